@@ -1,0 +1,113 @@
+/**
+ * The operator descriptor: the ONE place an operator is defined. Palette, inspector, connection
+ * checks, validation, compiler and code generator all read it. One file per operator lives in
+ * src/model/operators/, collected by registry.ts.
+ */
+import type { z } from 'zod';
+import type { DslExpr, FunctionSignature } from './dsl-expr';
+import type { Diagnostic, DesignNode, StreamKind } from './types';
+
+export type OperatorCategory =
+  | 'Sources'
+  | 'Stateless'
+  | 'Grouping & windows'
+  | 'Aggregations'
+  | 'Joins'
+  | 'Tables'
+  | 'Sinks';
+
+export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
+  'Sources',
+  'Stateless',
+  'Grouping & windows',
+  'Aggregations',
+  'Joins',
+  'Tables',
+  'Sinks',
+];
+
+/** How the inspector edits one param. */
+export type ParamControl =
+  | { type: 'text' }
+  | { type: 'topic' }
+  | { type: 'number'; min?: number; integer?: boolean }
+  /** Milliseconds, edited with a unit picker (ms, s, min, h, d). */
+  | { type: 'duration' }
+  | { type: 'boolean' }
+  | { type: 'enum'; options: readonly string[] }
+  | { type: 'serde' }
+  /** TypeScript source of a user function, edited in Monaco. */
+  | { type: 'function'; signature: FunctionSignature; example: string }
+  /** split's list of { name, predicate } branches. */
+  | { type: 'branches' };
+
+export interface ParamSpec {
+  name: string;
+  label: string;
+  control: ParamControl;
+  help?: string;
+  /** Optional params may be absent/empty. */
+  optional?: boolean;
+  /** Shown (and validated) only when this returns true, e.g. advance only for hopping windows. */
+  visibleWhen?: (params: Record<string, unknown>) => boolean;
+}
+
+export interface PortSpec {
+  /** "in" for single-input operators, "left"/"right" for joins. */
+  name: string;
+  label: string;
+  accepts: readonly StreamKind[];
+  /** merge takes any number of edges on one port; every other port takes exactly one. */
+  multiple?: boolean;
+}
+
+/** What a node's inputs are, as the compiler and the connection check see them. */
+export interface InputTypes {
+  /** For each input port, the kinds of the connected upstream outputs (in edge order). */
+  [port: string]: StreamKind[];
+}
+
+/** Facts about an upstream output beyond its kind, needed by some checks (e.g. suppress). */
+export interface OutputType {
+  kind: StreamKind;
+  /** True for KTables whose keys are Windowed<K> (windowed aggregations). */
+  windowed?: boolean;
+  /** Session windows (suppress untilWindowCloses needs to know). */
+  sessionWindowed?: boolean;
+}
+
+export interface LowerContext {
+  node: DesignNode;
+  /** Upstream output types per input port, resolved by the compiler. */
+  inputs: Record<string, OutputType[]>;
+}
+
+export interface OperatorDescriptor<P extends Record<string, unknown> = Record<string, unknown>> {
+  kind: string;
+  label: string;
+  category: OperatorCategory;
+  /** One or two sentences shown in the palette and inspector. */
+  help: string;
+  /** Link to the Kafka Streams documentation of this operator. */
+  docsUrl: string;
+  /** zod schema of the params; parse() fills defaults and rejects bad values (with the field path). */
+  schema: z.ZodType<P>;
+  /** Default params for a node dropped from the palette. Must satisfy `schema`. */
+  defaults: P;
+  /** Inspector rows, in display order. */
+  paramSpecs: readonly ParamSpec[];
+  inputs: readonly PortSpec[];
+  /** Output port names; undefined means the single port "out"; sinks return []. */
+  outputPorts?: (params: P) => string[];
+  /**
+   * The type this node produces from its input types, or an error message when Kafka Streams would
+   * not allow the combination (e.g. count on an ungrouped stream). Sinks return null.
+   */
+  output: (inputs: Record<string, OutputType[]>, params: P) => OutputType | null | { error: string };
+  /** Extra semantic checks of params beyond the schema (e.g. a join without a window). */
+  validate?: (params: P, inputs: Record<string, OutputType[]>) => Omit<Diagnostic, 'nodeId' | 'severity'>[];
+  /** Topics this node reads (sources) or writes (sinks), for the samples editor and codegen. */
+  topics?: (params: P) => { reads?: string[]; writes?: string[] };
+  /** How the node lowers to the engine DSL; evaluated by the compiler, printed by codegen. */
+  lower: (params: P, ctx: LowerContext) => DslExpr;
+}

@@ -1,0 +1,103 @@
+/**
+ * The topology document: the one model. The canvas, the preview, the generated code and the CLI all
+ * read this shape. It is plain JSON (no classes) so it can be saved, diffed, sent to a worker and
+ * validated with zod (see schema.ts).
+ */
+
+export const DOCUMENT_FORMAT = 'streamwright/topology' as const;
+export const CURRENT_VERSION = 1 as const;
+
+/** Serdes a topic's keys or values can use. bytes values are base64 strings in JSON. */
+export type SerdeName = 'json' | 'string' | 'number' | 'bytes';
+
+/** What flows along an edge, named after the Kafka Streams DSL types. */
+export type StreamKind =
+  | 'KStream'
+  | 'KTable'
+  | 'KGroupedStream'
+  | 'KGroupedTable'
+  | 'TimeWindowedKStream'
+  | 'SessionWindowedKStream'
+  | 'BranchedKStream'
+  | 'GlobalKTable';
+
+export const STREAM_KINDS: readonly StreamKind[] = [
+  'KStream',
+  'KTable',
+  'KGroupedStream',
+  'KGroupedTable',
+  'TimeWindowedKStream',
+  'SessionWindowedKStream',
+  'BranchedKStream',
+  'GlobalKTable',
+];
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface DesignNode {
+  /** Stable id, never shown; edges refer to it. */
+  id: string;
+  /** Operator kind, a key of the operator registry (e.g. "filter", "windowedBy"). */
+  kind: string;
+  /** Unique human name; processor, store and topic names derive from it (never from counters). */
+  name: string;
+  description?: string;
+  /** Operator parameters, shaped by the operator's descriptor (functions are TypeScript source). */
+  params: Record<string, unknown>;
+  position: Position;
+}
+
+export interface DesignEdge {
+  id: string;
+  source: string;
+  /** Output port of the source node; only split has several (one per branch name). */
+  sourcePort?: string;
+  target: string;
+  /** Input port of the target node: "in" for most operators, "left"/"right" for joins. */
+  targetPort: string;
+}
+
+export interface SampleRecord {
+  key: unknown;
+  value: unknown;
+  /** Record timestamp in epoch milliseconds; stream time is derived from these, never the wall clock. */
+  timestamp: number;
+  headers?: Record<string, string>;
+}
+
+export interface DesignSettings {
+  defaultKeySerde: SerdeName;
+  defaultValueSerde: SerdeName;
+  /** Partitions of simulated topics (and of topics the generated app creates). */
+  partitions: number;
+}
+
+export interface TopologyDocument {
+  format: typeof DOCUMENT_FORMAT;
+  version: typeof CURRENT_VERSION;
+  /** Application name; becomes the Kafka application.id. */
+  name: string;
+  description?: string;
+  nodes: DesignNode[];
+  edges: DesignEdge[];
+  /** Sample records per source topic, in the order they are piped. */
+  samples: Record<string, SampleRecord[]>;
+  settings: DesignSettings;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in a design. Validation returns these; it never throws on user mistakes. */
+export interface Diagnostic {
+  severity: Severity;
+  message: string;
+  /** The node the problem belongs to, if any. */
+  nodeId?: string;
+  /** The param (or "inputs", "name", ...) the problem belongs to, if any. */
+  field?: string;
+  /** The edge the problem belongs to, if any. */
+  edgeId?: string;
+}
