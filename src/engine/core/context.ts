@@ -1,0 +1,17 @@
+/** What a processor sees of its surroundings (Kafka's ProcessorContext), implemented by NodeRuntime. */
+import type { StreamRecord } from './record';
+import type { StateStore } from '../stores/state-store';
+
+export interface ProcessorContext {
+  readonly name: string;
+  readonly owner: string;
+  /** Forward to every child, or only to the named child (split branches). */
+  forward(record: StreamRecord, childName?: string): void;
+  getStateStore<S extends StateStore = StateStore>(name: string): S;
+  /** Counts a record dropped as late/expired or invalid (Kafka's dropped-records metric). */
+  recordDropped(): void;
+  /** Register work to run when the task flushes its caches (after every input record, as TTD commits). */
+  onFlush(flush: () => void): void;
+  /** Names of the children, in the order they were added. */
+  readonly childNames: readonly string[];
+}

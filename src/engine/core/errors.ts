@@ -1,0 +1,42 @@
+/**
+ * An error raised while processing a record: names the processor, the design node that owns it and
+ * the record, so the preview and the generated app can say exactly where and on what it failed.
+ */
+export class ProcessingError extends Error {
+  constructor(
+    readonly processor: string,
+    readonly owner: string,
+    readonly record: { key: unknown; value: unknown; timestamp: number },
+    override readonly cause: unknown,
+    readonly functionName?: string,
+  ) {
+    super(
+      `${owner}${functionName ? ` (${functionName})` : ''}: ${messageOf(cause)} — while processing record key=${show(record.key)} value=${show(record.value)} timestamp=${record.timestamp}`,
+    );
+    this.name = 'ProcessingError';
+  }
+}
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function show(v: unknown): string {
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 200 ? s.slice(0, 200) + '…' : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/** Thrown by a wrapped user function: carries which function (param name) failed. */
+export class UserFunctionError extends Error {
+  constructor(
+    readonly functionName: string,
+    override readonly cause: unknown,
+  ) {
+    super(messageOf(cause));
+    this.name = 'UserFunctionError';
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The physical topology as specs (Kafka's ProcessorSupplier/StoreBuilder idea): the DSL writes specs,
+ * and every Task instantiates its own processors and stores from them, so one topology can run as
+ * many tasks (one per partition on Kafka) or be driven again and again by the in-memory driver.
+ */
+import type { Serde } from '../serdes';
+import type { ProcessorContext } from './context';
+import type { StreamRecord } from './record';
+import type { StateStore } from '../stores/state-store';
+
+export interface Processor {
+  init?(ctx: ProcessorContext): void;
+  process(record: StreamRecord): void;
+}
+
+export type NodeType = 'source' | 'processor' | 'sink';
+
+export interface NodeSpec {
+  name: string;
+  /** The DSL operation (design node name) this processor was created for; traces attach to it. */
+  owner: string;
+  type: NodeType;
+  parents: string[];
+  /** Processors only. */
+  factory?: () => Processor;
+  stores: string[];
+  /** Sources: topics read; sinks: the topic written. */
+  topics: string[];
+  keySerde?: Serde;
+  valueSerde?: Serde;
+  /** Sinks to internal (repartition) topics feed a source in the same topology. */
+  internal?: boolean;
+}
+
+export interface StoreSpec {
+  name: string;
+  kind: 'keyValue' | 'window' | 'session' | 'buffer';
+  factory: () => StateStore;
+  /** Backed by a changelog topic on Kafka (Materialized.withLoggingDisabled turns it off). */
+  logging: boolean;
+  /** Global stores are shared by every task and fed by their own source. */
+  global?: boolean;
+}
+
+export class TopologySpec {
+  readonly nodes = new Map<string, NodeSpec>();
+  readonly stores = new Map<string, StoreSpec>();
+  /** Internal topics (repartition), name -> partitions (null = same as source). */
+  readonly internalTopics = new Map<string, number | null>();
+  /** Topics read by global tables (not partitioned across tasks). */
+  readonly globalTopics = new Set<string>();
+  private counter = 0;
+
+  /** Unique processor name: the given one, or a stable derived one when the user gave none. */
+  uniqueName(base: string): string {
+    if (!this.nodes.has(base) && !this.stores.has(base)) return base;
+    let n = 2;
+    while (this.nodes.has(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  }
+
+  /** Kafka-style generated name, used only for operations the user did not name. */
+  generatedName(prefix: string): string {
+    this.counter++;
+    return `${prefix}-${String(this.counter).padStart(10, '0')}`;
+  }
+
+  addNode(spec: NodeSpec): NodeSpec {
+    if (this.nodes.has(spec.name)) throw new Error(`Invalid topology: processor name "${spec.name}" is used twice`);
+    for (const p of spec.parents) {
+      if (!this.nodes.has(p)) throw new Error(`Invalid topology: parent "${p}" of "${spec.name}" does not exist`);
+    }
+    this.nodes.set(spec.name, spec);
+    return spec;
+  }
+
+  addStore(spec: StoreSpec, connectTo: string[] = []): void {
+    if (!this.stores.has(spec.name)) this.stores.set(spec.name, spec);
+    for (const n of connectTo) this.connectStore(n, spec.name);
+  }
+
+  connectStore(nodeName: string, storeName: string): void {
+    const node = this.nodes.get(nodeName);
+    if (node && !node.stores.includes(storeName)) node.stores.push(storeName);
+  }
+
+  children(name: string): NodeSpec[] {
+    const out: NodeSpec[] = [];
+    for (const n of this.nodes.values()) if (n.parents.includes(name)) out.push(n);
+    return out;
+  }
+
+  sourceTopics(): string[] {
+    const t: string[] = [];
+    for (const n of this.nodes.values()) if (n.type === 'source') for (const x of n.topics) if (!this.internalTopics.has(x)) t.push(x);
+    return t;
+  }
+
+  sinkTopics(): string[] {
+    const t: string[] = [];
+    for (const n of this.nodes.values()) if (n.type === 'sink' && !n.internal) t.push(n.topics[0]);
+    return [...new Set(t)];
+  }
+}

@@ -1,0 +1,124 @@
+/** StreamsBuilder: the entry point of the DSL. Sources, tables and global tables start here. */
+import type { StreamsBuilderApi } from '../api';
+import { TopologySpec } from '../core/topology-spec';
+import type { StreamRecord } from '../core/record';
+import { KeyValueStore } from '../stores/kv-store';
+import { TableSourceProcessor } from '../processors/table-processors';
+import { Topology } from '../topology';
+import { Consumed, Materialized, pick } from './config';
+import { KStreamImpl } from './kstream';
+import { KTableImpl } from './ktable';
+import type { ValueGetterSupplier } from './table-getter';
+
+export class GlobalKTableImpl<K = unknown, V = unknown> {
+  readonly __globalTable = true as const;
+  constructor(
+    readonly queryableStoreName: string,
+    readonly topic: string,
+  ) {}
+  /** Global tables are read by key through their (shared) store. */
+  valueGetterSupplier(): ValueGetterSupplier {
+    const store = this.queryableStoreName;
+    return {
+      storeNames: [store],
+      create: (ctx) => {
+        const s = ctx.getStateStore(store) as KeyValueStore<K, V>;
+        return (key) => s.get(key as K);
+      },
+    };
+  }
+}
+
+export class StreamsBuilder implements StreamsBuilderApi {
+  readonly spec = new TopologySpec();
+
+  private sourceName(consumed: Consumed | undefined, prefix: string): string {
+    return consumed?.name ? this.spec.uniqueName(consumed.name) : this.spec.generatedName(prefix);
+  }
+
+  stream<K, V>(topics: string | string[], consumed?: Consumed): KStreamImpl<K, V> {
+    const name = this.sourceName(consumed, 'KSTREAM-SOURCE');
+    const list = Array.isArray(topics) ? topics : [topics];
+    this.spec.addNode({ name, owner: consumed?.name ?? name, type: 'source', parents: [], stores: [], topics: list, keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
+    return new KStreamImpl<K, V>(this, name, false, consumed?.keySerde, consumed?.valueSerde);
+  }
+
+  table<K, V>(topic: string, ...args: unknown[]): KTableImpl<K, V> {
+    const consumed = pick(args, Consumed);
+    const mat = pick(args, Materialized);
+    const source = this.sourceName(consumed, 'KSTREAM-SOURCE');
+    const owner = consumed?.name ?? source;
+    this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic], keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
+    const name = this.spec.uniqueName(consumed?.name ? `${consumed.name}-table` : this.spec.generatedName('KTABLE-SOURCE'));
+    const table = new KTableImpl<K, V>(this, name, owner, mat?.storeName ?? null, null, consumed?.keySerde, consumed?.valueSerde);
+    let storeName: string | null = null;
+    table.materializer = () => {
+      if (storeName) return storeName;
+      const sn = mat?.storeName ?? this.spec.uniqueName(`${owner}-store`);
+      storeName = sn;
+      this.spec.addStore({ name: sn, kind: 'keyValue', factory: () => new KeyValueStore(sn), logging: mat?.logging ?? true }, [name]);
+      return sn;
+    };
+    this.spec.addNode({
+      name,
+      owner,
+      type: 'processor',
+      parents: [source],
+      factory: () => new TableSourceProcessor(() => storeName, mat ? mat.caching : true, table.oldValues),
+      stores: [],
+      topics: [],
+    });
+    if (mat?.storeName) table.materializer();
+    return table;
+  }
+
+  globalTable<K, V>(topic: string, ...args: unknown[]): GlobalKTableImpl<K, V> {
+    const consumed = pick(args, Consumed);
+    const mat = pick(args, Materialized);
+    const source = this.sourceName(consumed, 'KSTREAM-SOURCE');
+    const owner = consumed?.name ?? source;
+    const store = mat?.storeName ?? this.spec.uniqueName(`${owner}-store`);
+    this.spec.globalTopics.add(topic);
+    this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic], keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
+    this.spec.addStore({ name: store, kind: 'keyValue', factory: () => new KeyValueStore(store), logging: false, global: true });
+    const name = this.spec.uniqueName(`${owner}-global`);
+    this.spec.addNode({
+      name,
+      owner,
+      type: 'processor',
+      parents: [source],
+      stores: [store],
+      topics: [],
+      factory: () => {
+        let s: KeyValueStore;
+        return {
+          init: (ctx) => (s = ctx.getStateStore<KeyValueStore>(store)),
+          process: (r: StreamRecord) => {
+            if (r.key !== null && r.key !== undefined) s.put(r.key, r.value ?? null, r.timestamp);
+          },
+        };
+      },
+    });
+    return new GlobalKTableImpl<K, V>(store, topic);
+  }
+
+  /**
+   * A repartition topic: a sink to `<base>-repartition` and a source reading it back. Records written
+   * there are processed after the current record, as Kafka does across sub-topologies.
+   * Returns the name of the source node.
+   */
+  addRepartition(parent: string, base: string, owner: string, partitions: number | null): string {
+    const topic = this.spec.internalTopics.has(`${base}-repartition`) ? this.spec.uniqueName(`${base}-repartition`) : `${base}-repartition`;
+    this.spec.internalTopics.set(topic, partitions);
+    const sink = this.spec.uniqueName(`${topic}-sink`);
+    const source = this.spec.uniqueName(`${topic}-source`);
+    this.spec.addNode({ name: sink, owner, type: 'sink', parents: [parent], stores: [], topics: [topic], internal: true });
+    this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic] });
+    return source;
+  }
+
+  build(): Topology {
+    return new Topology(this.spec);
+  }
+}
+

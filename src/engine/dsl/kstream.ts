@@ -1,0 +1,198 @@
+/** KStream: a record stream. Each method adds processors to the topology spec and returns a new KStream. */
+import type { KeyValue, KStreamApi } from '../api';
+import type { Processor } from '../core/topology-spec';
+import type { Serde } from '../serdes';
+import {
+  BranchProcessor,
+  FilterProcessor,
+  FlatMapProcessor,
+  FlatMapValuesProcessor,
+  MapProcessor,
+  MapValuesProcessor,
+  PassThroughProcessor,
+  PeekProcessor,
+  SelectKeyProcessor,
+} from '../processors/stateless';
+import { TableSourceProcessor } from '../processors/table-processors';
+import { KeyValueStore } from '../stores/kv-store';
+import { joinStream } from '../joins/index';
+import type { StreamsBuilder } from './builder';
+import { Branched, Grouped, Materialized, Named, Produced, Repartitioned, pick } from './config';
+import { KGroupedStreamImpl } from './grouped-stream';
+import { KTableImpl } from './ktable';
+import { nameFrom, storeNameFrom } from './names';
+
+type F = (...a: never[]) => unknown;
+
+export class KStreamImpl<K = unknown, V = unknown> implements KStreamApi<K, V> {
+  constructor(
+    readonly builder: StreamsBuilder,
+    /** The processor node new operations attach to. */
+    readonly nodeName: string,
+    /** True after a key-changing operation: grouping or joining must go through a repartition topic. */
+    readonly repartitionRequired: boolean,
+    readonly keySerde?: Serde,
+    readonly valueSerde?: Serde,
+  ) {}
+
+  get spec() {
+    return this.builder.spec;
+  }
+
+  /** Adds a processor below this stream; used by every operator here and by the joins. */
+  addProcessor(name: string, owner: string, factory: () => Processor, stores: string[] = [], parents = [this.nodeName]): string {
+    this.spec.addNode({ name, owner, type: 'processor', parents, factory, stores: [...stores], topics: [] });
+    return name;
+  }
+
+  private derive<K2, V2>(prefix: string, args: unknown[], factory: () => Processor, keyChanged: boolean): KStreamImpl<K2, V2> {
+    const name = nameFrom(this.spec, args, prefix);
+    this.addProcessor(name, name, factory);
+    return new KStreamImpl<K2, V2>(this.builder, name, this.repartitionRequired || keyChanged, keyChanged ? undefined : this.keySerde, this.valueSerde);
+  }
+
+  filter(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KStreamImpl<K, V> {
+    return this.derive('KSTREAM-FILTER', args, () => new FilterProcessor(predicate as F as never, false), false);
+  }
+  filterNot(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KStreamImpl<K, V> {
+    return this.derive('KSTREAM-FILTER', args, () => new FilterProcessor(predicate as F as never, true), false);
+  }
+  map<KR, VR>(mapper: (k: K, v: V) => KeyValue<KR, VR> | null, ...args: unknown[]): KStreamImpl<KR, VR> {
+    return this.derive('KSTREAM-MAP', args, () => new MapProcessor(mapper as F as never), true);
+  }
+  mapValues<VR>(mapper: (v: V, k: K) => VR, ...args: unknown[]): KStreamImpl<K, VR> {
+    return this.derive('KSTREAM-MAPVALUES', args, () => new MapValuesProcessor(mapper as F as never), false);
+  }
+  flatMap<KR, VR>(mapper: (k: K, v: V) => Iterable<KeyValue<KR, VR>> | null, ...args: unknown[]): KStreamImpl<KR, VR> {
+    return this.derive('KSTREAM-FLATMAP', args, () => new FlatMapProcessor(mapper as F as never), true);
+  }
+  flatMapValues<VR>(mapper: (v: V, k: K) => Iterable<VR> | null, ...args: unknown[]): KStreamImpl<K, VR> {
+    return this.derive('KSTREAM-FLATMAPVALUES', args, () => new FlatMapValuesProcessor(mapper as F as never), false);
+  }
+  selectKey<KR>(mapper: (k: K, v: V) => KR, ...args: unknown[]): KStreamImpl<KR, V> {
+    return this.derive('KSTREAM-KEY-SELECT', args, () => new SelectKeyProcessor(mapper as F as never), true);
+  }
+  peek(action: (k: K, v: V) => void, ...args: unknown[]): KStreamImpl<K, V> {
+    return this.derive('KSTREAM-PEEK', args, () => new PeekProcessor(action as F as never), false);
+  }
+
+  merge(other: KStreamApi<K, V>, ...args: unknown[]): KStreamImpl<K, V> {
+    const o = other as KStreamImpl<K, V>;
+    const name = nameFrom(this.spec, args, 'KSTREAM-MERGE');
+    this.addProcessor(name, name, () => new PassThroughProcessor(), [], [this.nodeName, o.nodeName]);
+    return new KStreamImpl<K, V>(this.builder, name, this.repartitionRequired || o.repartitionRequired, this.keySerde, this.valueSerde);
+  }
+
+  split(named?: Named): BranchedKStreamImpl<K, V> {
+    return new BranchedKStreamImpl<K, V>(this, named?.name ?? null);
+  }
+
+  /** Writes to an internal topic and reads it back: the repartition topic boundary of Kafka Streams. */
+  repartition(repartitioned?: Repartitioned): KStreamImpl<K, V> {
+    const base = repartitioned?.name ?? this.spec.generatedName('KSTREAM-REPARTITION');
+    const source = this.builder.addRepartition(this.nodeName, base, base, repartitioned?.partitions ?? null);
+    return new KStreamImpl<K, V>(this.builder, source, false, this.keySerde, this.valueSerde);
+  }
+
+  /** For grouping and joins: this stream, repartitioned first if its key changed. */
+  repartitionedIfRequired(baseName: string, owner: string): KStreamImpl<K, V> {
+    if (!this.repartitionRequired) return this;
+    const source = this.builder.addRepartition(this.nodeName, baseName, owner, null);
+    return new KStreamImpl<K, V>(this.builder, source, false, this.keySerde, this.valueSerde);
+  }
+
+  groupByKey(grouped?: Grouped): KGroupedStreamImpl<K, V> {
+    return new KGroupedStreamImpl<K, V>(this, grouped?.name ?? null);
+  }
+
+  groupBy<KR>(selector: (k: K, v: V) => KR, grouped?: Grouped): KGroupedStreamImpl<KR, V> {
+    const name = grouped?.name ? this.spec.uniqueName(grouped.name) : this.spec.generatedName('KSTREAM-KEY-SELECT');
+    this.addProcessor(name, grouped?.name ?? name, () => new SelectKeyProcessor(selector as F as never));
+    const keyed = new KStreamImpl<KR, V>(this.builder, name, true, undefined, this.valueSerde);
+    return new KGroupedStreamImpl<KR, V>(keyed, grouped?.name ?? null);
+  }
+
+  join(...args: unknown[]): KStreamImpl<K, unknown> {
+    return joinStream(this, 'inner', args) as KStreamImpl<K, unknown>;
+  }
+  leftJoin(...args: unknown[]): KStreamImpl<K, unknown> {
+    return joinStream(this, 'left', args) as KStreamImpl<K, unknown>;
+  }
+  outerJoin(...args: unknown[]): KStreamImpl<K, unknown> {
+    return joinStream(this, 'outer', args) as KStreamImpl<K, unknown>;
+  }
+
+  toTable(...args: unknown[]): KTableImpl<K, V> {
+    const name = nameFrom(this.spec, args, 'KSTREAM-TOTABLE');
+    const mat = pick(args, Materialized);
+    const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, null);
+    let storeName: string | null = null;
+    const caching = mat ? mat.caching : true;
+    table.materializer = () => {
+      if (storeName) return storeName;
+      storeName = storeNameFrom(this.spec, args, name);
+      const sn = storeName;
+      this.spec.addStore({ name: sn, kind: 'keyValue', factory: () => new KeyValueStore(sn), logging: mat?.logging ?? true }, [name]);
+      return sn;
+    };
+    if (mat?.storeName) table.materializer();
+    const source = this.repartitionedIfRequired(name, name);
+    source.addProcessor(name, name, () => new TableSourceProcessor(() => storeName, caching, table.oldValues));
+    return table;
+  }
+
+  to(topic: string, produced?: Produced): void {
+    const name = produced?.name ? this.spec.uniqueName(produced.name) : this.spec.generatedName('KSTREAM-SINK');
+    this.spec.addNode({
+      name,
+      owner: produced?.name ?? name,
+      type: 'sink',
+      parents: [this.nodeName],
+      stores: [],
+      topics: [topic],
+      keySerde: produced?.keySerde ?? this.keySerde,
+      valueSerde: produced?.valueSerde ?? this.valueSerde,
+    });
+  }
+}
+
+/** split(): branches are tried in order and the first matching predicate wins. */
+export class BranchedKStreamImpl<K, V> {
+  private readonly branches: { predicate: (k: K, v: V) => boolean; name: string }[] = [];
+
+  constructor(
+    private readonly stream: KStreamImpl<K, V>,
+    private readonly prefix: string | null,
+  ) {}
+
+  branch(predicate: (k: K, v: V) => boolean, branched?: Branched): this {
+    const name = (this.prefix ?? '') + (branched?.name ?? String(this.branches.length + 1));
+    this.branches.push({ predicate, name });
+    return this;
+  }
+
+  defaultBranch(branched?: Branched): Record<string, KStreamImpl<K, V>> {
+    return this.build((this.prefix ?? '') + (branched?.name ?? '0'));
+  }
+
+  noDefaultBranch(): Record<string, KStreamImpl<K, V>> {
+    return this.build(null);
+  }
+
+  private build(defaultName: string | null): Record<string, KStreamImpl<K, V>> {
+    const spec = this.stream.spec;
+    const owner = this.prefix ?? spec.generatedName('KSTREAM-BRANCH');
+    const splitName = spec.uniqueName(owner);
+    const all = [...this.branches.map((b) => b.name), ...(defaultName !== null ? [defaultName] : [])];
+    const childNames = all.map((n) => spec.uniqueName(`${splitName}-branch-${n}`));
+    const predicates = this.branches.map((b) => b.predicate as F as never);
+    const defaultChild = defaultName !== null ? childNames[childNames.length - 1] : null;
+    this.stream.addProcessor(splitName, owner, () => new BranchProcessor(predicates, childNames, defaultChild));
+    const out: Record<string, KStreamImpl<K, V>> = {};
+    all.forEach((branchName, i) => {
+      this.stream.addProcessor(childNames[i], owner, () => new PassThroughProcessor(), [], [splitName]);
+      out[branchName] = new KStreamImpl<K, V>(this.stream.builder, childNames[i], this.stream.repartitionRequired, this.stream.keySerde, this.stream.valueSerde);
+    });
+    return out;
+  }
+}

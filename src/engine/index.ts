@@ -1,0 +1,18 @@
+/** The engine's public surface: the Kafka-Streams-shaped DSL, config objects, serdes and the driver. */
+export * from './api';
+export { StreamsBuilder, GlobalKTableImpl } from './dsl/builder';
+export { KStreamImpl, BranchedKStreamImpl } from './dsl/kstream';
+export { KTableImpl } from './dsl/ktable';
+export { KGroupedStreamImpl } from './dsl/grouped-stream';
+export { KGroupedTableImpl } from './dsl/grouped-table';
+export { TimeWindowedKStreamImpl, SessionWindowedKStreamImpl } from './dsl/windowed-stream';
+export { Named, Grouped, Consumed, Produced, Branched, Repartitioned, Joined, StreamJoined, Materialized, EmitStrategy } from './dsl/config';
+export { Suppressed, BufferConfig } from './dsl/suppressed';
+export { TimeWindows, SlidingWindows, SessionWindows, JoinWindows } from './windows';
+export { Serdes, type Serde } from './serdes';
+export { Topology } from './topology';
+export { TopologyTestDriver, type OutputRecord, type ProcessorMetrics } from './driver';
+export { ProcessingError, UserFunctionError } from './core/errors';
+export type { StreamRecord, Change } from './core/record';
+export type { TraceEvent } from './core/task';
+export type { StoreEntry } from './stores/state-store';

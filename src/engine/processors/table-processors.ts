@@ -1,0 +1,156 @@
+/** KTable processors for sources, filter, mapValues, toStream and the source of a toTable. */
+import type { ProcessorContext } from '../core/context';
+import type { Change, StreamRecord } from '../core/record';
+import type { Processor } from '../core/topology-spec';
+import type { KeyValueStore } from '../stores/kv-store';
+import { TableEmitter, type OldValues } from './table-emitter';
+
+/**
+ * A table source (builder.table / toTable): upserts by key; null value = delete. Null keys are
+ * dropped. With a store it reads the previous value so old values can be sent.
+ */
+export class TableSourceProcessor implements Processor {
+  private store: KeyValueStore | null = null;
+  private emitter!: TableEmitter;
+  private ctx!: ProcessorContext;
+
+  constructor(
+    private readonly storeName: () => string | null,
+    private readonly caching: boolean,
+    private readonly oldValues: OldValues,
+  ) {}
+
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    const name = this.storeName();
+    this.store = name ? ctx.getStateStore<KeyValueStore>(name) : null;
+    this.emitter = new TableEmitter(ctx, this.caching && this.store !== null, () => this.oldValues.enabled);
+  }
+
+  process(r: StreamRecord) {
+    if (r.key === null || r.key === undefined) {
+      this.ctx.recordDropped();
+      return;
+    }
+    const value = r.value === undefined ? null : r.value;
+    if (this.store) {
+      const old = this.store.get(r.key);
+      this.store.put(r.key, value, r.timestamp);
+      this.emitter.emit(r.key, value, old ? old.value : null, r.timestamp);
+    } else {
+      this.emitter.emit(r.key, value, null, r.timestamp);
+    }
+  }
+}
+
+/**
+ * KTable#filter / filterNot. A rejected record becomes a tombstone (the filter cannot know whether the
+ * key passed before). With old values on, both sides are filtered and (null, null) is not forwarded.
+ * Predicates are never called with null values.
+ */
+export class TableFilterProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private store: KeyValueStore | null = null;
+  constructor(
+    private readonly predicate: (k: unknown, v: unknown) => boolean,
+    private readonly negate: boolean,
+    private readonly oldValues: OldValues,
+    private readonly storeName: string | null,
+  ) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.store = this.storeName ? ctx.getStateStore<KeyValueStore>(this.storeName) : null;
+  }
+  private apply(k: unknown, v: unknown): unknown {
+    if (v === null || v === undefined) return null;
+    return Boolean(this.predicate(k, v)) !== this.negate ? v : null;
+  }
+  process(r: StreamRecord) {
+    const c = r.value as Change;
+    const newValue = this.apply(r.key, c.newValue);
+    let oldValue = this.oldValues.enabled ? this.apply(r.key, c.oldValue) : null;
+    if (this.store) {
+      const prev = this.store.get(r.key);
+      oldValue = this.oldValues.enabled && prev ? prev.value : null;
+      this.store.put(r.key, newValue, r.timestamp);
+      if (newValue === null && prev === null) return;
+    } else if (this.oldValues.enabled && newValue === null && oldValue === null) {
+      return;
+    }
+    this.ctx.forward({ key: r.key, value: { newValue, oldValue }, timestamp: r.timestamp });
+  }
+}
+
+/** KTable#mapValues: maps new and (when enabled) old values; never calls the mapper with null. */
+export class TableMapValuesProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private store: KeyValueStore | null = null;
+  constructor(
+    private readonly mapper: (v: unknown, k: unknown) => unknown,
+    private readonly oldValues: OldValues,
+    private readonly storeName: string | null,
+  ) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.store = this.storeName ? ctx.getStateStore<KeyValueStore>(this.storeName) : null;
+  }
+  process(r: StreamRecord) {
+    const c = r.value as Change;
+    const newValue = c.newValue === null || c.newValue === undefined ? null : this.mapper(c.newValue, r.key);
+    let oldValue = this.oldValues.enabled && c.oldValue !== null && c.oldValue !== undefined ? this.mapper(c.oldValue, r.key) : null;
+    if (this.store) {
+      const prev = this.store.get(r.key);
+      if (this.oldValues.enabled) oldValue = prev ? prev.value : null;
+      this.store.put(r.key, newValue, r.timestamp);
+    }
+    this.ctx.forward({ key: r.key, value: { newValue, oldValue }, timestamp: r.timestamp });
+  }
+}
+
+/** KTable#toStream: the changelog as a stream; tombstones become null values. */
+export class TableToStreamProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+  }
+  process(r: StreamRecord) {
+    const c = r.value as Change;
+    this.ctx.forward({ key: r.key, value: c.newValue ?? null, timestamp: r.timestamp, headers: r.headers });
+  }
+}
+
+/**
+ * KTable#groupBy (Kafka's KTableRepartitionMap): maps the new and old value to (group key, value).
+ * Same group key -> one record carrying both (the aggregation subtracts then adds and emits once);
+ * different keys -> the subtraction (old) first, then the addition (new).
+ */
+export class TableRepartitionMapProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  constructor(private readonly selector: (k: unknown, v: unknown) => [unknown, unknown] | null) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+  }
+  private select(k: unknown, v: unknown): [unknown, unknown] | null {
+    if (v === null || v === undefined) return null;
+    const kv = this.selector(k, v);
+    if (kv == null) return null;
+    if (!Array.isArray(kv) || kv.length !== 2) throw new Error(`groupBy mapper must return a [key, value] pair, got ${JSON.stringify(kv)}`);
+    return kv;
+  }
+  process(r: StreamRecord) {
+    const c = r.value as Change;
+    const nw = this.select(r.key, c.newValue);
+    const od = this.select(r.key, c.oldValue);
+    const ts = r.timestamp;
+    if (nw && od && sameKey(nw[0], od[0])) {
+      this.ctx.forward({ key: nw[0], value: { newValue: nw[1], oldValue: od[1] }, timestamp: ts });
+      return;
+    }
+    if (od && od[0] !== null && od[0] !== undefined) this.ctx.forward({ key: od[0], value: { newValue: null, oldValue: od[1] }, timestamp: ts });
+    if (nw && nw[0] !== null && nw[0] !== undefined) this.ctx.forward({ key: nw[0], value: { newValue: nw[1], oldValue: null }, timestamp: ts });
+  }
+}
+
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+}

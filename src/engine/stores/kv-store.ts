@@ -1,0 +1,43 @@
+/** An in-memory timestamped key-value store (Kafka's TimestampedKeyValueStore). */
+import { compareKeys, storeKey, type ValueAndTimestamp } from '../core/record';
+import type { StateStore, StoreEntry } from './state-store';
+
+export class KeyValueStore<K = unknown, V = unknown> implements StateStore {
+  private readonly map = new Map<unknown, { key: K; value: V; timestamp: number }>();
+  /** Called on every change (the Kafka driver writes it to the changelog topic). */
+  onChange?: (key: K, value: V | null, timestamp: number) => void;
+
+  constructor(readonly name: string) {}
+
+  get(key: K): ValueAndTimestamp<V> | null {
+    const e = this.map.get(storeKey(key));
+    return e ? { value: e.value, timestamp: e.timestamp } : null;
+  }
+
+  put(key: K, value: V | null, timestamp: number): void {
+    const k = storeKey(key);
+    if (value === null || value === undefined) this.map.delete(k);
+    else this.map.set(k, { key, value, timestamp });
+    this.onChange?.(key, value ?? null, timestamp);
+  }
+
+  delete(key: K): ValueAndTimestamp<V> | null {
+    const old = this.get(key);
+    this.put(key, null, old?.timestamp ?? 0);
+    return old;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  entries(): IterableIterator<{ key: K; value: V; timestamp: number }> {
+    return this.map.values();
+  }
+
+  all(): StoreEntry[] {
+    return [...this.map.values()]
+      .map((e) => ({ key: e.key, value: e.value, timestamp: e.timestamp }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * An in-memory timestamped window store: per key, windows by start time. Windows whose start is at
+ * or before (observed stream time - retention) are expired and no longer returned, as in Kafka's
+ * in-memory window store.
+ */
+import { compareKeys, storeKey } from '../core/record';
+import type { StateStore, StoreEntry } from './state-store';
+
+export interface WindowEntry<K, V> {
+  key: K;
+  start: number;
+  value: V;
+  timestamp: number;
+}
+
+export class WindowStore<K = unknown, V = unknown> implements StateStore {
+  /** key -> (window start -> entry); starts kept in insertion order, sorted on read. */
+  private readonly byKey = new Map<unknown, Map<number, WindowEntry<K, V>>>();
+  private observedTime = -Infinity;
+  onChange?: (key: K, start: number, value: V | null, timestamp: number) => void;
+
+  constructor(
+    readonly name: string,
+    readonly retentionMs: number,
+    /** Window size, to report window ends in all(); sliding windows use their time difference. */
+    readonly windowSizeMs: number,
+  ) {}
+
+  private live(start: number): boolean {
+    return start > this.observedTime - this.retentionMs;
+  }
+
+  put(key: K, start: number, value: V | null, timestamp: number): void {
+    this.observedTime = Math.max(this.observedTime, start);
+    const k = storeKey(key);
+    let m = this.byKey.get(k);
+    if (value === null || value === undefined) {
+      m?.delete(start);
+    } else {
+      if (!m) this.byKey.set(k, (m = new Map()));
+      m.set(start, { key, start, value, timestamp });
+    }
+    this.onChange?.(key, start, value ?? null, timestamp);
+  }
+
+  fetch(key: K, start: number): WindowEntry<K, V> | null {
+    const e = this.byKey.get(storeKey(key))?.get(start);
+    return e && this.live(start) ? e : null;
+  }
+
+  /** Windows of one key with start in [from, to], ascending by start. */
+  fetchRange(key: K, from: number, to: number): WindowEntry<K, V>[] {
+    const m = this.byKey.get(storeKey(key));
+    if (!m) return [];
+    const out: WindowEntry<K, V>[] = [];
+    for (const e of m.values()) if (e.start >= from && e.start <= to && this.live(e.start)) out.push(e);
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** All live windows with start in [from, to], ordered by start then key (Kafka's fetchAll order). */
+  fetchAll(from: number, to: number): WindowEntry<K, V>[] {
+    const out: WindowEntry<K, V>[] = [];
+    for (const m of this.byKey.values()) for (const e of m.values()) if (e.start >= from && e.start <= to && this.live(e.start)) out.push(e);
+    return out.sort((a, b) => a.start - b.start || compareKeys(a.key, b.key));
+  }
+
+  all(): StoreEntry[] {
+    return this.fetchAll(-Infinity, Infinity).map((e) => ({
+      key: { key: e.key, start: e.start, end: e.start + this.windowSizeMs },
+      value: e.value,
+      timestamp: e.timestamp,
+    }));
+  }
+}
