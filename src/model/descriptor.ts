@@ -108,6 +108,11 @@ export interface OperatorDescriptor<P extends Record<string, unknown> = Record<s
   validate?: (params: P, inputs: Record<string, OutputType[]>) => Omit<Diagnostic, 'nodeId' | 'severity'>[];
   /** Topics this node reads (sources) or writes (sinks), for the samples editor and codegen. */
   topics?: (params: P) => { reads?: string[]; writes?: string[] };
+  /**
+   * For operators with several output ports (split): the key of a port in the object lower()
+   * produces (the branch map), so downstream nodes read `result[key]`.
+   */
+  portKey?: (params: P, port: string) => string;
   /** How the node lowers to the engine DSL; evaluated by the compiler, printed by codegen. */
   lower: (params: P, ctx: LowerContext) => DslExpr;
 }

@@ -1,37 +1,23 @@
 import { z } from 'zod';
 import type { OperatorDescriptor } from '../descriptor';
-import { call, fn, input, lit, stat } from '../dsl-expr';
+import { call, fn, input } from '../dsl-expr';
+import { DOCS, KV_SIG, fnSchema, fnSpec, named, sameKindAs } from './common';
 
-const signature = {
-  params: [
-    { name: 'key', type: 'K' },
-    { name: 'value', type: 'V' },
-  ],
-  returns: 'boolean',
-};
-
-const schema = z.object({
-  predicate: z.string().default('(key, value) => true'),
-});
-type FilterParams = z.infer<typeof schema>;
+const signature = KV_SIG('boolean');
+const schema = z.object({ predicate: fnSchema('(key, value) => true') });
+type Params = z.infer<typeof schema>;
 
 /** KStream#filter and KTable#filter: keep records the predicate accepts. */
-export const filter: OperatorDescriptor<FilterParams> = {
+export const filter: OperatorDescriptor<Params> = {
   kind: 'filter',
   label: 'filter',
   category: 'Stateless',
   help: 'Keeps the records for which the predicate returns true. On a table, rejected keys become tombstones.',
-  docsUrl: 'https://kafka.apache.org/documentation/streams/developer-guide/dsl-api.html#stateless-transformations',
+  docsUrl: `${DOCS}#stateless-transformations`,
   schema,
   defaults: { predicate: '(key, value) => true' },
-  paramSpecs: [
-    {
-      name: 'predicate',
-      label: 'Predicate',
-      control: { type: 'function', signature, example: '(key, value) => value.amount > 100' },
-    },
-  ],
+  paramSpecs: [fnSpec('predicate', 'Predicate', signature, '(key, value) => value.amount > 100')],
   inputs: [{ name: 'in', label: 'input', accepts: ['KStream', 'KTable'] }],
-  output: (inputs) => ({ kind: inputs.in?.[0]?.kind ?? 'KStream', windowed: inputs.in?.[0]?.windowed }),
-  lower: (_params, { node }) => call(input('in'), 'filter', fn('predicate', signature), stat('Named.as', lit(node.name))),
+  output: sameKindAs(['KStream', 'KTable']),
+  lower: (_p, { node }) => call(input('in'), 'filter', fn('predicate', signature), named(node.name)),
 };

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { OperatorDescriptor } from '../descriptor';
+import { call, fn, input } from '../dsl-expr';
+import { DOCS, fnSchema, fnSpec, named, sameKindAs, sig } from './common';
+
+const signature = sig([['value', 'V'], ['key', 'K']], 'unknown');
+const schema = z.object({ mapper: fnSchema('(value, key) => value') });
+type Params = z.infer<typeof schema>;
+
+/** KStream#mapValues and KTable#mapValues: new value, same key (no repartition). */
+export const mapValues: OperatorDescriptor<Params> = {
+  kind: 'mapValues',
+  label: 'mapValues',
+  category: 'Stateless',
+  help: 'Maps each value to a new value; the key stays, so no repartitioning is needed.',
+  docsUrl: `${DOCS}#stateless-transformations`,
+  schema,
+  defaults: { mapper: '(value, key) => value' },
+  paramSpecs: [fnSpec('mapper', 'Mapper', signature, '(value) => ({ ...value, total: value.price * value.qty })')],
+  inputs: [{ name: 'in', label: 'input', accepts: ['KStream', 'KTable'] }],
+  output: sameKindAs(['KStream', 'KTable']),
+  lower: (_p, { node }) => call(input('in'), 'mapValues', fn('mapper', signature), named(node.name)),
+};
