@@ -1,0 +1,103 @@
+/**
+ * Pure edit commands on a design: each takes a document and returns a new one (or an error), so
+ * the designer's store stays thin and undo is just keeping old documents.
+ */
+import { getOperator } from './registry';
+import { canConnect } from './validate';
+import type { DesignEdge, DesignNode, Position, SampleRecord, TopologyDocument } from './types';
+import { CURRENT_VERSION, DOCUMENT_FORMAT } from './types';
+
+export function emptyDesign(name = 'my-streams-app'): TopologyDocument {
+  return { format: DOCUMENT_FORMAT, version: CURRENT_VERSION, name, nodes: [], edges: [], samples: {}, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
+}
+
+function freshId(prefix: string, taken: Set<string>): string {
+  let i = taken.size + 1;
+  while (taken.has(`${prefix}${i}`)) i++;
+  return `${prefix}${i}`;
+}
+
+/** A name not used by another node: base, base-2, base-3, ... */
+export function uniqueNodeName(doc: TopologyDocument, base: string, exceptId?: string): string {
+  const taken = new Set(doc.nodes.filter((n) => n.id !== exceptId).map((n) => n.name));
+  if (!taken.has(base)) return base;
+  let i = 2;
+  while (taken.has(`${base}-${i}`)) i++;
+  return `${base}-${i}`;
+}
+
+export function addNode(doc: TopologyDocument, kind: string, position: Position, params?: Record<string, unknown>): { doc: TopologyDocument; nodeId: string } {
+  const d = getOperator(kind);
+  if (!d) throw new Error(`unknown operator "${kind}"`);
+  const id = freshId('n', new Set(doc.nodes.map((n) => n.id)));
+  const node: DesignNode = { id, kind, name: uniqueNodeName(doc, kind), params: structuredClone({ ...(d.defaults as object), ...(params ?? {}) }), position };
+  return { doc: { ...doc, nodes: [...doc.nodes, node] }, nodeId: id };
+}
+
+export function removeNodes(doc: TopologyDocument, ids: string[]): TopologyDocument {
+  const gone = new Set(ids);
+  return { ...doc, nodes: doc.nodes.filter((n) => !gone.has(n.id)), edges: doc.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)) };
+}
+
+export function connect(doc: TopologyDocument, edge: Omit<DesignEdge, 'id'>): { doc: TopologyDocument; edgeId: string } | { error: string } {
+  const check = canConnect(doc, edge);
+  if (!check.ok) return { error: check.reason };
+  const id = freshId('e', new Set(doc.edges.map((e) => e.id)));
+  const clean: DesignEdge = { id, source: edge.source, target: edge.target, targetPort: edge.targetPort, ...(edge.sourcePort && edge.sourcePort !== 'out' ? { sourcePort: edge.sourcePort } : {}) };
+  return { doc: { ...doc, edges: [...doc.edges, clean] }, edgeId: id };
+}
+
+export function disconnect(doc: TopologyDocument, edgeIds: string[]): TopologyDocument {
+  const gone = new Set(edgeIds);
+  return { ...doc, edges: doc.edges.filter((e) => !gone.has(e.id)) };
+}
+
+export function updateParams(doc: TopologyDocument, nodeId: string, patch: Record<string, unknown>): TopologyDocument {
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, params: { ...n.params, ...patch } } : n)) };
+}
+
+export function updateNode(doc: TopologyDocument, nodeId: string, patch: Partial<Pick<DesignNode, 'description'>>): TopologyDocument {
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, ...patch } : n)) };
+}
+
+/** Renames a node, keeping names unique (a taken name gets a suffix). */
+export function renameNode(doc: TopologyDocument, nodeId: string, name: string): TopologyDocument {
+  const unique = uniqueNodeName(doc, name.trim() || 'node', nodeId);
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, name: unique } : n)) };
+}
+
+export function moveNodes(doc: TopologyDocument, positions: Record<string, Position>): TopologyDocument {
+  return { ...doc, nodes: doc.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) };
+}
+
+export function setSamples(doc: TopologyDocument, topic: string, records: SampleRecord[]): TopologyDocument {
+  return { ...doc, samples: { ...doc.samples, [topic]: records } };
+}
+
+/** Copies nodes (and the edges between them) with fresh ids and names, offset on the canvas. */
+export function duplicateNodes(doc: TopologyDocument, nodes: DesignNode[], edges: DesignEdge[], offset: Position = { x: 40, y: 40 }): { doc: TopologyDocument; nodeIds: string[] } {
+  let out = doc;
+  const map = new Map<string, string>();
+  for (const n of nodes) {
+    const r = addNode(out, n.kind, { x: n.position.x + offset.x, y: n.position.y + offset.y }, n.params);
+    out = renameNode(r.doc, r.nodeId, n.name);
+    map.set(n.id, r.nodeId);
+  }
+  for (const e of edges) {
+    if (!map.has(e.source) || !map.has(e.target)) continue;
+    const r = connect(out, { source: map.get(e.source)!, sourcePort: e.sourcePort, target: map.get(e.target)!, targetPort: e.targetPort });
+    if ('doc' in r) out = r.doc;
+  }
+  return { doc: out, nodeIds: [...map.values()] };
+}
+
+/** Topics the design reads from (its source nodes), for the samples editor. */
+export function sourceTopics(doc: TopologyDocument): string[] {
+  const topics: string[] = [];
+  for (const n of doc.nodes) {
+    const d = getOperator(n.kind);
+    const reads = d?.topics?.({ ...(d.defaults as object), ...n.params } as never)?.reads ?? [];
+    for (const t of reads) if (!topics.includes(t)) topics.push(t);
+  }
+  return topics;
+}

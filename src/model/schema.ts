@@ -1,0 +1,47 @@
+/** zod schema of the topology document (docs/topology.schema.json is generated from it). */
+import { z } from 'zod';
+
+const position = z.object({ x: z.number(), y: z.number() });
+
+export const sampleRecordSchema = z.object({
+  key: z.unknown(),
+  value: z.unknown(),
+  timestamp: z.number().int('must be whole milliseconds').min(0, 'must be >= 0 (epoch milliseconds)'),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+export const designNodeSchema = z.object({
+  id: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string(),
+  description: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  position: position.default({ x: 0, y: 0 }),
+});
+
+export const designEdgeSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  sourcePort: z.string().optional(),
+  target: z.string().min(1),
+  targetPort: z.string().default('in'),
+});
+
+const serde = z.enum(['json', 'string', 'number', 'bytes']);
+
+export const documentSchema = z.object({
+  format: z.literal('streamwright/topology'),
+  version: z.literal(1),
+  name: z.string().min(1, 'the application needs a name (its Kafka application.id)').regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, ".", "_" and "-" (it becomes the Kafka application.id)'),
+  description: z.string().optional(),
+  nodes: z.array(designNodeSchema),
+  edges: z.array(designEdgeSchema),
+  samples: z.record(z.string(), z.array(sampleRecordSchema)).default({}),
+  settings: z
+    .object({
+      defaultKeySerde: serde.default('json'),
+      defaultValueSerde: serde.default('json'),
+      partitions: z.number().int().min(1).default(1),
+    })
+    .default({ defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 }),
+});
