@@ -152,7 +152,7 @@ export class SlidingAggregateProcessor implements Processor {
     if (closeTime <= this.lastEmitCloseTime) return;
     const d = this.d;
     const from = this.lastEmitCloseTime === -Infinity ? -Infinity : this.lastEmitCloseTime - d;
-    for (const w of this.store.fetchAll(from, closeTime - d - 1)) {
+    for (const w of this.store.fetchAll(from, closeTime - d - 1, true)) {
       this.ctx.forward({ key: { key: w.key, start: w.start, end: w.start + d }, value: { newValue: w.value, oldValue: null }, timestamp: w.timestamp });
     }
     this.lastEmitCloseTime = closeTime;

@@ -65,7 +65,7 @@ export class WindowAggregateProcessor implements Processor {
     if (closeTime <= this.lastEmitCloseTime) return;
     const size = this.windows.sizeMs;
     const from = this.lastEmitCloseTime === -Infinity ? -Infinity : this.lastEmitCloseTime - size + 1;
-    for (const w of this.store.fetchAll(from, closeTime - size)) {
+    for (const w of this.store.fetchAll(from, closeTime - size, true)) {
       this.ctx.forward({ key: { key: w.key, start: w.start, end: w.start + size }, value: { newValue: w.value, oldValue: null }, timestamp: w.timestamp });
     }
     this.lastEmitCloseTime = closeTime;

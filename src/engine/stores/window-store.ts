@@ -57,10 +57,14 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
     return out.sort((a, b) => a.start - b.start);
   }
 
-  /** All live windows with start in [from, to], ordered by start then key (Kafka's fetchAll order). */
-  fetchAll(from: number, to: number): WindowEntry<K, V>[] {
+  /**
+   * All live windows with start in [from, to], ordered by start then key (Kafka's fetchAll order).
+   * Final-result emission passes includeExpired: a window closing now must go out even though the
+   * record that closed it also moved it past retention.
+   */
+  fetchAll(from: number, to: number, includeExpired = false): WindowEntry<K, V>[] {
     const out: WindowEntry<K, V>[] = [];
-    for (const m of this.byKey.values()) for (const e of m.values()) if (e.start >= from && e.start <= to && this.live(e.start)) out.push(e);
+    for (const m of this.byKey.values()) for (const e of m.values()) if (e.start >= from && e.start <= to && (includeExpired || this.live(e.start))) out.push(e);
     return out.sort((a, b) => a.start - b.start || compareKeys(a.key, b.key));
   }
 

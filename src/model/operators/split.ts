@@ -35,8 +35,8 @@ export const split: OperatorDescriptor<Params> = {
     return dup ? [{ field: 'branches', message: `branch name "${dup}" is used twice` }] : [];
   },
   portKey: (p, port) => p.namePrefix + port,
-  lower: (p, { node }) => {
-    let e: DslExpr = call(input('in'), 'split', stat('Named.as', lit(p.namePrefix || node.name)));
+  lower: (p) => {
+    let e: DslExpr = p.namePrefix ? call(input('in'), 'split', stat('Named.as', lit(p.namePrefix))) : call(input('in'), 'split');
     p.branches.forEach((b, i) => {
       e = call(e, 'branch', fn(`branches.${i}.predicate`, signature), stat('Branched.as', lit(b.name)));
     });

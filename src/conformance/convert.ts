@@ -1,0 +1,134 @@
+/**
+ * Converts a conformance case topology (Kafka DSL op names and fields) into a Streamwright design,
+ * so cases run through the same descriptors, compiler and engine as the designer. `branch` nodes
+ * become split output edges; captureChanges and sendOldValues are test hooks applied after compiling.
+ */
+import type { DesignEdge, DesignNode, TopologyDocument } from '../model/types';
+import type { CaseNode } from './types';
+
+export interface ConvertedCase {
+  doc: TopologyDocument;
+  /** captureChanges nodes: capture the table of node `tableId` into `topic`. */
+  captures: { tableId: string; topic: string }[];
+  /** Tables that must send old values. */
+  oldValues: string[];
+}
+
+type Obj = Record<string, unknown>;
+
+function materialized(n: CaseNode): Obj {
+  const m = (n.materialized ?? {}) as Obj;
+  const out: Obj = {};
+  if (typeof m.storeName === 'string') out.storeName = m.storeName;
+  if (typeof m.caching === 'boolean') out.caching = m.caching;
+  if (typeof m.logging === 'boolean') out.logging = m.logging;
+  if (typeof m.retentionMs === 'number') out.retentionMs = m.retentionMs;
+  return out;
+}
+
+/** mapperWithKey (key, value) becomes the designer's (value, key) signature. */
+const swapArgs = (src: string) => `(value, key) => (${src})(key, value)`;
+
+function params(n: CaseNode): Obj {
+  switch (n.op) {
+    case 'stream':
+    case 'globalTable':
+    case 'to':
+      return { topic: n.topic };
+    case 'table':
+      return { topic: n.topic, ...materialized(n) };
+    case 'filter':
+    case 'filterNot':
+      return { predicate: n.predicate };
+    case 'mapValues':
+    case 'flatMapValues':
+      return { mapper: n.mapperWithKey ? swapArgs(String(n.mapperWithKey)) : n.mapper };
+    case 'map':
+    case 'flatMap':
+    case 'selectKey':
+    case 'groupBy':
+      return { mapper: n.mapper };
+    case 'peek':
+      return { action: n.action };
+    case 'split':
+      return {
+        namePrefix: n.namePrefix ?? '',
+        branches: ((n.branches as Obj[]) ?? []).map((b) => ({ name: b.name, predicate: b.predicate })),
+        defaultBranch: n.defaultBranch ? ((n.defaultBranch as Obj).name ?? '0') : null,
+      };
+    case 'windowedBy': {
+      const w = n.window as Obj;
+      const p: Obj = { type: w.type, graceMs: w.graceMs ?? 0, emitStrategy: n.emitStrategy ?? 'onWindowUpdate' };
+      if (w.sizeMs !== undefined) p.sizeMs = w.sizeMs;
+      p.advanceMs = w.advanceMs ?? w.sizeMs ?? 60_000;
+      if (w.timeDifferenceMs !== undefined) p.timeDifferenceMs = w.timeDifferenceMs;
+      if (w.gapMs !== undefined) p.gapMs = w.gapMs;
+      return p;
+    }
+    case 'count':
+      return materialized(n);
+    case 'reduce':
+      return { reducer: n.reducer, ...(n.subtractor ? { subtractor: n.subtractor } : {}), ...materialized(n) };
+    case 'aggregate':
+      return { initializer: n.initializer, aggregator: n.aggregator, ...(n.subtractor ? { subtractor: n.subtractor } : {}), ...(n.merger ? { merger: n.merger } : {}), ...materialized(n) };
+    case 'suppress': {
+      const b = (n.bufferConfig ?? { unbounded: true }) as Obj;
+      return {
+        mode: n.untilWindowCloses ? 'untilWindowCloses' : 'untilTimeLimit',
+        timeLimitMs: n.untilTimeLimitMs ?? 0,
+        maxRecords: typeof b.maxRecords === 'number' ? b.maxRecords : null,
+        maxBytes: typeof b.maxBytes === 'number' ? b.maxBytes : null,
+        bufferFullStrategy: b.emitEarlyWhenFull ? 'emitEarlyWhenFull' : 'shutDownWhenFull',
+      };
+    }
+    case 'toTable':
+      return materialized(n);
+    case 'join':
+    case 'leftJoin':
+    case 'outerJoin': {
+      const w = (n.window ?? {}) as Obj;
+      const p: Obj = { joiner: n.joiner, ...materialized(n) };
+      if (n.window) Object.assign(p, { beforeMs: w.beforeMs ?? 0, afterMs: w.afterMs ?? 0, graceMs: w.graceMs ?? 0 });
+      if (n.keySelector) p.keySelector = n.keySelector;
+      if (n.foreignKeyExtractor) p.foreignKeyExtractor = n.foreignKeyExtractor;
+      return p;
+    }
+    default:
+      return {};
+  }
+}
+
+export function convertCase(name: string, nodes: CaseNode[]): ConvertedCase {
+  const branchOf = new Map<string, { split: string; port: string }>();
+  for (const n of nodes) if (n.op === 'branch') branchOf.set(n.id, { split: n.inputs![0], port: String(n.branch) });
+  const designNodes: DesignNode[] = [];
+  const edges: DesignEdge[] = [];
+  const captures: ConvertedCase['captures'] = [];
+  const oldValues: string[] = [];
+  for (const n of nodes) {
+    if (n.op === 'branch') continue;
+    if (n.op === 'captureChanges') {
+      captures.push({ tableId: n.inputs![0], topic: String(n.topic) });
+      continue;
+    }
+    if (n.sendOldValues) oldValues.push(n.id);
+    designNodes.push({ id: n.id, kind: n.op, name: n.id, params: params(n), position: { x: 0, y: 0 } });
+    const isJoin = n.op === 'join' || n.op === 'leftJoin' || n.op === 'outerJoin';
+    (n.inputs ?? []).forEach((input, i) => {
+      const b = branchOf.get(input);
+      edges.push({
+        id: `e${edges.length + 1}`,
+        source: b ? b.split : input,
+        ...(b ? { sourcePort: b.port } : {}),
+        target: n.id,
+        targetPort: isJoin ? (i === 0 ? 'left' : 'right') : 'in',
+      });
+    });
+  }
+  const appName = name.replace(/[^A-Za-z0-9._-]/g, '-');
+  return {
+    doc: { format: 'streamwright/topology', version: 1, name: appName, nodes: designNodes, edges, samples: {}, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } },
+    captures,
+    oldValues,
+  };
+}

@@ -1,0 +1,85 @@
+/** Runs conformance cases through the converter, compiler and engine, step by step. */
+import { compileDesign } from '../compiler/compile';
+import { TopologyTestDriver, type KTableImpl } from '../engine';
+import { captureChanges, enableSendingOldValues } from '../engine/testing';
+import type { KeyValueStore } from '../engine/stores/kv-store';
+import type { WindowStore } from '../engine/stores/window-store';
+import { checkAssertion, deepEqual, show } from './assertions';
+import { convertCase } from './convert';
+import type { CaseResult, ConformanceCase } from './types';
+
+type Rec = { key: unknown; value: unknown; timestamp: number };
+
+export function runCase(c: ConformanceCase): CaseResult {
+  const result: CaseResult = { name: c.name, pass: false, failures: [], trace: [], stores: {}, droppedRecords: 0 };
+  const conv = convertCase(c.name, c.topology.nodes);
+  const compiled = compileDesign(conv.doc);
+  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    result.failures.push(...errors.map((d) => `compile: ${d.nodeId ?? ''}${d.field ? ` ${d.field}` : ''}: ${d.message}`));
+    return result;
+  }
+  for (const id of conv.oldValues) enableSendingOldValues(compiled.nodeObjects.get(id) as KTableImpl);
+  for (const cap of conv.captures) captureChanges(compiled.nodeObjects.get(cap.tableId) as KTableImpl, cap.topic);
+  const driver = new TopologyTestDriver(compiled.topology);
+  const cursors = new Map<string, number>();
+  const check = (expect: Record<string, unknown>, where: string) => {
+    for (const [topic, assertion] of Object.entries(expect)) {
+      if (topic.startsWith('@')) continue;
+      const all = driver.allOutputs(topic) as Rec[];
+      const from = cursors.get(topic) ?? 0;
+      cursors.set(topic, all.length);
+      const diff = checkAssertion(assertion, all.slice(from), all);
+      if (diff) result.failures.push(`${where}, topic "${topic}": ${diff}`);
+    }
+  };
+  try {
+    c.steps.forEach((step, i) => {
+      if ('pipe' in step) {
+        const before = new Map(driver.outputTopics().map((t) => [t, driver.allOutputs(t).length]));
+        const p = step.pipe;
+        driver.pipe(p.topic, p.key, p.value, p.timestamp ?? Date.now());
+        const emitted: Record<string, Rec[]> = {};
+        for (const t of driver.outputTopics()) {
+          const recs = driver.allOutputs(t).slice(before.get(t) ?? 0) as Rec[];
+          if (recs.length) emitted[t] = recs.map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
+        }
+        result.trace.push({ step: i, emitted });
+      } else if ('expect' in step) {
+        check(step.expect, `step ${i}`);
+      }
+    });
+    check(c.expected ?? {}, 'final');
+  } catch (e) {
+    result.failures.push(`error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  result.droppedRecords = driver.droppedRecords();
+  result.stores = driver.storeContents() as CaseResult['stores'];
+  checkStores(c, driver, result);
+  const dropped = (c.expected ?? {})['@droppedRecords'];
+  if (typeof dropped === 'number' && dropped !== result.droppedRecords) result.failures.push(`@droppedRecords: expected ${dropped}, got ${result.droppedRecords}`);
+  result.pass = result.failures.length === 0;
+  return result;
+}
+
+function checkStores(c: ConformanceCase, driver: TopologyTestDriver, result: CaseResult) {
+  const stores = (c.expected ?? {})['@stores'] as Record<string, { key: unknown; value: unknown; timestamp?: number }[]> | undefined;
+  if (!stores) return;
+  for (const [name, entries] of Object.entries(stores)) {
+    const store = driver.getStateStore(name);
+    if (!store) {
+      result.failures.push(`@stores: no store named "${name}" (have: ${Object.keys(result.stores).join(', ')})`);
+      continue;
+    }
+    for (const e of entries) {
+      const k = e.key as { key?: unknown; start?: number } | null;
+      const got =
+        'fetch' in store && k && typeof k === 'object' && 'start' in k
+          ? (store as WindowStore).fetch(k.key, k.start!)
+          : (store as KeyValueStore).get(e.key);
+      const value = got ? got.value : null;
+      if (!deepEqual(value, e.value)) result.failures.push(`@stores ${name}[${show(e.key)}]: expected ${show(e.value)}, got ${show(value)}`);
+      else if (e.timestamp !== undefined && got && got.timestamp !== e.timestamp) result.failures.push(`@stores ${name}[${show(e.key)}]: expected timestamp ${e.timestamp}, got ${got.timestamp}`);
+    }
+  }
+}
