@@ -1,21 +1,105 @@
 /**
- * Join entry points. The DSL classes (KStream/KTable in src/engine) delegate every join,
- * leftJoin and outerJoin call here, passing themselves and the raw DSL arguments; these functions
- * inspect the argument types (KStream + JoinWindows, KTable, GlobalKTable + keySelector, KTable +
- * foreign-key extractor) and build the processors. Owned by the joins work; stubs until then.
+ * Join entry points. KStream/KTable join, leftJoin and outerJoin delegate here with the raw DSL
+ * arguments; the argument types pick the variant: KStream + JoinWindows (stream-stream), KTable
+ * (stream-table), GlobalKTable + keySelector, KTable x KTable (primary or foreign key).
  */
-export type JoinType = 'inner' | 'left' | 'outer';
+import { Joined, Materialized, Named, StreamJoined, pick } from '../dsl/config';
+import { GlobalKTableImpl } from '../dsl/builder';
+import { KStreamImpl } from '../dsl/kstream';
+import { KTableImpl } from '../dsl/ktable';
+import { nameFrom } from '../dsl/names';
+import { PassThroughProcessor } from '../processors/stateless';
+import { KeyValueStore } from '../stores/kv-store';
+import { JoinWindows } from '../windows';
+import { ForeignKeyLeftProcessor, ForeignKeyRightProcessor, SubscriptionStore } from './foreign-key';
+import { JoinSideStore, OuterJoinStore, StreamJoinSideProcessor } from './stream-stream';
+import { StreamTableJoinProcessor } from './stream-table';
+import { TableTableJoinProcessor } from './table-table';
 
-/** KStream#join / leftJoin / outerJoin. Returns the resulting KStream implementation. */
-export function joinStream(self: unknown, type: JoinType, args: unknown[]): unknown {
-  void self;
-  void args;
-  throw new Error(`KStream ${type} join is not implemented yet`);
+export type JoinType = 'inner' | 'left' | 'outer';
+type Fn = (...a: unknown[]) => unknown;
+
+function joinName(self: KStreamImpl | KTableImpl, args: unknown[]): string {
+  const joined = pick(args, Joined) ?? null;
+  const sj = pick(args, StreamJoined) ?? null;
+  const name = joined?.name ?? sj?.name ?? pick(args, Named)?.name ?? null;
+  return name ? self.spec.uniqueName(name) : nameFrom(self.spec, args, 'KSTREAM-JOIN');
 }
 
-/** KTable#join / leftJoin / outerJoin (primary-key or foreign-key). Returns the resulting KTable implementation. */
+export function joinStream(self: unknown, type: JoinType, args: unknown[]): unknown {
+  const left = self as KStreamImpl;
+  const [other] = args;
+  const name = joinName(left, args);
+  if (other instanceof KStreamImpl) {
+    const joiner = args[1] as Fn;
+    const windows = pick(args, JoinWindows);
+    if (!windows) throw new Error(`stream-stream ${type} join "${name}" needs JoinWindows`);
+    const sj = pick(args, StreamJoined);
+    const storeBase = sj?.storeName ?? name;
+    const l = left.repartitionedIfRequired(`${name}-left`, name);
+    const r = other.repartitionedIfRequired(`${name}-right`, name);
+    const spec = left.spec;
+    const retention = windows.beforeMs + windows.afterMs + windows.graceMs;
+    const thisStore = `${storeBase}-this-join-store`;
+    const otherStore = `${storeBase}-other-join-store`;
+    const shared = `${storeBase}-outer-shared-join-store`;
+    spec.addStore({ name: thisStore, kind: 'window', factory: () => new JoinSideStore(thisStore, retention), logging: true });
+    spec.addStore({ name: otherStore, kind: 'window', factory: () => new JoinSideStore(otherStore, retention), logging: true });
+    spec.addStore({ name: shared, kind: 'keyValue', factory: () => new OuterJoinStore(shared), logging: true });
+    const base = { beforeMs: windows.beforeMs, afterMs: windows.afterMs, graceMs: windows.graceMs, sharedStore: shared, anyOuter: type !== 'inner', joiner: joiner as never };
+    const lp = l.addProcessor(spec.uniqueName(`${name}-this-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: true, thisStore, otherStore, outer: type !== 'inner' }), [thisStore, otherStore, shared]);
+    const rp = r.addProcessor(spec.uniqueName(`${name}-other-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: false, thisStore: otherStore, otherStore: thisStore, outer: type === 'outer' }), [otherStore, thisStore, shared]);
+    const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new PassThroughProcessor(), [], [lp, rp]);
+    return new KStreamImpl(left.builder, merge, false, left.keySerde);
+  }
+  if (other instanceof KTableImpl) {
+    if (type === 'outer') throw new Error('stream-table outer joins do not exist in Kafka Streams');
+    const supplier = other.valueGetterSupplier();
+    const l = left.repartitionedIfRequired(`${name}-left`, name);
+    const node = l.addProcessor(name, name, () => new StreamTableJoinProcessor(supplier, type === 'left', args[1] as never, null), supplier.storeNames);
+    return new KStreamImpl(left.builder, node, false, left.keySerde);
+  }
+  if (other instanceof GlobalKTableImpl) {
+    if (type === 'outer') throw new Error('stream-globalTable outer joins do not exist in Kafka Streams');
+    const supplier = other.valueGetterSupplier();
+    const node = left.addProcessor(name, name, () => new StreamTableJoinProcessor(supplier, type === 'left', args[2] as never, args[1] as never), supplier.storeNames);
+    return new KStreamImpl(left.builder, node, left.repartitionRequired, left.keySerde);
+  }
+  throw new Error(`KStream ${type} join: the other side must be a KStream, KTable or GlobalKTable`);
+}
+
 export function joinTable(self: unknown, type: JoinType, args: unknown[]): unknown {
-  void self;
-  void args;
-  throw new Error(`KTable ${type} join is not implemented yet`);
+  const left = self as KTableImpl;
+  const [other] = args;
+  if (!(other instanceof KTableImpl)) throw new Error(`KTable ${type} join: the other side must be a KTable`);
+  const name = joinName(left, args);
+  const spec = left.spec;
+  const mat = pick(args, Materialized);
+  const foreignKey = typeof args[1] === 'function' && typeof args[2] === 'function' ? (args[1] as Fn) : null;
+  const joiner = (foreignKey ? args[2] : args[1]) as Fn;
+  const storeName = mat?.storeName ?? null;
+  if (storeName) spec.addStore({ name: storeName, kind: 'keyValue', factory: () => new KeyValueStore(storeName), logging: mat!.logging });
+  const result = new KTableImpl(left.builder, name, name, storeName, storeName, left.keySerde);
+  const leftGetter = left.valueGetterSupplier();
+  const rightGetter = other.valueGetterSupplier();
+  let lp: string;
+  let rp: string;
+  if (foreignKey) {
+    if (type === 'outer') throw new Error('foreign-key outer joins do not exist in Kafka Streams');
+    const subs = `${name}-subscription-store`;
+    spec.addStore({ name: subs, kind: 'keyValue', factory: () => new SubscriptionStore(subs), logging: true });
+    const c = { left: type === 'left', subscriptionStore: subs, extractor: foreignKey as never, joiner: joiner as never };
+    lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new ForeignKeyLeftProcessor(c, rightGetter), [subs, ...rightGetter.storeNames]);
+    rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new ForeignKeyRightProcessor(c, leftGetter), [subs, ...leftGetter.storeNames]);
+  } else {
+    const stores = storeName ? [storeName] : [];
+    lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new TableTableJoinProcessor(true, type, rightGetter, joiner as never, result.oldValues, storeName), [...stores, ...rightGetter.storeNames]);
+    rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new TableTableJoinProcessor(false, type, leftGetter, joiner as never, result.oldValues, storeName), [...stores, ...leftGetter.storeNames]);
+  }
+  spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new PassThroughProcessor(), stores: [], topics: [] });
+  result.enableParentOldValues = () => {
+    left.enableSendingOldValues();
+    other.enableSendingOldValues();
+  };
+  return result;
 }

@@ -1,0 +1,152 @@
+/**
+ * Stream-stream joins (Kafka's KStreamKStreamJoin): each side stores its records in a window
+ * store; a record joins every record of the other side with the same key whose timestamp lies in
+ * [t - before, t + after] (the other side sees the mirrored window), in store order, duplicates
+ * included, with timestamp max(both). Left/outer joins hold unmatched records in a shared store and
+ * emit them, with their own timestamp, once stream time passes t + (after|before) + grace; that
+ * check runs when a record arrives whose timestamp equals the (new) stream time, before its own
+ * results, in (timestamp, right before left, key) order.
+ */
+import type { ProcessorContext } from '../core/context';
+import { compareKeys, storeKey, type StreamRecord } from '../core/record';
+import type { Processor } from '../core/topology-spec';
+import type { StateStore, StoreEntry } from '../stores/state-store';
+
+interface Timed {
+  ts: number;
+  value: unknown;
+  key: unknown;
+}
+
+/** Records of one join side, per key, in arrival order, retained for the join window + grace. */
+export class JoinSideStore implements StateStore {
+  private readonly byKey = new Map<unknown, Timed[]>();
+  private observed = -Infinity;
+  constructor(
+    readonly name: string,
+    private readonly retentionMs: number,
+  ) {}
+  put(key: unknown, value: unknown, ts: number) {
+    this.observed = Math.max(this.observed, ts);
+    const k = storeKey(key);
+    const list = this.byKey.get(k) ?? [];
+    // keep timestamp order; equal timestamps stay in arrival order
+    let i = list.length;
+    while (i > 0 && list[i - 1].ts > ts) i--;
+    list.splice(i, 0, { ts, value, key });
+    this.byKey.set(k, list);
+  }
+  fetch(key: unknown, from: number, to: number): Timed[] {
+    const minLive = this.observed - this.retentionMs;
+    return (this.byKey.get(storeKey(key)) ?? []).filter((r) => r.ts >= from && r.ts <= to && r.ts > minLive);
+  }
+  all(): StoreEntry[] {
+    const out: StoreEntry[] = [];
+    for (const l of this.byKey.values()) for (const r of l) out.push({ key: r.key, value: r.value, timestamp: r.ts });
+    return out;
+  }
+}
+
+interface Unmatched {
+  key: unknown;
+  ts: number;
+  left: boolean;
+  value: unknown;
+}
+
+/** The shared store of not-yet-joined records of left/outer joins, plus the shared stream time. */
+export class OuterJoinStore implements StateStore {
+  entries: Unmatched[] = [];
+  streamTime = -Infinity;
+  constructor(readonly name: string) {}
+  all(): StoreEntry[] {
+    return this.entries.map((e) => ({ key: e.key, value: { side: e.left ? 'left' : 'right', value: e.value }, timestamp: e.ts }));
+  }
+}
+
+export interface StreamJoinSideConfig {
+  isLeft: boolean;
+  /** This side's own window store and the other side's. */
+  thisStore: string;
+  otherStore: string;
+  /** Shared store (always present: it also carries the shared stream time). */
+  sharedStore: string;
+  beforeMs: number;
+  afterMs: number;
+  graceMs: number;
+  /** Emit unmatched records of THIS side (left side of left/outer joins, right side of outer joins). */
+  outer: boolean;
+  /** Whether the join keeps unmatched records at all (left or outer join). */
+  anyOuter: boolean;
+  joiner: (left: unknown, right: unknown, key: unknown) => unknown;
+}
+
+export class StreamJoinSideProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private thisStore!: JoinSideStore;
+  private otherStore!: JoinSideStore;
+  private shared!: OuterJoinStore;
+
+  constructor(private readonly c: StreamJoinSideConfig) {}
+
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.thisStore = ctx.getStateStore<JoinSideStore>(this.c.thisStore);
+    this.otherStore = ctx.getStateStore<JoinSideStore>(this.c.otherStore);
+    this.shared = ctx.getStateStore<OuterJoinStore>(this.c.sharedStore);
+  }
+
+  private join(mine: unknown, other: unknown, key: unknown): unknown {
+    return this.c.isLeft ? this.c.joiner(mine, other, key) : this.c.joiner(other, mine, key);
+  }
+
+  process(r: StreamRecord) {
+    const c = this.c;
+    if (r.value === null || r.value === undefined) {
+      this.ctx.recordDropped();
+      return;
+    }
+    if (r.key === null || r.key === undefined) {
+      // Left/outer joins emit a null-key record of an outer side at once: it can never match.
+      if (c.outer) this.ctx.forward({ key: r.key, value: this.join(r.value, null, r.key), timestamp: r.timestamp });
+      else this.ctx.recordDropped();
+      return;
+    }
+    const t = r.timestamp;
+    this.thisStore.put(r.key, r.value, t);
+    this.shared.streamTime = Math.max(this.shared.streamTime, t);
+    if (c.anyOuter && t === this.shared.streamTime) this.emitClosedUnmatched();
+    // The other side's window, seen from this side: left looks [t - before, t + after].
+    const from = Math.max(0, c.isLeft ? t - c.beforeMs : t - c.afterMs);
+    const to = Math.max(0, c.isLeft ? t + c.afterMs : t + c.beforeMs);
+    const matches = this.otherStore.fetch(r.key, from, to);
+    for (const m of matches) {
+      // A record that joins is no longer an unmatched candidate on the other side.
+      if (c.anyOuter) this.shared.entries = this.shared.entries.filter((e) => !(e.left !== c.isLeft && e.ts === m.ts && storeKey(e.key) === storeKey(r.key)));
+      this.ctx.forward({ key: r.key, value: this.join(r.value, m.value, r.key), timestamp: Math.max(t, m.ts) });
+    }
+    if (matches.length === 0 && c.outer) {
+      if (to < this.shared.streamTime) this.ctx.forward({ key: r.key, value: this.join(r.value, null, r.key), timestamp: t });
+      else this.shared.entries.push({ key: r.key, ts: t, left: c.isLeft, value: r.value });
+    }
+  }
+
+  /** Emits held records whose window (plus grace) has closed, oldest first, right before left. */
+  private emitClosedUnmatched() {
+    const c = this.c;
+    const now = this.shared.streamTime;
+    const closed: Unmatched[] = [];
+    const keep: Unmatched[] = [];
+    for (const e of this.shared.entries) {
+      const lookAhead = e.left ? c.afterMs : c.beforeMs;
+      (e.ts + lookAhead + c.graceMs < now ? closed : keep).push(e);
+    }
+    if (!closed.length) return;
+    this.shared.entries = keep;
+    closed.sort((a, b) => a.ts - b.ts || Number(a.left) - Number(b.left) || compareKeys(a.key, b.key));
+    for (const e of closed) {
+      const value = e.left ? c.joiner(e.value, null, e.key) : c.joiner(null, e.value, e.key);
+      this.ctx.forward({ key: e.key, value, timestamp: e.ts });
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Stream-table and stream-globalTable joins (Kafka's KStreamKTableJoin / KStreamGlobalKTableJoin):
+ * only stream records trigger output; the table is read when the stream record is processed; the
+ * result carries the stream record's timestamp.
+ */
+import type { ProcessorContext } from '../core/context';
+import type { StreamRecord } from '../core/record';
+import type { Processor } from '../core/topology-spec';
+import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
+
+export class StreamTableJoinProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private get!: ValueGetter;
+
+  constructor(
+    private readonly table: ValueGetterSupplier,
+    private readonly left: boolean,
+    private readonly joiner: (l: unknown, r: unknown, k: unknown) => unknown,
+    /** Global-table joins map the stream record to the table key; plain stream-table joins use the key. */
+    private readonly keySelector: ((k: unknown, v: unknown) => unknown) | null,
+  ) {}
+
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.get = this.table.create(ctx);
+  }
+
+  process(r: StreamRecord) {
+    if (r.value === null || r.value === undefined) {
+      this.ctx.recordDropped();
+      return;
+    }
+    const tableKey = this.keySelector ? this.keySelector(r.key, r.value) : r.key;
+    if (tableKey === null || tableKey === undefined) {
+      // Nothing to look up: a left join still emits (Kafka 3.7+), an inner join drops it.
+      if (this.left) this.ctx.forward({ key: r.key, value: this.joiner(r.value, null, r.key), timestamp: r.timestamp, headers: r.headers });
+      else this.ctx.recordDropped();
+      return;
+    }
+    const found = this.get(tableKey);
+    if (!found && !this.left) return;
+    this.ctx.forward({ key: r.key, value: this.joiner(r.value, found ? found.value : null, r.key), timestamp: r.timestamp, headers: r.headers });
+  }
+}
