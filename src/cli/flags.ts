@@ -1,0 +1,25 @@
+/** Tiny flag parser: --name value / --name=value / --flag; unknown flags are errors. */
+import { CliError } from './files';
+
+export function parseFlags(args: string[], spec: Record<string, 'string' | 'boolean'>) {
+  const positional: string[] = [];
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
+    const [rawName, inline] = a.replace(/^--?/, '').split('=', 2);
+    const name = rawName === 'o' ? 'out' : rawName;
+    const kind = spec[name];
+    if (!kind) throw new CliError(`unknown option ${a}`);
+    if (kind === 'boolean') flags[name] = true;
+    else {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new CliError(`option ${a} needs a value`);
+      flags[name] = v;
+    }
+  }
+  return { positional, flags };
+}

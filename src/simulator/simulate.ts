@@ -1,0 +1,117 @@
+/**
+ * Runs a design over sample records with the same compiler and engine as the exported project and
+ * returns what every node emitted (with lineage), sink outputs, store contents and errors. Pure:
+ * used by the Web Worker in the browser and by `streamwright simulate` in Node.
+ */
+import { compileDesign } from '../compiler/compile';
+import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
+import { Serdes } from '../engine/serdes';
+import type { SampleRecord, TopologyDocument } from '../model/types';
+import { mergeByTimestamp } from './merge-inputs';
+import { outputProcessors } from './output-processors';
+import type { NodeResult, SimulationRequest, SimulationResult, TracedRecord } from './types';
+
+export interface SimulateHooks {
+  /** Called before each input record (the worker reports progress so a hang can be located). */
+  beforeRecord?: (inputId: string) => void;
+}
+
+export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): SimulationResult {
+  const started = now();
+  const { doc } = req;
+  const maxTrace = req.maxTracePerNode ?? 10_000;
+  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, describe: '', diagnostics: [], durationMs: 0 };
+  const compiled = compileDesign(doc);
+  result.diagnostics = compiled.diagnostics;
+  result.describe = compiled.topology.describe().toString();
+  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0 };
+  const byProcessor = outputProcessors(doc, compiled);
+  const nameToId = new Map(doc.nodes.map((n) => [n.name, n.id]));
+  for (const [store, spec] of compiled.topology.spec.stores) {
+    const owner = [...compiled.topology.spec.nodes.values()].find((n) => n.stores.includes(store));
+    const id = owner ? nameToId.get(owner.owner) : undefined;
+    if (id) result.storeOwners[store] = id;
+    void spec;
+  }
+  const driver = new TopologyTestDriver(compiled.topology, {
+    defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
+    defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
+  });
+  let currentInput = '';
+  const counters = new Map<string, number>();
+  driver.onTrace((e: TraceEvent) => {
+    const target = byProcessor.get(e.processor);
+    if (!target) return;
+    const node = result.nodes[target.nodeId];
+    const n = (counters.get(target.nodeId) ?? 0) + 1;
+    counters.set(target.nodeId, n);
+    node.emittedCount++;
+    if (node.emitted.length >= maxTrace) return;
+    node.emitted.push(traced(`${target.nodeId}#${n}`, e.record, currentInput, target.port));
+  });
+  const inputs = mergeByTimestamp(req.samples ?? doc.samples, sourceTopicSet(compiled));
+  for (const input of inputs) {
+    const id = `${input.topic}#${input.index}`;
+    (result.inputs[input.topic] ??= []).push({ id, key: input.record.key, value: input.record.value, timestamp: input.record.timestamp, inputIds: [id] });
+    currentInput = id;
+    hooks.beforeRecord?.(id);
+    try {
+      checkSample(input.topic, input.index, input.record);
+      driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
+    } catch (e) {
+      fail(result, e, nameToId, input.topic, input.index);
+      break;
+    }
+  }
+  for (const m of driver.metrics()) {
+    const t = byProcessor.get(m.processor);
+    const id = nameToId.get(m.owner) ?? t?.nodeId;
+    if (!id || !result.nodes[id]) continue;
+    result.nodes[id].dropped += m.dropped;
+    if (t && t.nodeId === id) result.nodes[id].recordsIn = Math.max(result.nodes[id].recordsIn, m.recordsIn);
+  }
+  for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
+  result.stores = driver.storeContents() as SimulationResult['stores'];
+  if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
+  result.durationMs = now() - started;
+  return result;
+}
+
+function traced(id: string, rec: { key: unknown; value: unknown; timestamp: number }, inputId: string, port?: string): TracedRecord & { port?: string } {
+  const isChange = typeof rec.value === 'object' && rec.value !== null && 'newValue' in rec.value && 'oldValue' in rec.value;
+  const value = isChange ? (rec.value as { newValue: unknown }).newValue : rec.value;
+  const out: TracedRecord & { port?: string } = { id, key: rec.key, value, timestamp: rec.timestamp, inputIds: inputId ? [inputId] : [] };
+  if (isChange) out.oldValue = (rec.value as { oldValue: unknown }).oldValue;
+  const k = rec.key as { start?: unknown; end?: unknown } | null;
+  if (k && typeof k === 'object' && typeof k.start === 'number' && typeof k.end === 'number') out.window = { start: k.start, end: k.end };
+  if (port) out.port = port;
+  return out;
+}
+
+function sourceTopicSet(compiled: ReturnType<typeof compileDesign>): Set<string> {
+  const t = new Set<string>();
+  for (const n of compiled.topology.spec.nodes.values()) if (n.type === 'source') for (const x of n.topics) if (!compiled.topology.spec.internalTopics.has(x)) t.add(x);
+  return t;
+}
+
+function checkSample(topic: string, index: number, r: SampleRecord) {
+  const where = `sample ${index + 1} of topic "${topic}"`;
+  if (typeof r.timestamp !== 'number' || !Number.isFinite(r.timestamp)) throw new Error(`${where} has no valid timestamp (got ${JSON.stringify(r.timestamp)})`);
+  if (r.timestamp < 0) throw new Error(`${where} has a negative timestamp (${r.timestamp}); timestamps are epoch milliseconds >= 0`);
+}
+
+function fail(result: SimulationResult, e: unknown, nameToId: Map<string, string>, topic: string, index: number) {
+  result.ok = false;
+  if (e instanceof ProcessingError) {
+    const nodeId = nameToId.get(e.owner);
+    result.error = { nodeId, message: e.message, field: e.functionName, record: e.record };
+    if (nodeId && result.nodes[nodeId]) result.nodes[nodeId].error = { message: e.message.split(' — ')[0], field: e.functionName, record: e.record };
+  } else {
+    const msg = e instanceof Error ? e.message : String(e);
+    result.error = { message: msg.includes(topic) ? msg : `sample ${index + 1} of topic "${topic}": ${msg}` };
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
