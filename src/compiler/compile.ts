@@ -23,7 +23,12 @@ export interface CompiledDesign {
   compiled: Set<string>;
 }
 
-export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilder()): CompiledDesign {
+export interface CompileOptions {
+  /** Called before every user function call (the worker uses it to locate an endless function). */
+  onUserFunction?: (nodeId: string, param: string) => void;
+}
+
+export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilder(), options: CompileOptions = {}): CompiledDesign {
   const analysis = analyzeDesign(doc);
   const diagnostics = validateDesign(doc, analysis);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error' && d.nodeId).map((d) => d.nodeId!));
@@ -59,7 +64,8 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
             return (byPort[e.port] ?? []).map((_, i) => portValue(e.port, i));
           case 'fn': {
             const src = readPath(params, e.param);
-            const f = compileUserFunction(String(src ?? ''), e.param);
+            const hook = options.onUserFunction;
+            const f = compileUserFunction(String(src ?? ''), e.param, hook ? () => hook(id, e.param) : undefined);
             if ('error' in f) throw new FieldError(e.param, f.error);
             return f;
           }

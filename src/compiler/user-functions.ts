@@ -8,7 +8,7 @@ import { transpileFunction } from '../model/functions';
 
 export type CompiledFunction = (...args: unknown[]) => unknown;
 
-export function compileUserFunction(source: string, param: string): CompiledFunction | { error: string } {
+export function compileUserFunction(source: string, param: string, onCall?: () => void): CompiledFunction | { error: string } {
   const r = transpileFunction(source);
   if (!r.ok) return { error: `does not parse${r.line ? ` (line ${r.line}, column ${r.column})` : ''}: ${r.message}` };
   let f: unknown;
@@ -20,6 +20,7 @@ export function compileUserFunction(source: string, param: string): CompiledFunc
   if (typeof f !== 'function') return { error: `must be a function, got ${typeof f}` };
   const fn = f as CompiledFunction;
   return function userFunction(...args: unknown[]) {
+    onCall?.();
     try {
       return fn(...args);
     } catch (e) {

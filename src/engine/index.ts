@@ -16,3 +16,5 @@ export { ProcessingError, UserFunctionError } from './core/errors';
 export type { StreamRecord, Change } from './core/record';
 export type { TraceEvent } from './core/task';
 export type { StoreEntry } from './stores/state-store';
+export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
+export { runLocal, type RunLocalOptions } from './run-local';

@@ -7,13 +7,15 @@ import { compileDesign } from '../compiler/compile';
 import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
 import { Serdes } from '../engine/serdes';
 import type { SampleRecord, TopologyDocument } from '../model/types';
-import { mergeByTimestamp } from './merge-inputs';
+import { mergeByTimestamp } from '../engine/input-order';
 import { outputProcessors } from './output-processors';
 import type { NodeResult, SimulationRequest, SimulationResult, TracedRecord } from './types';
 
 export interface SimulateHooks {
   /** Called before each input record (the worker reports progress so a hang can be located). */
   beforeRecord?: (inputId: string) => void;
+  /** Called before every user function call (only when locating an endless function). */
+  onUserFunction?: (nodeId: string, param: string) => void;
 }
 
 export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): SimulationResult {
@@ -21,7 +23,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
   const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, describe: '', diagnostics: [], durationMs: 0 };
-  const compiled = compileDesign(doc);
+  const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
   for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0 };

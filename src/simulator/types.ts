@@ -10,6 +10,8 @@ export interface SimulationRequest {
   samples?: Record<string, SampleRecord[]>;
   /** Stop after this many emitted records per node are kept in traces (default 10_000). */
   maxTracePerNode?: number;
+  /** Report every user function call (slow; used only to locate an endless function). */
+  reportFunctionCalls?: boolean;
 }
 
 export interface TracedRecord {
@@ -63,4 +65,6 @@ export type WorkerRequest = { type: 'run'; id: number; request: SimulationReques
 export type WorkerResponse =
   | { type: 'result'; id: number; result: SimulationResult }
   /** Sent before processing each input record, so a timeout can name where it hung. */
-  | { type: 'progress'; id: number; inputId: string };
+  | { type: 'progress'; id: number; inputId: string }
+  /** Sent before every user function call when reportFunctionCalls is set. */
+  | { type: 'call'; id: number; nodeId: string; param: string };

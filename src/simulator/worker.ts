@@ -21,6 +21,9 @@ scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
         scope.postMessage({ type: 'progress', id: msg.id, inputId } satisfies WorkerResponse);
       }
     },
+    onUserFunction: msg.request.reportFunctionCalls
+      ? (nodeId, param) => scope.postMessage({ type: 'call', id: msg.id, nodeId, param } satisfies WorkerResponse)
+      : undefined,
   });
   scope.postMessage({ type: 'result', id: msg.id, result } satisfies WorkerResponse);
 };

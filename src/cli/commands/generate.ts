@@ -1,7 +1,34 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { nodeEngineSources } from '../../../codegen/engine-sources-node';
+import { generateProject } from '../../../codegen/generate';
+import { CodegenError } from '../../../codegen/print-expr';
+import { simulate } from '../../simulator/simulate';
+import { CliError, loadDesignFile } from '../files';
+import { parseFlags } from '../flags';
 import type { CliCommand } from '../io';
 
-/** `streamwright generate`: placeholder until its owner implements it. */
-export const run: CliCommand = async (_args, io) => {
-  io.stderr('streamwright generate: not available yet in this build\n');
-  return 2;
+/** `streamwright generate <design.json> -o <dir>`: writes the runnable project (with the preview as its golden test). */
+export const run: CliCommand = async (args, io) => {
+  const { positional, flags } = parseFlags(args, { out: 'string' });
+  if (positional.length !== 1 || typeof flags.out !== 'string') {
+    io.stderr('usage: streamwright generate <design.json> -o <dir>\n');
+    return 2;
+  }
+  const doc = loadDesignFile(positional[0], io.cwd);
+  const preview = simulate({ doc });
+  let files: Map<string, string>;
+  try {
+    files = generateProject(doc, nodeEngineSources(), { expectedOutputs: preview.ok ? preview.sinks : undefined });
+  } catch (e) {
+    if (e instanceof CodegenError) throw new CliError(`${positional[0]}: ${e.message}`);
+    throw e;
+  }
+  const dir = resolve(io.cwd, flags.out);
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  io.stdout(`wrote ${files.size} files to ${flags.out}${preview.ok ? '' : ' (the preview failed, so no golden test was written)'}\n`);
+  return 0;
 };

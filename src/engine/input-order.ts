@@ -3,15 +3,21 @@
  * topic keeps its own order, and the next record is the head with the smallest timestamp (ties: the
  * topic listed first). Topics nothing reads are ignored.
  */
-import type { SampleRecord } from '../model/types';
+/** A record as given in sample files: key, value, timestamp (ms), optional headers. */
+export interface InputRecord {
+  key: unknown;
+  value: unknown;
+  timestamp: number;
+  headers?: Record<string, string>;
+}
 
 export interface OrderedInput {
   topic: string;
   index: number;
-  record: SampleRecord;
+  record: InputRecord;
 }
 
-export function mergeByTimestamp(samples: Record<string, SampleRecord[]>, topics: Set<string>): OrderedInput[] {
+export function mergeByTimestamp(samples: Record<string, InputRecord[]>, topics: Set<string>): OrderedInput[] {
   const queues = Object.entries(samples)
     .filter(([t]) => topics.has(t))
     .map(([topic, records]) => ({ topic, records: records ?? [], pos: 0 }));

@@ -1,0 +1,39 @@
+/**
+ * generateProject(design, engineSources) -> Map<path, text>: the runnable TypeScript project.
+ * Pure: the caller passes the engine's source files (Node reads src/engine; the browser bundles them),
+ * so the project vendors exactly the engine the preview runs.
+ */
+import type { TopologyDocument } from '../src/model/types';
+import { DOCKERFILE, MAIN_TS, TEST_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
+import { printTopology } from './topology-file';
+
+export interface GenerateOptions {
+  /** What the preview emitted per sink topic; becomes the project's golden test. */
+  expectedOutputs?: Record<string, { key: unknown; value: unknown; timestamp: number }[]>;
+}
+
+export function generateProject(doc: TopologyDocument, engineSources: Map<string, string>, options: GenerateOptions = {}): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('package.json', packageJson(doc));
+  files.set('tsconfig.json', TSCONFIG);
+  files.set('README.md', readme(doc));
+  files.set('.env.example', envExample(doc));
+  files.set('.gitignore', 'node_modules/\nout/\n.env\n');
+  files.set('Dockerfile', DOCKERFILE);
+  files.set('src/topology.ts', printTopology(doc));
+  files.set('src/settings.ts', settingsFile(doc));
+  files.set('src/main.ts', MAIN_TS);
+  for (const [path, text] of [...engineSources].sort(([a], [b]) => a.localeCompare(b))) {
+    if (path.endsWith('.md')) continue;
+    files.set(`src/streams/${path}`, text);
+  }
+  for (const topic of sourceTopicsOf(doc)) {
+    const records = doc.samples[topic] ?? [];
+    files.set(`samples/${topic}.jsonl`, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
+  }
+  if (options.expectedOutputs) {
+    files.set('test/topology.test.ts', TEST_TS);
+    files.set('test/expected-output.json', JSON.stringify(options.expectedOutputs, null, 2) + '\n');
+  }
+  return files;
+}

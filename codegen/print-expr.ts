@@ -1,0 +1,85 @@
+/**
+ * Prints a DslExpr (what a descriptor lowers a node to) as TypeScript. The compiler evaluates the
+ * same expression, so the generated code makes exactly the DSL calls the preview made. Literals are
+ * printed with JSON.stringify (no way to break out of a string); user functions are inserted only
+ * after transpileFunction() proved them a single expression.
+ */
+import type { DslExpr } from '../src/model/dsl-expr';
+import { transpileFunction } from '../src/model/functions';
+
+export interface PrintContext {
+  /** Variable (or expression) holding the upstream object on a port, by edge index. */
+  input: (port: string, index: number) => string;
+  inputCount: (port: string) => number;
+  param: (path: string) => unknown;
+  nodeName: string;
+  /** Engine exports the code uses (collected for the import line). */
+  imports: Set<string>;
+}
+
+export class CodegenError extends Error {}
+
+export function printExpr(e: DslExpr, ctx: PrintContext, indent = '  '): string {
+  switch (e.kind) {
+    case 'lit':
+      return printLiteral(e.value);
+    case 'builder':
+      return 'builder';
+    case 'input':
+      return ctx.input(e.port, 0);
+    case 'inputs':
+      return `[${Array.from({ length: ctx.inputCount(e.port) }, (_, i) => ctx.input(e.port, i)).join(', ')}]`;
+    case 'fn':
+      return printFunction(String(ctx.param(e.param) ?? ''), e.param, ctx.nodeName, indent);
+    case 'static': {
+      ctx.imports.add(e.callee.split('.')[0]);
+      return `${e.callee}(${e.args.map((a) => printExpr(a, ctx, indent)).join(', ')})`;
+    }
+    case 'call': {
+      const target = printExpr(e.target, ctx, indent);
+      const args = e.args.map((a) => printExpr(a, ctx, indent + '  '));
+      const oneLine = `${target}.${e.method}(${args.join(', ')})`;
+      if (oneLine.length <= 100 && !oneLine.includes('\n')) return oneLine;
+      return `${target}\n${indent}  .${e.method}(${args.join(', ')})`;
+    }
+    case 'get': {
+      if (e.target.kind === 'inputs') return ctx.input(e.target.port, Number(e.key));
+      return `${printExpr(e.target, ctx, indent)}[${JSON.stringify(e.key)}]`;
+    }
+  }
+}
+
+function printLiteral(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  return JSON.stringify(v);
+}
+
+/** The user's own source, after proving it is one expression; parenthesized when it could split an argument list. */
+function printFunction(source: string, param: string, nodeName: string, indent: string): string {
+  const check = transpileFunction(source);
+  if (!check.ok) throw new CodegenError(`node "${nodeName}" ${param}: ${check.message}`);
+  const src = source.trim().replace(/\r\n?/g, '\n');
+  const body = src.split('\n').join(`\n${indent}`);
+  return needsParens(src) ? `(${body})` : body;
+}
+
+/** True unless the text has no comma outside brackets/strings and no slash (regex/division ambiguity). */
+function needsParens(src: string): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '`') return true;
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '/') return true;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,18 @@
+/** The latest simulation result and whether a run is in flight. */
+import type { StateCreator } from 'zustand';
+import type { SimulationResult } from '../simulator/types';
+
+export interface PreviewSlice {
+  result: SimulationResult | null;
+  running: boolean;
+  /** Set when the worker had to be stopped (endless loop): names the node/record if known. */
+  stopped: { message: string; nodeId?: string } | null;
+  setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'running' | 'stopped'>>) => void;
+}
+
+export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice> = (set) => ({
+  result: null,
+  running: false,
+  stopped: null,
+  setPreview: (p) => set(p),
+});

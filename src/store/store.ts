@@ -1,0 +1,18 @@
+/** The one zustand store, combined from slices (the zustand docs' slices pattern). */
+import { create } from 'zustand';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createPreviewSlice, type PreviewSlice } from './preview-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice;
+
+export const createAppStore = () =>
+  create<AppState>()((...a) => ({
+    ...createDocumentSlice(...(a as Parameters<typeof createDocumentSlice>)),
+    ...createSelectionSlice(...(a as Parameters<typeof createSelectionSlice>)),
+    ...createPreviewSlice(...(a as Parameters<typeof createPreviewSlice>)),
+    ...createUiSlice(...(a as Parameters<typeof createUiSlice>)),
+  }));
+
+export const useApp = createAppStore();

@@ -1,0 +1,46 @@
+/** The designer's layout: toolbar, palette | canvas + bottom panel | inspector, dialogs. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { loadAutosave, scheduleAutosave } from '../store/autosave';
+import { useApp } from '../store/store';
+import { Canvas } from './canvas/Canvas';
+import { Dialogs } from './dialogs/Dialogs';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { BottomPanel } from './panels/BottomPanel';
+import { Toast } from './Toast';
+import { Toolbar } from './Toolbar';
+import { useLivePreview } from './preview/use-live-preview';
+import { useShortcuts } from './use-shortcuts';
+
+export function App() {
+  useLivePreview();
+  useShortcuts();
+  useEffect(() => {
+    void loadAutosave().then((doc) => {
+      if (doc && useApp.getState().doc.nodes.length === 0) useApp.getState().replaceDocument(doc);
+      // Save only after the restore attempt, so an empty first render never overwrites a saved design.
+      useApp.subscribe((s, prev) => {
+        if (s.doc !== prev.doc) scheduleAutosave(s.doc);
+      });
+      document.body.dataset.ready = 'true';
+    });
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        <div className="main">
+          <Palette />
+          <div className="center">
+            <Canvas />
+            <BottomPanel />
+          </div>
+          <Inspector />
+        </div>
+        <Dialogs />
+        <Toast />
+      </div>
+    </ReactFlowProvider>
+  );
+}

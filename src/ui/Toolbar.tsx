@@ -1,0 +1,51 @@
+/** The top bar: app name, file and edit actions, layout and help. */
+import { useReactFlow } from '@xyflow/react';
+import { useRef } from 'react';
+import { parseDesign, serializeDesign } from '../model/load';
+import { emptyDesign } from '../model/commands';
+import { useApp } from '../store/store';
+import { downloadText } from './download';
+import { autoLayout } from './canvas/auto-layout';
+
+export function Toolbar() {
+  const name = useApp((s) => s.doc.name);
+  const canUndo = useApp((s) => s.past.length > 0);
+  const canRedo = useApp((s) => s.future.length > 0);
+  const { fitView } = useReactFlow();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const app = useApp.getState;
+
+  const open = async (file: File) => {
+    const r = parseDesign(await file.text());
+    if (!r.ok) {
+      const e = r.errors[0];
+      app().notify(`${file.name}${e.line ? `:${e.line}:${e.column}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`, 'error');
+      return;
+    }
+    app().replaceDocument(r.doc);
+    setTimeout(() => fitView({ duration: 200 }), 50);
+  };
+
+  return (
+    <header className="toolbar">
+      <span className="brand">Streamwright</span>
+      <input
+        className="app-name"
+        aria-label="Application name"
+        value={name}
+        onChange={(e) => app().edit((d) => ({ ...d, name: e.target.value.replace(/[^A-Za-z0-9._-]/g, '-') }), 'app-name')}
+      />
+      <button onClick={() => app().replaceDocument(emptyDesign())} aria-label="New design">New</button>
+      <button onClick={() => app().setDialog('examples')} data-testid="open-examples">Examples</button>
+      <button onClick={() => fileInput.current?.click()} aria-label="Open design file">Open…</button>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Design file" data-testid="open-file" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+      <button onClick={() => downloadText(`${app().doc.name}.json`, serializeDesign(app().doc))} aria-label="Save design file">Save</button>
+      <button onClick={() => app().undo()} disabled={!canUndo} aria-label="Undo" data-testid="undo">Undo</button>
+      <button onClick={() => app().redo()} disabled={!canRedo} aria-label="Redo">Redo</button>
+      <button onClick={() => void autoLayout().then(() => setTimeout(() => fitView({ duration: 200 }), 30))} aria-label="Auto layout" data-testid="auto-layout">Auto layout</button>
+      <button onClick={() => fitView({ duration: 200 })} aria-label="Fit view">Fit</button>
+      <span className="spacer" />
+      <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
+    </header>
+  );
+}

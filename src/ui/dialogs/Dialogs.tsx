@@ -1,0 +1,81 @@
+/** The modal dialogs: help (shortcuts) and the examples gallery. */
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { designFromJson } from '../../model/load';
+import { useApp } from '../../store/store';
+import { SHORTCUTS } from '../use-shortcuts';
+
+export function Dialogs() {
+  const dialog = useApp((s) => s.dialog);
+  if (!dialog) return null;
+  const close = () => useApp.getState().setDialog(null);
+  return (
+    <div className="dialog-backdrop" onClick={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
+        {dialog === 'help' ? <Help /> : <Examples />}
+        <div style={{ textAlign: 'right', marginTop: 12 }}>
+          <button onClick={close} aria-label="Close dialog">Close</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Help() {
+  return (
+    <>
+      <h2>Keyboard shortcuts</h2>
+      <table className="records" data-testid="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([k, what]) => (
+            <tr key={k}>
+              <td>
+                <kbd>{k}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Drag operators from the palette, connect output handles (right) to input handles (left). The preview re-runs after each edit.</p>
+    </>
+  );
+}
+
+interface ExampleEntry {
+  file: string;
+  title: string;
+  description: string;
+}
+
+function Examples() {
+  const [list, setList] = useState<ExampleEntry[] | null>(null);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    void fetch(`${import.meta.env.BASE_URL}examples/index.json`)
+      .then((r) => r.json())
+      .then(setList)
+      .catch(() => setList([]));
+  }, []);
+  const open = async (e: ExampleEntry) => {
+    const r = designFromJson(await (await fetch(`${import.meta.env.BASE_URL}examples/${e.file}`)).json());
+    if (!r.ok) return useApp.getState().notify(`${e.file}: ${r.errors[0].message}`, 'error');
+    useApp.getState().replaceDocument(r.doc);
+    useApp.getState().setDialog(null);
+    setTimeout(() => fitView({ duration: 200 }), 50);
+  };
+  return (
+    <>
+      <h2>Examples</h2>
+      {!list && <p className="muted">Loading…</p>}
+      <div className="examples">
+        {list?.map((e) => (
+          <button key={e.file} className="example-card" onClick={() => void open(e)} data-testid={`example-${e.file.replace('.json', '')}`}>
+            <strong>{e.title}</strong>
+            <small>{e.description}</small>
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}

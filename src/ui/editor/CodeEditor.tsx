@@ -1,0 +1,31 @@
+/** A Monaco editor, loaded lazily; a plain textarea stands in until Monaco is ready. */
+import { lazy, Suspense } from 'react';
+
+export interface CodeEditorProps {
+  value: string;
+  language: 'typescript' | 'json' | 'plaintext';
+  onChange?: (value: string) => void;
+  readOnly?: boolean;
+  height: number | string;
+  ariaLabel: string;
+  testId?: string;
+  /** Markers: problems to show at a line (1-based). */
+  markers?: { line: number; column?: number; message: string }[];
+  path?: string;
+}
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+export function CodeEditor(props: CodeEditorProps) {
+  return (
+    <div className="editor-box" data-testid={props.testId} style={{ height: props.height }}>
+      <Suspense
+        fallback={
+          <textarea className="editor-fallback" aria-label={props.ariaLabel} value={props.value} readOnly={props.readOnly} onChange={(e) => props.onChange?.(e.target.value)} style={{ height: '100%' }} />
+        }
+      >
+        <MonacoEditor {...props} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/** Edits the selected node: name, description and the params its descriptor lists. */
+import { renameNode, updateNode, updateParams } from '../../model/commands';
+import { getOperator } from '../../model/registry';
+import { useApp } from '../../store/store';
+import { useAnalysis } from '../use-analysis';
+import { ParamField } from './ParamField';
+
+export function Inspector() {
+  const selected = useApp((s) => s.selectedNodeIds);
+  const node = useApp((s) => (s.selectedNodeIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedNodeIds[0]) : undefined));
+  const { diagnostics } = useAnalysis();
+  const edit = useApp((s) => s.edit);
+  if (!node) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <h3>Inspector</h3>
+        <p className="muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node to edit it.'}</p>
+      </aside>
+    );
+  }
+  const d = getOperator(node.kind);
+  const params = { ...(d?.defaults as object), ...node.params } as Record<string, unknown>;
+  const problems = diagnostics.filter((x) => x.nodeId === node.id);
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      <h3>{node.kind}</h3>
+      {d && (
+        <p className="muted">
+          {d.help}{' '}
+          <a href={d.docsUrl} target="_blank" rel="noreferrer" style={{ color: 'var(--accent)' }}>
+            Kafka docs
+          </a>
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="node-name">Name</label>
+        <input id="node-name" type="text" value={node.name} onChange={(e) => edit((doc) => renameNode(doc, node.id, e.target.value), `name:${node.id}`)} data-testid="node-name" />
+      </div>
+      <div className="field">
+        <label htmlFor="node-description">Description</label>
+        <input id="node-description" type="text" value={node.description ?? ''} onChange={(e) => edit((doc) => updateNode(doc, node.id, { description: e.target.value }), `desc:${node.id}`)} />
+      </div>
+      {problems.filter((p) => !p.field || !d?.paramSpecs.some((s) => s.name === p.field)).map((p, i) => (
+        <div key={i} className="banner error" role="alert">
+          {p.field ? `${p.field}: ` : ''}
+          {p.message}
+        </div>
+      ))}
+      {d?.paramSpecs
+        .filter((spec) => !spec.visibleWhen || spec.visibleWhen(params))
+        .map((spec) => (
+          <ParamField
+            key={`${node.id}:${spec.name}`}
+            nodeId={node.id}
+            spec={spec}
+            value={params[spec.name]}
+            error={problems.find((p) => p.field === spec.name || p.field?.startsWith(`${spec.name}.`))?.message}
+            onChange={(v) => edit((doc) => updateParams(doc, node.id, { [spec.name]: v }), `param:${node.id}:${spec.name}`)}
+          />
+        ))}
+    </aside>
+  );
+}

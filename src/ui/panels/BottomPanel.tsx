@@ -1,0 +1,45 @@
+/** Tabs under the canvas: preview, samples, plan (describe()), generated code. */
+import { lazy, Suspense } from 'react';
+import { useApp } from '../../store/store';
+import type { BottomTab } from '../../store/ui-slice';
+import { PlanPanel } from './PlanPanel';
+import { PreviewPanel } from './PreviewPanel';
+import { SamplesPanel } from './SamplesPanel';
+
+const CodePanel = lazy(() => import('./CodePanel'));
+
+const TABS: [BottomTab, string][] = [
+  ['preview', 'Preview'],
+  ['samples', 'Samples'],
+  ['plan', 'Plan'],
+  ['code', 'Code'],
+];
+
+export function BottomPanel() {
+  const tab = useApp((s) => s.bottomTab);
+  const running = useApp((s) => s.running);
+  return (
+    <section className="bottom" aria-label="Preview and data">
+      <div className="tabs" role="tablist">
+        {TABS.map(([id, label]) => (
+          <button key={id} role="tab" aria-selected={tab === id} onClick={() => useApp.getState().setBottomTab(id)} data-testid={`tab-${id}`}>
+            {label}
+          </button>
+        ))}
+        <span className="muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} data-testid="preview-status">
+          {running ? 'running…' : 'up to date'}
+        </span>
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {tab === 'preview' && <PreviewPanel />}
+        {tab === 'samples' && <SamplesPanel />}
+        {tab === 'plan' && <PlanPanel />}
+        {tab === 'code' && (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <CodePanel />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  );
+}

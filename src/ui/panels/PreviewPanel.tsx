@@ -1,0 +1,114 @@
+/**
+ * The selected node's output (key, value, timestamp, window), its state stores and dropped records;
+ * clicking a record highlights the input records and nodes it came from (lineage).
+ */
+import { useApp } from '../../store/store';
+import type { TracedRecord } from '../../simulator/types';
+import { fmt, fmtTime, keyOnly } from './format';
+
+export function PreviewPanel() {
+  const result = useApp((s) => s.result);
+  const stopped = useApp((s) => s.stopped);
+  const nodeId = useApp((s) => (s.selectedNodeIds.length === 1 ? s.selectedNodeIds[0] : null));
+  const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
+  const lineage = useApp((s) => s.lineage);
+  if (stopped) return <div className="banner error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
+  if (!result) return <p className="muted">The preview runs after each edit.</p>;
+  const banner = result.error && (
+    <div className="banner error" role="alert" data-testid="preview-error">
+      {result.error.message}
+    </div>
+  );
+  if (!node || !nodeId) {
+    return (
+      <>
+        {banner}
+        <p className="muted">Select a node to see what it emits. Sink topics:</p>
+        {Object.entries(result.sinks).map(([t, recs]) => (
+          <div key={t} className="muted">
+            {t}: {recs.length} record(s)
+          </div>
+        ))}
+      </>
+    );
+  }
+  const r = result.nodes[nodeId];
+  const stores = Object.entries(result.stores).filter(([name]) => result.storeOwners[name] === nodeId);
+  const select = (rec: TracedRecord) => {
+    const nodeIds = Object.entries(result.nodes)
+      .filter(([, nr]) => nr.emitted.some((e) => e.inputIds.some((id) => rec.inputIds.includes(id))))
+      .map(([id]) => id);
+    useApp.getState().setLineage({ recordId: rec.id, inputIds: rec.inputIds, nodeIds });
+  };
+  const inputs = lineage ? Object.values(result.inputs).flat().filter((i) => lineage.inputIds.includes(i.id)) : [];
+  return (
+    <div>
+      {banner}
+      {r?.error && (
+        <div className="banner error" role="alert" data-testid="node-error">
+          {r.error.message}
+          {r.error.record && ` — record key=${fmt(r.error.record.key)} value=${fmt(r.error.record.value)} timestamp=${r.error.record.timestamp}`}
+        </div>
+      )}
+      <div className="muted" style={{ marginBottom: 4 }}>
+        <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
+        {r && r.emitted.length < r.emittedCount ? ` (showing the first ${r.emitted.length})` : ''}
+      </div>
+      <table className="records" data-testid="output-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>key</th>
+            <th>value</th>
+            <th>timestamp</th>
+            <th>window</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r?.emitted.map((rec, i) => (
+            <tr key={rec.id} className={`clickable ${lineage?.recordId === rec.id ? 'lineage' : ''}`} onClick={() => select(rec)} data-testid="output-row">
+              <td>{i + 1}</td>
+              <td>{fmt(keyOnly(rec.key))}</td>
+              <td>{fmt(rec.value)}</td>
+              <td>{fmtTime(rec.timestamp)}</td>
+              <td>{rec.window ? `[${rec.window.start}, ${rec.window.end})` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {lineage && (
+        <div style={{ marginTop: 8 }} data-testid="lineage">
+          <div className="muted">Came from input record(s):</div>
+          <table className="records">
+            <tbody>
+              {inputs.map((i) => (
+                <tr key={i.id} className="lineage">
+                  <td>{i.id}</td>
+                  <td>{fmt(i.key)}</td>
+                  <td>{fmt(i.value)}</td>
+                  <td>{fmtTime(i.timestamp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {stores.map(([name, entries]) => (
+        <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
+          <div className="muted">State store {name} ({entries.length} entries)</div>
+          <table className="records">
+            <tbody>
+              {entries.slice(0, 500).map((e, i) => (
+                <tr key={i}>
+                  <td>{fmt(e.key)}</td>
+                  <td>{fmt(e.value)}</td>
+                  <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}
