@@ -69,7 +69,9 @@ export function analyzeDesign(doc: TopologyDocument): DesignAnalysis {
       }
       types[port] = list.map((ci) => ci.type).filter((t): t is OutputType => t !== null);
     }
-    if (missingUpstream) {
+    // An unconnected port is reported once, by validation ("missing input"), not again here.
+    const unconnected = d.inputs.some((p) => (byPort[p.name] ?? []).length === 0);
+    if (missingUpstream || unconnected) {
       outputs.set(id, null);
       continue;
     }

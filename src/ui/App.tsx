@@ -1,5 +1,5 @@
 /** The designer's layout: toolbar, palette | canvas + bottom panel | inspector, dialogs. */
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { loadAutosave, scheduleAutosave } from '../store/autosave';
 import { useApp } from '../store/store';
@@ -14,11 +14,23 @@ import { useLivePreview } from './preview/use-live-preview';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
+  return (
+    <ReactFlowProvider>
+      <Designer />
+    </ReactFlowProvider>
+  );
+}
+
+function Designer() {
   useLivePreview();
   useShortcuts();
+  const { fitView } = useReactFlow();
   useEffect(() => {
     void loadAutosave().then((doc) => {
-      if (doc && useApp.getState().doc.nodes.length === 0) useApp.getState().replaceDocument(doc);
+      if (doc && useApp.getState().doc.nodes.length === 0) {
+        useApp.getState().replaceDocument(doc);
+        setTimeout(() => void fitView({ maxZoom: 1 }), 50);
+      }
       // Save only after the restore attempt, so an empty first render never overwrites a saved design.
       useApp.subscribe((s, prev) => {
         if (s.doc !== prev.doc) scheduleAutosave(s.doc);
@@ -27,8 +39,7 @@ export function App() {
     });
   }, []);
   return (
-    <ReactFlowProvider>
-      <div className="app">
+    <div className="app">
         <Toolbar />
         <div className="main">
           <Palette />
@@ -40,7 +51,6 @@ export function App() {
         </div>
         <Dialogs />
         <Toast />
-      </div>
-    </ReactFlowProvider>
+    </div>
   );
 }

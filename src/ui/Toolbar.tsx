@@ -23,7 +23,7 @@ export function Toolbar() {
       return;
     }
     app().replaceDocument(r.doc);
-    setTimeout(() => fitView({ duration: 200 }), 50);
+    setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 50);
   };
 
   return (
@@ -42,8 +42,8 @@ export function Toolbar() {
       <button onClick={() => downloadText(`${app().doc.name}.json`, serializeDesign(app().doc))} aria-label="Save design file">Save</button>
       <button onClick={() => app().undo()} disabled={!canUndo} aria-label="Undo" data-testid="undo">Undo</button>
       <button onClick={() => app().redo()} disabled={!canRedo} aria-label="Redo">Redo</button>
-      <button onClick={() => void autoLayout().then(() => setTimeout(() => fitView({ duration: 200 }), 30))} aria-label="Auto layout" data-testid="auto-layout">Auto layout</button>
-      <button onClick={() => fitView({ duration: 200 })} aria-label="Fit view">Fit</button>
+      <button onClick={() => void autoLayout().then(() => setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 30))} aria-label="Auto layout" data-testid="auto-layout">Auto layout</button>
+      <button onClick={() => fitView({ duration: 200, maxZoom: 1 })} aria-label="Fit view">Fit</button>
       <span className="spacer" />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
     </header>

@@ -75,8 +75,9 @@ export function Canvas() {
         onEdgesDelete={(del) => useApp.getState().edit((d) => disconnect(d, del.map((e) => e.id)))}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Control', 'Meta']}
-        fitView
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.1}
+        maxZoom={1.5}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} color="#243049" />

@@ -62,7 +62,7 @@ function Examples() {
     if (!r.ok) return useApp.getState().notify(`${e.file}: ${r.errors[0].message}`, 'error');
     useApp.getState().replaceDocument(r.doc);
     useApp.getState().setDialog(null);
-    setTimeout(() => fitView({ duration: 200 }), 50);
+    setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 50);
   };
   return (
     <>
