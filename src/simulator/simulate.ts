@@ -6,10 +6,10 @@
 import { compileDesign } from '../compiler/compile';
 import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
 import { Serdes } from '../engine/serdes';
-import type { SampleRecord, TopologyDocument } from '../model/types';
+import type { SampleRecord } from '../model/types';
 import { mergeByTimestamp } from '../engine/input-order';
 import { outputProcessors } from './output-processors';
-import type { NodeResult, SimulationRequest, SimulationResult, TracedRecord } from './types';
+import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
 export interface SimulateHooks {
   /** Called before each input record (the worker reports progress so a hang can be located). */
@@ -29,11 +29,10 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0 };
   const byProcessor = outputProcessors(doc, compiled);
   const nameToId = new Map(doc.nodes.map((n) => [n.name, n.id]));
-  for (const [store, spec] of compiled.topology.spec.stores) {
+  for (const store of compiled.topology.spec.stores.keys()) {
     const owner = [...compiled.topology.spec.nodes.values()].find((n) => n.stores.includes(store));
     const id = owner ? nameToId.get(owner.owner) : undefined;
     if (id) result.storeOwners[store] = id;
-    void spec;
   }
   const driver = new TopologyTestDriver(compiled.topology, {
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),

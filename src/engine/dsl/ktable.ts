@@ -95,6 +95,7 @@ export class KTableImpl<K = unknown, V = unknown> implements KTableApi<K, V> {
     this.addProcessor(name, name, () => make(child.oldValues, store), store ? [store] : []);
     child.enableParentOldValues = () => this.enableSendingOldValues();
     if (!store) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter object needs its own `this`-free reference
       const parent = this;
       child.getterSupplier = {
         get storeNames() {
@@ -167,6 +168,7 @@ export class KTableImpl<K = unknown, V = unknown> implements KTableApi<K, V> {
     this.addProcessor(name, suppressed.name ?? name, () => new SuppressProcessor(config, bufferName), [bufferName]);
     const child = new KTableImpl<K, V>(this.builder, name, suppressed.name ?? name, null, null, this.keySerde, this.valueSerde);
     child.windowInfo = this.windowInfo;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- see above
     const parent = this;
     // A join reading a suppressed table sees what was last emitted for keys still in the buffer.
     child.getterSupplier = {
