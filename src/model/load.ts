@@ -1,4 +1,5 @@
 /** Reading and writing design files: JSON errors with line and column, schema errors with the JSON path. */
+import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { documentSchema } from './schema';
 import { migrateDocument } from './migrate';
 import type { TopologyDocument } from './types';
@@ -12,29 +13,29 @@ export interface LoadError {
 
 export type LoadResult = { ok: true; doc: TopologyDocument; migratedFrom?: number } | { ok: false; errors: LoadError[] };
 
+/**
+ * JSON.parse, but a syntax error says where: line and column (1-based) of the first problem, found
+ * with jsonc-parser (JSON.parse's own messages do not always carry a position).
+ */
 export function parseJsonWithPosition(text: string): { ok: true; value: unknown } | { ok: false; error: LoadError } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
-    let line: number | undefined;
-    let column: number | undefined;
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos);
-      line = before.split('\n').length;
-      column = pos - before.lastIndexOf('\n');
-    } else {
-      const lc = /line (\d+) column (\d+)/.exec(msg);
-      if (lc) {
-        line = Number(lc[1]);
-        column = Number(lc[2]);
-      }
-    }
-    const clean = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ at line \d+ column \d+.*$/, '');
-    return { ok: false, error: { message: `invalid JSON: ${clean}`, line, column } };
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) return { ok: false, error: { message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` } };
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    return { ok: false, error: { message: `invalid JSON: ${describeError(first.error)}`, line, column } };
   }
+}
+
+function describeError(code: ParseErrorCode): string {
+  return printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 export function parseDesign(text: string): LoadResult {
