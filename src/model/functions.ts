@@ -15,13 +15,20 @@ export function transpileFunction(source: string): FunctionCheck {
   let js: string;
   try {
     js = transform(`(${source}\n)`, { transforms: ['typescript'], disableESTransforms: true }).code;
-  } catch (e) {
-    const err = e as { message?: string; loc?: { line: number; column: number } };
-    const msg = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
-    // The source was wrapped in "(": columns on the first line shift by one.
-    const line = err.loc?.line;
-    const column = err.loc ? (err.loc.line === 1 ? err.loc.column : err.loc.column + 1) : undefined;
-    return { ok: false, message: msg, line, column };
+  } catch {
+    // Locate the problem without the wrapping parenthesis: as an initializer, the parser does not
+    // backtrack over an ambiguous "(" and reports the real line and column.
+    try {
+      transform(`const __f = ${source}\n;`, { transforms: ['typescript'], disableESTransforms: true });
+    } catch (e) {
+      const err = e as { message?: string; loc?: { line: number; column: number } };
+      const msg = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
+      const prefix = 'const __f = '.length;
+      const line = err.loc?.line;
+      const column = err.loc ? (err.loc.line === 1 ? Math.max(1, err.loc.column + 1 - prefix) : err.loc.column + 1) : undefined;
+      return { ok: false, message: msg, line, column };
+    }
+    return { ok: false, message: 'must be a single function expression' };
   }
   js = js.trim().replace(/;$/, '');
   if (!isSingleExpression(js)) return { ok: false, message: 'must be a single function expression (e.g. (key, value) => ...), not statements' };
