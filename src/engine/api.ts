@@ -34,9 +34,9 @@ export type Reducer<V> = (aggregate: V, value: V) => V;
 export type ForeachAction<K, V> = (key: K, value: V) => void;
 
 export interface StreamsBuilderApi {
-  stream<K, V>(topics: string | string[], consumed?: unknown): KStreamApi<K, V>;
-  table<K, V>(topic: string, consumed?: unknown, materialized?: unknown): KTableApi<K, V>;
-  globalTable<K, V>(topic: string, consumed?: unknown, materialized?: unknown): GlobalKTableApi<K, V>;
+  stream<K = any, V = any>(topics: string | string[], consumed?: unknown): KStreamApi<K, V>;
+  table<K = any, V = any>(topic: string, consumed?: unknown, materialized?: unknown): KTableApi<K, V>;
+  globalTable<K = any, V = any>(topic: string, consumed?: unknown, materialized?: unknown): GlobalKTableApi<K, V>;
   build(): TopologyApi;
 }
 

@@ -10,7 +10,7 @@ import { KStreamImpl } from './kstream';
 import { KTableImpl } from './ktable';
 import type { ValueGetterSupplier } from './table-getter';
 
-export class GlobalKTableImpl<K = unknown, V = unknown> {
+export class GlobalKTableImpl<K = any, V = any> {
   readonly __globalTable = true as const;
   constructor(
     readonly queryableStoreName: string,
@@ -36,14 +36,14 @@ export class StreamsBuilder implements StreamsBuilderApi {
     return consumed?.name ? this.spec.uniqueName(consumed.name) : this.spec.generatedName(prefix);
   }
 
-  stream<K, V>(topics: string | string[], consumed?: Consumed): KStreamImpl<K, V> {
+  stream<K = any, V = any>(topics: string | string[], consumed?: Consumed): KStreamImpl<K, V> {
     const name = this.sourceName(consumed, 'KSTREAM-SOURCE');
     const list = Array.isArray(topics) ? topics : [topics];
     this.spec.addNode({ name, owner: consumed?.name ?? name, type: 'source', parents: [], stores: [], topics: list, keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
     return new KStreamImpl<K, V>(this, name, false, consumed?.keySerde, consumed?.valueSerde);
   }
 
-  table<K, V>(topic: string, ...args: unknown[]): KTableImpl<K, V> {
+  table<K = any, V = any>(topic: string, ...args: unknown[]): KTableImpl<K, V> {
     const consumed = pick(args, Consumed);
     const mat = pick(args, Materialized);
     const source = this.sourceName(consumed, 'KSTREAM-SOURCE');
@@ -72,7 +72,7 @@ export class StreamsBuilder implements StreamsBuilderApi {
     return table;
   }
 
-  globalTable<K, V>(topic: string, ...args: unknown[]): GlobalKTableImpl<K, V> {
+  globalTable<K = any, V = any>(topic: string, ...args: unknown[]): GlobalKTableImpl<K, V> {
     const consumed = pick(args, Consumed);
     const mat = pick(args, Materialized);
     const source = this.sourceName(consumed, 'KSTREAM-SOURCE');

@@ -24,7 +24,7 @@ import { nameFrom, storeNameFrom } from './names';
 
 type F = (...a: never[]) => unknown;
 
-export class KStreamImpl<K = unknown, V = unknown> implements KStreamApi<K, V> {
+export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
   constructor(
     readonly builder: StreamsBuilder,
     /** The processor node new operations attach to. */
@@ -76,7 +76,7 @@ export class KStreamImpl<K = unknown, V = unknown> implements KStreamApi<K, V> {
     return this.derive('KSTREAM-PEEK', args, () => new PeekProcessor(action as F as never), false);
   }
 
-  merge(other: KStreamApi<K, V>, ...args: unknown[]): KStreamImpl<K, V> {
+  merge(other: KStreamImpl<K, V> | KStreamApi<K, V>, ...args: unknown[]): KStreamImpl<K, V> {
     const o = other as KStreamImpl<K, V>;
     const name = nameFrom(this.spec, args, 'KSTREAM-MERGE');
     this.addProcessor(name, name, () => new PassThroughProcessor(), [], [this.nodeName, o.nodeName]);
@@ -112,14 +112,14 @@ export class KStreamImpl<K = unknown, V = unknown> implements KStreamApi<K, V> {
     return new KGroupedStreamImpl<KR, V>(keyed, grouped?.name ?? null);
   }
 
-  join(...args: unknown[]): KStreamImpl<K, unknown> {
-    return joinStream(this, 'inner', args) as KStreamImpl<K, unknown>;
+  join(...args: unknown[]): KStreamImpl<K, any> {
+    return joinStream(this, 'inner', args) as KStreamImpl<K, any>;
   }
-  leftJoin(...args: unknown[]): KStreamImpl<K, unknown> {
-    return joinStream(this, 'left', args) as KStreamImpl<K, unknown>;
+  leftJoin(...args: unknown[]): KStreamImpl<K, any> {
+    return joinStream(this, 'left', args) as KStreamImpl<K, any>;
   }
-  outerJoin(...args: unknown[]): KStreamImpl<K, unknown> {
-    return joinStream(this, 'outer', args) as KStreamImpl<K, unknown>;
+  outerJoin(...args: unknown[]): KStreamImpl<K, any> {
+    return joinStream(this, 'outer', args) as KStreamImpl<K, any>;
   }
 
   toTable(...args: unknown[]): KTableImpl<K, V> {

@@ -29,7 +29,7 @@ export interface WindowInfo {
   gapMs: number;
 }
 
-export class KTableImpl<K = unknown, V = unknown> implements KTableApi<K, V> {
+export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
   /** Turned on when a downstream operator needs old values; read by this table's processor. */
   readonly oldValues: OldValues = { enabled: false };
   /** Propagates the old-values request upstream (filter/mapValues need their parent's old values). */
@@ -144,14 +144,14 @@ export class KTableImpl<K = unknown, V = unknown> implements KTableApi<K, V> {
     return new KGroupedTableImpl<KR, VR>(this.builder, source, base);
   }
 
-  join(...args: unknown[]): KTableImpl<K, unknown> {
-    return joinTable(this, 'inner', args) as KTableImpl<K, unknown>;
+  join(...args: unknown[]): KTableImpl<K, any> {
+    return joinTable(this, 'inner', args) as KTableImpl<K, any>;
   }
-  leftJoin(...args: unknown[]): KTableImpl<K, unknown> {
-    return joinTable(this, 'left', args) as KTableImpl<K, unknown>;
+  leftJoin(...args: unknown[]): KTableImpl<K, any> {
+    return joinTable(this, 'left', args) as KTableImpl<K, any>;
   }
-  outerJoin(...args: unknown[]): KTableImpl<K, unknown> {
-    return joinTable(this, 'outer', args) as KTableImpl<K, unknown>;
+  outerJoin(...args: unknown[]): KTableImpl<K, any> {
+    return joinTable(this, 'outer', args) as KTableImpl<K, any>;
   }
 
   suppress(suppressed: Suppressed): KTableImpl<K, V> {

@@ -1,0 +1,75 @@
+/** fast-check generators of valid designs (chains of operators with random params) and their samples. */
+import fc from 'fast-check';
+import type { DesignEdge, DesignNode, SampleRecord, TopologyDocument } from '../../src/model/types';
+
+const stateless = fc.oneof(
+  fc.record({ kind: fc.constant('filter'), params: fc.constantFrom({ predicate: '(k, v) => v % 2 === 0' }, { predicate: '(k, v) => v > 10' }, { predicate: "(k, v) => k !== 'b'" }) }),
+  fc.record({ kind: fc.constant('filterNot'), params: fc.constantFrom({ predicate: '(k, v) => v < 5' }) }),
+  fc.record({ kind: fc.constant('mapValues'), params: fc.constantFrom({ mapper: '(v) => v * 2' }, { mapper: '(v: number, k: string) => v + k.length' }) }),
+  fc.record({ kind: fc.constant('selectKey'), params: fc.constantFrom({ mapper: "(k, v) => 'k' + (v % 3)" }) }),
+  fc.record({ kind: fc.constant('map'), params: fc.constantFrom({ mapper: '(k, v) => [String(v % 4), v + 1]' }) }),
+  fc.record({ kind: fc.constant('flatMapValues'), params: fc.constantFrom({ mapper: '(v) => [v, v + 1]' }, { mapper: '(v) => (v % 3 === 0 ? [] : [v])' }) }),
+  fc.record({ kind: fc.constant('peek'), params: fc.constant({ action: '(k, v) => undefined' }) }),
+);
+
+const windowParams = fc.oneof(
+  fc.record({ type: fc.constant('tumbling'), sizeMs: fc.constantFrom(10, 50), graceMs: fc.constantFrom(0, 5) }),
+  fc.record({ type: fc.constant('hopping'), sizeMs: fc.constant(20), advanceMs: fc.constantFrom(5, 10), graceMs: fc.constantFrom(0, 5) }),
+  fc.record({ type: fc.constant('sliding'), timeDifferenceMs: fc.constantFrom(5, 15), graceMs: fc.constantFrom(0, 10) }),
+  fc.record({ type: fc.constant('session'), gapMs: fc.constantFrom(5, 10), graceMs: fc.constantFrom(0, 5) }),
+  fc.record({ type: fc.constant('tumbling'), sizeMs: fc.constant(10), graceMs: fc.constant(0), emitStrategy: fc.constant('onWindowClose') }),
+);
+
+const aggregation = fc.constantFrom(
+  { kind: 'count', params: { caching: false } },
+  { kind: 'count', params: {} },
+  { kind: 'reduce', params: { reducer: '(a, v) => a + v' } },
+  { kind: 'aggregate', params: { initializer: '() => 0', aggregator: '(k, v, a) => a + v', merger: '(k, a, b) => a + b' } },
+);
+
+const sample = fc.record({ key: fc.constantFrom('a', 'b', 'c'), value: fc.integer({ min: 0, max: 50 }), dt: fc.integer({ min: -8, max: 12 }) });
+
+export const randomDesign = fc
+  .record({
+    chain: fc.array(stateless, { maxLength: 4 }),
+    grouping: fc.option(fc.record({ by: fc.constantFrom('groupByKey', 'groupBy'), window: fc.option(windowParams, { nil: null }), agg: aggregation, suppress: fc.boolean() }), { nil: null }),
+    merge: fc.boolean(),
+    samples: fc.array(sample, { minLength: 1, maxLength: 25 }),
+    samples2: fc.array(sample, { maxLength: 10 }),
+  })
+  .map(({ chain, grouping, merge, samples, samples2 }): TopologyDocument => {
+    const nodes: DesignNode[] = [];
+    const edges: DesignEdge[] = [];
+    const add = (kind: string, params: Record<string, unknown>, from: string | null, port = 'in') => {
+      const id = `n${nodes.length + 1}`;
+      nodes.push({ id, kind, name: `${kind}-${nodes.length + 1}`, params, position: { x: nodes.length * 200, y: 0 } });
+      if (from) edges.push({ id: `e${edges.length + 1}`, source: from, target: id, targetPort: port });
+      return id;
+    };
+    let last = add('stream', { topic: 'input' }, null);
+    if (merge) {
+      const other = add('stream', { topic: 'input2' }, null);
+      const m = add('merge', {}, last);
+      edges.push({ id: `e${edges.length + 1}`, source: other, target: m, targetPort: 'in' });
+      last = m;
+    }
+    for (const op of chain) last = add(op.kind, op.params, last);
+    if (grouping) {
+      last = add(grouping.by, grouping.by === 'groupBy' ? { mapper: "(k, v) => 'g' + (v % 2)" } : {}, last);
+      if (grouping.window) last = add('windowedBy', grouping.window, last);
+      last = add(grouping.agg.kind, grouping.agg.params, last);
+      if (grouping.window && grouping.suppress && grouping.window.type !== 'session') last = add('suppress', { mode: 'untilWindowCloses' }, last);
+      last = add('toStream', {}, last);
+    }
+    add('to', { topic: 'output' }, last);
+    const toRecords = (list: { key: string; value: number; dt: number }[], start: number): SampleRecord[] => {
+      let t = start;
+      return list.map((s) => {
+        t = Math.max(0, t + s.dt);
+        return { key: s.key, value: s.value, timestamp: t };
+      });
+    };
+    const samplesByTopic: Record<string, SampleRecord[]> = { input: toRecords(samples, 100) };
+    if (merge) samplesByTopic.input2 = toRecords(samples2, 95);
+    return { format: 'streamwright/topology', version: 1, name: 'random-app', nodes, edges, samples: samplesByTopic, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
+  });
