@@ -39,6 +39,8 @@ export class TopologyTestDriver {
   private readonly defaultKeySerde: Serde;
   private readonly defaultValueSerde: Serde;
   private nextInputId = 0;
+  /** Records waiting in repartition topics (saves scanning the queues when there are none). */
+  private pendingInternal = 0;
   wallClockMs = 0;
 
   constructor(
@@ -89,7 +91,7 @@ export class TopologyTestDriver {
     };
     this.task.process(topic, rec, id);
     this.task.flush();
-    this.drainInternal(id);
+    if (this.pendingInternal > 0) this.drainInternal(id);
     return id;
   }
 
@@ -105,6 +107,7 @@ export class TopologyTestDriver {
       }
       if (best === null) return;
       const rec = this.internalQueues.get(best)!.shift()!;
+      this.pendingInternal--;
       this.task.process(best, rec, inputId);
       this.task.flush();
     }
@@ -115,6 +118,7 @@ export class TopologyTestDriver {
       const q = this.internalQueues.get(topic) ?? [];
       q.push(record);
       this.internalQueues.set(topic, q);
+      this.pendingInternal++;
       return;
     }
     const out: OutputRecord = {

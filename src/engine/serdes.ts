@@ -18,6 +18,31 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? (v === null ? 'null' : Array.isArray(v) ? 'an array' : 'an object') : `a ${typeof v}`;
 }
 
+/** True when JSON.stringify -> JSON.parse would give back an equal value (no undefined, NaN, Dates, ...). */
+function isPlainJson(v: unknown, depth: number): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object': {
+      if (depth > 64) return false;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!isPlainJson(v[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in v as Record<string, unknown>) if (!isPlainJson((v as Record<string, unknown>)[k], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 const json: Serde = {
   name: 'json',
   roundTrip(v) {
@@ -29,7 +54,8 @@ const json: Serde = {
       return v;
     }
     if (t === 'function' || t === 'symbol' || t === 'bigint') throw new Error(`JSON serde cannot write ${describe(v)}`);
-    return JSON.parse(JSON.stringify(v));
+    // Plain JSON data reads back identical: skip the (costly) round trip and keep the value.
+    return isPlainJson(v, 0) ? v : JSON.parse(JSON.stringify(v));
   },
   serialize: (v) => (v === null || v === undefined ? null : enc.encode(JSON.stringify(v))),
   deserialize: (b) => (b === null ? null : JSON.parse(dec.decode(b))),
