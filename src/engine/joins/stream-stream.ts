@@ -34,11 +34,20 @@ export class JoinSideStore implements StateStore {
     let i = list.length;
     while (i > 0 && list[i - 1].ts > ts) i--;
     list.splice(i, 0, { ts, value, key });
+    // Records past retention can never join again: drop them so lists stay as long as the window.
+    const minLive = this.observed - this.retentionMs;
+    let expired = 0;
+    while (expired < list.length && list[expired].ts <= minLive) expired++;
+    if (expired) list.splice(0, expired);
     this.byKey.set(k, list);
   }
   fetch(key: unknown, from: number, to: number): Timed[] {
     const minLive = this.observed - this.retentionMs;
-    return (this.byKey.get(storeKey(key)) ?? []).filter((r) => r.ts >= from && r.ts <= to && r.ts > minLive);
+    const list = this.byKey.get(storeKey(key));
+    if (!list) return [];
+    const out: Timed[] = [];
+    for (const r of list) if (r.ts >= from && r.ts <= to && r.ts > minLive) out.push(r);
+    return out;
   }
   all(): StoreEntry[] {
     const out: StoreEntry[] = [];
