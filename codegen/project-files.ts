@@ -78,17 +78,17 @@ function inputsFromArgs(argv: string[]): Record<string, InputRecord[]> {
 async function main() {
   if (process.env.KAFKA_BROKERS) {
     const kafkaDriver = './streams/kafka/index';
-    let mod: { runOnKafka?: (t: unknown, o: unknown) => Promise<void> } | null = null;
+    let mod: { runUntilSignal?: (t: unknown, o: unknown) => Promise<void>; configFromEnv?: (env: unknown, app: string) => unknown } | null = null;
     try {
       mod = await import(kafkaDriver);
     } catch {
       mod = null;
     }
-    if (!mod?.runOnKafka) {
+    if (!mod?.runUntilSignal || !mod.configFromEnv) {
       console.error('KAFKA_BROKERS is set, but this project has no Kafka driver (src/streams/kafka). Unset KAFKA_BROKERS to run locally over the samples.');
       process.exit(2);
     }
-    await mod.runOnKafka(buildTopology(), { applicationId: APPLICATION_ID, brokers: process.env.KAFKA_BROKERS.split(',') });
+    await mod.runUntilSignal(buildTopology(), mod.configFromEnv(process.env, APPLICATION_ID));
     return;
   }
   const inputs = inputsFromArgs(process.argv.slice(2));

@@ -1,0 +1,30 @@
+/** Configuration of the Kafka runtime, from code or from the environment (.env.example documents every key). */
+export interface KafkaRuntimeConfig {
+  applicationId: string;
+  brokers: string[];
+  /** at_least_once (default): offsets are committed after outputs and changelogs are acknowledged. */
+  processingGuarantee?: 'at_least_once' | 'exactly_once_v2';
+  /** Partitions for internal topics this app creates (default: the max of its source topics). */
+  internalPartitions?: number;
+  /** How often to log records in/out, lag and rebalances (ms; 0 = never). */
+  logIntervalMs?: number;
+  /** Consumer group timing (the defaults suit tests and small clusters). */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export function configFromEnv(env: Record<string, string | undefined>, applicationId: string): KafkaRuntimeConfig {
+  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (!brokers.length) throw new Error('KAFKA_BROKERS is empty: set it to host:port[,host:port]');
+  const guarantee = env.PROCESSING_GUARANTEE ?? 'at_least_once';
+  if (guarantee !== 'at_least_once' && guarantee !== 'exactly_once_v2') throw new Error(`PROCESSING_GUARANTEE must be at_least_once or exactly_once_v2, got "${guarantee}"`);
+  return {
+    applicationId: env.APPLICATION_ID || applicationId,
+    brokers,
+    processingGuarantee: guarantee,
+    logIntervalMs: env.LOG_INTERVAL_MS ? Number(env.LOG_INTERVAL_MS) : 10_000,
+    sessionTimeoutMs: env.SESSION_TIMEOUT_MS ? Number(env.SESSION_TIMEOUT_MS) : 10_000,
+    heartbeatIntervalMs: env.HEARTBEAT_INTERVAL_MS ? Number(env.HEARTBEAT_INTERVAL_MS) : 1_000,
+  };
+}
