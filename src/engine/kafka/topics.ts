@@ -5,6 +5,9 @@
  */
 import type { Admin } from 'kafkajs';
 import type { Topology } from '../topology';
+import { KeyValueStore } from '../stores/kv-store';
+import { SessionStore } from '../stores/session-store';
+import { WindowStore } from '../stores/window-store';
 
 export function internalTopicName(app: string, topic: string): string {
   return `${app}-${topic}`;
@@ -14,8 +17,15 @@ export function changelogTopic(app: string, store: string): string {
   return `${app}-${store}-changelog`;
 }
 
+/** Stores backed by a changelog: key-value, window and session stores (join buffers are not restored yet). */
 export function loggedStores(topology: Topology): string[] {
-  return [...topology.spec.stores.values()].filter((s) => s.logging && !s.global && (s.kind === 'keyValue' || s.kind === 'window' || s.kind === 'session')).map((s) => s.name);
+  return [...topology.spec.stores.values()]
+    .filter((s) => s.logging && !s.global)
+    .filter((s) => {
+      const probe = s.factory();
+      return probe instanceof KeyValueStore || probe instanceof WindowStore || probe instanceof SessionStore;
+    })
+    .map((s) => s.name);
 }
 
 /** Source topics of each sub-topology must be co-partitioned (same partition count). */
