@@ -173,8 +173,13 @@ export function envExample(doc: TopologyDocument): string {
 KAFKA_BROKERS=
 # Kafka Streams application.id (consumer group and internal topic prefix)
 APPLICATION_ID=${doc.name}
-# at_least_once (default) or exactly_once_v2
+# at_least_once (default) or exactly_once_v2 (kafkajs transactions; see the Streamwright docs for what was verified)
 PROCESSING_GUARANTEE=at_least_once
+# How often to log records in/out, tasks and rebalances (ms; 0 = never)
+LOG_INTERVAL_MS=10000
+# Consumer group timing (ms)
+SESSION_TIMEOUT_MS=10000
+HEARTBEAT_INTERVAL_MS=1000
 `;
 }
 

@@ -63,6 +63,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const shared = new Map<string, StateStore>();
   for (const s of spec.stores.values()) if (s.global) shared.set(s.name, s.factory());
   const pending: Out[] = [];
+  const pendingChangelog = new Map<string, Out>();
   let recordsIn = 0;
   let recordsOut = 0;
   let rebalances = 0;
@@ -80,7 +81,8 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       shared,
     );
     if (changelog) restore(task, changelog);
-    captureChanges(task, stores, (c) => pending.push({ topic: changelogTopic(app, c.store), key: Buffer.from(c.key), value: c.value === null ? null : Buffer.from(c.value), timestamp: String(Date.now()), partition }));
+    // Only the latest change per store key matters at commit time, so a batch writes each key once.
+    captureChanges(task, stores, (c) => pendingChangelog.set(`${partition}\u0000${c.store}\u0000${c.key}`, { topic: changelogTopic(app, c.store), key: Buffer.from(c.key), value: c.value === null ? null : Buffer.from(c.value), timestamp: String(Date.now()), partition }));
     return task;
   };
   const globalTask = spec.globalTopics.size ? makeTask(-1, null) : null;
@@ -144,7 +146,8 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   }
 
   const flush = async (offsets: { topic: string; partition: number; offset: string }[]) => {
-    const batch = pending.splice(0);
+    const batch = [...pending.splice(0), ...pendingChangelog.values()];
+    pendingChangelog.clear();
     const byTopic = new Map<string, { key: Buffer | null; value: Buffer | null; timestamp: string; partition?: number }[]>();
     for (const m of batch) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), { key: m.key, value: m.value, timestamp: m.timestamp, ...(m.partition !== undefined ? { partition: m.partition } : {}) }]);
     const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
@@ -164,9 +167,16 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     await consumer.commitOffsets(offsets);
   };
 
+  // Batches of different partitions run concurrently (processing itself is synchronous per batch);
+  // flushes are chained so a batch's offsets are committed only after every output produced before
+  // them, its own and other partitions', has been acknowledged.
+  let flushChain: Promise<void> = Promise.resolve();
+  const flushInOrder = (offsets: { topic: string; partition: number; offset: string }[]) => (flushChain = flushChain.then(() => flush(offsets)));
+
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: 4,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       let task = tasks.get(batch.partition);
       if (!task) {
@@ -190,7 +200,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         last = m.offset;
       }
       if (last === null) return;
-      await flush([{ topic: batch.topic, partition: batch.partition, offset: String(Number(last) + 1) }]);
+      await flushInOrder([{ topic: batch.topic, partition: batch.partition, offset: String(Number(last) + 1) }]);
       resolveOffset(last);
       await heartbeat();
     },
