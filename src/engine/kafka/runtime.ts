@@ -87,6 +87,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   };
   const globalTask = spec.globalTopics.size ? makeTask(-1, null) : null;
   const tasks = new Map<number, Task>();
+  const taskCreation = new Map<number, Promise<Task>>();
 
   async function restoreFor(partition: number): Promise<ChangelogRecord[]> {
     const topics = stores.map((s) => changelogTopic(app, s));
@@ -126,7 +127,12 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     rebalances++;
     const assigned = new Set(Object.values(e.payload.memberAssignment).flat());
-    for (const p of [...tasks.keys()]) if (!assigned.has(p)) tasks.delete(p);
+    for (const p of [...tasks.keys()]) {
+      if (!assigned.has(p)) {
+        tasks.delete(p);
+        taskCreation.delete(p);
+      }
+    }
     log(`rebalance: assigned partitions ${[...assigned].sort().join(', ') || 'none'}`);
   });
   await consumer.connect();
@@ -178,11 +184,19 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 4,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-      let task = tasks.get(batch.partition);
-      if (!task) {
-        task = makeTask(batch.partition, await restoreFor(batch.partition));
-        tasks.set(batch.partition, task);
+      // Batches of several topics share the partition's task; create (and restore) it once.
+      let creating = taskCreation.get(batch.partition);
+      if (!creating || !tasks.has(batch.partition)) {
+        if (!creating) {
+          creating = restoreFor(batch.partition).then((log) => {
+            const t = makeTask(batch.partition, log);
+            tasks.set(batch.partition, t);
+            return t;
+          });
+          taskCreation.set(batch.partition, creating);
+        }
       }
+      const task = await creating;
       const topic = specTopicOf.get(batch.topic) ?? batch.topic;
       const src = sourceSerde.get(topic);
       const internal = spec.internalTopics.has(topic);
