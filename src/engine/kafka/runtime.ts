@@ -16,6 +16,7 @@ import type { Topology } from '../topology';
 import { captureChanges, restore, type ChangelogRecord } from './changelog';
 import type { KafkaRuntimeConfig } from './config';
 import { changelogTopic, checkCoPartitioning, ensureTopics, internalTopicName, loggedStores } from './topics';
+import { PartitionGroup } from './partition-group';
 
 type Out = { topic: string; key: Buffer | null; value: Buffer | null; timestamp: string; partition?: number };
 
@@ -87,6 +88,27 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   };
   const globalTask = spec.globalTopics.size ? makeTask(-1, null) : null;
   const tasks = new Map<number, Task>();
+  const groups = new Map<number, PartitionGroup>();
+  // Inputs that must be interleaved by time: the source topics of each sub-topology (Kafka names).
+  const inputGroups = topology
+    .describe()
+    .subtopologies.map((g) => [...new Set(g.filter((n) => n.type === 'source').flatMap((n) => n.topics).filter((t) => !spec.globalTopics.has(t)))].map((t) => (spec.internalTopics.has(t) ? internalTopicName(app, t) : t)))
+    .filter((g) => g.length > 0);
+
+  /** Which inputs of a partition have nothing left to fetch right now (committed offset >= end). */
+  async function caughtUpAt(partition: number): Promise<Map<string, boolean>> {
+    const out = new Map<string, boolean>();
+    const topics = inputGroups.flat().filter((t) => !specTopicOf.has(t));
+    const committed = await admin.fetchOffsets({ groupId: app, topics });
+    for (const t of topics) {
+      const ends = await admin.fetchTopicOffsets(t);
+      const end = Number(ends.find((o) => o.partition === partition)?.high ?? 0);
+      const c = committed.find((x) => x.topic === t)?.partitions.find((x) => x.partition === partition);
+      const at = c && Number(c.offset) >= 0 ? Number(c.offset) : 0;
+      out.set(t, at >= end);
+    }
+    return out;
+  }
   const taskCreation = new Map<number, Promise<Task>>();
 
   async function restoreFor(partition: number): Promise<ChangelogRecord[]> {
@@ -131,6 +153,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       if (!assigned.has(p)) {
         tasks.delete(p);
         taskCreation.delete(p);
+        groups.delete(p);
       }
     }
     log(`rebalance: assigned partitions ${[...assigned].sort().join(', ') || 'none'}`);
@@ -188,34 +211,40 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       let creating = taskCreation.get(batch.partition);
       if (!creating || !tasks.has(batch.partition)) {
         if (!creating) {
-          creating = restoreFor(batch.partition).then((log) => {
+          creating = Promise.all([restoreFor(batch.partition), caughtUpAt(batch.partition)]).then(([log, caught]) => {
             const t = makeTask(batch.partition, log);
             tasks.set(batch.partition, t);
+            groups.set(batch.partition, new PartitionGroup(inputGroups, caught));
             return t;
           });
           taskCreation.set(batch.partition, creating);
         }
       }
       const task = await creating;
-      const topic = specTopicOf.get(batch.topic) ?? batch.topic;
-      const src = sourceSerde.get(topic);
-      const internal = spec.internalTopics.has(topic);
-      let last: string | null = null;
-      for (const m of batch.messages) {
-        if (!isRunning() || isStale()) break;
-        const rec: StreamRecord = {
+      const group = groups.get(batch.partition)!;
+      const buffered = batch.messages.map((m) => {
+        const topic = specTopicOf.get(batch.topic) ?? batch.topic;
+        const src = sourceSerde.get(topic);
+        const internal = spec.internalTopics.has(topic);
+        const record: StreamRecord = {
           key: decode(internal ? json : (src?.keySerde ?? json), m.key),
           value: decode(internal ? json : (src?.valueSerde ?? json), m.value),
           timestamp: Number(m.timestamp),
         };
+        return { topic: batch.topic, offset: m.offset, record };
+      });
+      if (!buffered.length || !isRunning() || isStale()) return;
+      group.add(batch.topic, buffered, Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
+      // The fetch position moves on; offsets are committed only for records actually processed.
+      resolveOffset(batch.lastOffset());
+      const processed = new Map<string, string>();
+      for (let next = group.next(); next; next = group.next()) {
         recordsIn++;
-        task.process(topic, rec, Number(m.offset));
+        task.process(specTopicOf.get(next.topic) ?? next.topic, next.record, Number(next.offset));
         task.flush();
-        last = m.offset;
+        processed.set(next.topic, next.offset);
       }
-      if (last === null) return;
-      await flushInOrder([{ topic: batch.topic, partition: batch.partition, offset: String(Number(last) + 1) }]);
-      resolveOffset(last);
+      if (processed.size) await flushInOrder([...processed].map(([topic, offset]) => ({ topic, partition: batch.partition, offset: String(Number(offset) + 1) })));
       await heartbeat();
     },
   });
