@@ -18,6 +18,7 @@ const TABS: [BottomTab, string][] = [
 export function BottomPanel() {
   const tab = useApp((s) => s.bottomTab);
   const running = useApp((s) => s.running);
+  const took = useApp((s) => s.result?.durationMs);
   return (
     <section className="bottom" aria-label="Preview and data">
       <div className="tabs" role="tablist">
@@ -26,9 +27,14 @@ export function BottomPanel() {
             {label}
           </button>
         ))}
-        <span className="muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} data-testid="preview-status">
+        <span className="muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} title="state of the live preview" data-testid="preview-status">
           {running ? 'running…' : 'up to date'}
         </span>
+        {took !== undefined && (
+          <span className="muted" style={{ padding: '4px 8px' }} data-testid="preview-duration" title="time the simulation took in the worker">
+            {Math.round(took)} ms
+          </span>
+        )}
       </div>
       <div className="tab-body" role="tabpanel">
         {tab === 'preview' && <PreviewPanel />}

@@ -7,7 +7,10 @@ import { createSimulatorClient, type SimulatorClient } from '../../simulator/cli
 import type { TopologyDocument } from '../../model/types';
 import { useApp } from '../../store/store';
 
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 100;
+// The page shows at most this many records per node (the worker counts all): cloning every trace of a
+// big run back to the page would cost more than the run itself.
+const TRACE_PER_NODE = 500;
 const TIMEOUT_MS = 2000;
 
 function makeWorker(): Worker {
@@ -17,14 +20,14 @@ function makeWorker(): Worker {
 export async function runPreview(client: SimulatorClient, doc: TopologyDocument): Promise<void> {
   const s = useApp.getState();
   s.setPreview({ running: true });
-  const outcome = await client.run({ doc }, { timeoutMs: TIMEOUT_MS });
+  const outcome = await client.run({ doc, maxTracePerNode: TRACE_PER_NODE }, { timeoutMs: TIMEOUT_MS });
   if (outcome.kind === 'superseded') return;
   if (outcome.kind === 'result') {
     useApp.getState().setPreview({ result: outcome.result, running: false, stopped: null });
     return;
   }
   // Locate the endless function: same run, reporting every function call.
-  const locate = await client.run({ doc, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS });
+  const locate = await client.run({ doc, reportFunctionCalls: true, maxTracePerNode: TRACE_PER_NODE }, { timeoutMs: TIMEOUT_MS });
   if (locate.kind === 'superseded') return;
   const call = locate.kind === 'stopped' ? locate.lastCall : null;
   const node = call ? doc.nodes.find((n) => n.id === call.nodeId) : undefined;
