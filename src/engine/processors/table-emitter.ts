@@ -47,9 +47,9 @@ export class TableEmitter {
 
   flush(): void {
     if (this.dirty.size === 0) return;
-    const entries = [...this.dirty.values()];
+    // Forwarding cannot reach this emitter again (topologies are acyclic), so iterate, then clear.
+    for (const d of this.dirty.values()) this.forward(d.key, d.newValue, d.oldValue, d.timestamp);
     this.dirty.clear();
-    for (const d of entries) this.forward(d.key, d.newValue, d.oldValue, d.timestamp);
   }
 }
 
