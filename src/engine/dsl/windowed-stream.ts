@@ -43,8 +43,8 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStreamApi<K, 
       },
       (store, caching, old) =>
         sliding
-          ? new SlidingAggregateProcessor(w, aggregation, store, caching, mode, old)
-          : new WindowAggregateProcessor(w as TimeWindows, aggregation, store, caching, mode, old),
+          ? new SlidingAggregateProcessor(w, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old })
+          : new WindowAggregateProcessor(w as TimeWindows, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old }),
     );
     table.windowInfo = { type: sliding ? 'sliding' : 'time', graceMs: w.graceMs, gapMs: 0 };
     const windowStore = table.queryableStoreName()!;
@@ -96,7 +96,7 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStreamA
         spec.addStore({ name, kind: 'session', factory: () => new SessionStore(name), logging });
         return name;
       },
-      (store, caching, old) => new SessionAggregateProcessor(w, aggregation, merger, store, caching, mode, old),
+      (store, caching, old) => new SessionAggregateProcessor(w, merger, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old }),
     );
     table.windowInfo = { type: 'session', graceMs: w.graceMs, gapMs: w.gapMs };
     const sessionStore = table.queryableStoreName()!;

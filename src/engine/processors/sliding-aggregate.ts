@@ -5,49 +5,27 @@
  * is skipped when windowEnd < streamTime - grace. Existing windows are walked newest first, as Kafka's
  * reverse iterator does, which fixes the emission order.
  */
-import type { ProcessorContext } from '../core/context';
 import type { StreamRecord } from '../core/record';
-import type { Processor } from '../core/topology-spec';
 import type { WindowEntry, WindowStore } from '../stores/window-store';
 import type { SlidingWindows } from '../windows';
-import type { EmitMode } from '../dsl/config';
-import { initial, type StreamAggregation } from './aggregators';
-import { TableEmitter, type OldValues } from './table-emitter';
+import { initial } from './aggregators';
+import { WindowedAggregateBase, type WindowedConfig } from './windowed-base';
 
 type Agg = { value: unknown; timestamp: number };
 
-export class SlidingAggregateProcessor implements Processor {
-  private ctx!: ProcessorContext;
-  private store!: WindowStore;
-  private emitter!: TableEmitter;
-  private streamTime = -Infinity;
-  private lastEmitCloseTime = -Infinity;
+export class SlidingAggregateProcessor extends WindowedAggregateBase<WindowStore> {
   private readonly d: number;
 
   constructor(
     private readonly windows: SlidingWindows,
-    private readonly aggregation: StreamAggregation,
-    private readonly storeName: string,
-    private readonly caching: boolean,
-    private readonly emitMode: EmitMode,
-    private readonly oldValues: OldValues,
+    config: WindowedConfig,
   ) {
+    super(config);
     this.d = windows.timeDifferenceMs;
   }
 
-  init(ctx: ProcessorContext) {
-    this.ctx = ctx;
-    this.store = ctx.getStateStore<WindowStore>(this.storeName);
-    this.emitter = new TableEmitter(ctx, this.caching && this.emitMode === 'onWindowUpdate', () => this.oldValues.enabled);
-  }
-
-  process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined || r.value === null || r.value === undefined) {
-      this.ctx.recordDropped();
-      return;
-    }
+  protected aggregate(r: StreamRecord) {
     const t = r.timestamp;
-    this.streamTime = Math.max(this.streamTime, t);
     const closeTime = this.streamTime - this.windows.graceMs;
     if (t + 1 + this.d <= closeTime) {
       this.ctx.recordDropped();
@@ -55,7 +33,7 @@ export class SlidingAggregateProcessor implements Processor {
     }
     if (t < this.d) this.processEarly(r, closeTime);
     else this.processNormal(r, closeTime);
-    if (this.emitMode === 'onWindowClose') this.emitFinal(closeTime);
+    if (!this.emitOnUpdate) this.emitFinal(closeTime);
   }
 
   private processNormal(r: StreamRecord, closeTime: number) {
@@ -89,11 +67,11 @@ export class SlidingAggregateProcessor implements Processor {
     }
     // The previous record's right window, if it does not exist yet and this record falls into it.
     if (prevTs !== null && !starts.has(prevTs + 1) && prevTs + 1 + d >= t) {
-      this.update(prevTs + 1, { value: initial(this.aggregation), timestamp: t, fresh: true }, r, closeTime);
+      this.update(prevTs + 1, { value: initial(this.config.aggregation), timestamp: t, fresh: true }, r, closeTime);
     }
     if (!leftExists) {
       const leftNotEmpty = prevTs !== null && t - d <= prevTs;
-      const base = leftNotEmpty && leftAgg ? { value: leftAgg.value, timestamp: t } : { value: initial(this.aggregation), timestamp: t, fresh: true };
+      const base = leftNotEmpty && leftAgg ? { value: leftAgg.value, timestamp: t } : { value: initial(this.config.aggregation), timestamp: t, fresh: true };
       this.update(t - d, base, r, closeTime);
     }
     if (!rightExists && rightAgg && rightAgg.timestamp > t) this.createRight(r.key, t, rightAgg);
@@ -121,9 +99,9 @@ export class SlidingAggregateProcessor implements Processor {
     if (!rightAgg && combined && combined.timestamp > t) rightAgg = combined;
     if (!rightExists && rightAgg && rightAgg.timestamp > t) this.createRight(r.key, t, rightAgg);
     if (prevTs !== null && !starts.has(prevTs + 1)) {
-      this.update(prevTs + 1, { value: initial(this.aggregation), timestamp: t, fresh: true }, r, closeTime);
+      this.update(prevTs + 1, { value: initial(this.config.aggregation), timestamp: t, fresh: true }, r, closeTime);
     }
-    if (!combined) this.update(0, { value: initial(this.aggregation), timestamp: t, fresh: true }, r, closeTime);
+    if (!combined) this.update(0, { value: initial(this.config.aggregation), timestamp: t, fresh: true }, r, closeTime);
     else this.update(0, combined, r, closeTime);
   }
 
@@ -131,7 +109,7 @@ export class SlidingAggregateProcessor implements Processor {
   private createRight(key: unknown, t: number, rightAgg: Agg) {
     const start = t + 1;
     this.store.put(key, start, rightAgg.value, rightAgg.timestamp);
-    if (this.emitMode === 'onWindowUpdate') this.emitter.emit({ key, start, end: start + this.d }, rightAgg.value, null, rightAgg.timestamp);
+    if (this.emitOnUpdate) this.emitter.emit({ key, start, end: start + this.d }, rightAgg.value, null, rightAgg.timestamp);
   }
 
   private update(start: number, current: Agg & { fresh?: boolean }, r: StreamRecord, closeTime: number) {
@@ -141,10 +119,10 @@ export class SlidingAggregateProcessor implements Processor {
       return;
     }
     const oldAgg = current.fresh ? null : current.value;
-    const newAgg = this.aggregation.add(r.key, r.value, current.value);
+    const newAgg = this.config.aggregation.add(r.key, r.value, current.value);
     const ts = current.fresh ? r.timestamp : Math.max(r.timestamp, current.timestamp);
     this.store.put(r.key, start, newAgg, ts);
-    if (this.emitMode === 'onWindowUpdate') this.emitter.emit({ key: r.key, start, end }, newAgg, oldAgg, ts);
+    if (this.emitOnUpdate) this.emitter.emit({ key: r.key, start, end }, newAgg, oldAgg, ts);
   }
 
   /** onWindowClose: windows whose end is before streamTime - grace are final. */

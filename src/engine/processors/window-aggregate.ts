@@ -4,44 +4,22 @@
  * windowEnd > streamTime - grace; otherwise the update is dropped and counted. Updates go out in
  * ascending window start order; with onWindowClose only final results, once per window.
  */
-import type { ProcessorContext } from '../core/context';
 import type { StreamRecord } from '../core/record';
-import type { Processor } from '../core/topology-spec';
 import type { WindowStore } from '../stores/window-store';
 import type { TimeWindows } from '../windows';
-import type { EmitMode } from '../dsl/config';
-import { initial, type StreamAggregation } from './aggregators';
-import { TableEmitter, type OldValues } from './table-emitter';
+import { initial } from './aggregators';
+import { WindowedAggregateBase, type WindowedConfig } from './windowed-base';
 
-export class WindowAggregateProcessor implements Processor {
-  private ctx!: ProcessorContext;
-  private store!: WindowStore;
-  private emitter!: TableEmitter;
-  private streamTime = -Infinity;
-  private lastEmitCloseTime = -Infinity;
-
+export class WindowAggregateProcessor extends WindowedAggregateBase<WindowStore> {
   constructor(
     private readonly windows: TimeWindows,
-    private readonly aggregation: StreamAggregation,
-    private readonly storeName: string,
-    private readonly caching: boolean,
-    private readonly emitMode: EmitMode,
-    private readonly oldValues: OldValues,
-  ) {}
-
-  init(ctx: ProcessorContext) {
-    this.ctx = ctx;
-    this.store = ctx.getStateStore<WindowStore>(this.storeName);
-    this.emitter = new TableEmitter(ctx, this.caching && this.emitMode === 'onWindowUpdate', () => this.oldValues.enabled);
+    config: WindowedConfig,
+  ) {
+    super(config);
   }
 
-  process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined || r.value === null || r.value === undefined) {
-      this.ctx.recordDropped();
-      return;
-    }
+  protected aggregate(r: StreamRecord) {
     const t = r.timestamp;
-    this.streamTime = Math.max(this.streamTime, t);
     const closeTime = this.streamTime - this.windows.graceMs;
     const size = this.windows.sizeMs;
     for (const start of this.windows.windowStartsFor(t)) {
@@ -51,13 +29,13 @@ export class WindowAggregateProcessor implements Processor {
         continue;
       }
       const old = this.store.fetch(r.key, start);
-      const oldAgg = old ? old.value : initial(this.aggregation);
-      const newAgg = this.aggregation.add(r.key, r.value, oldAgg);
+      const oldAgg = old ? old.value : initial(this.config.aggregation);
+      const newAgg = this.config.aggregation.add(r.key, r.value, oldAgg);
       const ts = old ? Math.max(old.timestamp, t) : t;
       this.store.put(r.key, start, newAgg, ts);
-      if (this.emitMode === 'onWindowUpdate') this.emitter.emit({ key: r.key, start, end }, newAgg, old ? old.value : null, ts);
+      if (this.emitOnUpdate) this.emitter.emit({ key: r.key, start, end }, newAgg, old ? old.value : null, ts);
     }
-    if (this.emitMode === 'onWindowClose') this.emitFinal(closeTime);
+    if (!this.emitOnUpdate) this.emitFinal(closeTime);
   }
 
   /** Emit every window that closed since the last emission (end <= streamTime - grace). */

@@ -1,0 +1,52 @@
+/**
+ * What the windowed aggregations (time, sliding, session) share: their store, the emitter (cached
+ * only when emitting on update), this processor's own stream time, and the null-key/value rule.
+ */
+import type { ProcessorContext } from '../core/context';
+import type { StreamRecord } from '../core/record';
+import type { Processor } from '../core/topology-spec';
+import type { StateStore } from '../stores/state-store';
+import type { EmitMode } from '../dsl/config';
+import type { StreamAggregation } from './aggregators';
+import { TableEmitter, type OldValues } from './table-emitter';
+
+export interface WindowedConfig {
+  aggregation: StreamAggregation;
+  storeName: string;
+  caching: boolean;
+  emitMode: EmitMode;
+  oldValues: OldValues;
+}
+
+export abstract class WindowedAggregateBase<S extends StateStore> implements Processor {
+  protected ctx!: ProcessorContext;
+  protected store!: S;
+  protected emitter!: TableEmitter;
+  /** Max record timestamp this processor has seen (stream time is per processor). */
+  protected streamTime = -Infinity;
+  protected lastEmitCloseTime = -Infinity;
+
+  constructor(protected readonly config: WindowedConfig) {}
+
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.store = ctx.getStateStore<S>(this.config.storeName);
+    this.emitter = new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled);
+  }
+
+  process(r: StreamRecord) {
+    // Null keys cannot be windowed and null values are skipped, both counted as dropped.
+    if (r.key === null || r.key === undefined || r.value === null || r.value === undefined) {
+      this.ctx.recordDropped();
+      return;
+    }
+    this.streamTime = Math.max(this.streamTime, r.timestamp);
+    this.aggregate(r);
+  }
+
+  protected abstract aggregate(r: StreamRecord): void;
+
+  protected get emitOnUpdate(): boolean {
+    return this.config.emitMode === 'onWindowUpdate';
+  }
+}
