@@ -34,4 +34,6 @@ export function restore(task: Task, records: ChangelogRecord[]): void {
     else if (s instanceof WindowStore) s.put(k.key, k.start, v ? v.value : null, v ? v.ts : 0);
     else if (s instanceof SessionStore) s.put(k.key, k.start, k.end, v ? v.value : null);
   }
+  // Processors that keep stream time derive it again from their restored state.
+  for (const n of task.nodes.values()) (n.processor as { afterRestore?: () => void } | null)?.afterRestore?.();
 }

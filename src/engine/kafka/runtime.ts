@@ -68,6 +68,8 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   let recordsIn = 0;
   let recordsOut = 0;
   let rebalances = 0;
+  /** Records behind the end of each input partition, as of its last fetched batch. */
+  const lag = new Map<string, number>();
   const makeTask = (partition: number, changelog: ChangelogRecord[] | null) => {
     const task = new Task(
       spec,
@@ -235,6 +237,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       });
       if (!buffered.length || !isRunning() || isStale()) return;
       group.add(batch.topic, buffered, Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
+      lag.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));
       // The fetch position moves on; offsets are committed only for records actually processed.
       resolveOffset(batch.lastOffset());
       const processed = new Map<string, string>();
@@ -249,7 +252,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     },
   });
 
-  const timer = config.logIntervalMs ? setInterval(() => log(`records in ${recordsIn}, out ${recordsOut}, tasks ${[...tasks.keys()].join(',') || '-'}, rebalances ${rebalances}`), config.logIntervalMs) : null;
+  const timer = config.logIntervalMs ? setInterval(() => log(`records in ${recordsIn}, out ${recordsOut}, lag ${[...lag.values()].reduce((a, b) => a + b, 0)}, tasks ${[...tasks.keys()].join(',') || '-'}, rebalances ${rebalances}`), config.logIntervalMs) : null;
   return {
     stats: () => ({ recordsIn, recordsOut, rebalances, partitions: [...tasks.keys()] }),
     async stop() {

@@ -46,6 +46,14 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
 
   protected abstract aggregate(r: StreamRecord): void;
 
+  /**
+   * After the store was restored from its changelog (Kafka runtime): resume stream time from the
+   * newest restored window, so records that were late before a restart stay late after it.
+   */
+  afterRestore(): void {
+    for (const e of this.store.all()) if (typeof e.timestamp === 'number') this.streamTime = Math.max(this.streamTime, e.timestamp);
+  }
+
   protected get emitOnUpdate(): boolean {
     return this.config.emitMode === 'onWindowUpdate';
   }
