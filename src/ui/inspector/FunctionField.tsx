@@ -5,6 +5,12 @@ import { CodeEditor } from '../editor/CodeEditor';
 import type { FieldProps } from './ParamField';
 import { upstreamTypes } from './type-inference';
 
+/** The signature with K and V replaced by the inferred record types (other type variables: any). */
+function typedSignature(signature: { params: { name: string; type: string }[]; returns: string }, types: { key: string; value: string } | null): string {
+  const t = (x: string) => (x === 'K' ? (types?.key ?? 'any') : x === 'V' ? (types?.value ?? 'any') : /^[A-Z]{1,2}$/.test(x) ? 'any' : x);
+  return `(${signature.params.map((p) => `${p.name}: ${t(p.type)}`).join(', ')}) => ${t(signature.returns)}`;
+}
+
 export function FunctionField({ nodeId, spec, value, error, onChange }: FieldProps) {
   const doc = useApp((s) => s.doc);
   const result = useApp((s) => s.result);
@@ -12,6 +18,10 @@ export function FunctionField({ nodeId, spec, value, error, onChange }: FieldPro
   const types = upstreamTypes(doc, result, nodeId);
   const sig = `(${c.signature.params.map((p) => `${p.name}: ${p.type}`).join(', ')}) => ${c.signature.returns}`;
   const m = /line (\d+), column (\d+)/.exec(error ?? '');
+  // A first line declares the function's type with the record types inferred from the samples, so
+  // Monaco type-checks and hovers the user's function against them; it is not part of the source.
+  const header = `const ${spec.name.replace(/\W/g, '_')}: ${typedSignature(c.signature, types)} =`;
+  const source = String(value ?? '');
   return (
     <div>
       <div className="help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
@@ -24,14 +34,14 @@ export function FunctionField({ nodeId, spec, value, error, onChange }: FieldPro
         )}
       </div>
       <CodeEditor
-        value={String(value ?? '')}
+        value={`${header}\n${source}`}
         language="typescript"
-        onChange={onChange}
+        onChange={(v) => onChange(v.startsWith(`${header}\n`) ? v.slice(header.length + 1) : v.replace(/^const [^\n]*=\n/, ''))}
         height={110}
         ariaLabel={`${spec.label} function`}
         testId={`fn-${spec.name}`}
         path={`file:///${nodeId}/${spec.name}.ts`}
-        markers={error ? [{ line: m ? Number(m[1]) : 1, column: m ? Number(m[2]) : 1, message: error }] : []}
+        markers={error ? [{ line: (m ? Number(m[1]) : 1) + 1, column: m ? Number(m[2]) : 1, message: error }] : []}
       />
       <div className="help">e.g. {c.example}</div>
     </div>
