@@ -89,7 +89,8 @@ async function main() {
       process.exit(2);
     }
     await mod.runUntilSignal(buildTopology(), mod.configFromEnv(process.env, APPLICATION_ID));
-    return;
+    // Left the group and disconnected: do not wait for idle client timers.
+    process.exit(0);
   }
   const inputs = inputsFromArgs(process.argv.slice(2));
   mkdirSync('out', { recursive: true });

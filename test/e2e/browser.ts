@@ -39,7 +39,8 @@ export async function serve(): Promise<{ url: string; stop: () => void }> {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { url, stop: () => process.kill(-proc.pid!, 'SIGTERM') };
+  // npm exec does not always pass SIGTERM on: end the whole process group.
+  return { url, stop: () => process.kill(-proc.pid!, 'SIGKILL') };
 }
 
 export async function launch(): Promise<Browser> {

@@ -14,7 +14,8 @@ import { brokerAvailable, startBroker } from './broker';
 import { example, lines, produce, readTopic, type Rec } from './helpers';
 
 function startApp(dir: string, bootstrap: string): ChildProcess {
-  return spawn(join(dir, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  // One process (node with the tsx loader), so SIGKILL really kills the app, not only a wrapper.
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: dir,
     env: { ...process.env, KAFKA_BROKERS: bootstrap, LOG_INTERVAL_MS: '0', SESSION_TIMEOUT_MS: '3000', HEARTBEAT_INTERVAL_MS: '300' },
     stdio: 'ignore',
@@ -58,7 +59,7 @@ describe.skipIf(!brokerAvailable)('generated project on Kafka survives kill -9',
     await produce(kafka, 'text-lines', second);
     app = startApp(dir, broker.bootstrap);
     const all = await readTopic(kafka, 'word-counts', (r) => [...total].every(([w, n]) => (countsOf(r).get(w) ?? 0) >= n), 60_000);
-    app.kill('SIGTERM');
+    app.kill('SIGKILL');
     const after = all.slice(before.length);
     // Nothing lost: every word reaches its full count (at-least-once may add duplicates, never gaps).
     for (const [w, n] of total) expect(countsOf(all).get(w)).toBeGreaterThanOrEqual(n);
