@@ -48,13 +48,29 @@ await page.waitForTimeout(300);
 const shown = await page.evaluate(() => (window as unknown as { __shown: number }).__shown);
 const previewMs = Math.round(shown - t2);
 const runMs = Number((await page.locator('[data-testid=preview-duration]').textContent())?.replace(/\D/g, ''));
+
+// An edit on that design (the application name, in the toolbar) until the new preview is on screen.
+await page.evaluate(`(() => {
+  window.__edited = undefined;
+  let sawRun = false;
+  new MutationObserver(() => {
+    const status = document.querySelector('[data-testid=preview-status]')?.textContent;
+    if (status === 'running…') sawRun = true;
+    else if (sawRun && status === 'up to date' && window.__edited === undefined) window.__edited = performance.now();
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+})()`);
+const t3 = await page.evaluate(() => performance.now());
+await page.locator('input[aria-label="Application name"]').fill('bench-renamed');
+await page.waitForFunction(() => (window as unknown as { __edited?: number }).__edited !== undefined, undefined, { timeout: 30_000 });
+const editMs = Math.round((await page.evaluate(() => (window as unknown as { __edited: number }).__edited)) - t3);
 await browser.close();
 server.stop();
-const result = { interactiveMs, open300AndLayoutMs: openLayoutMs, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, debounceMs: 100 };
+const result = { interactiveMs, open300AndLayoutMs: openLayoutMs, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, debounceMs: 50 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`first screen interactive: ${interactiveMs} ms (Monaco not loaded)`);
   console.log(`open a 300-node design + auto layout: ${openLayoutMs} ms (target < 1 s)`);
-  console.log(`open a 20-node design with 10k samples -> preview shown: ${previewMs} ms (file read, 100 ms debounce, worker run, transfer, render); simulation in the worker: ${runMs} ms (target: within 100 ms of the edit)`);
+  console.log(`open a 20-node design with 10k samples -> preview shown: ${previewMs} ms (file read, debounce, worker run, transfer, render); simulation in the worker: ${runMs} ms`);
+  console.log(`edit that design -> new preview on screen: ${editMs} ms (50 ms debounce included; target 100 ms)`);
 }
 process.exit(0);

@@ -7,7 +7,7 @@ import { createSimulatorClient, type SimulatorClient } from '../../simulator/cli
 import type { TopologyDocument } from '../../model/types';
 import { useApp } from '../../store/store';
 
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 50;
 // The page shows at most this many records per node (the worker counts all): cloning every trace of a
 // big run back to the page would cost more than the run itself.
 const TRACE_PER_NODE = 500;
