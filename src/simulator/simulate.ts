@@ -72,6 +72,12 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (t && t.nodeId === id) result.nodes[id].recordsIn = Math.max(result.nodes[id].recordsIn, m.recordsIn);
   }
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
+  // With a trace limit, keep only the input records some kept trace came from (lineage needs no more).
+  if (req.maxTracePerNode !== undefined) {
+    const referenced = new Set<string>();
+    for (const n of Object.values(result.nodes)) for (const e of n.emitted) for (const id of e.inputIds) referenced.add(id);
+    for (const [topic, list] of Object.entries(result.inputs)) result.inputs[topic] = list.filter((i) => referenced.has(i.id));
+  }
   result.stores = driver.storeContents() as SimulationResult['stores'];
   if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
   result.durationMs = now() - started;

@@ -47,7 +47,7 @@ export interface NodeResult {
 export interface SimulationResult {
   ok: boolean;
   nodes: Record<string, NodeResult>;
-  /** Input records as piped, per topic, with their ids. */
+  /** Input records as piped, per topic, with their ids (with maxTracePerNode: only those a kept trace came from). */
   inputs: Record<string, TracedRecord[]>;
   sinks: Record<string, { key: unknown; value: unknown; timestamp: number }[]>;
   /** Store contents at the end, by store name; storeOwners maps store name -> node id. */
