@@ -41,14 +41,15 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   let currentInput = '';
   const counters = new Map<string, number>();
   driver.onTrace((e: TraceEvent) => {
-    const target = byProcessor.get(e.processor);
-    if (!target) return;
-    const node = result.nodes[target.nodeId];
-    const n = (counters.get(target.nodeId) ?? 0) + 1;
-    counters.set(target.nodeId, n);
-    node.emittedCount++;
-    if (node.emitted.length >= maxTrace) return;
-    node.emitted.push(traced(`${target.nodeId}#${n}`, e.record, currentInput, target.port));
+    const targets = byProcessor.get(e.processor);
+    if (!targets) return;
+    for (const target of targets) {
+      const node = result.nodes[target.nodeId];
+      const n = (counters.get(target.nodeId) ?? 0) + 1;
+      counters.set(target.nodeId, n);
+      node.emittedCount++;
+      if (node.emitted.length < maxTrace) node.emitted.push(traced(`${target.nodeId}#${n}`, e.record, currentInput, target.port));
+    }
   });
   const inputs = mergeByTimestamp(req.samples ?? doc.samples, sourceTopicSet(compiled));
   for (const input of inputs) {
@@ -65,7 +66,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     }
   }
   for (const m of driver.metrics()) {
-    const t = byProcessor.get(m.processor);
+    const t = byProcessor.get(m.processor)?.[0];
     const id = nameToId.get(m.owner) ?? t?.nodeId;
     if (!id || !result.nodes[id]) continue;
     result.nodes[id].dropped += m.dropped;

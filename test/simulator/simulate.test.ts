@@ -63,8 +63,10 @@ describe('simulate', () => {
     expect(r.diagnostics.some((d) => d.nodeId === 'c')).toBe(true);
   });
 
-  it('reports dropped late records per node', () => {
+  it('reports dropped late records per node; grouping nodes show the records they group', () => {
     const r = simulate({ doc: example('pageview-windows') });
     expect(r.nodes.count.dropped).toBe(1);
+    // 7 page views are grouped and windowed; one is too late for its window, so 6 updates come out.
+    expect([r.nodes.group.emittedCount, r.nodes.win.emittedCount, r.nodes.count.emittedCount]).toEqual([7, 7, 6]);
   });
 });
