@@ -9,8 +9,21 @@ export type FunctionCheck =
   | { ok: true; js: string }
   | { ok: false; message: string; line?: number; column?: number };
 
+// Every edit re-validates and every preview run re-compiles the whole design; most functions did
+// not change, so results are memoized by source (bounded, since sources change while typing).
+const cache = new Map<string, FunctionCheck>();
+
 /** Transpile TS -> JS for one function expression, or report where it fails to parse. */
 export function transpileFunction(source: string): FunctionCheck {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  const result = transpileUncached(source);
+  if (cache.size > 2000) cache.clear();
+  cache.set(source, result);
+  return result;
+}
+
+function transpileUncached(source: string): FunctionCheck {
   if (!source.trim()) return { ok: false, message: 'the function is empty' };
   let js: string;
   try {
