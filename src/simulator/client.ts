@@ -42,9 +42,12 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
     return worker;
   };
 
+  /** The samples object the current worker already holds (documents keep it when samples do not change). */
+  let sentSamples: unknown = null;
   const kill = () => {
     worker?.terminate();
     worker = null;
+    sentSamples = null;
   };
 
   return {
@@ -67,7 +70,13 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
           resolve({ kind: 'stopped', reason: 'timeout', lastInputId: last, lastCall });
         }, options.timeoutMs ?? 2000);
         pending = { id, resolve, timer, lastInputId: null, lastCall: null };
-        w.postMessage({ type: 'run', id, request } satisfies WorkerRequest);
+        const samples = request.doc.samples;
+        if (samples === sentSamples) {
+          w.postMessage({ type: 'run', id, request: { ...request, doc: { ...request.doc, samples: {} } }, samplesUnchanged: true } satisfies WorkerRequest);
+        } else {
+          w.postMessage({ type: 'run', id, request } satisfies WorkerRequest);
+          sentSamples = samples;
+        }
       });
     },
     dispose() {

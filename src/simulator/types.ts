@@ -61,7 +61,8 @@ export interface SimulationResult {
 }
 
 /** Messages between the page and the simulator worker. */
-export type WorkerRequest = { type: 'run'; id: number; request: SimulationRequest };
+/** samplesUnchanged: the worker reuses the samples it got last time (saves copying them on every edit). */
+export type WorkerRequest = { type: 'run'; id: number; request: SimulationRequest; samplesUnchanged?: boolean };
 export type WorkerResponse =
   | { type: 'result'; id: number; result: SimulationResult }
   /** Sent before processing each input record, so a timeout can name where it hung. */

@@ -9,14 +9,9 @@ function makeWorker(): Worker {
   const src = `
     const { parentPort } = require('node:worker_threads');
     require('tsx/cjs');
-    const { simulate } = require(${JSON.stringify(require.resolve('../../src/simulator/simulate.ts'))});
-    parentPort.on('message', (msg) => {
-      const result = simulate(msg.request, {
-        beforeRecord: (inputId) => parentPort.postMessage({ type: 'progress', id: msg.id, inputId }),
-        onUserFunction: msg.request.reportFunctionCalls ? (nodeId, param) => parentPort.postMessage({ type: 'call', id: msg.id, nodeId, param }) : undefined,
-      });
-      parentPort.postMessage({ type: 'result', id: msg.id, result });
-    });`;
+    const { createWorkerHandler } = require(${JSON.stringify(require.resolve('../../src/simulator/worker-handler.ts'))});
+    const handle = createWorkerHandler((m) => parentPort.postMessage(m));
+    parentPort.on('message', handle);`;
   const w = new NodeWorker(src, { eval: true });
   const adapter = { onmessage: null as ((e: { data: unknown }) => void) | null, postMessage: (m: unknown) => w.postMessage(m), terminate: () => void w.terminate() };
   w.on('message', (data) => adapter.onmessage?.({ data }));
@@ -36,6 +31,9 @@ describe('simulator client', () => {
     expect(r2).toMatchObject({ kind: 'stopped', reason: 'timeout', lastInputId: 'in#1', lastCall: { nodeId: 'f', param: 'predicate' } });
     const r3 = await client.run({ doc: ok }, { timeoutMs: 20_000 });
     expect(r3.kind).toBe('result');
+    // Same samples object again: the worker reuses the samples it holds instead of receiving them.
+    const r4 = await client.run({ doc: { ...ok, name: 'renamed' } }, { timeoutMs: 20_000 });
+    expect(r4.kind === 'result' && r4.result.sinks.output).toEqual([{ key: 'a', value: 1, timestamp: 1 }]);
     client.dispose();
   }, 60_000);
 });

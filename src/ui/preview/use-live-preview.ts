@@ -31,7 +31,8 @@ export async function runPreview(client: SimulatorClient, doc: TopologyDocument)
   if (locate.kind === 'superseded') return;
   const call = locate.kind === 'stopped' ? locate.lastCall : null;
   const node = call ? doc.nodes.find((n) => n.id === call.nodeId) : undefined;
-  const where = outcome.lastInputId ? ` while processing input ${outcome.lastInputId}` : '';
+  const lastInput = (locate.kind === 'stopped' ? locate.lastInputId : null) ?? outcome.lastInputId;
+  const where = lastInput ? ` while processing input ${lastInput}` : '';
   const message = node
     ? `Stopped after ${TIMEOUT_MS / 1000}s: the ${call!.param} function of "${node.name}" did not return${where} (endless loop?)`
     : `Stopped after ${TIMEOUT_MS / 1000}s: the preview did not finish${where}`;
