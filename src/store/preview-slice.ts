@@ -7,12 +7,15 @@ export interface PreviewSlice {
   running: boolean;
   /** Set when the worker had to be stopped (endless loop): names the node/record if known. */
   stopped: { message: string; nodeId?: string } | null;
-  setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'running' | 'stopped'>>) => void;
+  /** From the last document change to its preview result in the store (ms). */
+  latencyMs: number | null;
+  setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'running' | 'stopped' | 'latencyMs'>>) => void;
 }
 
 export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice> = (set) => ({
   result: null,
   running: false,
   stopped: null,
+  latencyMs: null,
   setPreview: (p) => set(p),
 });

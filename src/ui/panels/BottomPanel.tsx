@@ -19,6 +19,7 @@ export function BottomPanel() {
   const tab = useApp((s) => s.bottomTab);
   const running = useApp((s) => s.running);
   const took = useApp((s) => s.result?.durationMs);
+  const latency = useApp((s) => s.latencyMs);
   return (
     <section className="bottom" aria-label="Preview and data">
       <div className="tabs" role="tablist">
@@ -31,7 +32,7 @@ export function BottomPanel() {
           {running ? 'running…' : 'up to date'}
         </span>
         {took !== undefined && (
-          <span className="muted" style={{ padding: '4px 8px' }} data-testid="preview-duration" title="time the simulation took in the worker">
+          <span className="muted" style={{ padding: '4px 8px' }} data-testid="preview-duration" data-latency={latency === null ? undefined : Math.round(latency)} title={`simulation in the worker; ${latency === null ? '' : `${Math.round(latency)} ms from the last edit to this result`}`}>
             {Math.round(took)} ms
           </span>
         )}

@@ -17,13 +17,16 @@ function makeWorker(): Worker {
   return new Worker(new URL('../../simulator/worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** When the document last changed (the edit was applied), to report edit -> preview latency. */
+let editedAt = 0;
+
 export async function runPreview(client: SimulatorClient, doc: TopologyDocument): Promise<void> {
   const s = useApp.getState();
   s.setPreview({ running: true });
   const outcome = await client.run({ doc, maxTracePerNode: TRACE_PER_NODE }, { timeoutMs: TIMEOUT_MS });
   if (outcome.kind === 'superseded') return;
   if (outcome.kind === 'result') {
-    useApp.getState().setPreview({ result: outcome.result, running: false, stopped: null });
+    useApp.getState().setPreview({ result: outcome.result, running: false, stopped: null, latencyMs: performance.now() - editedAt });
     return;
   }
   // Locate the endless function: same run, reporting every function call.
@@ -49,7 +52,10 @@ export function useLivePreview() {
     };
     schedule(useApp.getState().doc);
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.doc !== prev.doc) schedule(s.doc);
+      if (s.doc !== prev.doc) {
+        editedAt = performance.now();
+        schedule(s.doc);
+      }
     });
     return () => {
       unsub();
