@@ -26,6 +26,12 @@ function materialized(n: CaseNode): Obj {
   return out;
 }
 
+/** A KTable filter/mapValues materialized under a name (the designer keeps only the name). */
+function tableStore(n: CaseNode): Obj {
+  const m = (n.materialized ?? {}) as Obj;
+  return typeof m.storeName === 'string' ? { storeName: m.storeName } : {};
+}
+
 /** mapperWithKey (key, value) becomes the designer's (value, key) signature. */
 const swapArgs = (src: string) => `(value, key) => (${src})(key, value)`;
 
@@ -39,8 +45,9 @@ function params(n: CaseNode): Obj {
       return { topic: n.topic, ...materialized(n) };
     case 'filter':
     case 'filterNot':
-      return { predicate: n.predicate };
+      return { predicate: n.predicate, ...tableStore(n) };
     case 'mapValues':
+      return { mapper: n.mapperWithKey ? swapArgs(String(n.mapperWithKey)) : n.mapper, ...tableStore(n) };
     case 'flatMapValues':
       return { mapper: n.mapperWithKey ? swapArgs(String(n.mapperWithKey)) : n.mapper };
     case 'map':

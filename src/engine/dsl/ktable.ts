@@ -93,7 +93,8 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     const child = new KTableImpl<K, V2>(this.builder, name, name, store, store, this.keySerde);
     if (store) this.spec.addStore({ name: store, kind: 'keyValue', factory: () => new KeyValueStore(store), logging: mat!.logging });
     this.addProcessor(name, name, () => make(child.oldValues, store), store ? [store] : []);
-    child.enableParentOldValues = () => this.enableSendingOldValues();
+    // A materialized child reads old values from its own store and leaves its parent alone.
+    if (!store) child.enableParentOldValues = () => this.enableSendingOldValues();
     if (!store) {
       // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter object needs its own `this`-free reference
       const parent = this;

@@ -68,15 +68,13 @@ export class TableFilterProcessor implements Processor {
   process(r: StreamRecord) {
     const c = r.value as Change;
     const newValue = this.apply(r.key, c.newValue);
-    let oldValue = this.oldValues.enabled ? this.apply(r.key, c.oldValue) : null;
-    if (this.store) {
-      const prev = this.store.get(r.key);
-      oldValue = this.oldValues.enabled && prev ? prev.value : null;
-      this.store.put(r.key, newValue, r.timestamp);
-      if (newValue === null && prev === null) return;
-    } else if (this.oldValues.enabled && newValue === null && oldValue === null) {
-      return;
-    }
+    // A materialized filter reads its old value from its own store (Kafka's KTableFilter).
+    let oldValue: unknown = null;
+    if (this.oldValues.enabled) oldValue = this.store ? (this.store.get(r.key)?.value ?? null) : this.apply(r.key, c.oldValue);
+    // Only with old values can the filter tell that nothing changed; without them every rejected
+    // record is forwarded as (null, null), materialized or not (KTableFilterTest).
+    if (this.oldValues.enabled && newValue === null && oldValue === null) return;
+    this.store?.put(r.key, newValue, r.timestamp);
     this.ctx.forward({ key: r.key, value: { newValue, oldValue }, timestamp: r.timestamp });
   }
 }

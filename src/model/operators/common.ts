@@ -61,6 +61,14 @@ export function materialized(p: { storeName?: string; caching?: boolean; logging
   return m;
 }
 
+/** filter/filterNot/mapValues on a KTable may be materialized under a name (ignored on a KStream). */
+export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.' };
+
+/** The trailing Materialized.as(storeName) of a KTable filter/mapValues; nothing for streams. */
+export function tableStoreArg(p: { storeName?: string }, inputs: Record<string, OutputType[]>): DslExpr[] {
+  return p.storeName && p.storeName.trim() && first(inputs)?.kind === 'KTable' ? [stat('Materialized.as', lit(p.storeName))] : [];
+}
+
 /** The first upstream type on a port, if connected. */
 export const first = (inputs: Record<string, OutputType[]>, port = 'in'): OutputType | undefined => inputs[port]?.[0];
 

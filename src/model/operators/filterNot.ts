@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { OperatorDescriptor } from '../descriptor';
 import { call, fn, input } from '../dsl-expr';
-import { DOCS, KV_SIG, fnSchema, fnSpec, named, sameKindAs } from './common';
+import { DOCS, KV_SIG, fnSchema, fnSpec, named, sameKindAs, tableStoreArg, tableStoreSpec } from './common';
 
 const signature = KV_SIG('boolean');
-const schema = z.object({ predicate: fnSchema('(key, value) => false') });
+const schema = z.object({ predicate: fnSchema('(key, value) => false'), storeName: z.string().optional() });
 type Params = z.infer<typeof schema>;
 
 /** KStream#filterNot and KTable#filterNot: drop records the predicate accepts. */
@@ -16,8 +16,8 @@ export const filterNot: OperatorDescriptor<Params> = {
   docsUrl: `${DOCS}#stateless-transformations`,
   schema,
   defaults: { predicate: '(key, value) => false' },
-  paramSpecs: [fnSpec('predicate', 'Predicate', signature, '(key, value) => value === null')],
+  paramSpecs: [fnSpec('predicate', 'Predicate', signature, '(key, value) => value === null'), tableStoreSpec],
   inputs: [{ name: 'in', label: 'input', accepts: ['KStream', 'KTable'] }],
   output: sameKindAs(['KStream', 'KTable']),
-  lower: (_p, { node }) => call(input('in'), 'filterNot', fn('predicate', signature), named(node.name)),
+  lower: (p, { node, inputs }) => call(input('in'), 'filterNot', fn('predicate', signature), named(node.name), ...tableStoreArg(p, inputs)),
 };
