@@ -32,8 +32,10 @@ export class StreamTableJoinProcessor implements Processor {
     }
     const tableKey = this.keySelector ? this.keySelector(r.key, r.value) : r.key;
     if (tableKey === null || tableKey === undefined) {
-      // Nothing to look up: a left join still emits (Kafka 3.7+), an inner join drops it.
-      if (this.left) this.ctx.forward({ key: r.key, value: this.joiner(r.value, null, r.key), timestamp: r.timestamp, headers: r.headers });
+      // Nothing to look up. Kafka's KStreamKTableJoinProcessor keeps only a NULL-KEY record in a left
+      // join (joined with null); any other record without a table key is dropped, by left joins too
+      // (KStreamGlobalKTableLeftJoinTest.shouldNotJoinOnNullKeyMapperValues).
+      if (this.left && (r.key === null || r.key === undefined)) this.ctx.forward({ key: r.key, value: this.joiner(r.value, null, r.key), timestamp: r.timestamp, headers: r.headers });
       else this.ctx.recordDropped();
       return;
     }
