@@ -14,7 +14,7 @@ import { JoinWindows } from '../windows';
 import { ForeignKeyLeftProcessor, ForeignKeyRightProcessor, SubscriptionStore } from './foreign-key';
 import { JoinSideStore, OuterJoinStore, StreamJoinSideProcessor } from './stream-stream';
 import { StreamTableJoinProcessor } from './stream-table';
-import { TableTableJoinProcessor } from './table-table';
+import { joinResultGetter, TableTableJoinProcessor } from './table-table';
 
 export type JoinType = 'inner' | 'left' | 'outer';
 type Fn = (...a: unknown[]) => unknown;
@@ -80,6 +80,10 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
   const storeName = mat?.storeName ?? null;
   if (storeName) spec.addStore({ name: storeName, kind: 'keyValue', factory: () => new KeyValueStore(storeName), logging: mat!.logging });
   const result = new KTableImpl(left.builder, name, name, storeName, storeName, left.keySerde);
+  // Kafka's KTableImpl.doJoin: the left parent of left/outer joins and the right parent of outer
+  // joins send old values, so the join can tell a delete of a present key from a no-op.
+  if (!foreignKey && type !== 'inner') left.enableSendingOldValues();
+  if (!foreignKey && type === 'outer') other.enableSendingOldValues();
   const leftGetter = left.valueGetterSupplier();
   const rightGetter = other.valueGetterSupplier();
   let lp: string;
@@ -97,6 +101,7 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
     rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new TableTableJoinProcessor(false, type, leftGetter, joiner as never, result.oldValues, storeName), [...stores, ...leftGetter.storeNames]);
   }
   spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new PassThroughProcessor(), stores: [], topics: [] });
+  if (!storeName && !foreignKey) result.getterSupplier = joinResultGetter(type, leftGetter, rightGetter, joiner as never);
   result.enableParentOldValues = () => {
     left.enableSendingOldValues();
     other.enableSendingOldValues();

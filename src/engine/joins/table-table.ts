@@ -1,7 +1,8 @@
 /**
  * Table-table joins on the primary key (Kafka's KTableKTable{Inner,Left,Outer}Join): an update on
  * either side looks up the other side's current value. The result timestamp is the max of the
- * update's and the other side's current timestamps.
+ * update's and the other side's current timestamps. An unmaterialized result is read by key through
+ * joinResultGetter (multi-joins).
  */
 import type { ProcessorContext } from '../core/context';
 import type { Change, StreamRecord } from '../core/record';
@@ -31,33 +32,74 @@ export class TableTableJoinProcessor implements Processor {
     this.store = this.storeName ? ctx.getStateStore<KeyValueStore>(this.storeName) : null;
   }
 
-  private apply(mine: unknown, other: unknown, key: unknown): unknown {
-    const present = (v: unknown) => v !== null && v !== undefined;
-    const [l, r] = this.isLeftSide ? [mine, other] : [other, mine];
-    const ok =
-      this.type === 'inner' ? present(l) && present(r) : this.type === 'left' ? present(l) : present(l) || present(r);
-    return ok ? this.joiner(l ?? null, r ?? null, key) : null;
+  /** The joiner with this side's value in its place (the right side calls it reversed). */
+  private join(mine: unknown, other: unknown, key: unknown): unknown {
+    return this.isLeftSide ? this.joiner(mine, other, key) : this.joiner(other, mine, key);
   }
 
+  /**
+   * Mirrors Kafka's KTableKTable{Inner,Left,Right,Outer}Join processors: what is skipped depends on
+   * the other side's current value and on the incoming Change (whose old value is only there when
+   * the parent sends old values: the left parent of left/outer joins, the right parent of outer
+   * joins, both when the join itself must send old values).
+   */
   process(rec: StreamRecord) {
     if (rec.key === null || rec.key === undefined) {
       this.ctx.recordDropped();
       return;
     }
     const change = rec.value as Change;
+    const has = (v: unknown) => v !== null && v !== undefined;
     const found = this.other.call(null, rec.key);
-    const otherValue = found ? found.value : null;
-    // An inner join needs the other side; a left join's right side needs the left one.
-    if (!found && (this.type === 'inner' || (this.type === 'left' && !this.isLeftSide))) return;
+    const other = found ? found.value : null;
+    const sendOld = this.oldValues.enabled;
+    let newValue: unknown = null;
+    let oldValue: unknown = null;
+    // Inner joins and the right side of a left join (Kafka's KTableKTableRightJoin) need the other side.
+    const needsOther = this.type === 'inner' || (this.type === 'left' && !this.isLeftSide);
+    if (!found && (needsOther || (!has(change.newValue) && !has(change.oldValue)))) return;
     const ts = found ? Math.max(rec.timestamp, found.timestamp) : rec.timestamp;
-    const newValue = this.apply(change.newValue, otherValue, rec.key);
-    let oldValue = this.oldValues.enabled ? this.apply(change.oldValue, otherValue, rec.key) : null;
-    if (this.store) {
-      const prev = this.store.get(rec.key);
-      if (this.oldValues.enabled) oldValue = prev ? prev.value : null;
-      if (newValue === null && prev === null) return;
-      this.store.put(rec.key, newValue, ts);
+    if (this.type === 'left' && !this.isLeftSide) {
+      newValue = this.join(change.newValue ?? null, other, rec.key);
+      if (sendOld) oldValue = this.join(change.oldValue ?? null, other, rec.key);
+    } else if (this.type === 'outer') {
+      if (found || has(change.newValue)) newValue = this.join(change.newValue ?? null, other, rec.key);
+      if (sendOld && (found || has(change.oldValue))) oldValue = this.join(change.oldValue ?? null, other, rec.key);
+    } else {
+      if (has(change.newValue)) newValue = this.join(change.newValue, other, rec.key);
+      if (sendOld && has(change.oldValue)) oldValue = this.join(change.oldValue, other, rec.key);
     }
+    this.store?.put(rec.key, newValue, ts);
     this.ctx.forward({ key: rec.key, value: { newValue, oldValue }, timestamp: ts });
   }
+}
+
+/**
+ * Reading an unmaterialized table-table join by key (Kafka's KTableKTable*JoinValueGetter): the
+ * result is recomputed from both sides' current values, timestamp = max of the present sides. Needed
+ * when the join result is itself joined (multi-joins) or read by a stream-table join.
+ */
+export function joinResultGetter(
+  type: JoinType,
+  left: ValueGetterSupplier,
+  right: ValueGetterSupplier,
+  joiner: (l: unknown, r: unknown, k: unknown) => unknown,
+): ValueGetterSupplier {
+  return {
+    get storeNames() {
+      return [...left.storeNames, ...right.storeNames];
+    },
+    create(ctx) {
+      const getLeft = left.create(ctx);
+      const getRight = right.create(ctx);
+      return (key) => {
+        const l = getLeft(key);
+        const r = getRight(key);
+        const exists = type === 'inner' ? l && r : type === 'left' ? l : l || r;
+        if (!exists) return null;
+        const timestamp = Math.max(l ? l.timestamp : -Infinity, r ? r.timestamp : -Infinity);
+        return { value: joiner(l ? l.value : null, r ? r.value : null, key), timestamp };
+      };
+    },
+  };
 }
