@@ -176,6 +176,11 @@ KAFKA_BROKERS=
 APPLICATION_ID=${doc.name}
 # at_least_once (default) or exactly_once_v2 (kafkajs transactions; see the Streamwright docs for what was verified)
 PROCESSING_GUARANTEE=at_least_once
+# How often processed offsets are committed (ms; Kafka Streams' commit.interval.ms: 30000, or 100 with exactly_once_v2)
+COMMIT_INTERVAL_MS=
+# on (default, as Kafka Streams): KTable updates are cached and the latest per key goes downstream at each commit;
+# off: every update goes downstream at once, as in the Streamwright preview
+RECORD_CACHE=on
 # How often to log records in/out, tasks and rebalances (ms; 0 = never)
 LOG_INTERVAL_MS=10000
 # Consumer group timing (ms)

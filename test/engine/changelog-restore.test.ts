@@ -17,7 +17,7 @@ describe('changelog restore', () => {
     expect(loggedStores(topology)).toEqual(['counts']);
     const log: ChangelogRecord[] = [];
     const first = new Task(topology.spec, { emit: () => undefined });
-    captureChanges(first, ['counts'], (r) => log.push(r));
+    captureChanges(first, ['counts'], (store, key, value) => log.push({ store, key, value: value() }));
     for (const [k, t] of [['a', 1], ['a', 2], ['a', 25]] as const) {
       first.process('in', { key: k, value: 1, timestamp: t }, 0);
       first.flush();

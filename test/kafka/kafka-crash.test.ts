@@ -17,7 +17,7 @@ function startApp(dir: string, bootstrap: string): ChildProcess {
   // One process (node with the tsx loader), so SIGKILL really kills the app, not only a wrapper.
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: dir,
-    env: { ...process.env, KAFKA_BROKERS: bootstrap, LOG_INTERVAL_MS: '0', SESSION_TIMEOUT_MS: '3000', HEARTBEAT_INTERVAL_MS: '300' },
+    env: { ...process.env, KAFKA_BROKERS: bootstrap, LOG_INTERVAL_MS: '0', COMMIT_INTERVAL_MS: '300', SESSION_TIMEOUT_MS: '3000', HEARTBEAT_INTERVAL_MS: '300' },
     stdio: 'ignore',
   });
 }

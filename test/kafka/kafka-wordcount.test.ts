@@ -2,7 +2,8 @@
  * The Kafka runtime against a real Kafka-protocol broker (librdkafka's mock cluster): word count
  * (3 partitions) and the orders x payments stream-stream join (1 partition, so stream time matches
  * the single-task preview exactly) read back from their sink topics equal the simulator; two
- * instances in one group split the partitions and together produce the same result.
+ * instances in one group split the partitions and together produce the same result. The record
+ * cache is off, so every KTable update goes downstream at once, as in the preview.
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     const input = lines(60);
     const expected = simulate({ doc, samples: { 'text-lines': input } }).sinks['word-counts'];
     await produce(kafka, 'text-lines', input);
-    const app = await runOnKafka(compileDesign(doc).topology, { applicationId: doc.name, brokers: [broker.bootstrap], logIntervalMs: 0, log: () => undefined });
+    const app = await runOnKafka(compileDesign(doc).topology, { applicationId: doc.name, brokers: [broker.bootstrap], recordCache: 'off' as const, logIntervalMs: 0, log: () => undefined });
     const got = await readTopic(kafka, 'word-counts', (r) => r.length >= expected.length);
     await app.stop();
     expect(got).toHaveLength(expected.length);
@@ -43,7 +44,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     const expected = simulate({ doc }).sinks['orders-enriched'];
     await produce(kafka, 'orders', doc.samples.orders);
     await produce(kafka, 'payments', doc.samples.payments);
-    const app = await runOnKafka(compileDesign(doc).topology, { applicationId: doc.name, brokers: [broker.bootstrap], logIntervalMs: 0, log: () => undefined });
+    const app = await runOnKafka(compileDesign(doc).topology, { applicationId: doc.name, brokers: [broker.bootstrap], recordCache: 'off' as const, logIntervalMs: 0, log: () => undefined });
     const got = await readTopic(kafka, 'orders-enriched', (r) => r.length >= expected.length);
     await app.stop();
     expect(got).toEqual(expected);
@@ -54,7 +55,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     doc.nodes = doc.nodes.map((n) => (n.kind === 'stream' ? { ...n, params: { ...n.params, topic: 'text-lines-2' } } : n.kind === 'to' ? { ...n, params: { ...n.params, topic: 'word-counts-2' } } : n));
     const input = lines(90);
     const expected = simulate({ doc, samples: { 'text-lines-2': input } }).sinks['word-counts-2'];
-    const cfg = { applicationId: 'wc2', brokers: [broker.bootstrap], logIntervalMs: 0, log: () => undefined };
+    const cfg = { applicationId: 'wc2', brokers: [broker.bootstrap], recordCache: 'off' as const, logIntervalMs: 0, log: () => undefined };
     const a = await runOnKafka(compileDesign(doc).topology, cfg);
     const b = await runOnKafka(compileDesign(doc).topology, cfg);
     await new Promise((r) => setTimeout(r, 3000));

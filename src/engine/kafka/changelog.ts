@@ -14,13 +14,18 @@ export interface ChangelogRecord {
   value: string | null;
 }
 
-/** Turns store changes of a task into changelog records (pushed to `sink`). */
-export function captureChanges(task: Task, stores: string[], sink: (r: ChangelogRecord) => void): void {
+/**
+ * Turns store changes of a task into changelog records (pushed to `sink`). The value is serialized
+ * only when asked for: changes are kept per key until the next commit, and most are replaced before.
+ */
+export function captureChanges(task: Task, stores: string[], sink: (store: string, key: string, value: () => string | null) => void): void {
+  const json = (v: unknown) => () => JSON.stringify(v);
+  const tombstone = () => null;
   for (const name of stores) {
     const s = task.stores.get(name);
-    if (s instanceof KeyValueStore) s.onChange = (key, value, ts) => sink({ store: name, key: JSON.stringify(key), value: value === null ? null : JSON.stringify({ value, ts }) });
-    else if (s instanceof WindowStore) s.onChange = (key, start, value, ts) => sink({ store: name, key: JSON.stringify({ key, start }), value: value === null ? null : JSON.stringify({ value, ts }) });
-    else if (s instanceof SessionStore) s.onChange = (key, start, end, value) => sink({ store: name, key: JSON.stringify({ key, start, end }), value: value === null ? null : JSON.stringify({ value }) });
+    if (s instanceof KeyValueStore) s.onChange = (key, value, ts) => sink(name, JSON.stringify(key), value === null ? tombstone : json({ value, ts }));
+    else if (s instanceof WindowStore) s.onChange = (key, start, value, ts) => sink(name, JSON.stringify({ key, start }), value === null ? tombstone : json({ value, ts }));
+    else if (s instanceof SessionStore) s.onChange = (key, start, end, value) => sink(name, JSON.stringify({ key, start, end }), value === null ? tombstone : json({ value }));
   }
 }
 

@@ -6,6 +6,14 @@ export interface KafkaRuntimeConfig {
   processingGuarantee?: 'at_least_once' | 'exactly_once_v2';
   /** Partitions for internal topics this app creates (default: the max of its source topics). */
   internalPartitions?: number;
+  /** How often processed offsets are committed (Kafka Streams' commit.interval.ms; default 30000, 100 with exactly_once_v2). */
+  commitIntervalMs?: number;
+  /**
+   * on (default, as Kafka Streams): KTable updates are cached and the latest one per key goes
+   * downstream at each commit. off: every update goes downstream at once, as in the preview
+   * (TopologyTestDriver; Kafka's statestore.cache.max.bytes=0).
+   */
+  recordCache?: 'on' | 'off';
   /** How often to log records in/out, lag and rebalances (ms; 0 = never). */
   logIntervalMs?: number;
   /** Consumer group timing (the defaults suit tests and small clusters). */
@@ -19,10 +27,14 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
   if (!brokers.length) throw new Error('KAFKA_BROKERS is empty: set it to host:port[,host:port]');
   const guarantee = env.PROCESSING_GUARANTEE ?? 'at_least_once';
   if (guarantee !== 'at_least_once' && guarantee !== 'exactly_once_v2') throw new Error(`PROCESSING_GUARANTEE must be at_least_once or exactly_once_v2, got "${guarantee}"`);
+  const cache = env.RECORD_CACHE ?? 'on';
+  if (cache !== 'on' && cache !== 'off') throw new Error(`RECORD_CACHE must be on or off, got "${cache}"`);
   return {
     applicationId: env.APPLICATION_ID || applicationId,
     brokers,
     processingGuarantee: guarantee,
+    recordCache: cache,
+    ...(env.COMMIT_INTERVAL_MS ? { commitIntervalMs: Number(env.COMMIT_INTERVAL_MS) } : {}),
     logIntervalMs: env.LOG_INTERVAL_MS ? Number(env.LOG_INTERVAL_MS) : 10_000,
     sessionTimeoutMs: env.SESSION_TIMEOUT_MS ? Number(env.SESSION_TIMEOUT_MS) : 10_000,
     heartbeatIntervalMs: env.HEARTBEAT_INTERVAL_MS ? Number(env.HEARTBEAT_INTERVAL_MS) : 1_000,

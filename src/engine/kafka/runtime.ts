@@ -10,25 +10,24 @@ import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import type { StreamRecord } from '../core/record';
 import { Task } from '../core/task';
 import type { NodeSpec } from '../core/topology-spec';
-import { Serdes, type Serde } from '../serdes';
+import { Serdes } from '../serdes';
 import type { StateStore } from '../stores/state-store';
 import type { Topology } from '../topology';
+import { decoderFor, encoderFor, type Encode } from './codec';
 import { captureChanges, restore, type ChangelogRecord } from './changelog';
+import { Committer, isRebalancing } from './committer';
 import type { KafkaRuntimeConfig } from './config';
+import { kafkaDefaultPartitioner } from './partitioner';
 import { changelogTopic, checkCoPartitioning, ensureTopics, internalTopicName, loggedStores } from './topics';
 import { PartitionGroup } from './partition-group';
 
-type Out = { topic: string; key: Buffer | null; value: Buffer | null; timestamp: string; partition?: number };
-
 export interface KafkaApp {
   stop(): Promise<void>;
+  /** Rejects when the app stopped on an error it cannot recover from (a produce request or commit failed). */
+  readonly failed: Promise<never>;
   stats(): { recordsIn: number; recordsOut: number; rebalances: number; partitions: number[] };
 }
 
-const enc = (s: Serde, v: unknown) => {
-  const b = s.serialize(v);
-  return b === null ? null : Buffer.from(b);
-};
 
 export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig): Promise<KafkaApp> {
   const app = config.applicationId;
@@ -54,7 +53,11 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   ]);
 
   const eos = config.processingGuarantee === 'exactly_once_v2';
-  const producer: Producer = kafka.producer(eos ? { idempotent: true, transactionalId: `${app}-${randomUUID()}`, maxInFlightRequests: 1 } : { allowAutoTopicCreation: false });
+  const producer: Producer = kafka.producer(
+    eos
+      ? { idempotent: true, transactionalId: `${app}-${randomUUID()}`, maxInFlightRequests: 1, createPartitioner: kafkaDefaultPartitioner }
+      : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
+  );
   await producer.connect();
   const sourceSerde = new Map<string, NodeSpec>();
   for (const n of sources) for (const t of n.topics) sourceSerde.set(t, n);
@@ -63,29 +66,39 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   // Global tables: one shared store set, fed by a task of its own that reads all their partitions.
   const shared = new Map<string, StateStore>();
   for (const s of spec.stores.values()) if (s.global) shared.set(s.name, s.factory());
-  const pending: Out[] = [];
-  const pendingChangelog = new Map<string, Out>();
   let recordsIn = 0;
   let recordsOut = 0;
   let rebalances = 0;
   /** Records behind the end of each input partition, as of its last fetched batch. */
   const lag = new Map<string, number>();
+  // Per sink node: the Kafka topic and its serdes (repartition topics are JSON, as the engine writes them).
+  const writers = new Map<NodeSpec, { topic: string; key: Encode; value: Encode }>();
+  const writerFor = (topic: string, internal: boolean, sink: NodeSpec) => {
+    let w = writers.get(sink);
+    if (!w) {
+      w = internal
+        ? { topic: internalTopicName(app, topic), key: encoderFor(json), value: encoderFor(json) }
+        : { topic, key: encoderFor(sink.keySerde ?? json), value: encoderFor(sink.valueSerde ?? json) };
+      writers.set(sink, w);
+    }
+    return w;
+  };
   const makeTask = (partition: number, changelog: ChangelogRecord[] | null) => {
     const task = new Task(
       spec,
       {
         emit: (topic, record, internal, sink) => {
           recordsOut++;
-          const ks = sink.keySerde ?? json;
-          const vs = sink.valueSerde ?? json;
-          pending.push({ topic: internal ? internalTopicName(app, topic) : topic, key: enc(internal ? json : ks, record.key), value: enc(internal ? json : vs, record.value), timestamp: String(record.timestamp) });
+          const w = writerFor(topic, internal, sink);
+          committer.output({ topic: w.topic, key: w.key(record.key), value: w.value(record.value), timestamp: String(record.timestamp) });
         },
       },
       shared,
     );
     if (changelog) restore(task, changelog);
-    // Only the latest change per store key matters at commit time, so a batch writes each key once.
-    captureChanges(task, stores, (c) => pendingChangelog.set(`${partition}\u0000${c.store}\u0000${c.key}`, { topic: changelogTopic(app, c.store), key: Buffer.from(c.key), value: c.value === null ? null : Buffer.from(c.value), timestamp: String(Date.now()), partition }));
+    // Only the latest change per store key matters at commit time, so a commit writes each key once.
+    const changelogTopics = new Map(stores.map((st) => [st, changelogTopic(app, st)]));
+    captureChanges(task, stores, (store, key, value) => committer.change(`${partition}\u0000${store}\u0000${key}`, { topic: changelogTopics.get(store)!, partition, key, value }));
     return task;
   };
   const globalTask = spec.globalTopics.size ? makeTask(-1, null) : null;
@@ -148,6 +161,9 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   }
 
   const consumer: Consumer = kafka.consumer({ groupId: app, sessionTimeout: config.sessionTimeoutMs ?? 6000, heartbeatInterval: config.heartbeatIntervalMs ?? 300, maxWaitTimeInMs: 200 });
+  // Record caches (KTable updates) are flushed at every commit, as in Kafka Streams, unless off.
+  const caching = config.recordCache !== 'off';
+  const committer = new Committer({ producer, consumer, groupId: app, eos, beforeCommit: caching ? () => tasks.forEach((t) => t.flush()) : undefined });
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     rebalances++;
     const assigned = new Set(Object.values(e.payload.memberAssignment).flat());
@@ -158,6 +174,9 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         groups.delete(p);
       }
     }
+    // Another member owns the rest now: their uncommitted work is redone there, and their cached
+    // changelog writes must not land after that member restored its stores.
+    committer.drop((p) => assigned.has(p));
     log(`rebalance: assigned partitions ${[...assigned].sort().join(', ') || 'none'}`);
   });
   await consumer.connect();
@@ -171,47 +190,39 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     await globalConsumer.run({
       eachMessage: async ({ topic, message }) => {
         const src = sourceSerde.get(topic);
-        globalTask.process(topic, { key: decode(src?.keySerde ?? json, message.key), value: decode(src?.valueSerde ?? json, message.value), timestamp: Number(message.timestamp) }, -1);
+        globalTask.process(topic, { key: decoderFor(src?.keySerde ?? json)(message.key), value: decoderFor(src?.valueSerde ?? json)(message.value), timestamp: Number(message.timestamp) }, -1);
       },
     });
   }
 
-  const flush = async (offsets: { topic: string; partition: number; offset: string }[]) => {
-    const batch = [...pending.splice(0), ...pendingChangelog.values()];
-    pendingChangelog.clear();
-    const byTopic = new Map<string, { key: Buffer | null; value: Buffer | null; timestamp: string; partition?: number }[]>();
-    for (const m of batch) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), { key: m.key, value: m.value, timestamp: m.timestamp, ...(m.partition !== undefined ? { partition: m.partition } : {}) }]);
-    const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-    if (eos) {
-      const tx = await producer.transaction();
-      try {
-        if (topicMessages.length) await tx.sendBatch({ topicMessages, acks: -1 });
-        await tx.sendOffsets({ consumerGroupId: app, topics: offsets.map((o) => ({ topic: o.topic, partitions: [{ partition: o.partition, offset: o.offset }] })) });
-        await tx.commit();
-      } catch (e) {
-        await tx.abort();
-        throw e;
-      }
-      return;
-    }
-    if (topicMessages.length) await producer.sendBatch({ topicMessages, acks: -1 });
-    await consumer.commitOffsets(offsets);
+  // A fatal error (a produce request or a commit failed): stop without committing anything more;
+  // the records since the last commit are processed again when the app is started again.
+  let rejectFailed!: (e: Error) => void;
+  const failed = new Promise<never>((_, reject) => (rejectFailed = reject));
+  failed.catch(() => undefined);
+  let stopping = false;
+  let active = 0;
+  const fatal = (e: Error) => {
+    if (stopping) return;
+    log(`stopping on error: ${e.message}`);
+    void shutdown(false).finally(() => rejectFailed(e));
   };
 
-  // Batches of different partitions run concurrently (processing itself is synchronous per batch);
-  // flushes are chained so a batch's offsets are committed only after every output produced before
-  // them, its own and other partitions', has been acknowledged.
-  let flushChain: Promise<void> = Promise.resolve();
-  const flushInOrder = (offsets: { topic: string; partition: number; offset: string }[]) => (flushChain = flushChain.then(() => flush(offsets)));
+  // Commits every commit interval (Kafka Streams' commit.interval.ms: 30 s at-least-once, 100 ms
+  // exactly-once), whether or not new batches arrive.
+  const commitIntervalMs = config.commitIntervalMs ?? (eos ? 100 : 30_000);
+  const commitTimer = setInterval(() => void committer.commit().catch(fatal), commitIntervalMs);
 
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 4,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-      // Batches of several topics share the partition's task; create (and restore) it once.
-      let creating = taskCreation.get(batch.partition);
-      if (!creating || !tasks.has(batch.partition)) {
+      if (stopping || committer.error) return;
+      active++;
+      try {
+        // Batches of several topics share the partition's task; create (and restore) it once.
+        let creating = taskCreation.get(batch.partition);
         if (!creating) {
           creating = Promise.all([restoreFor(batch.partition), caughtUpAt(batch.partition)]).then(([log, caught]) => {
             const t = makeTask(batch.partition, log);
@@ -221,60 +232,78 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
           });
           taskCreation.set(batch.partition, creating);
         }
-      }
-      const task = await creating;
-      const group = groups.get(batch.partition)!;
-      const buffered = batch.messages.map((m) => {
+        const task = await creating;
+        const group = groups.get(batch.partition)!;
+        if (!batch.messages.length || !isRunning() || isStale() || stopping) return;
         const topic = specTopicOf.get(batch.topic) ?? batch.topic;
-        const src = sourceSerde.get(topic);
         const internal = spec.internalTopics.has(topic);
-        const record: StreamRecord = {
-          key: decode(internal ? json : (src?.keySerde ?? json), m.key),
-          value: decode(internal ? json : (src?.valueSerde ?? json), m.value),
-          timestamp: Number(m.timestamp),
-        };
-        return { topic: batch.topic, offset: m.offset, record };
-      });
-      if (!buffered.length || !isRunning() || isStale()) return;
-      group.add(batch.topic, buffered, Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
-      lag.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));
-      // The fetch position moves on; offsets are committed only for records actually processed.
-      resolveOffset(batch.lastOffset());
-      const processed = new Map<string, string>();
-      for (let next = group.next(); next; next = group.next()) {
-        recordsIn++;
-        task.process(specTopicOf.get(next.topic) ?? next.topic, next.record, Number(next.offset));
-        task.flush();
-        processed.set(next.topic, next.offset);
+        const src = sourceSerde.get(topic);
+        const decodeKey = decoderFor(internal ? json : (src?.keySerde ?? json));
+        const decodeValue = decoderFor(internal ? json : (src?.valueSerde ?? json));
+        const buffered = batch.messages.map((m) => ({
+          topic: batch.topic,
+          offset: m.offset,
+          record: { key: decodeKey(m.key), value: decodeValue(m.value), timestamp: Number(m.timestamp) } as StreamRecord,
+        }));
+        group.add(batch.topic, buffered, Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
+        lag.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));
+        // The fetch position moves on; offsets are committed only for records actually processed.
+        resolveOffset(batch.lastOffset());
+        for (let next = group.next(); next; next = group.next()) {
+          recordsIn++;
+          task.process(specTopicOf.get(next.topic) ?? next.topic, next.record, Number(next.offset));
+          if (!caching) task.flush();
+          committer.processed(next.topic, batch.partition, Number(next.offset), next.record.timestamp);
+        }
+        await committer.afterBatch();
+      } catch (e) {
+        if (committer.error) return fatal(committer.error);
+        throw e;
+      } finally {
+        active--;
       }
-      if (processed.size) await flushInOrder([...processed].map(([topic, offset]) => ({ topic, partition: batch.partition, offset: String(Number(offset) + 1) })));
-      await heartbeat();
+      try {
+        await heartbeat();
+      } catch (e) {
+        // A rebalance is starting: commit what was processed while this member still owns it.
+        if (isRebalancing(e)) await committer.commit().catch(fatal);
+        throw e;
+      }
     },
   });
 
   const timer = config.logIntervalMs ? setInterval(() => log(`records in ${recordsIn}, out ${recordsOut}, lag ${[...lag.values()].reduce((a, b) => a + b, 0)}, tasks ${[...tasks.keys()].join(',') || '-'}, rebalances ${rebalances}`), config.logIntervalMs) : null;
-  return {
-    stats: () => ({ recordsIn, recordsOut, rebalances, partitions: [...tasks.keys()] }),
-    async stop() {
+
+  let stopped: Promise<void> | null = null;
+  /** Stops processing, commits what was processed (unless stopping on an error), leaves the group. */
+  function shutdown(commit: boolean): Promise<void> {
+    stopped ??= (async () => {
+      stopping = true;
+      clearInterval(commitTimer);
       if (timer) clearInterval(timer);
+      while (active > 0) await new Promise((r) => setTimeout(r, 5));
+      if (commit) await committer.commit().catch((e: unknown) => log(`final commit failed: ${e instanceof Error ? e.message : String(e)}`));
       await consumer.disconnect();
       await globalConsumer?.disconnect();
       await producer.disconnect();
       await admin.disconnect();
-    },
+    })();
+    return stopped;
+  }
+  return {
+    failed,
+    stats: () => ({ recordsIn, recordsOut, rebalances, partitions: [...tasks.keys()] }),
+    stop: () => shutdown(true),
   };
-}
-
-function decode(serde: Serde, b: Buffer | null): unknown {
-  return serde.deserialize(b === null ? null : new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
 }
 
 /** For a generated app's main: run until SIGTERM/SIGINT, then leave the group cleanly. */
 export async function runUntilSignal(topology: Topology, config: KafkaRuntimeConfig): Promise<void> {
   const app = await runOnKafka(topology, config);
-  await new Promise<void>((resolve) => {
+  const signalled = new Promise<void>((resolve) => {
     const stop = () => void app.stop().then(resolve);
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  await Promise.race([signalled, app.failed]);
 }
