@@ -1,6 +1,6 @@
 /** The top bar: app name, file and edit actions, layout and help. */
 import { useReactFlow } from '@xyflow/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { parseDesign, serializeDesign } from '../model/load';
 import { emptyDesign } from '../model/commands';
 import { useApp } from '../store/store';
@@ -13,6 +13,7 @@ export function Toolbar() {
   const canRedo = useApp((s) => s.future.length > 0);
   const { fitView } = useReactFlow();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [layingOut, setLayingOut] = useState(false);
   const app = useApp.getState;
 
   const open = async (file: File) => {
@@ -42,7 +43,19 @@ export function Toolbar() {
       <button onClick={() => downloadText(`${app().doc.name}.json`, serializeDesign(app().doc))} aria-label="Save design file">Save</button>
       <button onClick={() => app().undo()} disabled={!canUndo} aria-label="Undo" data-testid="undo">Undo</button>
       <button onClick={() => app().redo()} disabled={!canRedo} aria-label="Redo">Redo</button>
-      <button onClick={() => void autoLayout().then(() => setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 30))} aria-label="Auto layout" data-testid="auto-layout">Auto layout</button>
+      <button
+        onClick={() => {
+          setLayingOut(true);
+          void autoLayout()
+            .finally(() => setLayingOut(false))
+            .then(() => setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 30));
+        }}
+        aria-label="Auto layout"
+        aria-busy={layingOut}
+        data-testid="auto-layout"
+      >
+        Auto layout
+      </button>
       <button onClick={() => fitView({ duration: 200, maxZoom: 1 })} aria-label="Fit view">Fit</button>
       <span className="spacer" />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>

@@ -1,17 +1,42 @@
-/** Graph analysis and diagnostics of the current design, memoized per document. */
+/** Graph analysis and diagnostics of the current design, memoized per document (and indexed per node). */
 import { analyzeDesign, type DesignAnalysis } from '../model/graph';
-import type { Diagnostic, TopologyDocument } from '../model/types';
+import type { DesignNode, Diagnostic, TopologyDocument } from '../model/types';
 import { validateDesign } from '../model/validate';
 import { useApp } from '../store/store';
 
-let cache: { doc: TopologyDocument; analysis: DesignAnalysis; diagnostics: Diagnostic[] } | null = null;
+interface Analysis {
+  doc: TopologyDocument;
+  analysis: DesignAnalysis;
+  diagnostics: Diagnostic[];
+  /** Error diagnostics by node id. */
+  errorsByNode: Map<string, Diagnostic[]>;
+}
 
-export function analysisOf(doc: TopologyDocument) {
+let cache: Analysis | null = null;
+
+export function analysisOf(doc: TopologyDocument): Analysis {
   if (cache?.doc !== doc) {
     const analysis = analyzeDesign(doc);
-    cache = { doc, analysis, diagnostics: validateDesign(doc, analysis) };
+    const diagnostics = validateDesign(doc, analysis);
+    const errorsByNode = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) if (d.nodeId && d.severity === 'error') errorsByNode.set(d.nodeId, [...(errorsByNode.get(d.nodeId) ?? []), d]);
+    cache = { doc, analysis, diagnostics, errorsByNode };
   }
   return cache;
+}
+
+const NONE: Diagnostic[] = [];
+/** A node's error diagnostics (node cards select from this, not from the whole list). */
+export function nodeProblems(doc: TopologyDocument, nodeId: string): Diagnostic[] {
+  return analysisOf(doc).errorsByNode.get(nodeId) ?? NONE;
+}
+
+const indexes = new WeakMap<TopologyDocument['nodes'], Map<string, DesignNode>>();
+/** The design's nodes by id, built once per nodes array (a node card looks itself up on every store change). */
+export function nodeById(doc: TopologyDocument): Map<string, DesignNode> {
+  let m = indexes.get(doc.nodes);
+  if (!m) indexes.set(doc.nodes, (m = new Map(doc.nodes.map((n) => [n.id, n]))));
+  return m;
 }
 
 export function useAnalysis(): { analysis: DesignAnalysis; diagnostics: Diagnostic[] } {

@@ -1,27 +1,45 @@
 /**
  * The React Flow canvas. React Flow keeps node positions while dragging (smooth on big designs);
  * the document gets the final positions on drag stop. Every other change goes through model commands.
+ * An edit keeps the flow objects of unchanged nodes and edges, so React Flow re-processes only what
+ * changed; while a node is dragged, edges and other nodes take no pointer events (hit-testing
+ * hundreds of edge paths on every mouse move was the main cost of a drag on a big design).
  */
 import { Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Connection, type Edge, type OnSelectionChangeParams } from '@xyflow/react';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { connect, disconnect, moveNodes, removeNodes } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { DRAG_MIME } from '../palette/Palette';
 import { useAnalysis } from '../use-analysis';
 import { addNodeAt, setCenterProvider } from './add-node';
-import { toFlowEdges, toFlowNodes, type OperatorNodeData } from './flow-mapping';
+import { badEdgeKey, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
 import { OperatorNode } from './OperatorNode';
 
 const nodeTypes = { operator: OperatorNode };
+// Props React Flow compares by identity: created once.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Control', 'Meta'];
+const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { background: '#161c2b' };
 
 export function Canvas() {
   const doc = useApp((s) => s.doc);
-  const selected = useApp((s) => s.selectedNodeIds);
   const { diagnostics } = useAnalysis();
   const rf = useReactFlow();
-  const [nodes, setNodes, onNodesChange] = useNodesState(toFlowNodes(doc, selected));
-  useEffect(() => setNodes(toFlowNodes(doc, useApp.getState().selectedNodeIds)), [doc, setNodes]);
-  const edges = useMemo(() => toFlowEdges(doc, diagnostics), [doc, diagnostics]);
+  const initial = useMemo(() => toFlowNodes(useApp.getState().doc, useApp.getState().selectedNodeIds), []);
+  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(initial);
+  useEffect(() => setNodes((prev) => toFlowNodes(doc, useApp.getState().selectedNodeIds, prev)), [doc, setNodes]);
+  const bad = badEdgeKey(diagnostics);
+  const edges = useMemo(() => toFlowEdges(doc.edges, bad), [doc.edges, bad]);
+  const container = useRef<HTMLDivElement>(null);
+  const onNodeDragStart = useCallback(() => container.current?.classList.add('node-dragging'), []);
+  const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: FlowNode[]) => {
+    container.current?.classList.remove('node-dragging');
+    useApp.getState().edit((d) => moveNodes(d, Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))));
+  }, []);
+  const onNodesDelete = useCallback((del: FlowNode[]) => useApp.getState().edit((d) => removeNodes(d, del.map((n) => n.id))), []);
+  const onEdgesDelete = useCallback((del: Edge[]) => useApp.getState().edit((d) => disconnect(d, del.map((e) => e.id))), []);
 
   useEffect(() => {
     setCenterProvider(() => {
@@ -46,6 +64,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={container}
       className="canvas"
       data-testid="canvas"
       onDragOver={(e) => {
@@ -61,27 +80,26 @@ export function Canvas() {
         addNodeAt(kind, rf.screenToFlowPosition({ x: e.clientX - 80, y: e.clientY - 20 }));
       }}
     >
-      <ReactFlow<import('@xyflow/react').Node<OperatorNodeData>, Edge>
+      <ReactFlow<FlowNode, Edge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
-        onNodeDragStop={(_, __, dragged) =>
-          useApp.getState().edit((d) => moveNodes(d, Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))))
-        }
-        onNodesDelete={(del) => useApp.getState().edit((d) => removeNodes(d, del.map((n) => n.id)))}
-        onEdgesDelete={(del) => useApp.getState().edit((d) => disconnect(d, del.map((e) => e.id)))}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Control', 'Meta']}
-        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onNodesDelete={onNodesDelete}
+        onEdgesDelete={onEdgesDelete}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.1}
         maxZoom={1.5}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} color="#243049" />
-        <MiniMap pannable zoomable style={{ background: '#161c2b' }} maskColor="#0f142099" nodeColor="#2a3450" />
+        <MiniMap pannable zoomable style={MINIMAP_STYLE} maskColor="#0f142099" nodeColor="#2a3450" />
         <Controls showInteractive={false} />
       </ReactFlow>
       {doc.nodes.length === 0 && <div className="empty-hint">Drag operators from the palette, or open an example.</div>}

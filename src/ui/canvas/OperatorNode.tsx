@@ -1,23 +1,32 @@
-/** A node card: operator kind, name, stream kind, emitted count, problems. Reads the store (no callbacks in data). */
+/**
+ * A node card: operator kind, name, stream kind, emitted count, problems. Reads the store (no
+ * callbacks in data) through selectors that return only this node's values (primitives or objects
+ * that keep their identity), so an edit or a new preview re-renders only the cards that changed.
+ */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
-import { useAnalysis } from '../use-analysis';
+import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
 import { streamKindLabel, type OperatorNodeData } from './flow-mapping';
 
 function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData }) {
-  const node = useApp((s) => s.doc.nodes.find((n) => n.id === id));
-  const preview = useApp((s) => s.result?.nodes[id]);
-  const stopped = useApp((s) => (s.stopped?.nodeId === id ? s.stopped : null));
+  const node = useApp((s) => nodeById(s.doc).get(id));
+  const kindLabel = useApp((s) => streamKindLabel(analysisOf(s.doc).analysis, id));
+  const problemCount = useApp((s) => nodeProblems(s.doc, id).length);
+  const firstProblem = useApp((s) => {
+    const p = nodeProblems(s.doc, id)[0];
+    return p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : null;
+  });
+  const emitted = useApp((s) => s.result?.nodes[id]?.emittedCount);
+  const dropped = useApp((s) => s.result?.nodes[id]?.dropped ?? 0);
+  const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
-  const { analysis, diagnostics } = useAnalysis();
+  const d = node ? getOperator(node.kind) : undefined;
+  const outPorts = useMemo(() => (node && d?.outputPorts ? d.outputPorts({ ...(d.defaults as object), ...node.params } as never) : ['out']), [node, d]);
   if (!node) return null;
-  const d = getOperator(node.kind);
-  const problems = diagnostics.filter((x) => x.nodeId === id && x.severity === 'error');
-  const outPorts = d?.outputPorts ? d.outputPorts({ ...(d.defaults as object), ...node.params } as never) : ['out'];
-  const error = preview?.error?.message ?? stopped?.message ?? null;
-  const cls = ['op-node', selected ? 'selected' : '', problems.length || error ? 'has-error' : '', inLineage ? 'lineage' : ''].join(' ');
+  const error = runError ?? null;
+  const cls = ['op-node', selected ? 'selected' : '', problemCount || error ? 'has-error' : '', inLineage ? 'lineage' : ''].join(' ');
   return (
     <div className={cls} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
       {d?.inputs.map((p, i) => (
@@ -26,14 +35,14 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
       <div className="kind">{node.kind}</div>
       <div className="name">{node.name}</div>
       <div className="meta">
-        {streamKindLabel(analysis, id) && <span className="badge" data-testid="stream-kind">{streamKindLabel(analysis, id)}</span>}
-        {preview && <span className="badge count" data-testid="emitted-count" title="records emitted in the preview">{preview.emittedCount} out</span>}
-        {preview && preview.dropped > 0 && <span className="badge dropped" title="records dropped (late or invalid)">{preview.dropped} dropped</span>}
-        {problems.length > 0 && <span className="badge err">{problems.length} problem{problems.length > 1 ? 's' : ''}</span>}
+        {kindLabel && <span className="badge" data-testid="stream-kind">{kindLabel}</span>}
+        {emitted !== undefined && <span className="badge count" data-testid="emitted-count" title="records emitted in the preview">{emitted} out</span>}
+        {dropped > 0 && <span className="badge dropped" title="records dropped (late or invalid)">{dropped} dropped</span>}
+        {problemCount > 0 && <span className="badge err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
       </div>
-      {(error || problems[0]) && (
+      {(error || firstProblem) && (
         <div className="problem" data-testid="node-problem">
-          {error ?? `${problems[0].field ? `${problems[0].field}: ` : ''}${problems[0].message}`}
+          {error ?? firstProblem}
         </div>
       )}
       {outPorts.map((p, i) => (

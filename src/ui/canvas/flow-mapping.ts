@@ -1,20 +1,47 @@
 /** Maps the design (and analysis + preview) to React Flow nodes and edges. Pure. */
 import type { Edge, Node } from '@xyflow/react';
 import type { DesignAnalysis } from '../../model/graph';
-import type { Diagnostic, TopologyDocument } from '../../model/types';
+import type { DesignEdge, Diagnostic, TopologyDocument } from '../../model/types';
 
 export interface OperatorNodeData extends Record<string, unknown> {
   nodeId: string;
 }
 
-export function toFlowNodes(doc: TopologyDocument, selected: string[]): Node<OperatorNodeData>[] {
+export type FlowNode = Node<OperatorNodeData>;
+
+/**
+ * The flow nodes of a design. `previous` (React Flow's current nodes) lets unchanged nodes keep
+ * their object: React Flow then skips them, so an edit elsewhere (a param, the app name) does not
+ * re-process every node of a big design. Returns `previous` itself when nothing changed.
+ */
+export function toFlowNodes(doc: TopologyDocument, selected: string[], previous: FlowNode[] = []): FlowNode[] {
   const sel = new Set(selected);
-  return doc.nodes.map((n) => ({ id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: sel.has(n.id) }));
+  const before = new Map(previous.map((n) => [n.id, n]));
+  let changed = previous.length !== doc.nodes.length;
+  const next = doc.nodes.map((n, i) => {
+    const p = before.get(n.id);
+    const isSelected = sel.has(n.id);
+    if (p && p.position.x === n.position.x && p.position.y === n.position.y && !!p.selected === isSelected) {
+      if (previous[i] !== p) changed = true;
+      return p;
+    }
+    changed = true;
+    return { id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: isSelected };
+  });
+  return changed ? next : previous;
 }
 
-export function toFlowEdges(doc: TopologyDocument, diagnostics: Diagnostic[]): Edge[] {
-  const bad = new Set(diagnostics.filter((d) => d.edgeId).map((d) => d.edgeId));
-  return doc.edges.map((e) => ({
+/** Ids of edges with a diagnostic, as one string: edges are rebuilt only when it (or the edges) change. */
+export function badEdgeKey(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .filter((d) => d.edgeId)
+    .map((d) => d.edgeId)
+    .join('\n');
+}
+
+export function toFlowEdges(edges: DesignEdge[], badEdges: string): Edge[] {
+  const bad = new Set(badEdges.split('\n'));
+  return edges.map((e) => ({
     id: e.id,
     source: e.source,
     sourceHandle: e.sourcePort ?? 'out',

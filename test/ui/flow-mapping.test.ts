@@ -1,0 +1,55 @@
+/** Canvas mapping: an edit keeps the flow objects of unchanged nodes, so React Flow skips them. */
+import { describe, expect, it } from 'vitest';
+import { badEdgeKey, toFlowEdges, toFlowNodes } from '../../src/ui/canvas/flow-mapping';
+import { nodeById, nodeProblems } from '../../src/ui/use-analysis';
+import { design, node } from '../fixtures/build';
+
+const doc = design([node('s', 'stream', { topic: 'in' }), node('f', 'filter', { predicate: '(k, v) => true' }), node('o', 'to', { topic: 'out' })], [['s', 'f'], ['f', 'o']]);
+
+describe('toFlowNodes', () => {
+  it('keeps unchanged nodes and returns the previous array when nothing changed', () => {
+    const first = toFlowNodes(doc, []);
+    expect(first.map((n) => n.id)).toEqual(['s', 'f', 'o']);
+    const renamed = { ...doc, name: 'other' };
+    expect(toFlowNodes(renamed, [], first)).toBe(first);
+  });
+
+  it('replaces only the moved or (de)selected nodes', () => {
+    const first = toFlowNodes(doc, []);
+    const moved = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'f' ? { ...n, position: { x: 10, y: 20 } } : n)) };
+    const next = toFlowNodes(moved, ['o'], first);
+    expect(next).not.toBe(first);
+    expect(next[0]).toBe(first[0]);
+    expect(next[1]).not.toBe(first[1]);
+    expect(next[1].position).toEqual({ x: 10, y: 20 });
+    expect(next[2]).toMatchObject({ id: 'o', selected: true });
+  });
+
+  it('drops deleted nodes and adds new ones', () => {
+    const first = toFlowNodes(doc, []);
+    const next = toFlowNodes({ ...doc, nodes: [doc.nodes[0], node('x', 'peek')] }, [], first);
+    expect(next.map((n) => n.id)).toEqual(['s', 'x']);
+    expect(next[0]).toBe(first[0]);
+  });
+});
+
+describe('toFlowEdges', () => {
+  it('marks edges that have a diagnostic', () => {
+    const key = badEdgeKey([{ severity: 'error', edgeId: 'e2', message: 'x' }, { severity: 'error', nodeId: 's', message: 'y' }]);
+    const edges = toFlowEdges(doc.edges, key);
+    expect(edges.map((e) => [e.id, e.style?.stroke])).toEqual([
+      ['e1', undefined],
+      ['e2', 'var(--err)'],
+    ]);
+  });
+});
+
+describe('per-node lookups', () => {
+  it('indexes nodes by id and lists a node\'s errors', () => {
+    expect(nodeById(doc).get('f')).toBe(doc.nodes[1]);
+    const broken = design([node('s', 'stream', { topic: 'in' }), node('c', 'count')], [['s', 'c']]);
+    expect(nodeProblems(broken, 'c').map((d) => d.message)).toEqual(['cannot aggregate a KStream; group it first (groupByKey or groupBy)']);
+    expect(nodeProblems(broken, 's')).toEqual([]);
+    expect(nodeProblems(doc, 'f')).toEqual([]);
+  });
+});
