@@ -1,15 +1,18 @@
 /**
  * `npm run bench:browser` (after `npm run build`): designer figures measured in Debian's Chromium:
- * time until the first screen is interactive, opening + auto-laying-out a 300-node design, and the
- * time from applying 10k new sample records to the updated preview. Reported, not asserted.
+ * time until the first screen is interactive, opening + auto-laying-out a 300-node design, frame
+ * times while dragging a node on it, and the time from an edit to the updated preview of 10k
+ * records. Reported, not asserted. `-- --dist <dir>` measures another build (e.g. a baseline).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { launch, serve } from '../test/e2e/browser';
+import { measureDrag } from './browser-drag';
 import { chainDesign } from './designs';
 
-const server = await serve();
+const distArg = process.argv.indexOf('--dist');
+const server = await serve(distArg > 0 ? process.argv[distArg + 1] : 'dist');
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 const t0 = Date.now();
@@ -25,12 +28,16 @@ const t1 = Date.now();
 await page.setInputFiles('[data-testid=open-file]', file);
 await page.waitForFunction(() => document.querySelectorAll('.op-node').length > 0);
 await page.click('[data-testid=auto-layout]');
-await page.waitForFunction(() => (window as unknown as { __layoutDone?: boolean }).__layoutDone !== false, undefined, { timeout: 10_000 });
+// The button is aria-busy while elkjs lays out; the layout then lands in the document.
+await page.waitForFunction(() => document.querySelector('[data-testid=auto-layout]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 10_000 });
 await page.waitForTimeout(50);
 const openLayoutMs = Date.now() - t1;
+await page.waitForTimeout(400);
+const drag = await measureDrag(page);
 
 // Preview latency: from a 20-node design with 10k samples being applied (opened) to its result on screen.
-writeFileSync(file, JSON.stringify(chainDesign(20, 10_000)));
+const file20 = join(tmpdir(), 'sw-20x10k.json');
+writeFileSync(file20, JSON.stringify(chainDesign(20, 10_000)));
 // (a string, so the bundler's helpers do not leak into the page)
 await page.evaluate(`(() => {
   window.__shown = undefined;
@@ -42,7 +49,7 @@ await page.evaluate(`(() => {
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 })()`);
 const t2 = await page.evaluate(() => performance.now());
-await page.setInputFiles('[data-testid=open-file]', file);
+await page.setInputFiles('[data-testid=open-file]', file20);
 await page.waitForFunction(() => (window as unknown as { __shown?: number }).__shown !== undefined && document.querySelector('[data-testid=preview-status]')?.textContent === 'up to date', undefined, { timeout: 30_000 });
 await page.waitForTimeout(300);
 const shown = await page.evaluate(() => (window as unknown as { __shown: number }).__shown);
@@ -67,8 +74,9 @@ await page.waitForTimeout(100);
 const appliedToResultMs = Number(await page.locator('[data-testid=preview-duration]').getAttribute('data-latency'));
 // Code tab on a 100-node design: generating the project in the page (the code generator chunk is
 // loaded first, so it is warmed up once before timing).
-writeFileSync(file, JSON.stringify(chainDesign(100, 100)));
-await page.setInputFiles('[data-testid=open-file]', file);
+const file100 = join(tmpdir(), 'sw-100.json');
+writeFileSync(file100, JSON.stringify(chainDesign(100, 100)));
+await page.setInputFiles('[data-testid=open-file]', file100);
 await page.click('[data-testid=tab-code]');
 await page.waitForSelector('[data-testid=download-project]');
 await page.click('[data-testid=tab-plan]');
@@ -79,11 +87,12 @@ const codeTabMs = Math.round((await page.evaluate(() => performance.now())) - t4
 
 await browser.close();
 server.stop();
-const result = { interactiveMs, open300AndLayoutMs: openLayoutMs, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, codeTab100NodesMs: codeTabMs, debounceMs: 50 };
+const result = { interactiveMs, open300AndLayoutMs: openLayoutMs, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, codeTab100NodesMs: codeTabMs, drag300: drag };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`first screen interactive: ${interactiveMs} ms (Monaco not loaded)`);
   console.log(`open a 300-node design + auto layout: ${openLayoutMs} ms (target < 1 s)`);
+  console.log(`drag a node on the 300-node design: ${drag.frames} frames, median ${drag.medianMs} ms, p95 ${drag.p95Ms} ms, max ${drag.maxMs} ms, ${drag.droppedFrames} dropped frames, ${drag.longTasks} long tasks; main thread busy ${drag.mainThreadMsPerMove} ms per mouse move`);
   console.log(`open a 20-node design with 10k samples -> preview shown: ${previewMs} ms (file read, debounce, worker run, transfer, render); simulation in the worker: ${runMs} ms`);
   console.log(`edit that design -> new preview on screen: ${editMs} ms, measured from the input event (50 ms debounce included)`);
   console.log(`  of which: edit applied to the document -> new preview result in the store: ${appliedToResultMs} ms (target 100 ms)`);

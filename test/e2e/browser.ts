@@ -27,9 +27,10 @@ export function buildApp(): void {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
-export async function serve(): Promise<{ url: string; stop: () => void }> {
+/** Serves the production build (`outDir`: another build directory, e.g. a baseline for a bench). */
+export async function serve(outDir = 'dist'): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const proc: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const proc: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -1,0 +1,61 @@
+/**
+ * Frame times while dragging a node on the canvas, measured in the page: requestAnimationFrame
+ * timestamps are collected while playwright moves the mouse in ~16 ms steps, the way a hand would.
+ * A frame counts as dropped when its delta spans more than one 60 Hz interval.
+ */
+import type { Page } from 'playwright-core';
+
+export interface DragFigures {
+  frames: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  droppedFrames: number;
+  /** Main-thread tasks over 50 ms during the drag. */
+  longTasks: number;
+  /** Main-thread busy time during the drag (Chromium's TaskDuration), per mouse move: less noisy than frame times on a shared machine. */
+  mainThreadMsPerMove: number;
+}
+
+const FRAME_MS = 1000 / 60;
+
+export async function measureDrag(page: Page, moves = 120): Promise<DragFigures> {
+  // The first node whose card is fully inside the canvas.
+  const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
+  const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  const box = boxes.find((b) => b.x > canvas.x + 20 && b.y > canvas.y + 20 && b.x + b.width < canvas.x + canvas.width / 2 && b.y + b.height < canvas.y + canvas.height - 150);
+  if (!box) throw new Error('no node fully visible on the canvas');
+  // (a string, so the bundler's helpers do not leak into the page)
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__longTasks = 0;
+    window.__collect = true;
+    new PerformanceObserver((l) => { window.__longTasks += l.getEntries().length; }).observe({ type: 'longtask' });
+    const tick = (t) => { window.__frames.push(t); if (window.__collect) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+  const busy0 = await busy();
+  const x0 = box.x + box.width / 2;
+  const y0 = box.y + 12;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= moves; i++) {
+    await page.mouse.move(x0 + i * 3, y0 + Math.round(Math.sin(i / 10) * 60));
+    await page.waitForTimeout(FRAME_MS);
+  }
+  await page.mouse.up();
+  const busyMs = (await busy()) - busy0;
+  await cdp.detach();
+  const { frames, longTasks } = (await page.evaluate(`(() => { window.__collect = false; return { frames: window.__frames, longTasks: window.__longTasks }; })()`)) as { frames: number[]; longTasks: number };
+  const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const at = (q: number) => deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))];
+  const dropped = deltas.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME_MS) - 1), 0);
+  return { frames: deltas.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(deltas[deltas.length - 1]), droppedFrames: dropped, longTasks, mainThreadMsPerMove: round(busyMs / moves) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
