@@ -56,22 +56,36 @@ const shown = await page.evaluate(() => (window as unknown as { __shown: number 
 const previewMs = Math.round(shown - t2);
 const runMs = Number((await page.locator('[data-testid=preview-duration]').textContent())?.replace(/\D/g, ''));
 
-// An edit on that design (the application name, in the toolbar) until the new preview is on screen.
-await page.evaluate(`(() => {
-  window.__edited = undefined;
-  let sawRun = false;
-  new MutationObserver(() => {
-    const status = document.querySelector('[data-testid=preview-status]')?.textContent;
-    if (status === 'running…') sawRun = true;
-    else if (sawRun && status === 'up to date' && window.__edited === undefined) window.__edited = performance.now();
-  }).observe(document.body, { childList: true, subtree: true, characterData: true });
-})()`);
-const t3 = await page.evaluate(() => performance.now());
-await page.locator('input[aria-label="Application name"]').fill('bench-renamed');
-await page.waitForFunction(() => (window as unknown as { __edited?: number }).__edited !== undefined, undefined, { timeout: 30_000 });
-const editMs = Math.round((await page.evaluate(() => (window as unknown as { __edited: number }).__edited)) - t3);
-await page.waitForTimeout(100);
-const appliedToResultMs = Number(await page.locator('[data-testid=preview-duration]').getAttribute('data-latency'));
+// Edits on that design (the application name, in the toolbar) until the new preview is on screen;
+// several, as the machine is shared: medians (and the spread) of the input event -> screen time, of
+// edit applied -> result in the store (the status tooltip's figure) and of the run in the worker.
+const EDITS = 7;
+const edits: { screenMs: number; storeMs: number; workerMs: number }[] = [];
+for (let i = 0; i < EDITS; i++) {
+  await page.evaluate(`(() => {
+    window.__edited = undefined;
+    let sawRun = false;
+    const obs = new MutationObserver(() => {
+      const status = document.querySelector('[data-testid=preview-status]')?.textContent;
+      if (status === 'running…') sawRun = true;
+      else if (sawRun && status === 'up to date' && window.__edited === undefined) { window.__edited = performance.now(); obs.disconnect(); }
+    });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+  })()`);
+  const t3 = await page.evaluate(() => performance.now());
+  await page.locator('input[aria-label="Application name"]').fill(`bench-renamed-${i}`);
+  await page.waitForFunction(() => (window as unknown as { __edited?: number }).__edited !== undefined, undefined, { timeout: 30_000 });
+  const screenMs = Math.round((await page.evaluate(() => (window as unknown as { __edited: number }).__edited)) - t3);
+  await page.waitForTimeout(150);
+  const storeMs = Number(await page.locator('[data-testid=preview-duration]').getAttribute('data-latency'));
+  const workerMs = Number((await page.locator('[data-testid=preview-duration]').textContent())?.replace(/\D/g, ''));
+  edits.push({ screenMs, storeMs, workerMs });
+}
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[]) => `${Math.min(...xs)}-${Math.max(...xs)}`;
+const editMs = med(edits.map((e) => e.screenMs));
+const appliedToResultMs = med(edits.map((e) => e.storeMs));
+const editWorkerMs = med(edits.map((e) => e.workerMs));
 // Code tab on a 100-node design: generating the project in the page (the code generator chunk is
 // loaded first, so it is warmed up once before timing).
 const file100 = join(tmpdir(), 'sw-100.json');
@@ -87,15 +101,16 @@ const codeTabMs = Math.round((await page.evaluate(() => performance.now())) - t4
 
 await browser.close();
 server.stop();
-const result = { interactiveMs, open300AndLayoutMs: openLayoutMs, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, codeTab100NodesMs: codeTabMs, drag300: drag };
+const result = { interactiveMs, open300AndLayoutMs: openLayoutMs, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, editWorkerMs, edits, codeTab100NodesMs: codeTabMs, drag300: drag };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`first screen interactive: ${interactiveMs} ms (Monaco not loaded)`);
   console.log(`open a 300-node design + auto layout: ${openLayoutMs} ms (target < 1 s)`);
   console.log(`drag a node on the 300-node design: ${drag.frames} frames, median ${drag.medianMs} ms, p95 ${drag.p95Ms} ms, max ${drag.maxMs} ms, ${drag.droppedFrames} dropped frames, ${drag.longTasks} long tasks; main thread busy ${drag.mainThreadMsPerMove} ms per mouse move`);
   console.log(`open a 20-node design with 10k samples -> preview shown: ${previewMs} ms (file read, debounce, worker run, transfer, render); simulation in the worker: ${runMs} ms`);
-  console.log(`edit that design -> new preview on screen: ${editMs} ms, measured from the input event (50 ms debounce included)`);
-  console.log(`  of which: edit applied to the document -> new preview result in the store: ${appliedToResultMs} ms (target 100 ms)`);
+  console.log(`edit that design -> new preview on screen: median ${editMs} ms (${spread(edits.map((e) => e.screenMs))}) over ${EDITS} edits, from the input event`);
+  console.log(`  edit applied to the document -> new preview result in the store: median ${appliedToResultMs} ms (${spread(edits.map((e) => e.storeMs))}) (target 100 ms)`);
+  console.log(`  of which the simulation in the worker: median ${editWorkerMs} ms (${spread(edits.map((e) => e.workerMs))})`);
   console.log(`Code tab of a 100-node design (generate the project in the page and show it): ${codeTabMs} ms (generation target < 100 ms)`);
 }
 process.exit(0);

@@ -1,30 +1,51 @@
 /**
  * Runs simulations in a Web Worker with a time limit. A run that takes too long (an endless user
  * function) gets its worker terminated and replaced, and resolves as "stopped" with the input record
- * that was being processed, so the page stays responsive.
+ * that was being processed, so the page stays responsive. A run with a view resolves with the
+ * designer's summary; query() then asks the worker about that run.
  */
-import type { SimulationRequest, SimulationResult, WorkerRequest, WorkerResponse } from './types';
+import type { PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationRequest, SimulationResult, WorkerRequest, WorkerResponse } from './types';
 
 export type RunOutcome =
   | { kind: 'result'; result: SimulationResult }
+  | { kind: 'preview'; preview: PreviewResult }
   | { kind: 'stopped'; reason: 'timeout' | 'cancelled'; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null }
   | { kind: 'superseded' };
 
 export interface SimulatorClient {
-  run(request: SimulationRequest, options?: { timeoutMs?: number }): Promise<RunOutcome>;
+  run(request: SimulationRequest, options?: { timeoutMs?: number; view?: PreviewView }): Promise<RunOutcome>;
+  /** Asks about a run made with a view; null when the worker no longer holds it. */
+  query<Q extends PreviewQuery>(runId: number, query: Q): Promise<PreviewAnswers[Q['kind']] | null>;
+  /** When the run in flight started (performance.now()), or null when idle. */
+  runningSince(): number | null;
   dispose(): void;
+}
+
+interface Pending {
+  id: number;
+  resolve: (o: RunOutcome) => void;
+  timer: ReturnType<typeof setTimeout>;
+  startedAt: number;
+  lastInputId: string | null;
+  lastCall: { nodeId: string; param: string } | null;
 }
 
 export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient {
   let worker: Worker | null = null;
   let nextId = 1;
-  let pending: { id: number; resolve: (o: RunOutcome) => void; timer: ReturnType<typeof setTimeout>; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null } | null = null;
+  let pending: Pending | null = null;
+  const queries = new Map<number, (answer: unknown) => void>();
 
   const ensure = (): Worker => {
     if (worker) return worker;
     worker = makeWorker();
     worker.onmessage = (ev: MessageEvent<WorkerResponse>) => {
       const msg = ev.data;
+      if (msg.type === 'answer') {
+        queries.get(msg.id)?.(msg.answer);
+        queries.delete(msg.id);
+        return;
+      }
       if (!pending || msg.id !== pending.id) return;
       if (msg.type === 'progress') {
         pending.lastInputId = msg.inputId;
@@ -37,7 +58,7 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
       clearTimeout(pending.timer);
       const p = pending;
       pending = null;
-      p.resolve({ kind: 'result', result: msg.result });
+      p.resolve(msg.type === 'preview' ? { kind: 'preview', preview: msg.preview } : { kind: 'result', result: msg.result });
     };
     return worker;
   };
@@ -48,6 +69,9 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
     worker?.terminate();
     worker = null;
     sentSamples = null;
+    // The runs those queries asked about went with the worker.
+    for (const resolve of queries.values()) resolve(null);
+    queries.clear();
   };
 
   return {
@@ -69,16 +93,27 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
           kill();
           resolve({ kind: 'stopped', reason: 'timeout', lastInputId: last, lastCall });
         }, options.timeoutMs ?? 2000);
-        pending = { id, resolve, timer, lastInputId: null, lastCall: null };
+        pending = { id, resolve, timer, startedAt: now(), lastInputId: null, lastCall: null };
         const samples = request.doc.samples;
+        const view = options.view;
         if (samples === sentSamples) {
-          w.postMessage({ type: 'run', id, request: { ...request, doc: { ...request.doc, samples: {} } }, samplesUnchanged: true } satisfies WorkerRequest);
+          w.postMessage({ type: 'run', id, request: { ...request, doc: { ...request.doc, samples: {} } }, samplesUnchanged: true, view } satisfies WorkerRequest);
         } else {
-          w.postMessage({ type: 'run', id, request } satisfies WorkerRequest);
+          w.postMessage({ type: 'run', id, request, view } satisfies WorkerRequest);
           sentSamples = samples;
         }
       });
     },
+    query(runId, query) {
+      if (!worker) return Promise.resolve(null);
+      const id = nextId++;
+      const w = worker;
+      return new Promise((resolve) => {
+        queries.set(id, resolve as (answer: unknown) => void);
+        w.postMessage({ type: 'query', id, runId, query } satisfies WorkerRequest);
+      });
+    },
+    runningSince: () => pending?.startedAt ?? null,
     dispose() {
       if (pending) {
         clearTimeout(pending.timer);
@@ -88,4 +123,8 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
       kill();
     },
   };
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }

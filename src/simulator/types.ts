@@ -60,11 +60,79 @@ export interface SimulationResult {
   durationMs: number;
 }
 
+/**
+ * What the designer page gets back from a run: only what it shows. The worker keeps the full
+ * result and answers queries about it (a node's records, lineage, sink outputs), so a run over 10k
+ * records sends back kilobytes, not megabytes (cloning them cost more than the run).
+ */
+export interface PreviewResult {
+  /** The run this came from; queries name it. */
+  runId: number;
+  ok: boolean;
+  nodes: Record<string, PreviewNodeSummary>;
+  /** Records per sink topic. */
+  sinkCounts: Record<string, number>;
+  storeOwners: Record<string, string>;
+  describe: string;
+  diagnostics: Diagnostic[];
+  error?: SimulationResult['error'];
+  durationMs: number;
+  /** The records of the node the page showed when the run started (null: none asked for). */
+  detail: NodeDetail | null;
+}
+
+export interface PreviewNodeSummary {
+  emittedCount: number;
+  recordsIn: number;
+  dropped: number;
+  error?: NodeError;
+  /** Key and value types of the node's first records (the inspector types functions downstream with them). */
+  types: { key: string; value: string } | null;
+}
+
+/** One node's records and state stores, for the preview table. */
+export interface NodeDetail {
+  nodeId: string;
+  /** The first records the node emitted (up to the limit asked for). */
+  emitted: TracedRecord[];
+  /** State stores this node owns: their size and first entries. */
+  stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
+}
+
+/** Where a record came from: its input records and every node that emitted a record from them. */
+export interface Lineage {
+  recordId: string;
+  inputIds: string[];
+  nodeIds: string[];
+  inputs: TracedRecord[];
+}
+
+/** What the page shows of a run: the records of one node (limit: how many). */
+export interface PreviewView {
+  detailNodeId: string | null;
+  detailLimit: number;
+}
+
+export type PreviewQuery = { kind: 'node'; nodeId: string; limit: number } | { kind: 'lineage'; recordId: string } | { kind: 'sinks' };
+export interface PreviewAnswers {
+  node: NodeDetail;
+  lineage: Lineage;
+  sinks: SimulationResult['sinks'];
+}
+
 /** Messages between the page and the simulator worker. */
-/** samplesUnchanged: the worker reuses the samples it got last time (saves copying them on every edit). */
-export type WorkerRequest = { type: 'run'; id: number; request: SimulationRequest; samplesUnchanged?: boolean };
+/**
+ * samplesUnchanged: the worker reuses the samples it got last time (saves copying them on every edit).
+ * view: answer with a PreviewResult and keep the full result for queries (else: the full result).
+ */
+export type WorkerRequest =
+  | { type: 'run'; id: number; request: SimulationRequest; samplesUnchanged?: boolean; view?: PreviewView }
+  /** A question about a kept run; answered with null when the worker no longer holds that run. */
+  | { type: 'query'; id: number; runId: number; query: PreviewQuery };
 export type WorkerResponse =
   | { type: 'result'; id: number; result: SimulationResult }
+  | { type: 'preview'; id: number; preview: PreviewResult }
+  | { type: 'answer'; id: number; answer: PreviewAnswers[PreviewQuery['kind']] | null }
   /** Sent before processing each input record, so a timeout can name where it hung. */
   | { type: 'progress'; id: number; inputId: string }
   /** Sent before every user function call when reportFunctionCalls is set. */

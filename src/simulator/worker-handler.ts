@@ -1,15 +1,25 @@
 /**
  * What the simulator worker does with a message, independent of the worker API (the browser's Web
  * Worker and Node's worker_threads in tests both call it): keeps the last samples so unchanged
- * samples are not copied on every run, reports progress, runs simulate().
+ * samples are not copied on every run, reports progress, runs simulate(). A run with a view answers
+ * with the designer's summary and keeps the full result (the last two runs) for queries.
  */
+import { answer, summarize } from './preview-view';
 import { simulate } from './simulate';
-import type { SimulationRequest, WorkerRequest, WorkerResponse } from './types';
+import type { SimulationRequest, SimulationResult, WorkerRequest, WorkerResponse } from './types';
+
+const KEPT_RUNS = 2;
 
 export function createWorkerHandler(post: (m: WorkerResponse) => void, now: () => number = () => Date.now()) {
   let lastSamples: SimulationRequest['doc']['samples'] = {};
+  // The page may still ask about the previous run while the next one is on its way.
+  const kept = new Map<number, SimulationResult>();
   return (msg: WorkerRequest) => {
-    if (msg.type !== 'run') return;
+    if (msg.type === 'query') {
+      const result = kept.get(msg.runId);
+      post({ type: 'answer', id: msg.id, answer: result ? answer(result, msg.query) : null });
+      return;
+    }
     if (msg.samplesUnchanged) msg.request.doc = { ...msg.request.doc, samples: lastSamples };
     else lastSamples = msg.request.doc.samples;
     let last = 0;
@@ -25,6 +35,12 @@ export function createWorkerHandler(post: (m: WorkerResponse) => void, now: () =
       },
       onUserFunction: msg.request.reportFunctionCalls ? (nodeId, param) => post({ type: 'call', id: msg.id, nodeId, param }) : undefined,
     });
-    post({ type: 'result', id: msg.id, result });
+    if (!msg.view) {
+      post({ type: 'result', id: msg.id, result });
+      return;
+    }
+    kept.set(msg.id, result);
+    for (const id of kept.keys()) if (kept.size > KEPT_RUNS) kept.delete(id);
+    post({ type: 'preview', id: msg.id, preview: summarize(result, msg.id, msg.view) });
   };
 }

@@ -1,19 +1,22 @@
-/** The latest simulation result and whether a run is in flight. */
+/** The latest preview (the worker's summary of the run), the shown node's records, and whether a run is in flight. */
 import type { StateCreator } from 'zustand';
-import type { SimulationResult } from '../simulator/types';
+import type { NodeDetail, PreviewResult } from '../simulator/types';
 
 export interface PreviewSlice {
-  result: SimulationResult | null;
+  result: PreviewResult | null;
+  /** The records and stores of the node the preview panel shows, from run `runId`. */
+  detail: (NodeDetail & { runId: number }) | null;
   running: boolean;
   /** Set when the worker had to be stopped (endless loop): names the node/record if known. */
   stopped: { message: string; nodeId?: string } | null;
   /** From the last document change to its preview result in the store (ms). */
   latencyMs: number | null;
-  setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'running' | 'stopped' | 'latencyMs'>>) => void;
+  setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'detail' | 'running' | 'stopped' | 'latencyMs'>>) => void;
 }
 
 export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice> = (set) => ({
   result: null,
+  detail: null,
   running: false,
   stopped: null,
   latencyMs: null,

@@ -1,10 +1,11 @@
 /** What is selected on the canvas, and which output record is being traced (lineage). */
 import type { StateCreator } from 'zustand';
+import type { Lineage } from '../simulator/types';
 
 export interface SelectionSlice {
   selectedNodeIds: string[];
-  /** The output record whose lineage is highlighted: its id and the input ids it came from. */
-  lineage: { recordId: string; inputIds: string[]; nodeIds: string[] } | null;
+  /** The output record whose lineage is highlighted: the input records it came from and the nodes they went through. */
+  lineage: Lineage | null;
   select: (ids: string[]) => void;
   setLineage: (l: SelectionSlice['lineage']) => void;
 }

@@ -1,9 +1,10 @@
 /**
  * The selected node's output (key, value, timestamp, window), its state stores and dropped records;
- * clicking a record highlights the input records and nodes it came from (lineage).
+ * clicking a record highlights the input records and nodes it came from (lineage). The counts come
+ * with every run; the records are asked of the worker for the node shown.
  */
 import { useApp } from '../../store/store';
-import type { TracedRecord } from '../../simulator/types';
+import { showLineage } from '../preview/use-live-preview';
 import { fmt, fmtTime, keyOnly } from './format';
 
 export function PreviewPanel() {
@@ -12,6 +13,7 @@ export function PreviewPanel() {
   const nodeId = useApp((s) => (s.selectedNodeIds.length === 1 ? s.selectedNodeIds[0] : null));
   const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
   const lineage = useApp((s) => s.lineage);
+  const detail = useApp((s) => (s.detail && s.detail.nodeId === nodeId ? s.detail : null));
   if (stopped) return <div className="banner error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
   if (!result) return <p className="muted">The preview runs after each edit.</p>;
   const banner = result.error && (
@@ -24,23 +26,18 @@ export function PreviewPanel() {
       <>
         {banner}
         <p className="muted">Select a node to see what it emits. Sink topics:</p>
-        {Object.entries(result.sinks).map(([t, recs]) => (
+        {Object.entries(result.sinkCounts).map(([t, count]) => (
           <div key={t} className="muted">
-            {t}: {recs.length} record(s)
+            {t}: {count} record(s)
           </div>
         ))}
       </>
     );
   }
   const r = result.nodes[nodeId];
-  const stores = Object.entries(result.stores).filter(([name]) => result.storeOwners[name] === nodeId);
-  const select = (rec: TracedRecord) => {
-    const nodeIds = Object.entries(result.nodes)
-      .filter(([, nr]) => nr.emitted.some((e) => e.inputIds.some((id) => rec.inputIds.includes(id))))
-      .map(([id]) => id);
-    useApp.getState().setLineage({ recordId: rec.id, inputIds: rec.inputIds, nodeIds });
-  };
-  const inputs = lineage ? Object.values(result.inputs).flat().filter((i) => lineage.inputIds.includes(i.id)) : [];
+  const emitted = detail?.emitted ?? [];
+  const stores = detail?.stores ?? [];
+  const inputs = lineage?.inputs ?? [];
   return (
     <div>
       {banner}
@@ -52,7 +49,7 @@ export function PreviewPanel() {
       )}
       <div className="muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
-        {r && r.emitted.length < r.emittedCount ? ` (showing the first ${r.emitted.length})` : ''}
+        {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
       </div>
       <table className="records" data-testid="output-table">
         <thead>
@@ -65,8 +62,8 @@ export function PreviewPanel() {
           </tr>
         </thead>
         <tbody>
-          {r?.emitted.map((rec, i) => (
-            <tr key={rec.id} className={`clickable ${lineage?.recordId === rec.id ? 'lineage' : ''}`} onClick={() => select(rec)} data-testid="output-row">
+          {emitted.map((rec, i) => (
+            <tr key={rec.id} className={`clickable ${lineage?.recordId === rec.id ? 'lineage' : ''}`} onClick={() => showLineage(rec.id)} data-testid="output-row">
               <td>{i + 1}</td>
               <td>{fmt(keyOnly(rec.key))}</td>
               <td>{fmt(rec.value)}</td>
@@ -93,12 +90,12 @@ export function PreviewPanel() {
           </table>
         </div>
       )}
-      {stores.map(([name, entries]) => (
+      {stores.map(({ name, size, entries }) => (
         <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
-          <div className="muted">State store {name} ({entries.length} entries)</div>
+          <div className="muted">State store {name} ({size} entries)</div>
           <table className="records">
             <tbody>
-              {entries.slice(0, 500).map((e, i) => (
+              {entries.map((e, i) => (
                 <tr key={i}>
                   <td>{fmt(e.key)}</td>
                   <td>{fmt(e.value)}</td>

@@ -1,66 +1,38 @@
-/**
- * Re-runs the simulation in the Web Worker shortly after each edit. A run that exceeds the time
- * limit is stopped; a second, instrumented run then names the node whose function never returns.
- */
+/** Runs the preview in a Web Worker after each edit (see preview-runner.ts for when and how). */
 import { useEffect } from 'react';
-import { createSimulatorClient, type SimulatorClient } from '../../simulator/client';
-import type { TopologyDocument } from '../../model/types';
+import { createSimulatorClient } from '../../simulator/client';
 import { useApp } from '../../store/store';
-
-const DEBOUNCE_MS = 50;
-// The page shows at most this many records per node (the worker counts all): cloning every trace of a
-// big run back to the page would cost more than the run itself.
-const TRACE_PER_NODE = 500;
-const TIMEOUT_MS = 2000;
+import { createPreviewRunner, type PreviewRunner } from './preview-runner';
 
 function makeWorker(): Worker {
   return new Worker(new URL('../../simulator/worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** When the document last changed (the edit was applied), to report edit -> preview latency. */
-let editedAt = 0;
+let current: PreviewRunner | null = null;
 
-export async function runPreview(client: SimulatorClient, doc: TopologyDocument): Promise<void> {
-  const s = useApp.getState();
-  s.setPreview({ running: true });
-  const outcome = await client.run({ doc, maxTracePerNode: TRACE_PER_NODE }, { timeoutMs: TIMEOUT_MS });
-  if (outcome.kind === 'superseded') return;
-  if (outcome.kind === 'result') {
-    useApp.getState().setPreview({ result: outcome.result, running: false, stopped: null, latencyMs: performance.now() - editedAt });
-    return;
-  }
-  // Locate the endless function: same run, reporting every function call.
-  const locate = await client.run({ doc, reportFunctionCalls: true, maxTracePerNode: TRACE_PER_NODE }, { timeoutMs: TIMEOUT_MS });
-  if (locate.kind === 'superseded') return;
-  const call = locate.kind === 'stopped' ? locate.lastCall : null;
-  const node = call ? doc.nodes.find((n) => n.id === call.nodeId) : undefined;
-  const lastInput = (locate.kind === 'stopped' ? locate.lastInputId : null) ?? outcome.lastInputId;
-  const where = lastInput ? ` while processing input ${lastInput}` : '';
-  const message = node
-    ? `Stopped after ${TIMEOUT_MS / 1000}s: the ${call!.param} function of "${node.name}" did not return${where} (endless loop?)`
-    : `Stopped after ${TIMEOUT_MS / 1000}s: the preview did not finish${where}`;
-  useApp.getState().setPreview({ running: false, stopped: { message, nodeId: node?.id }, result: locate.kind === 'result' ? locate.result : null });
+/** Highlights the input records and nodes an output record came from. */
+export function showLineage(recordId: string): void {
+  void current?.showLineage(recordId);
+}
+
+/** The sink outputs of a preview run (the generated project's expected output). */
+export async function previewSinks(runId: number) {
+  return (await current?.sinks(runId)) ?? null;
 }
 
 export function useLivePreview() {
   useEffect(() => {
-    const client = createSimulatorClient(makeWorker);
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const schedule = (doc: TopologyDocument) => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void runPreview(client, doc), DEBOUNCE_MS);
-    };
-    schedule(useApp.getState().doc);
+    const runner = createPreviewRunner(createSimulatorClient(makeWorker), useApp);
+    current = runner;
+    runner.edited(useApp.getState().doc);
+    // Started inside the store update, so the worker runs while the page renders the edit.
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.doc !== prev.doc) {
-        editedAt = performance.now();
-        schedule(s.doc);
-      }
+      if (s.doc !== prev.doc) runner.edited(s.doc);
     });
     return () => {
       unsub();
-      if (timer) clearTimeout(timer);
-      client.dispose();
+      runner.dispose();
+      if (current === runner) current = null;
     };
   }, []);
 }

@@ -1,0 +1,64 @@
+/**
+ * The designer's view of a simulation result: a summary the page always gets (counts, errors, types)
+ * and the answers to its questions (one node's records, a record's lineage, the sink outputs). The
+ * worker computes them next to the full result it keeps. Pure.
+ */
+import { recordTypes } from './record-types';
+import type { Lineage, NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
+
+/** State store entries sent for the preview table (the size is always sent). */
+export const STORE_ENTRY_LIMIT = 500;
+
+export function summarize(result: SimulationResult, runId: number, view: PreviewView): PreviewResult {
+  const nodes: PreviewResult['nodes'] = {};
+  for (const [id, n] of Object.entries(result.nodes)) {
+    nodes[id] = { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}) };
+  }
+  const sinkCounts: Record<string, number> = {};
+  for (const [topic, recs] of Object.entries(result.sinks)) sinkCounts[topic] = recs.length;
+  return {
+    runId,
+    ok: result.ok,
+    nodes,
+    sinkCounts,
+    storeOwners: result.storeOwners,
+    describe: result.describe,
+    diagnostics: result.diagnostics,
+    ...(result.error ? { error: result.error } : {}),
+    durationMs: result.durationMs,
+    detail: view.detailNodeId && result.nodes[view.detailNodeId] ? nodeDetail(result, view.detailNodeId, view.detailLimit) : null,
+  };
+}
+
+export function nodeDetail(result: SimulationResult, nodeId: string, limit: number): NodeDetail {
+  const stores = Object.entries(result.stores)
+    .filter(([name]) => result.storeOwners[name] === nodeId)
+    .map(([name, entries]) => ({ name, size: entries.length, entries: entries.slice(0, STORE_ENTRY_LIMIT) }));
+  return { nodeId, emitted: (result.nodes[nodeId]?.emitted ?? []).slice(0, limit), stores };
+}
+
+/** The input records an emitted record ("<nodeId>#<n>") came from, and every node that emitted a kept record from them. */
+export function lineageOf(result: SimulationResult, recordId: string): Lineage | null {
+  const nodeId = recordId.slice(0, recordId.lastIndexOf('#'));
+  const rec = result.nodes[nodeId]?.emitted.find((e) => e.id === recordId);
+  if (!rec) return null;
+  const ids = new Set(rec.inputIds);
+  const nodeIds = Object.entries(result.nodes)
+    .filter(([, n]) => n.emitted.some((e) => e.inputIds.some((id) => ids.has(id))))
+    .map(([id]) => id);
+  const inputs = Object.values(result.inputs)
+    .flat()
+    .filter((i) => ids.has(i.id));
+  return { recordId, inputIds: rec.inputIds, nodeIds, inputs };
+}
+
+export function answer(result: SimulationResult, query: PreviewQuery): PreviewAnswers[PreviewQuery['kind']] | null {
+  switch (query.kind) {
+    case 'node':
+      return result.nodes[query.nodeId] ? nodeDetail(result, query.nodeId, query.limit) : null;
+    case 'lineage':
+      return lineageOf(result, query.recordId);
+    case 'sinks':
+      return result.sinks;
+  }
+}
