@@ -1,41 +1,54 @@
 /**
  * Foreign-key table-table join (Kafka's KTable#join(other, foreignKeyExtractor, joiner)). Kafka
- * routes subscriptions through internal topics; in one task a subscription store (right key ->
- * subscribed left keys) gives the same results: the result key is the LEFT key; a left update
- * looks up the right value of its foreign key; a right update re-emits every subscribed left key;
- * a left delete (or a foreign key with no right value, for inner joins) emits a tombstone.
+ * routes subscriptions through internal topics; in one task a subscription store gives the same
+ * results. The processors follow Kafka's instructions (SubscriptionSendProcessorSupplier): a left
+ * update (un)subscribes its left key to foreign keys and asks for a response; a right update
+ * responds to every subscribed left key; a response only counts while the left value it was asked
+ * for is still current (Kafka compares value hashes). The result key is the LEFT key. Responses
+ * travel through an internal topic, as in Kafka, so the result is produced after the update that
+ * caused it has been fully processed (a table joined with both the left table and the FK result
+ * sees the old result while the left update passes).
  */
 import type { ProcessorContext } from '../core/context';
 import { compareKeys, storeKey, type Change, type StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
+import type { OldValues } from '../processors/table-emitter';
+import type { KeyValueStore } from '../stores/kv-store';
 import type { StateStore, StoreEntry } from '../stores/state-store';
 
-/** Right key -> left keys that reference it, and each left key's current foreign key. */
+interface Subscription {
+  leftKey: unknown;
+  /** The left value the subscription was made for (stands in for Kafka's value hash). */
+  hash: string;
+}
+
+/** Foreign key -> subscribed left keys, each with the left value it subscribed with. */
 export class SubscriptionStore implements StateStore {
-  readonly subscribers = new Map<unknown, Map<unknown, unknown>>();
-  readonly foreignKeyOf = new Map<unknown, unknown>();
+  readonly subscribers = new Map<unknown, Map<unknown, Subscription>>();
   constructor(readonly name: string) {}
-  subscribe(leftKey: unknown, fk: unknown) {
-    const lk = storeKey(leftKey);
-    const prev = this.foreignKeyOf.get(lk);
-    if (prev !== undefined) this.subscribers.get(storeKey(prev))?.delete(lk);
-    if (fk === null || fk === undefined) {
-      this.foreignKeyOf.delete(lk);
-      return;
-    }
-    this.foreignKeyOf.set(lk, fk);
+  subscribe(fk: unknown, leftKey: unknown, leftValue: unknown) {
     const fkKey = storeKey(fk);
     if (!this.subscribers.has(fkKey)) this.subscribers.set(fkKey, new Map());
-    this.subscribers.get(fkKey)!.set(lk, leftKey);
+    this.subscribers.get(fkKey)!.set(storeKey(leftKey), { leftKey, hash: hashOf(leftValue) });
   }
-  leftKeysFor(fk: unknown): unknown[] {
-    return [...(this.subscribers.get(storeKey(fk))?.values() ?? [])].sort(compareKeys);
+  unsubscribe(fk: unknown, leftKey: unknown) {
+    const fkKey = storeKey(fk);
+    const m = this.subscribers.get(fkKey);
+    m?.delete(storeKey(leftKey));
+    if (m && m.size === 0) this.subscribers.delete(fkKey);
+  }
+  subscriptionsFor(fk: unknown): Subscription[] {
+    return [...(this.subscribers.get(storeKey(fk))?.values() ?? [])].sort((a, b) => compareKeys(a.leftKey, b.leftKey));
   }
   all(): StoreEntry[] {
-    return [...this.subscribers.entries()].map(([fk, m]) => ({ key: fk, value: [...m.values()] }));
+    return [...this.subscribers.entries()].map(([fk, m]) => ({ key: fk, value: [...m.values()].map((s) => s.leftKey) }));
   }
 }
+
+const hashOf = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+const present = (v: unknown) => v !== null && v !== undefined;
+const sameKey = (a: unknown, b: unknown) => storeKey(a) === storeKey(b);
 
 interface FkConfig {
   left: boolean;
@@ -44,7 +57,13 @@ interface FkConfig {
   joiner: (l: unknown, r: unknown, k: unknown) => unknown;
 }
 
-/** Handles updates of the left table. */
+/** What goes through the response topic: the left value it answers (as hash) and the right value. */
+export interface FkResponse {
+  hash: string;
+  right: unknown;
+}
+
+/** Handles updates of the left table (Kafka's SubscriptionSendProcessor and the join behind it). */
 export class ForeignKeyLeftProcessor implements Processor {
   private ctx!: ProcessorContext;
   private subs!: SubscriptionStore;
@@ -58,30 +77,79 @@ export class ForeignKeyLeftProcessor implements Processor {
     this.subs = ctx.getStateStore<SubscriptionStore>(this.c.subscriptionStore);
     this.right = this.rightTable.create(ctx);
   }
+
+  /** Subscribes (unless the foreign key is null) and sends the response for the new value. */
+  private propagate(r: StreamRecord, fk: unknown, onlyIfFound: boolean) {
+    const value = (r.value as Change).newValue;
+    if (present(fk)) this.subs.subscribe(fk, r.key, value);
+    const found = present(fk) ? this.right(fk) : null;
+    if (!found && onlyIfFound) return;
+    const timestamp = found ? Math.max(r.timestamp, found.timestamp) : r.timestamp;
+    const msg: FkResponse = { hash: hashOf(value), right: found ? found.value : null };
+    this.ctx.forward({ key: r.key, value: msg, timestamp });
+  }
+
+  /** Unsubscribes from the old foreign key; with `propagate`, sends the response "no right value". */
+  private drop(r: StreamRecord, oldFk: unknown, propagate: boolean) {
+    this.subs.unsubscribe(oldFk, r.key);
+    const msg: FkResponse = { hash: hashOf((r.value as Change).newValue), right: null };
+    if (propagate) this.ctx.forward({ key: r.key, value: msg, timestamp: r.timestamp });
+  }
+
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
-    const change = r.value as Change;
-    const newValue = change.newValue;
-    if (newValue === null || newValue === undefined) {
-      this.subs.subscribe(r.key, null);
-      this.ctx.forward({ key: r.key, value: { newValue: null, oldValue: null }, timestamp: r.timestamp });
+    const { newValue, oldValue } = r.value as Change;
+    const newFk = present(newValue) ? this.c.extractor(newValue) : null;
+    if (this.c.left) {
+      if (present(oldValue)) {
+        const oldFk = this.c.extractor(oldValue);
+        if (present(oldFk) && !sameKey(oldFk, newFk)) this.drop(r, oldFk, true);
+        this.propagate(r, newFk, false);
+      } else if (present(newValue)) {
+        this.propagate(r, newFk, false);
+      }
       return;
     }
-    const fk = this.c.extractor(newValue);
-    this.subs.subscribe(r.key, fk);
-    const found = fk === null || fk === undefined ? null : this.right(fk);
-    if (!found && !this.c.left) {
-      this.ctx.forward({ key: r.key, value: { newValue: null, oldValue: null }, timestamp: r.timestamp });
-      return;
+    // Inner join: a null foreign key (old or new) skips the update, as in Kafka.
+    if (present(oldValue)) {
+      const oldFk = this.c.extractor(oldValue);
+      if (!present(oldFk)) return;
+      if (!present(newValue)) return this.drop(r, oldFk, true);
+      if (!present(newFk)) return;
+      if (!sameKey(oldFk, newFk)) this.drop(r, oldFk, false);
+      this.propagate(r, newFk, false);
+    } else if (present(newValue) && present(newFk)) {
+      this.propagate(r, newFk, true);
     }
-    this.ctx.forward({ key: r.key, value: { newValue: this.c.joiner(newValue, found ? found.value : null, r.key), oldValue: null }, timestamp: r.timestamp });
   }
 }
 
-/** Handles updates of the right table: re-joins every left key that references it. */
+/** Handles updates of the right table: responds to every left key subscribed to it (Kafka's ForeignTableJoinProcessor). */
 export class ForeignKeyRightProcessor implements Processor {
   private ctx!: ProcessorContext;
   private subs!: SubscriptionStore;
+  constructor(private readonly c: FkConfig) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.subs = ctx.getStateStore<SubscriptionStore>(this.c.subscriptionStore);
+  }
+  process(r: StreamRecord) {
+    if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
+    const right = (r.value as Change).newValue ?? null;
+    for (const s of this.subs.subscriptionsFor(r.key)) {
+      const msg: FkResponse = { hash: s.hash, right };
+      this.ctx.forward({ key: s.leftKey, value: msg, timestamp: r.timestamp });
+    }
+  }
+}
+
+/**
+ * Kafka's ResponseJoinProcessor: a response counts only while the left value it answers is still
+ * current; the result is then a tombstone when there is no right value (inner join, or no left
+ * value), else joiner(left, right).
+ */
+export class ForeignKeyResponseProcessor implements Processor {
+  private ctx!: ProcessorContext;
   private leftGet!: ValueGetter;
   constructor(
     private readonly c: FkConfig,
@@ -89,18 +157,34 @@ export class ForeignKeyRightProcessor implements Processor {
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
-    this.subs = ctx.getStateStore<SubscriptionStore>(this.c.subscriptionStore);
     this.leftGet = this.leftTable.create(ctx);
   }
   process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
-    const rightValue = (r.value as Change).newValue;
-    for (const leftKey of this.subs.leftKeysFor(r.key)) {
-      const lv = this.leftGet(leftKey);
-      if (!lv) continue;
-      const present = rightValue !== null && rightValue !== undefined;
-      const value = present || this.c.left ? this.c.joiner(lv.value, present ? rightValue : null, leftKey) : null;
-      this.ctx.forward({ key: leftKey, value: { newValue: value, oldValue: null }, timestamp: r.timestamp });
-    }
+    const msg = r.value as FkResponse;
+    const current = this.leftGet(r.key);
+    const left = current ? current.value : null;
+    if (hashOf(left) !== msg.hash) return;
+    const value = !present(msg.right) && (!this.c.left || !present(left)) ? null : this.c.joiner(left, msg.right ?? null, r.key);
+    this.ctx.forward({ key: r.key, value, timestamp: r.timestamp });
+  }
+}
+
+/** The join result as a table (Kafka materializes it, like a KTableSource): stores and forwards Changes. */
+export class ForeignKeyResultProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private store!: KeyValueStore;
+  constructor(
+    private readonly storeName: string,
+    private readonly oldValues: OldValues,
+  ) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.store = ctx.getStateStore<KeyValueStore>(this.storeName);
+  }
+  process(r: StreamRecord) {
+    const prev = this.store.get(r.key);
+    const value = r.value === undefined ? null : r.value;
+    this.store.put(r.key, value, r.timestamp);
+    this.ctx.forward({ key: r.key, value: { newValue: value, oldValue: this.oldValues.enabled && prev ? prev.value : null }, timestamp: r.timestamp });
   }
 }
