@@ -22,6 +22,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
       'text-lines': 3, 'word-counts': 3, 'word-count-by-word-repartition': 3, 'word-count-counts-store-changelog': 3,
       'wc2-by-word-repartition': 3, 'wc2-counts-store-changelog': 3, 'text-lines-2': 3, 'word-counts-2': 3,
       orders: 1, payments: 1, 'orders-enriched': 1,
+      ...Object.fromEntries(['this', 'other', 'outer-shared'].map((s) => [`orders-payments-join-order-with-payment-store-${s}-join-store-changelog`, 1])),
     });
     kafka = new Kafka({ clientId: 'test', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
   }, 30_000);

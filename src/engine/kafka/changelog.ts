@@ -1,9 +1,12 @@
 /**
  * State stores backed by changelog topics: every change of a logged store becomes a record on
  * <app>-<store>-changelog (same partition as the task), and a task's stores are restored from those
- * records before it processes anything. Key-value, window and session stores are logged.
+ * records before it processes anything. Key-value, window and session stores report each change;
+ * join, suppress and subscription stores are compared with their last written snapshot at each
+ * commit (store-snapshots.ts).
  */
 import type { Task } from '../core/task';
+import { snapshotChanges, snapshotCodecFor } from './store-snapshots';
 import { KeyValueStore } from '../stores/kv-store';
 import { SessionStore } from '../stores/session-store';
 import { WindowStore } from '../stores/window-store';
@@ -29,16 +32,54 @@ export function captureChanges(task: Task, stores: string[], sink: (store: strin
   }
 }
 
-/** Applies changelog records (oldest first) to a task's stores; later records win, tombstones delete. */
-export function restore(task: Task, records: ChangelogRecord[]): void {
+/** The changes of a task's snapshot-logged stores since the last call (or since the restore). */
+export class SnapshotLogger {
+  private readonly last = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly task: Task,
+    private readonly stores: string[],
+  ) {
+    this.changes();
+  }
+
+  changes(): ChangelogRecord[] {
+    const out: ChangelogRecord[] = [];
+    for (const name of this.stores) {
+      const store = this.task.stores.get(name);
+      const codec = store && snapshotCodecFor(store);
+      if (!codec) continue;
+      const now = codec.dump(store);
+      for (const [key, value] of snapshotChanges(this.last.get(name) ?? new Map(), now)) out.push({ store: name, key, value });
+      this.last.set(name, now);
+    }
+    return out;
+  }
+}
+
+/**
+ * Applies changelog records (oldest first) to a task's stores; later records win, tombstones delete.
+ * `streamTimeOf` gives, per processor, the stream time restored from the committed partition times
+ * of its sub-topology, for processors that keep one and cannot derive it from their stores.
+ */
+export function restore(task: Task, records: ChangelogRecord[], streamTimeOf: (node: string) => number | undefined = () => undefined): void {
+  const snapshots = new Map<string, Map<string, string>>();
   for (const r of records) {
     const s = task.stores.get(r.store);
+    if (s && snapshotCodecFor(s)) {
+      let latest = snapshots.get(r.store);
+      if (!latest) snapshots.set(r.store, (latest = new Map()));
+      if (r.value === null) latest.delete(r.key);
+      else latest.set(r.key, r.value);
+      continue;
+    }
     const k = JSON.parse(r.key);
     const v = r.value === null ? null : JSON.parse(r.value);
     if (s instanceof KeyValueStore) s.put(k, v ? v.value : null, v ? v.ts : 0);
     else if (s instanceof WindowStore) s.put(k.key, k.start, v ? v.value : null, v ? v.ts : 0);
     else if (s instanceof SessionStore) s.put(k.key, k.start, k.end, v ? v.value : null);
   }
-  // Processors that keep stream time derive it again from their restored state.
-  for (const n of task.nodes.values()) (n.processor as { afterRestore?: () => void } | null)?.afterRestore?.();
+  for (const [name, latest] of snapshots) snapshotCodecFor(task.stores.get(name)!)!.load(task.stores.get(name)!, latest);
+  // Processors that keep stream time derive it again from their restored state (or take the restored one).
+  for (const n of task.nodes.values()) (n.processor as { afterRestore?: (streamTime?: number) => void } | null)?.afterRestore?.(streamTimeOf(n.name));
 }

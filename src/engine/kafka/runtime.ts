@@ -14,8 +14,8 @@ import { Serdes } from '../serdes';
 import type { StateStore } from '../stores/state-store';
 import type { Topology } from '../topology';
 import { decoderFor, encoderFor, type Encode } from './codec';
-import { captureChanges, restore, type ChangelogRecord } from './changelog';
-import { Committer, isRebalancing } from './committer';
+import { captureChanges, restore, SnapshotLogger, type ChangelogRecord } from './changelog';
+import { Committer, decodePartitionTime, isRebalancing } from './committer';
 import type { KafkaRuntimeConfig } from './config';
 import { kafkaDefaultPartitioner } from './partitioner';
 import { changelogTopic, checkCoPartitioning, ensureTopics, internalTopicName, loggedStores } from './topics';
@@ -83,7 +83,8 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     }
     return w;
   };
-  const makeTask = (partition: number, changelog: ChangelogRecord[] | null) => {
+  const snapshotLoggers = new Map<number, SnapshotLogger>();
+  const makeTask = (partition: number, changelog: ChangelogRecord[] | null, partitionTimes = new Map<string, number>()) => {
     const task = new Task(
       spec,
       {
@@ -95,7 +96,13 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       },
       shared,
     );
-    if (changelog) restore(task, changelog);
+    for (const [topic, time] of partitionTimes) committer.restoreTime(topic, partition, time);
+    const streamTimeOf = (node: string) => {
+      const times = (inputsOfNode.get(node) ?? []).map((t) => partitionTimes.get(t)).filter((t) => t !== undefined);
+      return times.length ? Math.max(...times) : undefined;
+    };
+    if (changelog) restore(task, changelog, streamTimeOf);
+    if (partition >= 0) snapshotLoggers.set(partition, new SnapshotLogger(task, stores));
     // Only the latest change per store key matters at commit time, so a commit writes each key once.
     const changelogTopics = new Map(stores.map((st) => [st, changelogTopic(app, st)]));
     captureChanges(task, stores, (store, key, value) => committer.change(`${partition}\u0000${store}\u0000${key}`, { topic: changelogTopics.get(store)!, partition, key, value }));
@@ -105,24 +112,37 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const tasks = new Map<number, Task>();
   const groups = new Map<number, PartitionGroup>();
   // Inputs that must be interleaved by time: the source topics of each sub-topology (Kafka names).
-  const inputGroups = topology
+  const inputsBySubtopology = topology
     .describe()
-    .subtopologies.map((g) => [...new Set(g.filter((n) => n.type === 'source').flatMap((n) => n.topics).filter((t) => !spec.globalTopics.has(t)))].map((t) => (spec.internalTopics.has(t) ? internalTopicName(app, t) : t)))
-    .filter((g) => g.length > 0);
+    .subtopologies.map((g) => [...new Set(g.filter((n) => n.type === 'source').flatMap((n) => n.topics).filter((t) => !spec.globalTopics.has(t)))].map((t) => (spec.internalTopics.has(t) ? internalTopicName(app, t) : t)));
+  const inputGroups = inputsBySubtopology.filter((g) => g.length > 0);
 
-  /** Which inputs of a partition have nothing left to fetch right now (committed offset >= end). */
-  async function caughtUpAt(partition: number): Promise<Map<string, boolean>> {
-    const out = new Map<string, boolean>();
-    const topics = inputGroups.flat().filter((t) => !specTopicOf.has(t));
+  // Per processor, the Kafka input topics of its sub-topology (whose partition times make its stream time).
+  const inputsOfNode = new Map<string, string[]>();
+  topology.describe().subtopologies.forEach((g, i) => {
+    for (const n of g) inputsOfNode.set(n.name, inputsBySubtopology[i]);
+  });
+
+  /**
+   * From the group's committed offsets of a partition: which inputs have nothing left to fetch right
+   * now (committed offset >= end), and the partition time each input committed in its metadata.
+   */
+  async function committedAt(partition: number): Promise<{ caughtUp: Map<string, boolean>; times: Map<string, number> }> {
+    const caughtUp = new Map<string, boolean>();
+    const times = new Map<string, number>();
+    const topics = inputGroups.flat();
     const committed = await admin.fetchOffsets({ groupId: app, topics });
     for (const t of topics) {
+      const c = committed.find((x) => x.topic === t)?.partitions.find((x) => x.partition === partition);
+      const time = decodePartitionTime(c?.metadata);
+      if (time !== null) times.set(t, time);
+      if (specTopicOf.has(t)) continue;
       const ends = await admin.fetchTopicOffsets(t);
       const end = Number(ends.find((o) => o.partition === partition)?.high ?? 0);
-      const c = committed.find((x) => x.topic === t)?.partitions.find((x) => x.partition === partition);
       const at = c && Number(c.offset) >= 0 ? Number(c.offset) : 0;
-      out.set(t, at >= end);
+      caughtUp.set(t, at >= end);
     }
-    return out;
+    return { caughtUp, times };
   }
   const taskCreation = new Map<number, Promise<Task>>();
 
@@ -163,7 +183,17 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const consumer: Consumer = kafka.consumer({ groupId: app, sessionTimeout: config.sessionTimeoutMs ?? 6000, heartbeatInterval: config.heartbeatIntervalMs ?? 300, maxWaitTimeInMs: 200 });
   // Record caches (KTable updates) are flushed at every commit, as in Kafka Streams, unless off.
   const caching = config.recordCache !== 'off';
-  const committer = new Committer({ producer, consumer, groupId: app, eos, beforeCommit: caching ? () => tasks.forEach((t) => t.flush()) : undefined });
+  // At each commit, first the record caches go downstream, then the snapshot-logged stores
+  // (which those records may have changed) write what changed since the last commit.
+  const beforeCommit = () => {
+    if (caching) tasks.forEach((t) => t.flush());
+    for (const [partition, logger] of snapshotLoggers) {
+      for (const c of logger.changes()) {
+        committer.change(`${partition}\u0000${c.store}\u0000${c.key}`, { topic: changelogTopic(app, c.store), partition, key: c.key, value: () => c.value });
+      }
+    }
+  };
+  const committer = new Committer({ producer, consumer, groupId: app, eos, beforeCommit });
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     rebalances++;
     const assigned = new Set(Object.values(e.payload.memberAssignment).flat());
@@ -172,6 +202,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         tasks.delete(p);
         taskCreation.delete(p);
         groups.delete(p);
+        snapshotLoggers.delete(p);
       }
     }
     // Another member owns the rest now: their uncommitted work is redone there, and their cached
@@ -224,10 +255,10 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         // Batches of several topics share the partition's task; create (and restore) it once.
         let creating = taskCreation.get(batch.partition);
         if (!creating) {
-          creating = Promise.all([restoreFor(batch.partition), caughtUpAt(batch.partition)]).then(([log, caught]) => {
-            const t = makeTask(batch.partition, log);
+          creating = Promise.all([restoreFor(batch.partition), committedAt(batch.partition)]).then(([log, committed]) => {
+            const t = makeTask(batch.partition, log, committed.times);
             tasks.set(batch.partition, t);
-            groups.set(batch.partition, new PartitionGroup(inputGroups, caught));
+            groups.set(batch.partition, new PartitionGroup(inputGroups, committed.caughtUp));
             return t;
           });
           taskCreation.set(batch.partition, creating);

@@ -8,6 +8,7 @@ import type { Topology } from '../topology';
 import { KeyValueStore } from '../stores/kv-store';
 import { SessionStore } from '../stores/session-store';
 import { WindowStore } from '../stores/window-store';
+import { snapshotCodecFor } from './store-snapshots';
 
 export function internalTopicName(app: string, topic: string): string {
   return `${app}-${topic}`;
@@ -17,13 +18,13 @@ export function changelogTopic(app: string, store: string): string {
   return `${app}-${store}-changelog`;
 }
 
-/** Stores backed by a changelog: key-value, window and session stores (join buffers are not restored yet). */
+/** Stores backed by a changelog: key-value, window and session stores, join windows, suppress buffers, subscriptions. */
 export function loggedStores(topology: Topology): string[] {
   return [...topology.spec.stores.values()]
     .filter((s) => s.logging && !s.global)
     .filter((s) => {
       const probe = s.factory();
-      return probe instanceof KeyValueStore || probe instanceof WindowStore || probe instanceof SessionStore;
+      return probe instanceof KeyValueStore || probe instanceof WindowStore || probe instanceof SessionStore || snapshotCodecFor(probe) !== null;
     })
     .map((s) => s.name);
 }

@@ -56,6 +56,11 @@ export class SuppressProcessor implements Processor {
     this.buffer = ctx.getStateStore<SuppressBuffer>(this.bufferName);
   }
 
+  /** After a restart on Kafka: continue from the stream time restored from the committed partition time. */
+  afterRestore(streamTime?: number) {
+    if (streamTime !== undefined) this.streamTime = Math.max(this.streamTime, streamTime);
+  }
+
   process(r: StreamRecord) {
     this.streamTime = Math.max(this.streamTime, r.timestamp);
     const change = r.value as Change;
