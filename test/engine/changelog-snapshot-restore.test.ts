@@ -6,7 +6,7 @@
  * process the rest" emits exactly what one uninterrupted task emits. Without a broker.
  */
 import { describe, expect, it } from 'vitest';
-import { BufferConfig, JoinWindows, Materialized, StreamsBuilder, Suppressed, TimeWindows, type Topology } from '../../src/engine';
+import { BufferConfig, JoinWindows, Materialized, StreamsBuilder, Suppressed, TimeWindows, type StreamRecord, type Topology } from '../../src/engine';
 import { Task } from '../../src/engine/core/task';
 import { captureChanges, restore, SnapshotLogger, type ChangelogRecord } from '../../src/engine/kafka/changelog';
 import { loggedStores } from '../../src/engine/kafka/topics';
@@ -16,7 +16,11 @@ type Out = [topic: string, key: unknown, value: unknown, ts: number];
 
 function run(topology: Topology, inputs: In[], stopAfter: number | null): Out[] {
   const out: Out[] = [];
-  const hooks = { emit: (t: string, r: { key: unknown; value: unknown; timestamp: number }) => void out.push([t, r.key, r.value, r.timestamp]) };
+  // Records to internal topics (repartition, foreign-key responses) are read back after the input, as a driver does.
+  const internal: [string, StreamRecord][] = [];
+  const hooks = {
+    emit: (t: string, r: StreamRecord, isInternal: boolean) => void (isInternal ? internal.push([t, r]) : out.push([t, r.key, r.value, r.timestamp])),
+  };
   const stores = loggedStores(topology);
   let task = new Task(topology.spec, hooks);
   const log: ChangelogRecord[] = [];
@@ -25,6 +29,7 @@ function run(topology: Topology, inputs: In[], stopAfter: number | null): Out[] 
   let partitionTime = -Infinity;
   inputs.forEach(([topic, key, value, ts], i) => {
     task.process(topic, { key, value, timestamp: ts }, i);
+    for (let next = internal.shift(); next; next = internal.shift()) task.process(next[0], next[1], i);
     task.flush();
     partitionTime = Math.max(partitionTime, ts);
     if (i + 1 === stopAfter) {

@@ -100,19 +100,25 @@ const suppressBuffer: SnapshotCodec = {
   },
 };
 
-/** Foreign-key subscriptions: per left key, the foreign key it subscribes to. */
+/**
+ * Foreign-key subscriptions: per (foreign key, left key), the left key and the hash of the left
+ * value it subscribed with. Store keys are primitives or strings (storeKey), so they survive JSON.
+ */
 const subscriptions: SnapshotCodec = {
   dump(store) {
     const s = store as SubscriptionStore;
     const out = new Map<string, string>();
-    for (const leftKeys of s.subscribers.values()) {
-      for (const [lk, leftKey] of leftKeys) out.set(JSON.stringify(leftKey), JSON.stringify(s.foreignKeyOf.get(lk)));
-    }
+    for (const [fk, subs] of s.subscribers) for (const [lk, sub] of subs) out.set(JSON.stringify([fk, lk]), JSON.stringify(sub));
     return out;
   },
   load(store, entries) {
     const s = store as SubscriptionStore;
-    for (const [k, v] of entries) s.subscribe(JSON.parse(k), JSON.parse(v));
+    for (const [k, v] of entries) {
+      const [fk, lk] = JSON.parse(k) as [unknown, unknown];
+      let subs = s.subscribers.get(fk);
+      if (!subs) s.subscribers.set(fk, (subs = new Map()));
+      subs.set(lk, JSON.parse(v));
+    }
   },
 };
 
