@@ -4,6 +4,7 @@ import { TopologyTestDriver, type KTableImpl } from '../engine';
 import { captureChanges, enableSendingOldValues } from '../engine/testing';
 import type { KeyValueStore } from '../engine/stores/kv-store';
 import type { WindowStore } from '../engine/stores/window-store';
+import { SessionStore, type SessionEntry } from '../engine/stores/session-store';
 import { checkAssertion, deepEqual, show } from './assertions';
 import { convertCase } from './convert';
 import type { CaseResult, ConformanceCase } from './types';
@@ -72,14 +73,22 @@ function checkStores(c: ConformanceCase, driver: TopologyTestDriver, result: Cas
       continue;
     }
     for (const e of entries) {
-      const k = e.key as { key?: unknown; start?: number } | null;
+      const k = e.key as { key?: unknown; start?: number; end?: number } | null;
+      const windowed = k && typeof k === 'object' && 'start' in k;
       const got =
-        'fetch' in store && k && typeof k === 'object' && 'start' in k
-          ? (store as WindowStore).fetch(k.key, k.start!)
-          : (store as KeyValueStore).get(e.key);
+        store instanceof SessionStore && windowed
+          ? sessionValue(store.query(k.key, k.start!, k.end!))
+          : 'fetch' in store && windowed
+            ? (store as WindowStore).query(k.key, k.start!)
+            : (store as KeyValueStore).get(e.key);
       const value = got ? got.value : null;
       if (!deepEqual(value, e.value)) result.failures.push(`@stores ${name}[${show(e.key)}]: expected ${show(e.value)}, got ${show(value)}`);
       else if (e.timestamp !== undefined && got && got.timestamp !== e.timestamp) result.failures.push(`@stores ${name}[${show(e.key)}]: expected timestamp ${e.timestamp}, got ${got.timestamp}`);
     }
   }
+}
+
+/** A session's value with its end as timestamp (Kafka's session stores keep no other timestamp). */
+function sessionValue(e: SessionEntry<unknown, unknown> | null): { value: unknown; timestamp: number } | null {
+  return e ? { value: e.value, timestamp: e.end } : null;
 }

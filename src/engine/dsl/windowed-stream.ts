@@ -34,11 +34,13 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStreamApi<K, 
     // Kafka's default retention: size + grace (sliding: 2 * difference + grace); Materialized may extend it.
     const retention = Math.max(mat?.retentionMs ?? 0, sliding ? 2 * size + w.graceMs : size + w.graceMs);
     const mode = this.mode;
+    // Kafka never caches the (time-first) store of an emit-final aggregation.
+    const layout = { timeFirst: mode === 'onWindowClose', cached: mode === 'onWindowUpdate' && (mat ? mat.caching : true) };
     const table = this.grouped.addAggregation<VA>(
       prefix,
       args,
       (name, logging) => {
-        spec.addStore({ name, kind: 'window', factory: () => new WindowStore(name, retention, size), logging });
+        spec.addStore({ name, kind: 'window', factory: () => new WindowStore(name, retention, size, layout), logging });
         return name;
       },
       (store, caching, old) =>
@@ -89,11 +91,14 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStreamA
     const spec = this.grouped.builder.spec;
     const mode = this.mode;
     const w = this.windows;
+    const mat = pick(args, Materialized);
+    const retention = Math.max(mat?.retentionMs ?? 0, w.gapMs + w.graceMs);
+    const layout = { timeFirst: mode === 'onWindowClose', cached: mode === 'onWindowUpdate' && (mat ? mat.caching : true) };
     const table = this.grouped.addAggregation<VA>(
       prefix,
       args,
       (name, logging) => {
-        spec.addStore({ name, kind: 'session', factory: () => new SessionStore(name), logging });
+        spec.addStore({ name, kind: 'session', factory: () => new SessionStore(name, retention, layout), logging });
         return name;
       },
       (store, caching, old) => new SessionAggregateProcessor(w, merger, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old }),

@@ -1,6 +1,7 @@
 /** An in-memory session store: per key, sessions [start, end] (both inclusive). */
 import { compareKeys, storeKey } from '../core/record';
 import type { StateStore, StoreEntry } from './state-store';
+import type { WindowStoreLayout } from './window-store';
 
 export interface SessionEntry<K, V> {
   key: K;
@@ -11,9 +12,27 @@ export interface SessionEntry<K, V> {
 
 export class SessionStore<K = unknown, V = unknown> implements StateStore {
   private readonly byKey = new Map<unknown, SessionEntry<K, V>[]>();
+  /** Max session end written: Kafka's session stores expire by session end. */
+  private observedEnd = -Infinity;
   onChange?: (key: K, start: number, end: number, value: V | null) => void;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    /** Kafka's retention (gap + grace by default); only interactive queries apply it here. */
+    private readonly retentionMs = Infinity,
+    private readonly layout: WindowStoreLayout = {},
+  ) {}
+
+  /**
+   * An interactive query (TopologyTestDriver#getSessionStore().fetch): sessions that ended before
+   * stream time - retention are gone, unless a record cache still holds them.
+   */
+  query(key: K, start: number, end: number): SessionEntry<K, V> | null {
+    const e = this.fetchSession(key, start, end);
+    if (!e || this.layout.cached) return e;
+    const live = this.layout.timeFirst ? end >= this.observedEnd - this.retentionMs : end > this.observedEnd - this.retentionMs;
+    return live ? e : null;
+  }
 
   /** Sessions of key with end >= earliestEnd and start <= latestStart, ascending by end then start. */
   findSessions(key: K, earliestEnd: number, latestStart: number): SessionEntry<K, V>[] {
@@ -26,6 +45,7 @@ export class SessionStore<K = unknown, V = unknown> implements StateStore {
   }
 
   put(key: K, start: number, end: number, value: V | null): void {
+    this.observedEnd = Math.max(this.observedEnd, end);
     const k = storeKey(key);
     const list = (this.byKey.get(k) ?? []).filter((s) => !(s.start === start && s.end === end));
     if (value !== null && value !== undefined) list.push({ key, start, end, value });

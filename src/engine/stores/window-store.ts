@@ -13,6 +13,12 @@ export interface WindowEntry<K, V> {
   timestamp: number;
 }
 
+/** How the Kafka store behind this one is built: the emit-final store is time-first; caching on or off. */
+export interface WindowStoreLayout {
+  timeFirst?: boolean;
+  cached?: boolean;
+}
+
 export class WindowStore<K = unknown, V = unknown> implements StateStore {
   /** key -> (window start -> entry); starts kept in insertion order, sorted on read. */
   private readonly byKey = new Map<unknown, Map<number, WindowEntry<K, V>>>();
@@ -24,10 +30,22 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
     readonly retentionMs: number,
     /** Window size, to report window ends in all(); sliding windows use their time difference. */
     readonly windowSizeMs: number,
+    private readonly layout: WindowStoreLayout = {},
   ) {}
 
   private live(start: number): boolean {
-    return start > this.observedTime - this.retentionMs;
+    // Kafka's time-first (emit-final) store keeps the boundary window; the key-first one does not.
+    return this.layout.timeFirst ? start >= this.observedTime - this.retentionMs : start > this.observedTime - this.retentionMs;
+  }
+
+  /**
+   * An interactive query (TopologyTestDriver#getWindowStore().fetch). Behind a record cache, windows
+   * that expired in the underlying store are still returned: the cache keeps them until eviction,
+   * which TopologyTestDriver never reaches (TimeWindowedKStreamImplTest.shouldMaterializeCount).
+   */
+  query(key: K, start: number): WindowEntry<K, V> | null {
+    const e = this.byKey.get(storeKey(key))?.get(start);
+    return e && (this.layout.cached || this.live(start)) ? e : null;
   }
 
   put(key: K, start: number, value: V | null, timestamp: number): void {
