@@ -4,7 +4,7 @@
  * before the next, with caches flushed after every record, as TTD commits after every record.
  */
 import type { StreamRecord } from './core/record';
-import { Task, type TraceEvent } from './core/task';
+import { Task, type NodeRuntime, type TraceEvent } from './core/task';
 import type { NodeSpec } from './core/topology-spec';
 import { Serdes, type Serde } from './serdes';
 import type { StateStore, StoreEntry } from './stores/state-store';
@@ -30,11 +30,20 @@ export interface ProcessorMetrics {
   dropped: number;
 }
 
+interface InputTopic {
+  topic: string;
+  sources: readonly NodeRuntime[];
+  keySerde: Serde;
+  valueSerde: Serde;
+}
+
 export class TopologyTestDriver {
   private readonly task: Task;
   private readonly outputs = new Map<string, OutputRecord[]>();
   private readonly unread = new Map<string, number>();
   private readonly internalQueues = new Map<string, StreamRecord[]>();
+  private readonly inputs = new Map<string, InputTopic>();
+  private lastInput: InputTopic | undefined;
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
   private readonly defaultKeySerde: Serde;
   private readonly defaultValueSerde: Serde;
@@ -50,7 +59,8 @@ export class TopologyTestDriver {
     this.defaultKeySerde = config.defaultKeySerde ?? Serdes.Json();
     this.defaultValueSerde = config.defaultValueSerde ?? Serdes.Json();
     this.task = new Task(topology.spec, {
-      emit: (topic, record, internal, sink) => this.onEmit(topic, record, internal, sink),
+      emit: (topic, record, internal, sink) => this.sinkWriter(sink)(record),
+      sinkWriter: (sink) => this.sinkWriter(sink),
       trace: undefined,
     });
   }
@@ -82,31 +92,50 @@ export class TopologyTestDriver {
     if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) throw new Error(`record for topic "${topic}" has no valid timestamp (got ${String(timestamp)})`);
     if (timestamp < 0) throw new Error(`record for topic "${topic}" has a negative timestamp (${timestamp}); Kafka timestamps are epoch milliseconds >= 0`);
     const id = this.nextInputId++;
-    const source = this.task.sourcesByTopic.get(topic)?.[0]?.spec;
+    const input = this.inputTopic(topic);
     const rec: StreamRecord = {
-      key: convert(source?.keySerde ?? this.defaultKeySerde, key, 'key', null, topic),
-      value: convert(source?.valueSerde ?? this.defaultValueSerde, value, 'value', null, topic),
+      key: convert(input.keySerde, key, 'key', null, topic),
+      value: convert(input.valueSerde, value, 'value', null, topic),
       timestamp,
       headers,
     };
-    this.task.process(topic, rec, id);
+    this.task.processFrom(input.sources, rec, id);
     this.task.flush();
     if (this.pendingInternal > 0) this.drainInternal(id);
     return id;
   }
 
+  /** The sources reading a topic and the serdes records are read with (looked up once per topic). */
+  private inputTopic(topic: string): InputTopic {
+    if (topic === this.lastInput?.topic) return this.lastInput;
+    let input = this.inputs.get(topic);
+    if (!input) {
+      const sources = this.task.sourcesByTopic.get(topic) ?? [];
+      const spec = sources[0]?.spec;
+      input = { topic, sources, keySerde: spec?.keySerde ?? this.defaultKeySerde, valueSerde: spec?.valueSerde ?? this.defaultValueSerde };
+      this.inputs.set(topic, input);
+    }
+    return (this.lastInput = input);
+  }
+
   private drainInternal(inputId: number) {
     // One repartition topic (the common case): plain FIFO, no search for the lowest timestamp.
+    // (The queues exist from the start, one per repartition topic.) Records appended while draining
+    // are processed in the same pass.
     if (this.internalQueues.size === 1) {
       const [topic, q] = this.internalQueues.entries().next().value as [string, StreamRecord[]];
+      const sources = this.task.sourcesByTopic.get(topic) ?? [];
       let i = 0;
-      for (; i < q.length && this.internalQueues.size === 1; i++) {
-        this.task.process(topic, q[i], inputId);
-        this.task.flush();
+      try {
+        for (; i < q.length; i++) {
+          this.task.processFrom(sources, q[i], inputId);
+          this.task.flush();
+        }
+      } finally {
+        q.splice(0, i);
+        this.pendingInternal = q.length;
       }
-      q.splice(0, i);
-      this.pendingInternal -= i;
-      if (this.pendingInternal === 0) return;
+      return;
     }
     for (;;) {
       let best: string | null = null;
@@ -125,21 +154,32 @@ export class TopologyTestDriver {
     }
   }
 
-  private onEmit(topic: string, record: StreamRecord, internal: boolean, sink: NodeSpec) {
-    if (internal) {
+  /** Where a sink's records go: a repartition topic's queue, or an output topic (through the sink's serdes). */
+  private sinkWriter(sink: NodeSpec): (record: StreamRecord) => void {
+    const topic = sink.topics[0];
+    if (sink.internal) {
       let q = this.internalQueues.get(topic);
       if (!q) this.internalQueues.set(topic, (q = []));
-      q.push(record);
-      this.pendingInternal++;
-      return;
+      const queue = q;
+      return (record) => {
+        queue.push(record);
+        this.pendingInternal++;
+      };
     }
-    const key = convert(sink.keySerde ?? this.defaultKeySerde, record.key, 'key', sink, topic);
-    const value = convert(sink.valueSerde ?? this.defaultValueSerde, record.value, 'value', sink, topic);
-    // Plain data reads back identical: keep the record itself instead of copying it.
-    const out: OutputRecord = key === record.key && value === record.value ? record : { key, value, timestamp: record.timestamp, headers: record.headers };
-    let list = this.outputs.get(topic);
-    if (!list) this.outputs.set(topic, (list = []));
-    list.push(out);
+    const keySerde = sink.keySerde ?? this.defaultKeySerde;
+    const valueSerde = sink.valueSerde ?? this.defaultValueSerde;
+    let list: OutputRecord[] | undefined;
+    return (record) => {
+      const key = convert(keySerde, record.key, 'key', sink, topic);
+      const value = convert(valueSerde, record.value, 'value', sink, topic);
+      // Plain data reads back identical: keep the record itself instead of copying it.
+      const out: OutputRecord = key === record.key && value === record.value ? record : { key, value, timestamp: record.timestamp, headers: record.headers };
+      if (!list) {
+        list = this.outputs.get(topic);
+        if (!list) this.outputs.set(topic, (list = []));
+      }
+      list.push(out);
+    };
   }
 
   private readOutput(topic: string): OutputRecord[] {

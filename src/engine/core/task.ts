@@ -5,6 +5,7 @@
  */
 import type { ProcessorContext } from './context';
 import { ProcessingError, UserFunctionError } from './errors';
+import { FusedRun, isFusable, type FusedMember } from './fusion';
 import type { StreamRecord } from './record';
 import type { NodeSpec, Processor, TopologySpec } from './topology-spec';
 import type { StateStore } from '../stores/state-store';
@@ -19,10 +20,15 @@ export interface TraceEvent {
 export interface TaskHooks {
   /** A sink wrote a record (internal = repartition topic the driver must feed back). */
   emit(topic: string, record: StreamRecord, internal: boolean, sink: NodeSpec): void;
+  /**
+   * Optional: the writer for one sink, asked once per sink when the task is built, used instead of
+   * emit() (it saves the per-record lookups of topic and serdes).
+   */
+  sinkWriter?(sink: NodeSpec): (record: StreamRecord) => void;
   trace?: (e: TraceEvent) => void;
 }
 
-export class NodeRuntime implements ProcessorContext {
+export class NodeRuntime implements ProcessorContext, FusedMember {
   children: NodeRuntime[] = [];
   childByName = new Map<string, NodeRuntime>();
   recordsIn = 0;
@@ -54,11 +60,16 @@ export class NodeRuntime implements ProcessorContext {
     try {
       this.processor.process(record);
     } catch (e) {
-      if (e instanceof ProcessingError) throw e;
-      const fnName = e instanceof UserFunctionError ? e.functionName : undefined;
-      const cause = e instanceof UserFunctionError ? e.cause : e;
-      throw new ProcessingError(this.spec.name, this.spec.owner, record, cause, fnName);
+      throw this.failure(record, e);
     }
+  }
+
+  /** The error to raise when this node's processor failed on `record`: names the node, function and record. */
+  failure(record: StreamRecord, e: unknown): Error {
+    if (e instanceof ProcessingError) return e;
+    const fnName = e instanceof UserFunctionError ? e.functionName : undefined;
+    const cause = e instanceof UserFunctionError ? e.cause : e;
+    return new ProcessingError(this.spec.name, this.spec.owner, record, cause, fnName);
   }
 
   forward(record: StreamRecord, childName?: string): void {
@@ -127,30 +138,61 @@ export class Task {
     }
     // Initialize in insertion order (parents before children), as Kafka initializes a task.
     for (const rt of this.nodes.values()) rt.processor?.init?.(rt);
+    this.fuseStatelessRuns();
+  }
+
+  /**
+   * Runs of stateless processors (each the only child of the previous, which is its only parent) run
+   * as one processor installed on the run's head (see fusion.ts). Nodes are in insertion order, so a
+   * run is found from its head first.
+   */
+  private fuseStatelessRuns(): void {
+    const fused = new Set<NodeRuntime>();
+    const tracing = () => this.hooks.trace !== undefined;
+    for (const head of this.nodes.values()) {
+      if (fused.has(head) || !isFusable(head.processor)) continue;
+      const members = [head];
+      for (let rt = head; rt.children.length === 1; ) {
+        const next = rt.children[0];
+        if (next.spec.parents.length !== 1 || !isFusable(next.processor)) break;
+        members.push((rt = next));
+      }
+      if (members.length < 2) continue;
+      for (const m of members) fused.add(m);
+      const steps = members.map((m) => m.processor).filter(isFusable);
+      head.processor = new FusedRun(steps, members, steps[0], tracing);
+    }
   }
 
   /** Process one record from a topic through every source reading it. */
   process(topic: string, record: StreamRecord, inputId: number): void {
-    this.currentInputId = inputId;
     const sources = this.sourcesByTopic.get(topic);
-    if (!sources) return;
-    for (const s of sources) s.process(record);
+    if (sources) this.processFrom(sources, record, inputId);
+  }
+
+  /** Like process(), for callers that looked up the topic's sources once (the driver, per input topic). */
+  processFrom(sources: readonly NodeRuntime[], record: StreamRecord, inputId: number): void {
+    this.currentInputId = inputId;
+    for (let i = 0; i < sources.length; i++) sources[i].process(record);
   }
 
   /** Flush record caches (Kafka does this on commit; TopologyTestDriver commits after every record). */
   flush(): void {
-    for (const f of this.flushers) f();
+    const fs = this.flushers;
+    for (let i = 0; i < fs.length; i++) fs[i]();
   }
 }
 
 function sinkProcessor(rt: NodeRuntime, hooks: TaskHooks): Processor {
   const spec = rt.spec;
   const topic = spec.topics[0];
+  const internal = spec.internal === true;
+  const write = hooks.sinkWriter?.(spec) ?? ((record: StreamRecord) => hooks.emit(topic, record, internal, spec));
   return {
     process(record) {
       rt.recordsOut++;
       hooks.trace?.({ processor: spec.name, owner: spec.owner, record, inputId: rt.task.currentInputId });
-      hooks.emit(topic, record, spec.internal === true, spec);
+      write(record);
     },
   };
 }

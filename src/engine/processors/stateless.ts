@@ -3,7 +3,7 @@ import type { ProcessorContext } from '../core/context';
 import type { StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValue } from '../api';
-
+import type { FusableStep, Scratch } from '../core/fusion';
 
 abstract class Base implements Processor {
   protected ctx!: ProcessorContext;
@@ -13,36 +13,59 @@ abstract class Base implements Processor {
   abstract process(r: StreamRecord): void;
 }
 
-export class FilterProcessor extends Base {
+/**
+ * A one-in, at-most-one-out stateless processor. `apply` is its whole behaviour on a scratch
+ * key/value; `process` runs it alone, and a fused run (core/fusion.ts) runs several in a row.
+ */
+abstract class Step extends Base implements FusableStep {
+  abstract readonly rewrites: boolean;
+  private readonly s: Scratch = { key: null, value: null };
+  abstract apply(s: Scratch): boolean;
+  process(r: StreamRecord) {
+    const s = this.s;
+    s.key = r.key;
+    s.value = r.value;
+    if (!this.apply(s)) return;
+    this.ctx.forward(this.rewrites ? { key: s.key, value: s.value, timestamp: r.timestamp, headers: r.headers } : r);
+  }
+}
+
+export class FilterProcessor extends Step {
+  readonly rewrites = false;
   constructor(
     private readonly predicate: (k: unknown, v: unknown) => boolean,
     private readonly negate: boolean,
   ) {
     super();
   }
-  process(r: StreamRecord) {
-    if (Boolean(this.predicate(r.key, r.value)) !== this.negate) this.ctx.forward(r);
+  apply(s: Scratch) {
+    return Boolean(this.predicate(s.key, s.value)) !== this.negate;
   }
 }
 
-export class MapProcessor extends Base {
+export class MapProcessor extends Step {
+  readonly rewrites = true;
   constructor(private readonly mapper: (k: unknown, v: unknown) => KeyValue<unknown, unknown> | null) {
     super();
   }
-  process(r: StreamRecord) {
-    const kv = this.mapper(r.key, r.value);
-    if (kv == null) return;
+  apply(s: Scratch) {
+    const kv = this.mapper(s.key, s.value);
+    if (kv == null) return false;
     checkKeyValue(kv, 'map');
-    this.ctx.forward({ key: kv[0], value: kv[1], timestamp: r.timestamp, headers: r.headers });
+    s.key = kv[0];
+    s.value = kv[1];
+    return true;
   }
 }
 
-export class MapValuesProcessor extends Base {
+export class MapValuesProcessor extends Step {
+  readonly rewrites = true;
   constructor(private readonly mapper: (v: unknown, k: unknown) => unknown) {
     super();
   }
-  process(r: StreamRecord) {
-    this.ctx.forward({ key: r.key, value: this.mapper(r.value, r.key), timestamp: r.timestamp, headers: r.headers });
+  apply(s: Scratch) {
+    s.value = this.mapper(s.value, s.key);
+    return true;
   }
 }
 
@@ -71,29 +94,33 @@ export class FlatMapValuesProcessor extends Base {
   }
 }
 
-export class SelectKeyProcessor extends Base {
+export class SelectKeyProcessor extends Step {
+  readonly rewrites = true;
   constructor(private readonly mapper: (k: unknown, v: unknown) => unknown) {
     super();
   }
-  process(r: StreamRecord) {
-    this.ctx.forward({ key: this.mapper(r.key, r.value), value: r.value, timestamp: r.timestamp, headers: r.headers });
+  apply(s: Scratch) {
+    s.key = this.mapper(s.key, s.value);
+    return true;
   }
 }
 
-export class PeekProcessor extends Base {
+export class PeekProcessor extends Step {
+  readonly rewrites = false;
   constructor(private readonly action: (k: unknown, v: unknown) => void) {
     super();
   }
-  process(r: StreamRecord) {
-    this.action(r.key, r.value);
-    this.ctx.forward(r);
+  apply(s: Scratch) {
+    this.action(s.key, s.value);
+    return true;
   }
 }
 
-/** Passes records on unchanged (merge, repartition boundaries, toStream of streams). */
-export class PassThroughProcessor extends Base {
-  process(r: StreamRecord) {
-    this.ctx.forward(r);
+/** Passes records on unchanged (merge, repartition boundaries, toStream of streams, split branches). */
+export class PassThroughProcessor extends Step {
+  readonly rewrites = false;
+  apply() {
+    return true;
   }
 }
 
