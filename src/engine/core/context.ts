@@ -7,6 +7,12 @@ export interface ProcessorContext {
   readonly owner: string;
   /** Forward to every child, or only to the named child (split branches). */
   forward(record: StreamRecord, childName?: string): void;
+  /**
+   * Forward a new record made of these parts to every child. Same as forward({ key, value, timestamp,
+   * headers }), but when the only child starts a fused stateless run the parts go straight into it
+   * and the record object is never built.
+   */
+  forwardNew(key: unknown, value: unknown, timestamp: number, headers?: Record<string, string>): void;
   getStateStore<S extends StateStore = StateStore>(name: string): S;
   /** Counts a record dropped as late/expired or invalid (Kafka's dropped-records metric). */
   recordDropped(): void;

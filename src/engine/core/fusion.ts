@@ -19,6 +19,8 @@ export interface Scratch {
 
 /** A stateless processor that can also run as one step of a fused run. */
 export interface FusableStep extends Processor {
+  /** Marks the processor as fusable (checked at run time, so it is explicit rather than a method name). */
+  readonly fusable: true;
   /** Applies the step to s in place; false drops the record (a filter rejecting it, map returning null). */
   apply(s: Scratch): boolean;
   /** False when the step never changes key or value (filter, peek): the input record can be forwarded as is. */
@@ -26,7 +28,7 @@ export interface FusableStep extends Processor {
 }
 
 export function isFusable(p: Processor | null): p is FusableStep {
-  return p !== null && typeof (p as Partial<FusableStep>).apply === 'function';
+  return p !== null && (p as Partial<FusableStep>).fusable === true;
 }
 
 /** What the fused run needs of each member processor's runtime (NodeRuntime implements it). */
@@ -34,6 +36,7 @@ export interface FusedMember {
   recordsIn: number;
   recordsOut: number;
   forward(record: StreamRecord): void;
+  forwardNew(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined): void;
   /** Wraps an error thrown by this member's processor the way its runtime would (names node and record). */
   failure(record: StreamRecord, e: unknown): Error;
 }
@@ -44,7 +47,7 @@ export class FusedRun implements Processor {
 
   constructor(
     private readonly steps: FusableStep[],
-    /** The runtimes of the steps, same order. The head's runtime counts its own records in. */
+    /** The runtimes of the steps, same order. */
     private readonly members: FusedMember[],
     /** The head's own processor: used when a trace listener must see every processor's output. */
     private readonly unfused: Processor,
@@ -53,32 +56,41 @@ export class FusedRun implements Processor {
     this.rewrites = steps.some((s) => s.rewrites);
   }
 
+  /** As the head's processor: the head's runtime has counted the record in. */
   process(r: StreamRecord): void {
-    if (this.tracing()) {
-      this.unfused.process(r);
-      return;
-    }
+    if (this.tracing()) this.unfused.process(r);
+    else this.run(r.key, r.value, r.timestamp, r.headers, r);
+  }
+
+  /** From the parent's forwardNew (never while tracing): the parts of a record not built yet. */
+  feed(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined): void {
+    this.members[0].recordsIn++;
+    this.run(key, value, timestamp, headers, null);
+  }
+
+  private run(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined, input: StreamRecord | null): void {
     const s = this.scratch;
-    s.key = r.key;
-    s.value = r.value;
+    s.key = key;
+    s.value = value;
     const steps = this.steps;
     const members = this.members;
     const last = steps.length - 1;
     for (let i = 0; ; i++) {
       const m = members[i];
       if (i > 0) m.recordsIn++;
-      const key = s.key;
-      const value = s.value;
+      const k = s.key;
+      const v = s.value;
       let pass: boolean;
       try {
         pass = steps[i].apply(s);
       } catch (e) {
-        throw m.failure(i === 0 ? r : { key, value, timestamp: r.timestamp, headers: r.headers }, e);
+        throw m.failure(i === 0 && input !== null ? input : { key: k, value: v, timestamp, headers }, e);
       }
       if (!pass) return;
       if (i === last) break;
       m.recordsOut++;
     }
-    members[last].forward(this.rewrites ? { key: s.key, value: s.value, timestamp: r.timestamp, headers: r.headers } : r);
+    if (input !== null && !this.rewrites) members[last].forward(input);
+    else members[last].forwardNew(s.key, s.value, timestamp, headers);
   }
 }

@@ -35,6 +35,8 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
   recordsOut = 0;
   dropped = 0;
   processor: Processor | null = null;
+  /** The fused run this node's only child starts, fed by forwardNew (see fusion.ts). */
+  run: FusedRun | null = null;
 
   constructor(
     readonly spec: NodeSpec,
@@ -82,6 +84,16 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
     }
     const cs = this.children;
     for (let i = 0; i < cs.length; i++) cs[i].process(record);
+  }
+
+  forwardNew(key: unknown, value: unknown, timestamp: number, headers?: Record<string, string>): void {
+    const run = this.run;
+    if (run !== null && this.task.hooks.trace === undefined) {
+      this.recordsOut++;
+      run.feed(key, value, timestamp, headers);
+    } else {
+      this.forward({ key, value, timestamp, headers });
+    }
   }
 
   getStateStore<S extends StateStore = StateStore>(name: string): S {
@@ -143,8 +155,8 @@ export class Task {
 
   /**
    * Runs of stateless processors (each the only child of the previous, which is its only parent) run
-   * as one processor installed on the run's head (see fusion.ts). Nodes are in insertion order, so a
-   * run is found from its head first.
+   * as one processor installed on the run's head (see fusion.ts); a parent with the head as its only
+   * child feeds the run directly. Nodes are in insertion order, so a run is found from its head first.
    */
   private fuseStatelessRuns(): void {
     const fused = new Set<NodeRuntime>();
@@ -157,10 +169,14 @@ export class Task {
         if (next.spec.parents.length !== 1 || !isFusable(next.processor)) break;
         members.push((rt = next));
       }
-      if (members.length < 2) continue;
       for (const m of members) fused.add(m);
       const steps = members.map((m) => m.processor).filter(isFusable);
-      head.processor = new FusedRun(steps, members, steps[0], tracing);
+      const run = new FusedRun(steps, members, steps[0], tracing);
+      if (members.length > 1) head.processor = run;
+      for (const p of head.spec.parents) {
+        const parent = this.nodes.get(p)!;
+        if (parent.children.length === 1) parent.run = run;
+      }
     }
   }
 

@@ -17,7 +17,8 @@ abstract class Base implements Processor {
  * A one-in, at-most-one-out stateless processor. `apply` is its whole behaviour on a scratch
  * key/value; `process` runs it alone, and a fused run (core/fusion.ts) runs several in a row.
  */
-abstract class Step extends Base implements FusableStep {
+export abstract class Step extends Base implements FusableStep {
+  readonly fusable = true;
   abstract readonly rewrites: boolean;
   private readonly s: Scratch = { key: null, value: null };
   abstract apply(s: Scratch): boolean;
@@ -26,7 +27,8 @@ abstract class Step extends Base implements FusableStep {
     s.key = r.key;
     s.value = r.value;
     if (!this.apply(s)) return;
-    this.ctx.forward(this.rewrites ? { key: s.key, value: s.value, timestamp: r.timestamp, headers: r.headers } : r);
+    if (this.rewrites) this.ctx.forwardNew(s.key, s.value, r.timestamp, r.headers);
+    else this.ctx.forward(r);
   }
 }
 
@@ -78,7 +80,7 @@ export class FlatMapProcessor extends Base {
     if (out == null) return;
     for (const kv of iterableOf(out, 'flatMap')) {
       checkKeyValue(kv, 'flatMap');
-      this.ctx.forward({ key: kv[0], value: kv[1], timestamp: r.timestamp, headers: r.headers });
+      this.ctx.forwardNew(kv[0], kv[1], r.timestamp, r.headers);
     }
   }
 }
@@ -90,7 +92,7 @@ export class FlatMapValuesProcessor extends Base {
   process(r: StreamRecord) {
     const out = this.mapper(r.value, r.key);
     if (out == null) return;
-    for (const v of iterableOf(out, 'flatMapValues')) this.ctx.forward({ key: r.key, value: v, timestamp: r.timestamp, headers: r.headers });
+    for (const v of iterableOf(out, 'flatMapValues')) this.ctx.forwardNew(r.key, v, r.timestamp, r.headers);
   }
 }
 

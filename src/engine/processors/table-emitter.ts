@@ -42,7 +42,7 @@ export class TableEmitter {
 
   private forward(key: unknown, newValue: unknown, oldValue: unknown, timestamp: number) {
     const change: Change = { newValue: newValue ?? null, oldValue: this.sendOldValues() ? (oldValue ?? null) : null };
-    this.ctx.forward({ key, value: change, timestamp });
+    this.ctx.forwardNew(key, change, timestamp);
   }
 
   flush(): void {

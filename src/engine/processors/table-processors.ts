@@ -4,6 +4,8 @@ import type { Change, StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValueStore } from '../stores/kv-store';
 import { TableEmitter, type OldValues } from './table-emitter';
+import { Step } from './stateless';
+import type { Scratch } from '../core/fusion';
 
 /**
  * A table source (builder.table / toTable): upserts by key; null value = delete. Null keys are
@@ -106,14 +108,11 @@ export class TableMapValuesProcessor implements Processor {
 }
 
 /** KTable#toStream: the changelog as a stream; tombstones become null values. */
-export class TableToStreamProcessor implements Processor {
-  private ctx!: ProcessorContext;
-  init(ctx: ProcessorContext) {
-    this.ctx = ctx;
-  }
-  process(r: StreamRecord) {
-    const c = r.value as Change;
-    this.ctx.forward({ key: r.key, value: c.newValue ?? null, timestamp: r.timestamp, headers: r.headers });
+export class TableToStreamProcessor extends Step {
+  readonly rewrites = true;
+  apply(s: Scratch) {
+    s.value = (s.value as Change).newValue ?? null;
+    return true;
   }
 }
 

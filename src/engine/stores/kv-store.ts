@@ -9,9 +9,9 @@ export class KeyValueStore<K = unknown, V = unknown> implements StateStore {
 
   constructor(readonly name: string) {}
 
+  /** The stored entry itself (no copy: this runs for every record); entries are replaced, never changed. */
   get(key: K): ValueAndTimestamp<V> | null {
-    const e = this.map.get(storeKey(key));
-    return e ? { value: e.value, timestamp: e.timestamp } : null;
+    return this.map.get(storeKey(key)) ?? null;
   }
 
   put(key: K, value: V | null, timestamp: number): void {

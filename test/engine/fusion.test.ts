@@ -1,0 +1,89 @@
+/**
+ * Fused stateless runs (core/fusion.ts) must be invisible: the same outputs, per-processor metrics,
+ * error messages and traces as running processor by processor. Expected values are worked out by
+ * hand from the inputs below.
+ */
+import { describe, expect, it } from 'vitest';
+import { Grouped, Materialized, Named, StreamsBuilder, TopologyTestDriver, type TraceEvent } from '../../src/engine';
+
+function chain(b: StreamsBuilder) {
+  b.stream<string, number>('in', undefined)
+    .filter((k, v) => v > 1, Named.as('big'))
+    .mapValues((v) => v * 10, Named.as('times10'))
+    .peek(() => undefined, Named.as('look'))
+    .selectKey((k, v) => `${k}-${v}`, Named.as('rekey'))
+    .to('out');
+}
+
+const INPUTS: [string, number, number][] = [
+  ['a', 1, 5],
+  ['b', 2, 3],
+  ['c', 3, 9],
+];
+
+describe('fused stateless runs', () => {
+  it('count records in and out per processor as unfused processors do', () => {
+    const b = new StreamsBuilder();
+    chain(b);
+    const d = new TopologyTestDriver(b.build());
+    for (const [k, v, ts] of INPUTS) d.pipe('in', k, v, ts);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([
+      { key: 'b-20', value: 20, timestamp: 3 },
+      { key: 'c-30', value: 30, timestamp: 9 },
+    ]);
+    const m = Object.fromEntries(d.metrics().map((x) => [x.processor, [x.recordsIn, x.recordsOut]]));
+    expect(m.big).toEqual([3, 2]);
+    expect(m.times10).toEqual([2, 2]);
+    expect(m.look).toEqual([2, 2]);
+    expect(m.rekey).toEqual([2, 2]);
+  });
+
+  it('an error inside the run names that processor and the record as it reached it', () => {
+    const b = new StreamsBuilder();
+    b.stream<string, number>('in')
+      .mapValues((v) => ({ n: v * 2 }), Named.as('wrap'))
+      .filter(() => true, Named.as('keep'))
+      .mapValues((v: { n: number }) => {
+        if (v.n > 2) throw new Error('too big');
+        return v.n;
+      }, Named.as('check'))
+      .to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'x', 1, 1);
+    expect(() => d.pipe('in', 'y', 2, 4)).toThrow(/^check: too big — while processing record key="y" value=\{"n":4\} timestamp=4$/);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([{ key: 'x', value: 2, timestamp: 1 }]);
+  });
+
+  it('a trace listener sees every processor of the run forward, in order', () => {
+    const b = new StreamsBuilder();
+    chain(b);
+    const d = new TopologyTestDriver(b.build());
+    const seen: string[] = [];
+    d.onTrace((e: TraceEvent) => seen.push(`${e.processor}:${String(e.record.key)}=${String(e.record.value)}`));
+    d.pipe('in', 'b', 2, 3);
+    expect(seen.filter((s) => !s.startsWith('KSTREAM-'))).toEqual(['big:b=2', 'times10:b=20', 'look:b=20', 'rekey:b-20=20']);
+  });
+
+  it('flatMapValues feeding a grouping, and a table feeding toStream, give the same counts', () => {
+    const b = new StreamsBuilder();
+    b.stream<null, string>('in')
+      .flatMapValues((v) => v.split(' '), Named.as('split'))
+      .groupBy((k, w) => w, Grouped.as('words'))
+      .count(Named.as('counts'), Materialized.as('counts').withCachingDisabled())
+      .toStream(Named.as('changes'))
+      .to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', null, 'a b a', 1);
+    d.pipe('in', null, 'b', 2);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([
+      { key: 'a', value: 1, timestamp: 1 },
+      { key: 'b', value: 1, timestamp: 1 },
+      { key: 'a', value: 2, timestamp: 1 },
+      { key: 'b', value: 2, timestamp: 2 },
+    ]);
+    const m = Object.fromEntries(d.metrics().map((x) => [x.processor, [x.recordsIn, x.recordsOut]]));
+    expect(m.split).toEqual([2, 4]);
+    expect(m.words).toEqual([4, 4]);
+    expect(m.changes).toEqual([4, 4]);
+  });
+});
