@@ -39,17 +39,26 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
   let currentInput = '';
+  // Per node: how many records it emitted so far (numbers the traced records). Once every node a
+  // processor stands for has kept maxTrace records, that processor is no longer traced; emitted
+  // counts come from the processors' metrics at the end.
   const counters = new Map<string, number>();
   driver.onTrace((e: TraceEvent) => {
     const targets = byProcessor.get(e.processor);
-    if (!targets) return;
+    if (!targets) {
+      driver.stopTracing(e.processor);
+      return;
+    }
+    let full = true;
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
+      if (node.emitted.length >= maxTrace) continue;
       const n = (counters.get(target.nodeId) ?? 0) + 1;
       counters.set(target.nodeId, n);
-      node.emittedCount++;
-      if (node.emitted.length < maxTrace) node.emitted.push(traced(`${target.nodeId}#${n}`, e.record, currentInput, target.port));
+      node.emitted.push(traced(`${target.nodeId}#${n}`, e.record, currentInput, target.port));
+      if (node.emitted.length < maxTrace) full = false;
     }
+    if (full) driver.stopTracing(e.processor);
   });
   const inputs = mergeByTimestamp(req.samples ?? doc.samples, sourceTopicSet(compiled));
   for (const input of inputs) {
@@ -66,6 +75,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     }
   }
   for (const m of driver.metrics()) {
+    for (const target of byProcessor.get(m.processor) ?? []) result.nodes[target.nodeId].emittedCount += m.recordsOut;
     const t = byProcessor.get(m.processor)?.[0];
     const id = nameToId.get(m.owner) ?? t?.nodeId;
     if (!id || !result.nodes[id]) continue;

@@ -63,6 +63,21 @@ describe('simulate', () => {
     expect(r.diagnostics.some((d) => d.nodeId === 'c')).toBe(true);
   });
 
+  it('with a trace limit, keeps each node\'s first records (same ids and lineage) and still counts them all', () => {
+    const doc = example('word-count');
+    const all = simulate({ doc });
+    const limited = simulate({ doc, maxTracePerNode: 2 });
+    // word-count: 3 lines of text; "words" emits one record per word (5 + 3 + 3 in the sample).
+    expect(all.nodes.words.emittedCount).toBe(11);
+    expect(limited.nodes.words.emitted).toHaveLength(2);
+    for (const id of Object.keys(all.nodes)) {
+      expect(limited.nodes[id].emittedCount, id).toBe(all.nodes[id].emittedCount);
+      expect(limited.nodes[id].emitted, id).toEqual(all.nodes[id].emitted.slice(0, 2));
+    }
+    expect(limited.sinks).toEqual(all.sinks);
+    expect(limited.stores).toEqual(all.stores);
+  });
+
   it('reports dropped late records per node; grouping nodes show the records they group', () => {
     const r = simulate({ doc: example('pageview-windows') });
     expect(r.nodes.count.dropped).toBe(1);

@@ -5,8 +5,8 @@
  * processor allocates a record and dispatches to the next; that per-hop cost dominated the engine's
  * time on stateless pipelines. What is observable stays exactly the same: the order of user function
  * calls, per-processor metrics (records in/out), which processor and record an error names, and the
- * record the run forwards. With a trace listener attached (the simulator) the run falls back to going
- * processor by processor, because the listener sees every processor's forwarded record.
+ * record the run forwards. While a member is traced (the simulator) the run falls back to going
+ * processor by processor, because the listener sees every traced processor's forwarded record.
  */
 import type { StreamRecord } from './record';
 import type { Processor } from './topology-spec';
@@ -33,6 +33,8 @@ export function isFusable(p: Processor | null): p is FusableStep {
 
 /** What the fused run needs of each member processor's runtime (NodeRuntime implements it). */
 export interface FusedMember {
+  /** Set while a trace listener wants this member's forwards. */
+  readonly trace: unknown;
   recordsIn: number;
   recordsOut: number;
   forward(record: StreamRecord): void;
@@ -44,6 +46,8 @@ export interface FusedMember {
 export class FusedRun implements Processor {
   private readonly scratch: Scratch = { key: null, value: null };
   private readonly rewrites: boolean;
+  /** Some member is traced: run processor by processor so each one's forwards are seen. */
+  traced = false;
 
   constructor(
     private readonly steps: FusableStep[],
@@ -51,18 +55,21 @@ export class FusedRun implements Processor {
     private readonly members: FusedMember[],
     /** The head's own processor: used when a trace listener must see every processor's output. */
     private readonly unfused: Processor,
-    private readonly tracing: () => boolean,
   ) {
     this.rewrites = steps.some((s) => s.rewrites);
   }
 
+  updateTraced(): void {
+    this.traced = this.members.some((m) => m.trace !== undefined);
+  }
+
   /** As the head's processor: the head's runtime has counted the record in. */
   process(r: StreamRecord): void {
-    if (this.tracing()) this.unfused.process(r);
+    if (this.traced) this.unfused.process(r);
     else this.run(r.key, r.value, r.timestamp, r.headers, r);
   }
 
-  /** From the parent's forwardNew (never while tracing): the parts of a record not built yet. */
+  /** From the parent's forwardNew (never while traced): the parts of a record not built yet. */
   feed(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined): void {
     this.members[0].recordsIn++;
     this.run(key, value, timestamp, headers, null);

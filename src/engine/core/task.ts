@@ -25,6 +25,7 @@ export interface TaskHooks {
    * emit() (it saves the per-record lookups of topic and serdes).
    */
   sinkWriter?(sink: NodeSpec): (record: StreamRecord) => void;
+  /** Every processor's forwards (set it with Task.setTrace, which also tells the processors). */
   trace?: (e: TraceEvent) => void;
 }
 
@@ -37,6 +38,8 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
   processor: Processor | null = null;
   /** The fused run this node's only child starts, fed by forwardNew (see fusion.ts). */
   run: FusedRun | null = null;
+  /** Receives this node's forwards (undefined: not traced). */
+  trace: ((e: TraceEvent) => void) | undefined = undefined;
 
   constructor(
     readonly spec: NodeSpec,
@@ -76,7 +79,7 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
 
   forward(record: StreamRecord, childName?: string): void {
     this.recordsOut++;
-    const trace = this.task.hooks.trace;
+    const trace = this.trace;
     if (trace) trace({ processor: this.spec.name, owner: this.spec.owner, record, inputId: this.task.currentInputId });
     if (childName !== undefined) {
       this.childByName.get(childName)?.process(record);
@@ -88,7 +91,7 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
 
   forwardNew(key: unknown, value: unknown, timestamp: number, headers?: Record<string, string>): void {
     const run = this.run;
-    if (run !== null && this.task.hooks.trace === undefined) {
+    if (run !== null && this.trace === undefined && !run.traced) {
       this.recordsOut++;
       run.feed(key, value, timestamp, headers);
     } else {
@@ -116,6 +119,7 @@ export class Task {
   readonly stores = new Map<string, StateStore>();
   readonly sourcesByTopic = new Map<string, NodeRuntime[]>();
   readonly flushers: (() => void)[] = [];
+  private readonly runs: FusedRun[] = [];
   currentInputId = -1;
 
   constructor(
@@ -151,6 +155,7 @@ export class Task {
     // Initialize in insertion order (parents before children), as Kafka initializes a task.
     for (const rt of this.nodes.values()) rt.processor?.init?.(rt);
     this.fuseStatelessRuns();
+    if (hooks.trace) this.setTrace(hooks.trace);
   }
 
   /**
@@ -160,7 +165,6 @@ export class Task {
    */
   private fuseStatelessRuns(): void {
     const fused = new Set<NodeRuntime>();
-    const tracing = () => this.hooks.trace !== undefined;
     for (const head of this.nodes.values()) {
       if (fused.has(head) || !isFusable(head.processor)) continue;
       const members = [head];
@@ -171,13 +175,29 @@ export class Task {
       }
       for (const m of members) fused.add(m);
       const steps = members.map((m) => m.processor).filter(isFusable);
-      const run = new FusedRun(steps, members, steps[0], tracing);
+      const run = new FusedRun(steps, members, steps[0]);
+      this.runs.push(run);
       if (members.length > 1) head.processor = run;
       for (const p of head.spec.parents) {
         const parent = this.nodes.get(p)!;
         if (parent.children.length === 1) parent.run = run;
       }
     }
+  }
+
+  /** Sends every processor's forwards to `listener` (undefined: to nobody). */
+  setTrace(listener: ((e: TraceEvent) => void) | undefined): void {
+    this.hooks.trace = listener;
+    for (const rt of this.nodes.values()) rt.trace = listener;
+    for (const run of this.runs) run.updateTraced();
+  }
+
+  /** Stops tracing one processor (its metrics keep counting); its fused run, if any, may fuse again. */
+  stopTracing(processor: string): void {
+    const rt = this.nodes.get(processor);
+    if (!rt || rt.trace === undefined) return;
+    rt.trace = undefined;
+    for (const run of this.runs) run.updateTraced();
   }
 
   /** Process one record from a topic through every source reading it. */
@@ -207,7 +227,7 @@ function sinkProcessor(rt: NodeRuntime, hooks: TaskHooks): Processor {
   return {
     process(record) {
       rt.recordsOut++;
-      hooks.trace?.({ processor: spec.name, owner: spec.owner, record, inputId: rt.task.currentInputId });
+      rt.trace?.({ processor: spec.name, owner: spec.owner, record, inputId: rt.task.currentInputId });
       write(record);
     },
   };

@@ -27,26 +27,31 @@ export class JoinSideStore implements StateStore {
     private readonly retentionMs: number,
   ) {}
   put(key: unknown, value: unknown, ts: number) {
-    this.observed = Math.max(this.observed, ts);
+    if (ts > this.observed) this.observed = ts;
     const k = storeKey(key);
-    const list = this.byKey.get(k) ?? [];
-    // keep timestamp order; equal timestamps stay in arrival order
+    let list = this.byKey.get(k);
+    if (!list) this.byKey.set(k, (list = []));
+    // keep timestamp order; equal timestamps stay in arrival order (in-order records just append)
     let i = list.length;
     while (i > 0 && list[i - 1].ts > ts) i--;
-    list.splice(i, 0, { ts, value, key });
+    if (i === list.length) list.push({ ts, value, key });
+    else list.splice(i, 0, { ts, value, key });
     // Records past retention can never join again: drop them so lists stay as long as the window.
     const minLive = this.observed - this.retentionMs;
     let expired = 0;
     while (expired < list.length && list[expired].ts <= minLive) expired++;
     if (expired) list.splice(0, expired);
-    this.byKey.set(k, list);
   }
-  fetch(key: unknown, from: number, to: number): Timed[] {
-    const minLive = this.observed - this.retentionMs;
+  /** Live records of the key with from <= ts <= to, oldest first; null when there are none. */
+  fetch(key: unknown, from: number, to: number): Timed[] | null {
     const list = this.byKey.get(storeKey(key));
-    if (!list) return [];
-    const out: Timed[] = [];
-    for (const r of list) if (r.ts >= from && r.ts <= to && r.ts > minLive) out.push(r);
+    if (!list) return null;
+    const minLive = this.observed - this.retentionMs;
+    let out: Timed[] | null = null;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (r.ts >= from && r.ts <= to && r.ts > minLive) (out ??= []).push(r);
+    }
     return out;
   }
   all(): StoreEntry[] {
@@ -129,13 +134,14 @@ export class StreamJoinSideProcessor implements Processor {
     const from = Math.max(0, c.isLeft ? t - c.beforeMs : t - c.afterMs);
     const to = Math.max(0, c.isLeft ? t + c.afterMs : t + c.beforeMs);
     const matches = this.otherStore.fetch(r.key, from, to);
-    for (const m of matches) {
-      // A record that joins is no longer an unmatched candidate on the other side.
-      if (c.anyOuter) this.shared.entries = this.shared.entries.filter((e) => !(e.left !== c.isLeft && e.ts === m.ts && storeKey(e.key) === storeKey(r.key)));
-      this.ctx.forward({ key: r.key, value: this.join(r.value, m.value, r.key), timestamp: Math.max(t, m.ts) });
-    }
-    if (matches.length === 0 && c.outer) {
-      if (to < this.shared.streamTime) this.ctx.forward({ key: r.key, value: this.join(r.value, null, r.key), timestamp: t });
+    if (matches !== null) {
+      for (const m of matches) {
+        // A record that joins is no longer an unmatched candidate on the other side.
+        if (c.anyOuter) this.shared.entries = this.shared.entries.filter((e) => !(e.left !== c.isLeft && e.ts === m.ts && storeKey(e.key) === storeKey(r.key)));
+        this.ctx.forwardNew(r.key, this.join(r.value, m.value, r.key), Math.max(t, m.ts));
+      }
+    } else if (c.outer) {
+      if (to < this.shared.streamTime) this.ctx.forwardNew(r.key, this.join(r.value, null, r.key), t);
       else this.shared.entries.push({ key: r.key, ts: t, left: c.isLeft, value: r.value });
     }
   }
