@@ -101,13 +101,9 @@ export class TopologyTestDriver {
     if (timestamp < 0) throw new Error(`record for topic "${topic}" has a negative timestamp (${timestamp}); Kafka timestamps are epoch milliseconds >= 0`);
     const id = this.nextInputId++;
     const input = this.inputTopic(topic);
-    const rec: StreamRecord = {
-      key: convert(input.keySerde, key, 'key', null, topic),
-      value: convert(input.valueSerde, value, 'value', null, topic),
-      timestamp,
-      headers,
-    };
-    this.task.processFrom(input.sources, rec, id);
+    const k = convert(input.keySerde, key, 'key', null, topic);
+    const v = convert(input.valueSerde, value, 'value', null, topic);
+    this.task.processParts(input.sources, k, v, timestamp, headers, id);
     this.task.flush();
     if (this.pendingInternal > 0) this.drainInternal(id);
     return id;

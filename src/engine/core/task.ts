@@ -36,6 +36,7 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
   recordsOut = 0;
   dropped = 0;
   processor: Processor | null = null;
+  private processRecord: ((record: StreamRecord) => void) | null = null;
   /** The fused run this node's only child starts, fed by forwardNew (see fusion.ts). */
   run: FusedRun | null = null;
   /** Receives this node's forwards (undefined: not traced). */
@@ -58,15 +59,25 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
 
   process(record: StreamRecord): void {
     this.recordsIn++;
-    if (!this.processor) {
+    const processRecord = this.processRecord;
+    if (processRecord === null) {
       this.forward(record);
       return;
     }
     try {
-      this.processor.process(record);
+      processRecord(record);
     } catch (e) {
       throw this.failure(record, e);
     }
+  }
+
+  /**
+   * Installs the processor. Its process method is bound once: calling `processor.process` directly
+   * would be a lookup on many processor classes at one call site (megamorphic), on every record.
+   */
+  setProcessor(processor: Processor): void {
+    this.processor = processor;
+    this.processRecord = processor.process.bind(processor);
   }
 
   /** The error to raise when this node's processor failed on `record`: names the node, function and record. */
@@ -149,8 +160,8 @@ export class Task {
         parent.children.push(rt);
         parent.childByName.set(spec.name, rt);
       }
-      if (spec.type === 'sink') rt.processor = sinkProcessor(rt, hooks);
-      else if (spec.factory) rt.processor = spec.factory();
+      if (spec.type === 'sink') rt.setProcessor(sinkProcessor(rt, hooks));
+      else if (spec.factory) rt.setProcessor(spec.factory());
     }
     // Initialize in insertion order (parents before children), as Kafka initializes a task.
     for (const rt of this.nodes.values()) rt.processor?.init?.(rt);
@@ -177,7 +188,7 @@ export class Task {
       const steps = members.map((m) => m.processor).filter(isFusable);
       const run = new FusedRun(steps, members, steps[0]);
       this.runs.push(run);
-      if (members.length > 1) head.processor = run;
+      if (members.length > 1) head.setProcessor(run);
       for (const p of head.spec.parents) {
         const parent = this.nodes.get(p)!;
         if (parent.children.length === 1) parent.run = run;
@@ -210,6 +221,24 @@ export class Task {
   processFrom(sources: readonly NodeRuntime[], record: StreamRecord, inputId: number): void {
     this.currentInputId = inputId;
     for (let i = 0; i < sources.length; i++) sources[i].process(record);
+  }
+
+  /**
+   * Like processFrom() for a record given as parts (the driver's pipe): a source whose only child
+   * starts a fused run feeds it directly, so a record the run filters out is never built.
+   */
+  processParts(sources: readonly NodeRuntime[], key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined, inputId: number): void {
+    this.currentInputId = inputId;
+    let record: StreamRecord | null = null;
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i];
+      if (s.run !== null && s.trace === undefined && !s.run.traced) {
+        s.recordsIn++;
+        s.forwardNew(key, value, timestamp, headers);
+      } else {
+        s.process((record ??= { key, value, timestamp, headers }));
+      }
+    }
   }
 
   /** Flush record caches (Kafka does this on commit; TopologyTestDriver commits after every record). */
