@@ -173,6 +173,7 @@ export class TopologyTestDriver {
     const keySerde = sink.keySerde ?? this.defaultKeySerde;
     const valueSerde = sink.valueSerde ?? this.defaultValueSerde;
     let list: OutputRecord[] | undefined;
+    const feedback = this.feedbackWriter(topic);
     return (record) => {
       const key = convert(keySerde, record.key, 'key', sink, topic);
       const value = convert(valueSerde, record.value, 'value', sink, topic);
@@ -183,6 +184,26 @@ export class TopologyTestDriver {
         if (!list) this.outputs.set(topic, (list = []));
       }
       list.push(out);
+      feedback?.(out);
+    };
+  }
+
+  /**
+   * As in TopologyTestDriver, records written to a topic the topology also reads are fed back in
+   * after the current record, through a queue like a repartition topic's (null: nobody reads it).
+   */
+  private feedbackWriter(topic: string): ((out: OutputRecord) => void) | null {
+    // Called while the task is being built, so the sources are looked up in the topology spec.
+    const source = [...this.topology.spec.nodes.values()].find((n) => n.type === 'source' && n.topics.includes(topic));
+    if (!source) return null;
+    const keySerde = source.keySerde ?? this.defaultKeySerde;
+    const valueSerde = source.valueSerde ?? this.defaultValueSerde;
+    let q = this.internalQueues.get(topic);
+    if (!q) this.internalQueues.set(topic, (q = []));
+    const queue = q;
+    return (out) => {
+      queue.push({ key: convert(keySerde, out.key, 'key', null, topic), value: convert(valueSerde, out.value, 'value', null, topic), timestamp: out.timestamp, headers: out.headers });
+      this.pendingInternal++;
     };
   }
 

@@ -34,4 +34,14 @@ describe('materialized table filter', () => {
     // (null, null) for b is not forwarded once old values are on.
     expect(changes(d, 'even')).toEqual([['a', { new: 2, old: null }], ['a', { new: 4, old: 2 }], ['a', { new: null, old: 4 }]]);
   });
+
+  it('after a materialized source, skips tombstones for keys that never passed (the filter gets old values for free)', () => {
+    const b = new StreamsBuilder();
+    b.table<string, number>('in', Materialized.as('src')).filter((_k, v) => v % 2 === 0).toStream().to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'a', 1, 1);
+    d.pipe('in', 'a', 2, 2);
+    d.pipe('in', 'a', 3, 3);
+    expect(d.createOutputTopic('out').readRecordsToList().map((r) => [r.key, r.value])).toEqual([['a', 2], ['a', null]]);
+  });
 });

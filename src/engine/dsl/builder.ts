@@ -68,6 +68,7 @@ export class StreamsBuilder implements StreamsBuilderApi {
       stores: [],
       topics: [],
     });
+    table.materialized = () => storeName !== null;
     if (mat?.storeName) table.materializer();
     return table;
   }

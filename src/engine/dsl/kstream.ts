@@ -135,6 +135,7 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
       this.spec.addStore({ name: sn, kind: 'keyValue', factory: () => new KeyValueStore(sn), logging: mat?.logging ?? true }, [name]);
       return sn;
     };
+    table.materialized = () => storeName !== null;
     if (mat?.storeName) table.materializer();
     const source = this.repartitionedIfRequired(name, name);
     source.addProcessor(name, name, () => new TableSourceProcessor(() => storeName, caching, table.oldValues));

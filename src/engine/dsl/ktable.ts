@@ -36,6 +36,10 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
   enableParentOldValues: (() => void) | null = null;
   /** Materializes this table's store on demand (source tables, toTable) and returns its name. */
   materializer: (() => string) | null = null;
+  /** Whether the on-demand store exists already (source tables, toTable). */
+  materialized: (() => boolean) | null = null;
+  /** Asks the parent for old values without forcing it to materialize (unmaterialized filter/mapValues). */
+  tryParentOldValues: (() => boolean) | null = null;
   /** The getter, for tables that compute values from a parent (filter, mapValues, suppress). */
   getterSupplier: ValueGetterSupplier | null = null;
   windowInfo: WindowInfo | null = null;
@@ -64,6 +68,18 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     this.oldValues.enabled = true;
     if (this.materializer && !this.valueStore) this.materializer();
     this.enableParentOldValues?.();
+  }
+
+  /**
+   * Kafka's enableSendingOldValues(forceMaterialization = false): turns old values on only when no
+   * store must be created for it (an unmaterialized source table says no) and reports whether it did.
+   */
+  trySendingOldValues(): boolean {
+    if (this.oldValues.enabled) return true;
+    if (this.materializer && !this.valueStore && !this.materialized?.()) return false;
+    if (this.tryParentOldValues && !this.tryParentOldValues()) return false;
+    this.enableSendingOldValues();
+    return true;
   }
 
   /** The value getter: from this table's store, or computed from the parent's getter. */
@@ -95,6 +111,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     this.addProcessor(name, name, () => make(child.oldValues, store), store ? [store] : []);
     // A materialized child reads old values from its own store and leaves its parent alone.
     if (!store) child.enableParentOldValues = () => this.enableSendingOldValues();
+    if (!store) child.tryParentOldValues = () => this.trySendingOldValues();
     if (!store) {
       // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter object needs its own `this`-free reference
       const parent = this;
@@ -118,11 +135,20 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
 
   filter(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
     const p = predicate as (k: unknown, v: unknown) => boolean;
-    return this.derive('KTABLE-FILTER', args, (old, store) => new TableFilterProcessor(p, false, old, store), (v, k) => (p(k, v) ? v : null));
+    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store) => new TableFilterProcessor(p, false, old, store), (v, k) => (p(k, v) ? v : null)));
   }
   filterNot(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
     const p = predicate as (k: unknown, v: unknown) => boolean;
-    return this.derive('KTABLE-FILTER', args, (old, store) => new TableFilterProcessor(p, true, old, store), (v, k) => (p(k, v) ? null : v));
+    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store) => new TableFilterProcessor(p, true, old, store), (v, k) => (p(k, v) ? null : v)));
+  }
+  /**
+   * Kafka's KTableFilter constructor: when this table can send old values without a new store (it is
+   * materialized, or an aggregation/join), the filter uses them and skips needless tombstones
+   * (KTableImplTest.testMaterializedKTable).
+   */
+  private filtered<V2>(child: KTableImpl<K, V2>): KTableImpl<K, V2> {
+    if (this.trySendingOldValues()) child.oldValues.enabled = true;
+    return child;
   }
   mapValues<VR>(mapper: (v: V, k: K) => VR, ...args: unknown[]): KTableImpl<K, VR> {
     const m = mapper as (v: unknown, k: unknown) => unknown;
