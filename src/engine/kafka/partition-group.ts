@@ -7,13 +7,39 @@
 import type { StreamRecord } from '../core/record';
 
 export interface Buffered {
+  /** The Kafka topic (internal topics with the application id prefix). */
   topic: string;
-  offset: string;
+  /** The topic as the topology names it. */
+  specTopic: string;
+  offset: number;
   record: StreamRecord;
 }
 
+/** FIFO over an array with a moving head: Array#shift copies large arrays, making a big batch quadratic. */
+class Queue {
+  private items: Buffered[] = [];
+  private head = 0;
+  get length() {
+    return this.items.length - this.head;
+  }
+  peek(): Buffered {
+    return this.items[this.head];
+  }
+  take(): Buffered {
+    const item = this.items[this.head++];
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    }
+    return item;
+  }
+  addAll(items: Buffered[]) {
+    for (let i = 0; i < items.length; i++) this.items.push(items[i]);
+  }
+}
+
 export class PartitionGroup {
-  private readonly queues = new Map<string, Buffered[]>();
+  private readonly queues = new Map<string, Queue>();
   private readonly caughtUp = new Map<string, boolean>();
 
   /** groups: the (Kafka) input topics of each sub-topology of the task. */
@@ -22,7 +48,7 @@ export class PartitionGroup {
     initiallyCaughtUp: Map<string, boolean>,
   ) {
     for (const g of groups) for (const t of g) {
-      this.queues.set(t, []);
+      this.queues.set(t, new Queue());
       this.caughtUp.set(t, initiallyCaughtUp.get(t) ?? true);
     }
   }
@@ -30,7 +56,7 @@ export class PartitionGroup {
   add(topic: string, items: Buffered[], caughtUpAfter: boolean): void {
     const q = this.queues.get(topic);
     if (!q) return;
-    q.push(...items);
+    q.addAll(items);
     this.caughtUp.set(topic, caughtUpAfter);
   }
 
@@ -38,16 +64,16 @@ export class PartitionGroup {
   next(): Buffered | null {
     for (const g of this.groups) {
       let ready = true;
-      let best: Buffered[] | null = null;
+      let best: Queue | null = null;
       for (const t of g) {
         const q = this.queues.get(t)!;
         if (q.length === 0) {
           if (!this.caughtUp.get(t)) ready = false;
           continue;
         }
-        if (!best || q[0].record.timestamp < best[0].record.timestamp) best = q;
+        if (!best || q.peek().record.timestamp < best.peek().record.timestamp) best = q;
       }
-      if (ready && best) return best.shift()!;
+      if (ready && best) return best.take();
     }
     return null;
   }

@@ -273,19 +273,28 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         const decodeValue = decoderFor(internal ? json : (src?.valueSerde ?? json));
         const buffered = batch.messages.map((m) => ({
           topic: batch.topic,
-          offset: m.offset,
+          specTopic: topic,
+          offset: Number(m.offset),
           record: { key: decodeKey(m.key), value: decodeValue(m.value), timestamp: Number(m.timestamp) } as StreamRecord,
         }));
         group.add(batch.topic, buffered, Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
         lag.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));
         // The fetch position moves on; offsets are committed only for records actually processed.
         resolveOffset(batch.lastOffset());
+        // Per input topic of this partition: the last offset processed and the newest timestamp.
+        const done = new Map<string, { offset: number; time: number }>();
         for (let next = group.next(); next; next = group.next()) {
           recordsIn++;
-          task.process(specTopicOf.get(next.topic) ?? next.topic, next.record, Number(next.offset));
+          task.process(next.specTopic, next.record, next.offset);
           if (!caching) task.flush();
-          committer.processed(next.topic, batch.partition, Number(next.offset), next.record.timestamp);
+          const d = done.get(next.topic);
+          if (!d) done.set(next.topic, { offset: next.offset, time: next.record.timestamp });
+          else {
+            d.offset = next.offset;
+            d.time = Math.max(d.time, next.record.timestamp);
+          }
         }
+        for (const [t, d] of done) committer.processed(t, batch.partition, d.offset, d.time);
         await committer.afterBatch();
       } catch (e) {
         if (committer.error) return fatal(committer.error);
