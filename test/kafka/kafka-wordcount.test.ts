@@ -21,6 +21,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     broker = await startBroker({
       'text-lines': 3, 'word-counts': 3, 'word-count-by-word-repartition': 3, 'word-count-counts-store-changelog': 3,
       'wc2-by-word-repartition': 3, 'wc2-counts-store-changelog': 3, 'text-lines-2': 3, 'word-counts-2': 3,
+      'wc-eos-by-word-repartition': 3, 'wc-eos-counts-store-changelog': 3, 'text-lines-3': 3, 'word-counts-3': 3,
       orders: 1, payments: 1, 'orders-enriched': 1,
       ...Object.fromEntries(['this', 'other', 'outer-shared'].map((s) => [`orders-payments-join-order-with-payment-store-${s}-join-store-changelog`, 1])),
     });
@@ -49,6 +50,18 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     const got = await readTopic(kafka, 'orders-enriched', (r) => r.length >= expected.length);
     await app.stop();
     expect(got).toEqual(expected);
+  }, 60_000);
+
+  it('exactly_once_v2 runs through kafkajs transactions with the same result (the mock does not enforce them)', async () => {
+    const doc = { ...example('word-count'), name: 'wc-eos' };
+    doc.nodes = doc.nodes.map((n) => (n.kind === 'stream' ? { ...n, params: { ...n.params, topic: 'text-lines-3' } } : n.kind === 'to' ? { ...n, params: { ...n.params, topic: 'word-counts-3' } } : n));
+    const input = lines(60);
+    const expected = simulate({ doc, samples: { 'text-lines-3': input } }).sinks['word-counts-3'];
+    await produce(kafka, 'text-lines-3', input);
+    const app = await runOnKafka(compileDesign(doc).topology, { applicationId: 'wc-eos', brokers: [broker.bootstrap], processingGuarantee: 'exactly_once_v2', recordCache: 'off', logIntervalMs: 0, log: () => undefined });
+    const got = await readTopic(kafka, 'word-counts-3', (r) => r.length >= expected.length);
+    await app.stop();
+    expect(perKey(got)).toEqual(perKey(expected));
   }, 60_000);
 
   it('two instances in one group split the partitions and together produce the same result', async () => {

@@ -42,6 +42,9 @@ int main(int argc, char **argv) {
                 fprintf(stderr, "mock-broker: could not create the mock cluster\n");
                 return 1;
         }
+        /* Report broker 1 as the controller (the mock reports 0, a broker that does not exist, and
+         * kafkajs looks the controller up for idempotent and transactional producers). */
+        rd_kafka_mock_set_controller_id(mc, 1);
         /* Group joins complete at once instead of after the default 3 s delay. */
         rd_kafka_mock_group_initial_rebalance_delay_ms(mc, 0);
         for (i = 1; i < argc; i++) {

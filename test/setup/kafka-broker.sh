@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the test Kafka broker once: librdkafka's mock cluster (from the librdkafka sources bundled in
-# the npm package @confluentinc/kafka-javascript, which report a real controller, unlike Debian's
-# 2.0.2) and the small launcher test/kafka/mock-broker.c. Result: test/.cache/mock-broker.
+# the npm package @confluentinc/kafka-javascript, newer than Debian's 2.0.2 and with
+# rd_kafka_mock_set_controller_id, which the launcher uses to report a controller that exists) and
+# the small launcher test/kafka/mock-broker.c. Result: test/.cache/mock-broker.
 # Idempotent and cached. If it cannot build, it says so in one line and the Kafka tests skip.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
