@@ -222,12 +222,14 @@ export class Committer {
 
   private send(records: OutRecord[]): void {
     for (let i = 0; i < records.length; i += this.sendBatchSize) {
-      const chunk = records.slice(i, i + this.sendBatchSize);
+      const end = Math.min(records.length, i + this.sendBatchSize);
       const byTopic = new Map<string, Message[]>();
-      for (const r of chunk) {
+      for (let j = i; j < end; j++) {
+        const r = records[j];
         let list = byTopic.get(r.topic);
         if (!list) byTopic.set(r.topic, (list = []));
-        list.push(r.partition === undefined ? { key: r.key, value: r.value, timestamp: r.timestamp } : { key: r.key, value: r.value, timestamp: r.timestamp, partition: r.partition });
+        // An OutRecord is a kafkajs message (kafkajs reads only the message fields).
+        list.push(r);
       }
       const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
       const sent = this.o.eos
