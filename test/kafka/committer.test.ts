@@ -117,4 +117,21 @@ describe('Committer (at-least-once)', () => {
     expect(f.acks).toHaveLength(0);
     expect(f.commits[0].map((o) => o.partition)).toEqual([0]);
   });
+
+  it('has one produce request in flight at a time and sends records in the order they were produced', async () => {
+    const f = fakes();
+    const c = new Committer({ producer: f.producer, consumer: f.consumer, groupId: 'g', eos: false, sendBatchSize: 2 });
+    for (const v of ['1', '2', '3']) c.output(rec('out', v));
+    await c.afterBatch();
+    c.output(rec('out', '4'));
+    await c.afterBatch();
+    expect(f.acks).toHaveLength(1);
+    f.acks[0].ok();
+    await tick();
+    expect(f.acks).toHaveLength(2);
+    f.acks[1].ok();
+    await tick();
+    const sent = f.acks.map((a) => a.batch.topicMessages[0].messages.map((m) => m.value?.toString()));
+    expect(sent).toEqual([['1', '2'], ['3', '4']]);
+  });
 });

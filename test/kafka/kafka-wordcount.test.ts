@@ -72,15 +72,21 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     const cfg = { applicationId: 'wc2', brokers: [broker.bootstrap], recordCache: 'off' as const, logIntervalMs: 0, log: () => undefined };
     const a = await runOnKafka(compileDesign(doc).topology, cfg);
     const b = await runOnKafka(compileDesign(doc).topology, cfg);
-    await new Promise((r) => setTimeout(r, 3000));
+    // Both members own partitions before records arrive (a joins first and is rebalanced when b joins).
+    const deadline = Date.now() + 40_000;
+    while (Date.now() < deadline && !(a.stats().assigned.length && b.stats().assigned.length && a.stats().assigned.length + b.stats().assigned.length === 3)) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await produce(kafka, 'text-lines-2', input);
-    const got = await readTopic(kafka, 'word-counts-2', (r) => r.length >= expected.length);
+    const got = await readTopic(kafka, 'word-counts-2', (r) => r.length >= expected.length, 40_000);
     const sa = a.stats();
     const sb = b.stats();
     await Promise.all([a.stop(), b.stop()]);
     expect(sa.recordsIn).toBeGreaterThan(0);
     expect(sb.recordsIn).toBeGreaterThan(0);
     expect(new Set([...sa.partitions, ...sb.partitions]).size).toBeGreaterThan(1);
+    // Each partition number (of the source and the repartition topic alike) has one owner.
+    expect([...sa.assigned, ...sb.assigned].sort()).toEqual([0, 1, 2]);
     expect(perKey(got)).toEqual(perKey(expected));
   }, 90_000);
 });

@@ -1,8 +1,10 @@
 /**
  * Output and commit handling of the Kafka runtime, shaped like Kafka Streams' RecordCollector and
  * commit loop:
- * - sink and repartition records are handed to the producer as they come, in batches, without
- *   waiting for acknowledgements between input batches (the producer pipelines them);
+ * - sink and repartition records are sent as they come, without waiting for acknowledgements
+ *   between input batches: one produce request at a time carries everything queued so far (up to
+ *   a size), while processing goes on. One at a time because concurrent kafkajs sends can reach
+ *   the broker out of order, and records of a partition must keep their order;
  * - changelog writes are kept per store key until the next commit (like the record cache in front
  *   of a logged store), so a key updated many times between commits is written once;
  * - every commit.interval.ms the processed offsets are committed, and only after every record
@@ -28,8 +30,8 @@ export interface CommitterOptions {
   eos: boolean;
   /** Records per produce request (kafkajs groups a request's messages with a cost that grows quadratically). */
   sendBatchSize?: number;
-  /** Produce requests in flight before processing waits for the oldest one. */
-  maxInFlight?: number;
+  /** Records waiting to be sent before processing waits, so a slow broker slows processing instead of memory growing. */
+  maxQueued?: number;
   /** Cached changelog writes before they are sent without waiting for the commit (like a full cache). */
   maxCachedChanges?: number;
   /** Runs first in every commit, before the snapshot: the runtime flushes record caches here. */
@@ -76,24 +78,30 @@ export function isRebalancing(e: unknown): boolean {
 }
 
 export class Committer {
-  private outputs: OutRecord[] = [];
+  /** Records waiting for the send loop, in production order. */
+  private queue: OutRecord[] = [];
+  private queueHead = 0;
+  /** Records queued and records acknowledged since the start (sends are in order, so a count suffices). */
+  private enqueued = 0;
+  private acked = 0;
+  private sending = false;
+  /** exactly_once_v2: records from this count on wait for the next transaction. */
+  private fence = Infinity;
+  private waiters: { upTo: number; resolve: () => void }[] = [];
   private readonly changes = new Map<string, PendingChange>();
   private readonly positions = new Map<string, Position>();
   /** Partition times of every partition seen, so a commit carries them even without new records. */
   private readonly times = new Map<string, number>();
-  private inFlight: Promise<void>[] = [];
   private tx: Promise<Transaction> | null = null;
-  /** Resolved while no transaction is being committed (exactly_once_v2). */
-  private txGate: Promise<void> = Promise.resolve();
   private commitChain: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
   private readonly sendBatchSize: number;
-  private readonly maxInFlight: number;
+  private readonly maxQueued: number;
   private readonly maxCachedChanges: number;
 
   constructor(private readonly o: CommitterOptions) {
-    this.sendBatchSize = o.sendBatchSize ?? 500;
-    this.maxInFlight = o.maxInFlight ?? 8;
+    this.sendBatchSize = o.sendBatchSize ?? 1000;
+    this.maxQueued = o.maxQueued ?? 20_000;
     this.maxCachedChanges = o.maxCachedChanges ?? 10_000;
   }
 
@@ -103,7 +111,8 @@ export class Committer {
   }
 
   output(r: OutRecord): void {
-    this.outputs.push(r);
+    this.queue.push(r);
+    this.enqueued++;
   }
 
   /** A store change; `id` identifies the store key within its partition (later changes replace earlier ones). */
@@ -140,15 +149,12 @@ export class Committer {
     return this.positions.size > 0;
   }
 
-  /**
-   * After an input batch: hands the buffered outputs to the producer. Waits only when too many
-   * produce requests are in flight, so a slow broker slows processing down instead of memory growing.
-   */
+  /** After an input batch: starts sending what was queued; waits only when too much is queued. */
   async afterBatch(): Promise<void> {
     this.throwIfFailed();
-    if (this.outputs.length) this.send(this.outputs.splice(0));
-    if (this.changes.size >= this.maxCachedChanges) this.send(this.takeChanges());
-    while (this.inFlight.length > this.maxInFlight) await this.inFlight[0];
+    if (this.changes.size >= this.maxCachedChanges) this.queueChanges();
+    this.send();
+    if (this.enqueued - this.acked > this.maxQueued) await this.ackedUpTo(this.enqueued - this.maxQueued);
     this.throwIfFailed();
   }
 
@@ -163,16 +169,27 @@ export class Committer {
     this.o.beforeCommit?.();
     const positions = [...this.positions.values()];
     this.positions.clear();
-    const records = [...this.outputs.splice(0), ...this.takeChanges()];
-    if (!positions.length && !records.length) return;
-    if (records.length) this.send(records);
+    this.queueChanges();
+    const upTo = this.enqueued;
+    if (!positions.length && upTo === this.acked) return;
     const offsets = positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset), metadata: encodePartitionTime(p.time) }));
-    // Everything produced before this point is in `inFlight`: wait for it (not for later records).
-    const before = [...this.inFlight];
-    if (this.o.eos) return this.commitTransaction(before, offsets);
-    await Promise.all(before);
-    this.throwIfFailed();
-    if (!offsets.length) return;
+    // Everything produced before this point must be acknowledged first (not what comes later).
+    if (this.o.eos) this.fence = upTo;
+    this.send();
+    try {
+      await this.ackedUpTo(upTo);
+      this.throwIfFailed();
+      if (this.o.eos) await this.commitTransaction(offsets);
+      else if (offsets.length) await this.commitOffsets(offsets);
+    } finally {
+      if (this.o.eos) {
+        this.fence = Infinity;
+        this.send();
+      }
+    }
+  }
+
+  private async commitOffsets(offsets: { topic: string; partition: number; offset: string; metadata: string }[]): Promise<void> {
     try {
       await this.o.consumer.commitOffsets(offsets);
     } catch (e) {
@@ -182,80 +199,97 @@ export class Committer {
     }
   }
 
-  /** exactly_once_v2: the open transaction gets the offsets and commits; records produced meanwhile wait for the next one. */
-  private async commitTransaction(before: Promise<void>[], offsets: { topic: string; partition: number; offset: string; metadata: string }[]): Promise<void> {
-    const current = this.tx ?? this.o.producer.transaction();
+  /** exactly_once_v2: the open transaction (holding every record up to the fence) gets the offsets and commits. */
+  private async commitTransaction(offsets: { topic: string; partition: number; offset: string; metadata: string }[]): Promise<void> {
+    const tx = await (this.tx ?? this.o.producer.transaction());
     this.tx = null;
-    let open!: () => void;
-    this.txGate = new Promise<void>((r) => (open = r));
     try {
-      await Promise.all(before);
-      this.throwIfFailed();
-      const tx = await current;
-      try {
-        if (offsets.length) {
-          await tx.sendOffsets({
-            consumerGroupId: this.o.groupId,
-            topics: offsets.map((o) => ({ topic: o.topic, partitions: [{ partition: o.partition, offset: o.offset, metadata: o.metadata }] })),
-          });
-        }
-        await tx.commit();
-      } catch (e) {
-        await tx.abort().catch(() => undefined);
-        this.fail(e);
+      if (offsets.length) {
+        await tx.sendOffsets({
+          consumerGroupId: this.o.groupId,
+          topics: offsets.map((o) => ({ topic: o.topic, partitions: [{ partition: o.partition, offset: o.offset, metadata: o.metadata }] })),
+        });
       }
-    } finally {
-      open();
+      await tx.commit();
+    } catch (e) {
+      await tx.abort().catch(() => undefined);
+      this.fail(e);
     }
   }
 
-  private takeChanges(): OutRecord[] {
+  private queueChanges(): void {
+    if (!this.changes.size) return;
     const timestamp = String(Date.now());
-    const out: OutRecord[] = [];
     for (const c of this.changes.values()) {
       const value = c.value();
-      out.push({ topic: c.topic, partition: c.partition, key: Buffer.from(c.key), value: value === null ? null : Buffer.from(value), timestamp });
+      this.output({ topic: c.topic, partition: c.partition, key: Buffer.from(c.key), value: value === null ? null : Buffer.from(value), timestamp });
     }
     this.changes.clear();
-    return out;
   }
 
-  private send(records: OutRecord[]): void {
-    for (let i = 0; i < records.length; i += this.sendBatchSize) {
-      const end = Math.min(records.length, i + this.sendBatchSize);
+  /** Starts the send loop if it is idle: one produce request at a time, in queue order. */
+  private send(): void {
+    if (this.sending || this.failure) return;
+    this.sending = true;
+    void this.sendLoop().finally(() => {
+      this.sending = false;
+      if (this.queued() > 0 && this.acked < this.fence && !this.failure) this.send();
+    });
+  }
+
+  private queued(): number {
+    return this.queue.length - this.queueHead;
+  }
+
+  private async sendLoop(): Promise<void> {
+    while (this.queued() > 0 && !this.failure) {
+      const n = Math.min(this.queued(), this.sendBatchSize, this.fence - this.acked);
+      if (n <= 0) return;
       const byTopic = new Map<string, Message[]>();
-      for (let j = i; j < end; j++) {
-        const r = records[j];
+      for (let i = this.queueHead; i < this.queueHead + n; i++) {
+        const r = this.queue[i];
         let list = byTopic.get(r.topic);
         if (!list) byTopic.set(r.topic, (list = []));
         // An OutRecord is a kafkajs message (kafkajs reads only the message fields).
         list.push(r);
       }
+      this.queueHead += n;
+      if (this.queueHead === this.queue.length) {
+        this.queue = [];
+        this.queueHead = 0;
+      }
       const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-      const sent = this.o.eos
-        ? this.transaction().then((tx) => tx.sendBatch({ topicMessages, acks: -1 }))
-        : this.o.producer.sendBatch({ topicMessages, acks: -1 });
-      const done: Promise<void> = sent.then(
-        () => {
-          this.inFlight.splice(this.inFlight.indexOf(done), 1);
-        },
-        (e: unknown) => {
-          this.inFlight.splice(this.inFlight.indexOf(done), 1);
-          this.fail(e);
-        },
-      );
-      this.inFlight.push(done);
+      try {
+        if (this.o.eos) {
+          this.tx ??= this.o.producer.transaction();
+          await (await this.tx).sendBatch({ topicMessages, acks: -1 });
+        } else await this.o.producer.sendBatch({ topicMessages, acks: -1 });
+        this.acked += n;
+      } catch (e) {
+        this.fail(e);
+      }
+      this.wake();
     }
   }
 
-  /** The open transaction (exactly_once_v2), begun once the previous one is committed. */
-  private transaction(): Promise<Transaction> {
-    this.tx ??= this.txGate.then(() => this.o.producer.transaction());
-    return this.tx;
+  /** Resolves once the first `upTo` records are acknowledged, or a send failed. */
+  private ackedUpTo(upTo: number): Promise<void> {
+    if (this.acked >= upTo || this.failure) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ upTo, resolve }));
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) {
+      if (this.acked >= w.upTo || this.failure) w.resolve();
+      else this.waiters.push(w);
+    }
   }
 
   private fail(e: unknown): void {
     this.failure ??= e instanceof Error ? e : new Error(String(e));
+    this.wake();
   }
 
   private throwIfFailed(): void {

@@ -18,6 +18,7 @@ import { captureChanges, restore, SnapshotLogger, type ChangelogRecord } from '.
 import { Committer, decodePartitionTime, isRebalancing } from './committer';
 import type { KafkaRuntimeConfig } from './config';
 import { kafkaDefaultPartitioner } from './partitioner';
+import { partitionNumberAssigner } from './assigner';
 import { changelogTopic, checkCoPartitioning, ensureTopics, internalTopicName, loggedStores } from './topics';
 import { PartitionGroup } from './partition-group';
 
@@ -25,7 +26,8 @@ export interface KafkaApp {
   stop(): Promise<void>;
   /** Rejects when the app stopped on an error it cannot recover from (a produce request or commit failed). */
   readonly failed: Promise<never>;
-  stats(): { recordsIn: number; recordsOut: number; rebalances: number; partitions: number[] };
+  /** partitions: those with a task (records seen); assigned: those the group gave this instance last. */
+  stats(): { recordsIn: number; recordsOut: number; rebalances: number; partitions: number[]; assigned: number[] };
 }
 
 
@@ -69,6 +71,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   let recordsIn = 0;
   let recordsOut = 0;
   let rebalances = 0;
+  let assignedNow: number[] = [];
   /** Records behind the end of each input partition, as of its last fetched batch. */
   const lag = new Map<string, number>();
   // Per sink node: the Kafka topic and its serdes (repartition topics are JSON, as the engine writes them).
@@ -180,7 +183,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     return out;
   }
 
-  const consumer: Consumer = kafka.consumer({ groupId: app, sessionTimeout: config.sessionTimeoutMs ?? 6000, heartbeatInterval: config.heartbeatIntervalMs ?? 300, maxWaitTimeInMs: 200 });
+  const consumer: Consumer = kafka.consumer({ groupId: app, partitionAssigners: [partitionNumberAssigner], sessionTimeout: config.sessionTimeoutMs ?? 6000, heartbeatInterval: config.heartbeatIntervalMs ?? 300, maxWaitTimeInMs: 200 });
   // Record caches (KTable updates) are flushed at every commit, as in Kafka Streams, unless off.
   const caching = config.recordCache !== 'off';
   // At each commit, first the record caches go downstream, then the snapshot-logged stores
@@ -197,6 +200,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     rebalances++;
     const assigned = new Set(Object.values(e.payload.memberAssignment).flat());
+    assignedNow = [...assigned].sort((a, b) => a - b);
     for (const p of [...tasks.keys()]) {
       if (!assigned.has(p)) {
         tasks.delete(p);
@@ -332,7 +336,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   }
   return {
     failed,
-    stats: () => ({ recordsIn, recordsOut, rebalances, partitions: [...tasks.keys()] }),
+    stats: () => ({ recordsIn, recordsOut, rebalances, partitions: [...tasks.keys()], assigned: assignedNow }),
     stop: () => shutdown(true),
   };
 }
