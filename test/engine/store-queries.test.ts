@@ -24,8 +24,9 @@ describe('windowed store queries', () => {
     expect(tumbling(false, true)).toEqual([null, 1, 1]);
   });
 
-  it('still return expired windows held by the record cache', () => {
+  it('still return expired windows held by the record cache (time windows cache emit-final stores too)', () => {
     expect(tumbling(true)).toEqual([1, 1, 1]);
+    expect(tumbling(true, true)).toEqual([1, 1, 1]);
   });
 
   it('expire sessions by their end', () => {

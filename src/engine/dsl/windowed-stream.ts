@@ -34,8 +34,8 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStreamApi<K, 
     // Kafka's default retention: size + grace (sliding: 2 * difference + grace); Materialized may extend it.
     const retention = Math.max(mat?.retentionMs ?? 0, sliding ? 2 * size + w.graceMs : size + w.graceMs);
     const mode = this.mode;
-    // Kafka never caches the (time-first) store of an emit-final aggregation.
-    const layout = { timeFirst: mode === 'onWindowClose', cached: mode === 'onWindowUpdate' && (mat ? mat.caching : true) };
+    // Kafka caches an emit-final store for time windows, never for sliding windows (Window/SlidingWindowStoreMaterializer).
+    const layout = { timeFirst: mode === 'onWindowClose', cached: (mat ? mat.caching : true) && (!sliding || mode === 'onWindowUpdate') };
     const table = this.grouped.addAggregation<VA>(
       prefix,
       args,
@@ -56,7 +56,8 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStreamApi<K, 
         const s = ctx.getStateStore(windowStore) as WindowStore;
         return (key) => {
           const wk = key as Windowed<unknown>;
-          const e = s.fetch(wk.key, wk.start);
+          // Read like Kafka's value getter, through the record cache when there is one.
+          const e = s.query(wk.key, wk.start);
           return e ? { value: e.value, timestamp: e.timestamp } : null;
         };
       },
@@ -111,7 +112,7 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStreamA
         const s = ctx.getStateStore(sessionStore) as SessionStore;
         return (key) => {
           const wk = key as Windowed<unknown>;
-          const e = s.fetchSession(wk.key, wk.start, wk.end);
+          const e = s.query(wk.key, wk.start, wk.end);
           return e ? { value: e.value, timestamp: e.end } : null;
         };
       },
