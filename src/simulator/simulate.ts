@@ -60,10 +60,11 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     }
     if (full) driver.stopTracing(e.processor);
   });
-  const inputs = mergeByTimestamp(req.samples ?? doc.samples, sourceTopicSet(compiled));
+  const inputs = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
+  let piped = 0;
   for (const input of inputs) {
     const id = `${input.topic}#${input.index}`;
-    (result.inputs[input.topic] ??= []).push({ id, key: input.record.key, value: input.record.value, timestamp: input.record.timestamp, inputIds: [id] });
+    piped++;
     currentInput = id;
     hooks.beforeRecord?.(id);
     try {
@@ -84,10 +85,15 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   }
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
   // With a trace limit, keep only the input records some kept trace came from (lineage needs no more).
+  let referenced: Set<string> | null = null;
   if (req.maxTracePerNode !== undefined) {
-    const referenced = new Set<string>();
+    referenced = new Set<string>();
     for (const n of Object.values(result.nodes)) for (const e of n.emitted) for (const id of e.inputIds) referenced.add(id);
-    for (const [topic, list] of Object.entries(result.inputs)) result.inputs[topic] = list.filter((i) => referenced.has(i.id));
+  }
+  for (let i = 0; i < piped; i++) {
+    const { topic, index, record } = inputs[i];
+    const id = `${topic}#${index}`;
+    if (!referenced || referenced.has(id)) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
   if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
@@ -106,6 +112,20 @@ function traced(id: string, rec: { key: unknown; value: unknown; timestamp: numb
   return out;
 }
 
+/**
+ * The input records in the order Kafka would process them. Cached per samples object: a preview
+ * after an edit that left the samples alone (the worker keeps them) does not merge 10k records again.
+ */
+const merged = new WeakMap<object, Map<string, ReturnType<typeof mergeByTimestamp>>>();
+function mergedInputs(samples: Record<string, SampleRecord[]>, topics: Set<string>): ReturnType<typeof mergeByTimestamp> {
+  const key = [...topics].sort().join('\n');
+  let byTopics = merged.get(samples);
+  if (!byTopics) merged.set(samples, (byTopics = new Map()));
+  let out = byTopics.get(key);
+  if (!out) byTopics.set(key, (out = mergeByTimestamp(samples, topics)));
+  return out;
+}
+
 function sourceTopicSet(compiled: ReturnType<typeof compileDesign>): Set<string> {
   const t = new Set<string>();
   for (const n of compiled.topology.spec.nodes.values()) if (n.type === 'source') for (const x of n.topics) if (!compiled.topology.spec.internalTopics.has(x)) t.add(x);
@@ -113,9 +133,10 @@ function sourceTopicSet(compiled: ReturnType<typeof compileDesign>): Set<string>
 }
 
 function checkSample(topic: string, index: number, r: SampleRecord) {
-  const where = `sample ${index + 1} of topic "${topic}"`;
-  if (typeof r.timestamp !== 'number' || !Number.isFinite(r.timestamp)) throw new Error(`${where} has no valid timestamp (got ${JSON.stringify(r.timestamp)})`);
-  if (r.timestamp < 0) throw new Error(`${where} has a negative timestamp (${r.timestamp}); timestamps are epoch milliseconds >= 0`);
+  // (the message is built only on failure: this runs for every sample of every preview)
+  const where = () => `sample ${index + 1} of topic "${topic}"`;
+  if (typeof r.timestamp !== 'number' || !Number.isFinite(r.timestamp)) throw new Error(`${where()} has no valid timestamp (got ${JSON.stringify(r.timestamp)})`);
+  if (r.timestamp < 0) throw new Error(`${where()} has a negative timestamp (${r.timestamp}); timestamps are epoch milliseconds >= 0`);
 }
 
 function fail(result: SimulationResult, e: unknown, nameToId: Map<string, string>, topic: string, index: number) {
