@@ -23,8 +23,10 @@ export async function measureDrag(page: Page, moves = 120): Promise<DragFigures>
   // The first node whose card is fully inside the canvas.
   const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
   const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
-  const box = boxes.find((b) => b.x > canvas.x + 20 && b.y > canvas.y + 20 && b.x + b.width < canvas.x + canvas.width / 2 && b.y + b.height < canvas.y + canvas.height - 150);
-  if (!box) throw new Error('no node fully visible on the canvas');
+  const inside = (b: { x: number; y: number; width: number; height: number }) => b.x > canvas.x + 100 && b.y > canvas.y + 100 && b.x + b.width + moves * 3 < canvas.x + canvas.width - 100 && b.y + b.height < canvas.y + canvas.height - 200;
+  const index = boxes.findIndex(inside);
+  if (index < 0) throw new Error('no node fully visible on the canvas');
+  const box = boxes[index];
   // (a string, so the bundler's helpers do not leak into the page)
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -39,17 +41,23 @@ export async function measureDrag(page: Page, moves = 120): Promise<DragFigures>
   const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
   const busy0 = await busy();
   const x0 = box.x + box.width / 2;
-  const y0 = box.y + 12;
+  const y0 = box.y + box.height / 2;
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   for (let i = 1; i <= moves; i++) {
     await page.mouse.move(x0 + i * 3, y0 + Math.round(Math.sin(i / 10) * 60));
     await page.waitForTimeout(FRAME_MS);
   }
-  await page.mouse.up();
+  // (measured before the drop: what the drop triggers, an edit and a preview run, is not dragging)
   const busyMs = (await busy()) - busy0;
   await cdp.detach();
   const { frames, longTasks } = (await page.evaluate(`(() => { window.__collect = false; return { frames: window.__frames, longTasks: window.__longTasks }; })()`)) as { frames: number[]; longTasks: number };
+  await page.mouse.up();
+  // The node moved with the pointer, and the canvas did not (a drag that misses the node pans instead).
+  const after = (await page.locator('.react-flow__node').nth(index).boundingBox())!;
+  const other = index === 0 ? 1 : 0;
+  const otherAfter = (await page.locator('.react-flow__node').nth(other).boundingBox())!;
+  if (Math.abs(after.x - box.x - moves * 3) > 10 || Math.abs(otherAfter.x - boxes[other].x) > 1) throw new Error('the drag did not move the node alone');
   const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const at = (q: number) => deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))];
   const dropped = deltas.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME_MS) - 1), 0);
@@ -58,4 +66,18 @@ export async function measureDrag(page: Page, moves = 120): Promise<DragFigures>
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+/** Zooms the canvas (mouse wheel at its centre) until the viewport's scale is about `zoom`. */
+export async function zoomCanvasTo(page: Page, zoom: number): Promise<number> {
+  const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  const scale = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  for (let i = 0; i < 40; i++) {
+    const z = await scale();
+    if (Math.abs(Math.log(z / zoom)) < 0.1) return z;
+    await page.mouse.wheel(0, z < zoom ? -100 : 100);
+    await page.waitForTimeout(60);
+  }
+  return scale();
 }

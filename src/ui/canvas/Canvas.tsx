@@ -23,6 +23,11 @@ const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { background: '#161c2b' };
 
+function selectInStore(ids: string[]) {
+  const cur = useApp.getState().selectedNodeIds;
+  if (ids.length !== cur.length || ids.some((id, i) => id !== cur[i])) useApp.getState().select(ids);
+}
+
 export function Canvas() {
   const doc = useApp((s) => s.doc);
   const { diagnostics } = useAnalysis();
@@ -56,15 +61,33 @@ export function Canvas() {
     else s.edit(() => r.doc);
   }, []);
 
+  // A node is selected on pointer down, when its drag may be starting: the inspector (and its Monaco
+  // editors) follows the selection when the pointer is released, so it never competes with drag frames.
+  const pointerDown = useRef(false);
+  const pendingSelection = useRef<string[] | null>(null);
+  useEffect(() => {
+    const release = () => {
+      pointerDown.current = false;
+      if (pendingSelection.current) selectInStore(pendingSelection.current);
+      pendingSelection.current = null;
+    };
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+    return () => {
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+    };
+  }, []);
   const onSelectionChange = useCallback(({ nodes: sel }: OnSelectionChangeParams) => {
     const ids = sel.map((n) => n.id);
-    const cur = useApp.getState().selectedNodeIds;
-    if (ids.length !== cur.length || ids.some((id, i) => id !== cur[i])) useApp.getState().select(ids);
+    if (pointerDown.current) pendingSelection.current = ids;
+    else selectInStore(ids);
   }, []);
 
   return (
     <div
       ref={container}
+      onPointerDownCapture={() => (pointerDown.current = true)}
       className="canvas"
       data-testid="canvas"
       onDragOver={(e) => {
