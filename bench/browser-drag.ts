@@ -22,7 +22,7 @@ const FRAME_MS = 1000 / 60;
 export async function measureDrag(page: Page, moves = 120): Promise<DragFigures> {
   // The first node whose card is fully inside the canvas.
   const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
-  const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-id')!, ...e.getBoundingClientRect().toJSON() }) as { id: string; x: number; y: number; width: number; height: number }));
   const inside = (b: { x: number; y: number; width: number; height: number }) => b.x > canvas.x + 100 && b.y > canvas.y + 100 && b.x + b.width + moves * 3 < canvas.x + canvas.width - 100 && b.y + b.height < canvas.y + canvas.height - 200;
   const index = boxes.findIndex(inside);
   if (index < 0) throw new Error('no node fully visible on the canvas');
@@ -54,10 +54,11 @@ export async function measureDrag(page: Page, moves = 120): Promise<DragFigures>
   const { frames, longTasks } = (await page.evaluate(`(() => { window.__collect = false; return { frames: window.__frames, longTasks: window.__longTasks }; })()`)) as { frames: number[]; longTasks: number };
   await page.mouse.up();
   // The node moved with the pointer, and the canvas did not (a drag that misses the node pans instead).
-  const after = (await page.locator('.react-flow__node').nth(index).boundingBox())!;
-  const other = index === 0 ? 1 : 0;
-  const otherAfter = (await page.locator('.react-flow__node').nth(other).boundingBox())!;
-  if (Math.abs(after.x - box.x - moves * 3) > 10 || Math.abs(otherAfter.x - boxes[other].x) > 1) throw new Error('the drag did not move the node alone');
+  const boxOf = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+  const after = (await boxOf(box.id))!;
+  const other = boxes.findIndex((b, i) => i !== index && inside(b));
+  const otherAfter = other >= 0 ? (await boxOf(boxes[other].id))! : null;
+  if (Math.abs(after.x - box.x - moves * 3) > 10 || (other >= 0 && Math.abs(otherAfter!.x - boxes[other].x) > 1)) throw new Error('the drag did not move the node alone');
   const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const at = (q: number) => deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))];
   const dropped = deltas.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME_MS) - 1), 0);

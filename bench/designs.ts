@@ -1,4 +1,4 @@
-/** Synthetic designs for the bench: a 20-node design with 10k samples, and a 100-node design. */
+/** Synthetic designs for the bench: chains (a 20-node design with 10k samples, 100 and 300 nodes) and parallel pipelines. */
 import type { DesignEdge, DesignNode, TopologyDocument } from '../src/model/types';
 
 export function chainDesign(nodes: number, samples: number): TopologyDocument {
@@ -19,4 +19,17 @@ export function chainDesign(nodes: number, samples: number): TopologyDocument {
   add('to', { topic: 'out' });
   const recs = Array.from({ length: samples }, (_, i) => ({ key: `user-${i % 100}`, value: { n: i }, timestamp: 1_700_000_000_000 + i * 100 }));
   return { format: 'streamwright/topology', version: 1, name: 'bench', nodes: ns, edges: es, samples: { events: recs }, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
+}
+
+/** `pipelines` independent chains of `length` nodes (stream, stateless steps, to): laid out, a big design that fits on screen. */
+export function parallelDesign(pipelines: number, length: number): TopologyDocument {
+  const one = chainDesign(length, 0);
+  const nodes: DesignNode[] = [];
+  const edges: DesignEdge[] = [];
+  for (let p = 0; p < pipelines; p++) {
+    const id = (x: string) => `p${p}-${x}`;
+    for (const n of one.nodes) nodes.push({ ...n, id: id(n.id), name: `${n.name}-p${p}`, params: n.kind === 'stream' ? { topic: `events-${p}` } : n.kind === 'to' ? { topic: `out-${p}` } : n.params, position: { x: n.position.x, y: p * 120 } });
+    for (const e of one.edges) edges.push({ ...e, id: id(e.id), source: id(e.source), target: id(e.target) });
+  }
+  return { ...one, name: 'bench-parallel', nodes, edges, samples: {} };
 }

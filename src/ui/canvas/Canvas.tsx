@@ -2,8 +2,7 @@
  * The React Flow canvas. React Flow keeps node positions while dragging (smooth on big designs);
  * the document gets the final positions on drag stop. Every other change goes through model commands.
  * An edit keeps the flow objects of unchanged nodes and edges, so React Flow re-processes only what
- * changed; while a node is dragged, edges and other nodes take no pointer events (hit-testing
- * hundreds of edge paths on every mouse move was the main cost of a drag on a big design).
+ * changed, and only the cards on screen are rendered.
  */
 import { Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Connection, type Edge, type OnSelectionChangeParams } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
@@ -37,10 +36,7 @@ export function Canvas() {
   useEffect(() => setNodes((prev) => toFlowNodes(doc, useApp.getState().selectedNodeIds, prev)), [doc, setNodes]);
   const bad = badEdgeKey(diagnostics);
   const edges = useMemo(() => toFlowEdges(doc.edges, bad), [doc.edges, bad]);
-  const container = useRef<HTMLDivElement>(null);
-  const onNodeDragStart = useCallback(() => container.current?.classList.add('node-dragging'), []);
   const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: FlowNode[]) => {
-    container.current?.classList.remove('node-dragging');
     useApp.getState().edit((d) => moveNodes(d, Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))));
   }, []);
   const onNodesDelete = useCallback((del: FlowNode[]) => useApp.getState().edit((d) => removeNodes(d, del.map((n) => n.id))), []);
@@ -86,7 +82,6 @@ export function Canvas() {
 
   return (
     <div
-      ref={container}
       onPointerDownCapture={() => (pointerDown.current = true)}
       className="canvas"
       data-testid="canvas"
@@ -110,7 +105,6 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
-        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onNodesDelete={onNodesDelete}
         onEdgesDelete={onEdgesDelete}
@@ -120,6 +114,9 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={1.5}
         proOptions={PRO_OPTIONS}
+        // Zoomed in on a big design, only the node cards on screen are in the page: half the
+        // main-thread time per drag move on a 300-node design (docs/performance.md).
+        onlyRenderVisibleElements
       >
         <Background gap={20} color="#243049" />
         <MiniMap pannable zoomable style={MINIMAP_STYLE} maskColor="#0f142099" nodeColor="#2a3450" />
