@@ -72,6 +72,8 @@ interface Unmatched {
 export class OuterJoinStore implements StateStore {
   entries: Unmatched[] = [];
   streamTime = -Infinity;
+  /** Kafka's SharedTimeTracker.minTime: lowest timestamp put since the last emission scan, then the last one scanned. */
+  minTime = Infinity;
   constructor(readonly name: string) {}
   all(): StoreEntry[] {
     return this.entries.map((e) => ({ key: e.key, value: { side: e.left ? 'left' : 'right', value: e.value }, timestamp: e.ts }));
@@ -142,23 +144,49 @@ export class StreamJoinSideProcessor implements Processor {
       }
     } else if (c.outer) {
       if (to < this.shared.streamTime) this.ctx.forwardNew(r.key, this.join(r.value, null, r.key), t);
-      else this.shared.entries.push({ key: r.key, ts: t, left: c.isLeft, value: r.value });
+      else {
+        this.shared.entries.push({ key: r.key, ts: t, left: c.isLeft, value: r.value });
+        this.shared.minTime = Math.min(this.shared.minTime, t);
+      }
     }
   }
 
-  /** Emits held records whose window (plus grace) has closed, oldest first, right before left. */
+  /**
+   * Emits held records whose window (plus grace) has closed, oldest first, right before left, as
+   * Kafka's emitNonJoinedOuterRecords does: a quick check with the lowest held timestamp and THIS
+   * side's after-window (the right side's is the join's before) may skip the scan; the scan stops
+   * once both sides have a record whose window is still open.
+   */
   private emitClosedUnmatched() {
     const c = this.c;
-    const now = this.shared.streamTime;
+    const sh = this.shared;
+    const now = sh.streamTime;
+    const after = c.isLeft ? c.afterMs : c.beforeMs;
+    // Kafka starts minTime at Long.MAX_VALUE, which overflows once anything is added: an unset
+    // minTime (e.g. after a restore) therefore means "scan".
+    const minTime = sh.minTime === Infinity && after + c.graceMs > 0 ? -Infinity : sh.minTime;
+    if (minTime + after + c.graceMs >= now) return;
+    const sorted = sh.entries.sort((a, b) => a.ts - b.ts || Number(a.left) - Number(b.left) || compareKeys(a.key, b.key));
+    sh.minTime = Infinity;
     const closed: Unmatched[] = [];
     const keep: Unmatched[] = [];
-    for (const e of this.shared.entries) {
-      const lookAhead = e.left ? c.afterMs : c.beforeMs;
-      (e.ts + lookAhead + c.graceMs < now ? closed : keep).push(e);
+    let leftOpen = false;
+    let rightOpen = false;
+    let i = 0;
+    for (; i < sorted.length; i++) {
+      const e = sorted[i];
+      sh.minTime = e.ts;
+      if (leftOpen && rightOpen) break;
+      if (e.ts + (e.left ? c.afterMs : c.beforeMs) + c.graceMs >= now) {
+        if (e.left) leftOpen = true;
+        else rightOpen = true;
+        keep.push(e);
+      } else {
+        closed.push(e);
+      }
     }
     if (!closed.length) return;
-    this.shared.entries = keep;
-    closed.sort((a, b) => a.ts - b.ts || Number(a.left) - Number(b.left) || compareKeys(a.key, b.key));
+    sh.entries = keep.concat(sorted.slice(i));
     for (const e of closed) {
       const value = e.left ? c.joiner(e.value, null, e.key) : c.joiner(null, e.value, e.key);
       this.ctx.forward({ key: e.key, value, timestamp: e.ts });
