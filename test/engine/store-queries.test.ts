@@ -38,4 +38,19 @@ describe('windowed store queries', () => {
     const s = d.getStateStore('s') as SessionStore;
     expect([s.query('a', 0, 0)?.value ?? null, s.query('a', 500, 500)?.value ?? null]).toEqual([null, 1]);
   });
+
+  it('do not merge a new record into a session the uncached store has expired; a cached store still has it', () => {
+    const run = (caching: boolean) => {
+      const b = new StreamsBuilder();
+      const m = Materialized.as('s');
+      b.stream('in').groupByKey().windowedBy(SessionWindows.ofInactivityGapAndGrace(10, 20)).count(caching ? m : m.withCachingDisabled()).toStream().to('out');
+      const d = new TopologyTestDriver(b.build());
+      d.pipe('in', 'k', 1, 70);
+      d.pipe('in', 'other', 1, 100); // stream time 100: retention 30 keeps sessions ending at 71 or later
+      d.pipe('in', 'k', 1, 75); // not late: 75 >= 100 - 10 - 20
+      return d.createOutputTopic('out').readRecordsToList().filter((r) => (r.key as { key: string }).key === 'k').map((r) => [r.key, r.value]);
+    };
+    expect(run(false)).toEqual([[{ key: 'k', start: 70, end: 70 }, 1], [{ key: 'k', start: 75, end: 75 }, 1]]);
+    expect(run(true)).toEqual([[{ key: 'k', start: 70, end: 70 }, 1], [{ key: 'k', start: 70, end: 70 }, null], [{ key: 'k', start: 70, end: 75 }, 2]]);
+  });
 });

@@ -30,14 +30,20 @@ export class SessionStore<K = unknown, V = unknown> implements StateStore {
   query(key: K, start: number, end: number): SessionEntry<K, V> | null {
     const e = this.fetchSession(key, start, end);
     if (!e || this.layout.cached) return e;
-    const live = this.layout.timeFirst ? end >= this.observedEnd - this.retentionMs : end > this.observedEnd - this.retentionMs;
-    return live ? e : null;
+    return end >= this.firstLiveEnd() ? e : null;
   }
 
   /** Sessions of key with end >= earliestEnd and start <= latestStart, ascending by end then start. */
   findSessions(key: K, earliestEnd: number, latestStart: number): SessionEntry<K, V>[] {
     const list = this.byKey.get(storeKey(key)) ?? [];
-    return list.filter((s) => s.end >= earliestEnd && s.start <= latestStart).sort((a, b) => a.end - b.end || a.start - b.start);
+    // Kafka's segmented store no longer returns expired sessions; a record cache in front of it still does.
+    const from = this.layout.cached ? earliestEnd : Math.max(earliestEnd, this.firstLiveEnd());
+    return list.filter((s) => s.end >= from && s.start <= latestStart).sort((a, b) => a.end - b.end || a.start - b.start);
+  }
+
+  /** The lowest session end still in the (uncached) store. */
+  private firstLiveEnd(): number {
+    return this.layout.timeFirst ? this.observedEnd - this.retentionMs : this.observedEnd - this.retentionMs + 1;
   }
 
   fetchSession(key: K, start: number, end: number): SessionEntry<K, V> | null {
