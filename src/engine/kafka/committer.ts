@@ -166,6 +166,8 @@ export class Committer {
 
   private async commitNow(): Promise<void> {
     this.throwIfFailed();
+    // Nothing processed since the last commit: caches and stores are as they were then.
+    if (!this.positions.size && !this.changes.size && this.enqueued === this.acked) return;
     this.o.beforeCommit?.();
     const positions = [...this.positions.values()];
     this.positions.clear();
