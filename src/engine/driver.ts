@@ -136,7 +136,8 @@ export class TopologyTestDriver {
           this.task.flush();
         }
       } finally {
-        q.splice(0, i);
+        if (i === q.length) q.length = 0;
+        else q.splice(0, i);
         this.pendingInternal = q.length;
       }
       return;
