@@ -183,8 +183,9 @@ export class ForeignKeyResultProcessor implements Processor {
   }
   process(r: StreamRecord) {
     const prev = this.store.get(r.key);
+    const oldValue = this.oldValues.enabled && prev ? prev.value : null;
     const value = r.value === undefined ? null : r.value;
     this.store.put(r.key, value, r.timestamp);
-    this.ctx.forward({ key: r.key, value: { newValue: value, oldValue: this.oldValues.enabled && prev ? prev.value : null }, timestamp: r.timestamp });
+    this.ctx.forward({ key: r.key, value: { newValue: value, oldValue }, timestamp: r.timestamp });
   }
 }

@@ -31,11 +31,11 @@ export class StreamAggregateProcessor implements Processor {
       return;
     }
     const old = this.store.get(r.key);
-    const oldAgg = old ? old.value : initial(this.aggregation);
-    const newAgg = this.aggregation.add(r.key, r.value, oldAgg);
+    const oldValue = old ? old.value : null;
+    const newAgg = this.aggregation.add(r.key, r.value, old ? oldValue : initial(this.aggregation));
     // Rule: the aggregate's timestamp is the max of the current aggregate's and the record's.
     const ts = old ? Math.max(old.timestamp, r.timestamp) : r.timestamp;
     this.store.put(r.key, newAgg, ts);
-    this.emitter.emit(r.key, newAgg, old ? old.value : null, ts);
+    this.emitter.emit(r.key, newAgg, oldValue, ts);
   }
 }

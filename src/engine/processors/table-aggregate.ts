@@ -34,7 +34,8 @@ export class TableAggregateProcessor implements Processor {
     }
     const c = r.value as Change;
     const old = this.store.get(r.key);
-    let agg: unknown = old ? old.value : null;
+    const oldValue = old ? old.value : null;
+    let agg: unknown = oldValue;
     let ts = old ? Math.max(old.timestamp, r.timestamp) : r.timestamp;
     if (c.oldValue !== null && c.oldValue !== undefined && old) {
       agg = this.aggregation.subtract(r.key, c.oldValue, agg);
@@ -47,6 +48,6 @@ export class TableAggregateProcessor implements Processor {
     }
     if (!old) ts = r.timestamp;
     this.store.put(r.key, agg ?? null, ts);
-    this.emitter.emit(r.key, agg ?? null, old ? old.value : null, ts);
+    this.emitter.emit(r.key, agg ?? null, oldValue, ts);
   }
 }

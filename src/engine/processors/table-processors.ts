@@ -37,8 +37,9 @@ export class TableSourceProcessor implements Processor {
     const value = r.value === undefined ? null : r.value;
     if (this.store) {
       const old = this.store.get(r.key);
+      const oldValue = old ? old.value : null;
       this.store.put(r.key, value, r.timestamp);
-      this.emitter.emit(r.key, value, old ? old.value : null, r.timestamp);
+      this.emitter.emit(r.key, value, oldValue, r.timestamp);
     } else {
       this.emitter.emit(r.key, value, null, r.timestamp);
     }

@@ -9,15 +9,28 @@ export class KeyValueStore<K = unknown, V = unknown> implements StateStore {
 
   constructor(readonly name: string) {}
 
-  /** The stored entry itself (no copy: this runs for every record); entries are replaced, never changed. */
+  /**
+   * The stored entry itself, not a copy (this runs for every record): read what you need from it
+   * before the next put() of the same key, which updates it in place.
+   */
   get(key: K): ValueAndTimestamp<V> | null {
     return this.map.get(storeKey(key)) ?? null;
   }
 
   put(key: K, value: V | null, timestamp: number): void {
     const k = storeKey(key);
-    if (value === null || value === undefined) this.map.delete(k);
-    else this.map.set(k, { key, value, timestamp });
+    if (value === null || value === undefined) {
+      this.map.delete(k);
+    } else {
+      const e = this.map.get(k);
+      if (e) {
+        e.key = key;
+        e.value = value;
+        e.timestamp = timestamp;
+      } else {
+        this.map.set(k, { key, value, timestamp });
+      }
+    }
     this.onChange?.(key, value ?? null, timestamp);
   }
 
