@@ -26,40 +26,53 @@ async function median(fn: () => unknown | Promise<unknown>, iterations: number, 
 
 /**
  * Engine, loop and RxJS run in rounds (one of each per round, after a warm-up round), so load from
- * other processes on the machine hits all three alike; ratios are the median of the per-round ratios.
+ * other processes on the machine hits all three alike; ratios are the median of the per-round ratios,
+ * from wall time and from this process's CPU time (steadier when other processes compete for the CPU).
  */
 async function rounds(w: (typeof WORKLOADS)[number], input: ReturnType<(typeof WORKLOADS)[number]['input']>, n: number) {
-  const ms = { engine: [] as number[], loop: [] as number[], rx: [] as number[] };
+  const wall = { engine: [] as number[], loop: [] as number[], rx: [] as number[] };
+  const cpu = { engine: [] as number[], loop: [] as number[], rx: [] as number[] };
+  const time = async (f: () => unknown): Promise<[number, number]> => {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await f();
+    const used = process.cpuUsage(c);
+    return [performance.now() - t, (used.user + used.system) / 1000];
+  };
   for (let i = 0; i <= n; i++) {
-    let t = performance.now();
-    w.engine(input);
-    const engine = performance.now() - t;
-    t = performance.now();
-    w.loop(input);
-    const loop = performance.now() - t;
+    const engine = await time(() => w.engine(input));
+    const loop = await time(() => w.loop(input));
     resetRx();
-    t = performance.now();
-    await w.rx(input);
-    const rx = performance.now() - t;
+    const rx = await time(() => w.rx(input));
     if (i === 0) continue;
-    ms.engine.push(engine);
-    ms.loop.push(loop);
-    ms.rx.push(rx);
+    for (const [k, v] of [['engine', engine], ['loop', loop], ['rx', rx]] as const) {
+      wall[k].push(v[0]);
+      cpu[k].push(v[1]);
+    }
   }
   const mid = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
   const ratio = (a: number[], b: number[]) => mid(a.map((x, i) => x / b[i]));
-  return { engine: mid(ms.engine), loop: mid(ms.loop), rx: mid(ms.rx), overLoop: ratio(ms.engine, ms.loop), overRx: ratio(ms.engine, ms.rx) };
+  return {
+    engine: mid(wall.engine),
+    loop: mid(wall.loop),
+    rx: mid(wall.rx),
+    overLoop: ratio(wall.engine, wall.loop),
+    overRx: ratio(wall.engine, wall.rx),
+    cpuOverLoop: ratio(cpu.engine, cpu.loop),
+    cpuOverRx: ratio(cpu.engine, cpu.rx),
+  };
 }
 
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
 const results: Record<string, unknown> = { records: N, runs: RUNS, workloads: [] as unknown[] };
-log(`Engine workloads, ${N.toLocaleString()} records each (median ms of ${RUNS} rounds of engine, loop, RxJS in one process; ratios: median of the per-round ratios)`);
-log('workload'.padEnd(60) + 'engine'.padStart(10) + 'loop'.padStart(10) + 'rxjs'.padStart(10) + '  engine/loop  engine/rxjs');
+log(`Engine workloads, ${N.toLocaleString()} records each (median ms of ${RUNS} rounds of engine, loop, RxJS in one process; ratios: median of the per-round ratios, wall and CPU time)`);
+log('workload'.padEnd(60) + 'engine'.padStart(8) + 'loop'.padStart(8) + 'rxjs'.padStart(8) + '  engine/loop (cpu)  engine/rxjs (cpu)');
 for (const w of WORKLOADS) {
   const r = await rounds(w, w.input(N), RUNS);
-  (results.workloads as unknown[]).push({ name: w.name, engineMs: r.engine, loopMs: r.loop, rxjsMs: r.rx, engineOverLoop: r.overLoop, engineOverRxjs: r.overRx });
-  log(w.name.padEnd(60) + r.engine.toFixed(0).padStart(10) + r.loop.toFixed(0).padStart(10) + r.rx.toFixed(0).padStart(10) + `  ${r.overLoop.toFixed(2)}x`.padStart(13) + `  ${r.overRx.toFixed(2)}x`.padStart(12));
+  (results.workloads as unknown[]).push({ name: w.name, engineMs: r.engine, loopMs: r.loop, rxjsMs: r.rx, engineOverLoop: r.overLoop, engineOverRxjs: r.overRx, cpuEngineOverLoop: r.cpuOverLoop, cpuEngineOverRxjs: r.cpuOverRx });
+  const x = (v: number) => `${v.toFixed(2)}x`;
+  log(w.name.padEnd(60) + r.engine.toFixed(0).padStart(8) + r.loop.toFixed(0).padStart(8) + r.rx.toFixed(0).padStart(8) + `${x(r.overLoop)} (${x(r.cpuOverLoop)})`.padStart(19) + `${x(r.overRx)} (${x(r.cpuOverRx)})`.padStart(19));
 }
 
 const design20 = chainDesign(20, 10_000);
