@@ -25,6 +25,15 @@ describe('PartitionGroup', () => {
     expect(drain(g)).toEqual(['a@1', 'b@2']);
   });
 
+  it('lets buffered records through once the empty input is marked caught up (a batch of transaction markers only)', () => {
+    const g = new PartitionGroup([['a', 'b']], new Map([['b', false]]));
+    g.add('a', [rec('a', 0, 1), rec('a', 1, 2)], true);
+    expect(drain(g)).toEqual([]);
+    expect(g.markCaughtUp('b', true)).toBe(true);
+    expect(g.markCaughtUp('b', true)).toBe(false);
+    expect(drain(g)).toEqual(['a@1', 'a@2']);
+  });
+
   it('drains a large batch in order', () => {
     const g = new PartitionGroup([['a']], new Map());
     const n = 200_000;

@@ -60,6 +60,13 @@ export class PartitionGroup {
     this.caughtUp.set(topic, caughtUpAfter);
   }
 
+  /** Updates whether an input is caught up; true when it changed. */
+  markCaughtUp(topic: string, caughtUp: boolean): boolean {
+    if (!this.queues.has(topic) || this.caughtUp.get(topic) === caughtUp) return false;
+    this.caughtUp.set(topic, caughtUp);
+    return true;
+  }
+
   /** The next record to process, or null when every ready sub-topology is drained. */
   next(): Buffered | null {
     for (const g of this.groups) {

@@ -164,6 +164,13 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     await reader.subscribe({ topics: [...ends.keys()], fromBeginning: true });
     const remaining = new Set(ends.keys());
     await new Promise<void>((resolve, reject) => {
+      // Done with a topic once the reader is past its end offset. Judged on batch-end events, which
+      // kafkajs also emits for batches of transaction markers only (never given to eachBatch): with
+      // exactly_once_v2 the last offset of a changelog is such a marker, not a record.
+      reader.on(reader.events.END_BATCH_PROCESS, ({ payload }) => {
+        if (payload.partition === partition && ends.has(payload.topic) && Number(payload.lastOffset) + 1 >= ends.get(payload.topic)!) remaining.delete(payload.topic);
+        if (!remaining.size) resolve();
+      });
       reader
         .run({
           eachBatch: async ({ batch }) => {
@@ -172,9 +179,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
             for (const m of batch.messages) {
               if (Number(m.offset) >= ends.get(batch.topic)!) break;
               out.push({ store, key: m.key!.toString(), value: m.value === null ? null : m.value.toString() });
-              if (Number(m.offset) + 1 >= ends.get(batch.topic)!) remaining.delete(batch.topic);
             }
-            if (!remaining.size) resolve();
           },
         })
         .catch(reject);
@@ -248,6 +253,36 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const commitIntervalMs = config.commitIntervalMs ?? (eos ? 100 : 30_000);
   const commitTimer = setInterval(() => void committer.commit().catch(fatal), commitIntervalMs);
 
+  /** Processes what the partition's input buffer lets through, and marks the offsets as processed. */
+  const processReady = (partition: number, task: Task, group: PartitionGroup) => {
+    // Per input topic of this partition: the last offset processed and the newest timestamp.
+    const done = new Map<string, { offset: number; time: number }>();
+    for (let next = group.next(); next; next = group.next()) {
+      recordsIn++;
+      task.process(next.specTopic, next.record, next.offset);
+      if (!caching) task.flush();
+      const d = done.get(next.topic);
+      if (!d) done.set(next.topic, { offset: next.offset, time: next.record.timestamp });
+      else {
+        d.offset = next.offset;
+        d.time = Math.max(d.time, next.record.timestamp);
+      }
+    }
+    for (const [t, d] of done) committer.processed(t, partition, d.offset, d.time);
+  };
+
+  // Batches that hold only transaction markers (topics written with transactions end with one)
+  // never reach eachBatch; kafkajs reports them as batch ends. They can make an input caught up,
+  // which may let buffered records of the other inputs through.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    if (payload.batchSize > 0 || stopping || committer.error) return;
+    const group = groups.get(payload.partition);
+    const task = tasks.get(payload.partition);
+    if (!group || !task || !group.markCaughtUp(payload.topic, Number(payload.lastOffset) + 1 >= Number(payload.highWatermark))) return;
+    processReady(payload.partition, task, group);
+    void committer.afterBatch().catch(() => undefined);
+  });
+
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -285,20 +320,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         lag.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));
         // The fetch position moves on; offsets are committed only for records actually processed.
         resolveOffset(batch.lastOffset());
-        // Per input topic of this partition: the last offset processed and the newest timestamp.
-        const done = new Map<string, { offset: number; time: number }>();
-        for (let next = group.next(); next; next = group.next()) {
-          recordsIn++;
-          task.process(next.specTopic, next.record, next.offset);
-          if (!caching) task.flush();
-          const d = done.get(next.topic);
-          if (!d) done.set(next.topic, { offset: next.offset, time: next.record.timestamp });
-          else {
-            d.offset = next.offset;
-            d.time = Math.max(d.time, next.record.timestamp);
-          }
-        }
-        for (const [t, d] of done) committer.processed(t, batch.partition, d.offset, d.time);
+        processReady(batch.partition, task, group);
         await committer.afterBatch();
       } catch (e) {
         if (committer.error) return fatal(committer.error);
