@@ -37,6 +37,9 @@ interface InputTopic {
   valueSerde: Serde;
 }
 
+/** Records one input may feed back through topics the topology both writes and reads. */
+const MAX_FED_BACK = 100_000;
+
 export class TopologyTestDriver {
   private readonly task: Task;
   private readonly outputs = new Map<string, OutputRecord[]>();
@@ -50,6 +53,8 @@ export class TopologyTestDriver {
   private nextInputId = 0;
   /** Records waiting in repartition topics (saves scanning the queues when there are none). */
   private pendingInternal = 0;
+  /** Records fed back from output topics the topology also reads, for the current input record. */
+  private fedBack = 0;
   wallClockMs = 0;
 
   constructor(
@@ -100,6 +105,7 @@ export class TopologyTestDriver {
     if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) throw new Error(`record for topic "${topic}" has no valid timestamp (got ${String(timestamp)})`);
     if (timestamp < 0) throw new Error(`record for topic "${topic}" has a negative timestamp (${timestamp}); Kafka timestamps are epoch milliseconds >= 0`);
     const id = this.nextInputId++;
+    this.fedBack = 0;
     const input = this.inputTopic(topic);
     const k = convert(input.keySerde, key, 'key', null, topic);
     const v = convert(input.valueSerde, value, 'value', null, topic);
@@ -203,6 +209,8 @@ export class TopologyTestDriver {
     if (!q) this.internalQueues.set(topic, (q = []));
     const queue = q;
     return (out) => {
+      // A topology that reads what it writes can feed itself forever (Kafka would too): stop it.
+      if (++this.fedBack > MAX_FED_BACK) throw new Error(`topic "${topic}" is written and read by the topology and keeps feeding records back (more than ${MAX_FED_BACK} for one input record)`);
       queue.push({ key: convert(keySerde, out.key, 'key', null, topic), value: convert(valueSerde, out.value, 'value', null, topic), timestamp: out.timestamp, headers: out.headers });
       this.pendingInternal++;
     };

@@ -14,3 +14,10 @@ it('processes records written to an input topic after the record that wrote them
     { key: 'a', value: 20, timestamp: 6 },
   ]);
 });
+
+it('stops a topology that feeds a topic back into itself forever, naming the topic', () => {
+  const b = new StreamsBuilder();
+  b.stream('loop').to('loop');
+  const d = new TopologyTestDriver(b.build());
+  expect(() => d.pipe('loop', 'k', 1, 0)).toThrow(/topic "loop" is written and read by the topology/);
+});
