@@ -53,7 +53,7 @@ async function waitFor(count: () => number, target: number) {
 
 /**
  * Records/s by the clock, and records per CPU-second of this process (the broker runs in its own
- * process). Other work on the machine moves the first a lot; the second much less.
+ * process). Other work on the machine moves the first a lot; the second less.
  */
 type Run = { perSec: number; perCpuSec: number };
 function measured(start: number, cpu: NodeJS.CpuUsage): Run {
