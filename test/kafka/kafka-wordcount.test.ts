@@ -90,7 +90,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     const a = await runOnKafka(compileDesign(doc).topology, cfg);
     const b = await runOnKafka(compileDesign(doc).topology, cfg);
     // Both members own partitions before records arrive (a joins first and is rebalanced when b joins).
-    const deadline = Date.now() + 40_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !(a.stats().assigned.length && b.stats().assigned.length && a.stats().assigned.length + b.stats().assigned.length === 3)) {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -105,7 +105,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     // Each partition number (of the source and the repartition topic alike) has one owner.
     expect([...sa.assigned, ...sb.assigned].sort()).toEqual([0, 1, 2]);
     expect(perKey(got)).toEqual(perKey(expected));
-  }, 90_000);
+  }, 150_000);
 });
 
 describe.skipIf(brokerAvailable)('Kafka runtime', () => {
