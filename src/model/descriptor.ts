@@ -48,8 +48,11 @@ export interface ParamSpec {
   help?: string;
   /** Optional params may be absent/empty. */
   optional?: boolean;
-  /** Shown (and validated) only when this returns true, e.g. advance only for hopping windows. */
-  visibleWhen?: (params: Record<string, unknown>) => boolean;
+  /**
+   * Shown (and validated) only when this returns true, e.g. advance only for hopping windows.
+   * `inputKinds` are the kinds of the connected upstream outputs (empty while nothing is connected).
+   */
+  visibleWhen?: (params: Record<string, unknown>, inputKinds: readonly StreamKind[]) => boolean;
 }
 
 export interface PortSpec {

@@ -5,7 +5,7 @@
  */
 import type { OutputType } from './descriptor';
 import { getOperator } from './registry';
-import type { DesignEdge, DesignNode, Diagnostic, TopologyDocument } from './types';
+import type { DesignEdge, DesignNode, Diagnostic, StreamKind, TopologyDocument } from './types';
 
 export interface ConnectedInput {
   edge: DesignEdge;
@@ -114,4 +114,11 @@ function topoOrder(doc: TopologyDocument, nodes: Map<string, DesignNode>, diagno
     if (indeg.get(n.id)! > 0) diagnostics.push({ severity: 'error', nodeId: n.id, field: 'inputs', message: `node "${n.name}" is part of a cycle; topologies must be acyclic` });
   }
   return order;
+}
+
+/** The kinds of a node's connected upstream outputs, over all its input ports (what visibleWhen sees). */
+export function inputKindsOf(analysis: DesignAnalysis, nodeId: string): StreamKind[] {
+  const kinds: StreamKind[] = [];
+  for (const list of Object.values(analysis.inputs.get(nodeId) ?? {})) for (const c of list) if (c.type) kinds.push(c.type.kind);
+  return kinds;
 }

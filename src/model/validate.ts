@@ -4,9 +4,9 @@
  */
 import type { ParamSpec } from './descriptor';
 import { transpileFunction } from './functions';
-import { analyzeDesign, type DesignAnalysis } from './graph';
+import { analyzeDesign, inputKindsOf, type DesignAnalysis } from './graph';
 import { getOperator } from './registry';
-import type { DesignEdge, Diagnostic, TopologyDocument } from './types';
+import type { DesignEdge, Diagnostic, StreamKind, TopologyDocument } from './types';
 
 export function validateDesign(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): Diagnostic[] {
   const out: Diagnostic[] = [...analysis.diagnostics];
@@ -33,7 +33,8 @@ export function validateDesign(doc: TopologyDocument, analysis: DesignAnalysis =
     }
     const params = analysis.params.get(n.id);
     if (!params) continue;
-    for (const spec of d.paramSpecs) checkFunctions(spec, params, n.id, out);
+    const kinds = inputKindsOf(analysis, n.id);
+    for (const spec of d.paramSpecs) checkFunctions(spec, params, kinds, n.id, out);
     const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type).filter((t) => t !== null)]));
     for (const problem of d.validate?.(params, types as never) ?? []) out.push({ severity: 'error', nodeId: n.id, ...problem });
   }
@@ -50,8 +51,8 @@ export function validateDesign(doc: TopologyDocument, analysis: DesignAnalysis =
   return out;
 }
 
-function checkFunctions(spec: ParamSpec, params: Record<string, unknown>, nodeId: string, out: Diagnostic[]) {
-  if (spec.visibleWhen && !spec.visibleWhen(params)) return;
+function checkFunctions(spec: ParamSpec, params: Record<string, unknown>, inputKinds: readonly StreamKind[], nodeId: string, out: Diagnostic[]) {
+  if (spec.visibleWhen && !spec.visibleWhen(params, inputKinds)) return;
   if (spec.control.type === 'function') {
     const src = params[spec.name];
     if (typeof src !== 'string' || (spec.optional && !src.trim())) return;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperatorDescriptor } from '../descriptor';
 import { call, fn, input, type DslExpr } from '../dsl-expr';
-import { AGGREGATABLE, DOCS, aggregationOutput, first, fnSpec, materialized, named, retentionSpec, sig, storeSchema, storeSpecs } from './common';
+import { AGGREGATABLE, DOCS, aggregationOutput, first, fnSpec, materialized, named, retentionSpec, sig, storeSchema, storeSpecs, whenInputIs } from './common';
 
 const initSig = sig([], 'VA');
 const aggSig = sig([['key', 'K'], ['value', 'V'], ['aggregate', 'VA']], 'VA');
@@ -28,8 +28,8 @@ export const aggregate: OperatorDescriptor<Params> = {
   paramSpecs: [
     fnSpec('initializer', 'Initializer', initSig, '() => ({ count: 0, sum: 0 })'),
     fnSpec('aggregator', 'Aggregator', aggSig, '(key, value, agg) => ({ count: agg.count + 1, sum: agg.sum + value.amount })'),
-    { ...fnSpec('subtractor', 'Subtractor', aggSig, '(key, value, agg) => ({ count: agg.count - 1, sum: agg.sum - value.amount })', 'Grouped tables only.'), optional: true },
-    { ...fnSpec('merger', 'Session merger', mergeSig, '(key, a, b) => ({ count: a.count + b.count, sum: a.sum + b.sum })', 'Session windows only.'), optional: true },
+    { ...fnSpec('subtractor', 'Subtractor', aggSig, '(key, value, agg) => ({ count: agg.count - 1, sum: agg.sum - value.amount })', 'Grouped tables only.'), optional: true, visibleWhen: whenInputIs('KGroupedTable') },
+    { ...fnSpec('merger', 'Session merger', mergeSig, '(key, a, b) => ({ count: a.count + b.count, sum: a.sum + b.sum })', 'Session windows only.'), optional: true, visibleWhen: whenInputIs('SessionWindowedKStream') },
     ...storeSpecs,
     retentionSpec,
   ],

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call, lit, stat, type DslExpr, type FunctionSignature } from '../dsl-expr';
 import type { OutputType, ParamSpec } from '../descriptor';
+import type { StreamKind } from '../types';
 
 export const DOCS = 'https://kafka.apache.org/documentation/streams/developer-guide/dsl-api.html';
 
@@ -62,7 +63,13 @@ export function materialized(p: { storeName?: string; caching?: boolean; logging
 }
 
 /** filter/filterNot/mapValues on a KTable may be materialized under a name (ignored on a KStream). */
-export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.' };
+/** Shown while nothing is connected (so it can be found) and when one of the inputs has one of these kinds. */
+export const whenInputIs =
+  (...kinds: StreamKind[]) =>
+  (_params: Record<string, unknown>, inputKinds: readonly StreamKind[]): boolean =>
+    inputKinds.length === 0 || inputKinds.some((k) => kinds.includes(k));
+
+export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.', visibleWhen: whenInputIs('KTable') };
 
 /** The trailing Materialized.as(storeName) of a KTable filter/mapValues; nothing for streams. */
 export function tableStoreArg(p: { storeName?: string }, inputs: Record<string, OutputType[]>): DslExpr[] {

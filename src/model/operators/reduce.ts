@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperatorDescriptor } from '../descriptor';
 import { call, fn, input, type DslExpr } from '../dsl-expr';
-import { AGGREGATABLE, DOCS, aggregationOutput, first, fnSpec, materialized, named, retentionSpec, sig, storeSchema, storeSpecs } from './common';
+import { AGGREGATABLE, DOCS, aggregationOutput, first, fnSpec, materialized, named, retentionSpec, sig, storeSchema, storeSpecs, whenInputIs } from './common';
 
 const signature = sig([['aggregate', 'V'], ['value', 'V']], 'V');
 const schema = z.object({
@@ -23,7 +23,7 @@ export const reduce: OperatorDescriptor<Params> = {
   defaults: { reducer: '(aggregate, value) => value', caching: true, logging: true },
   paramSpecs: [
     fnSpec('reducer', 'Reducer', signature, '(aggregate, value) => aggregate + value'),
-    { ...fnSpec('subtractor', 'Subtractor', signature, '(aggregate, value) => aggregate - value', 'Grouped tables only.'), optional: true, visibleWhen: () => true },
+    { ...fnSpec('subtractor', 'Subtractor', signature, '(aggregate, value) => aggregate - value', 'Grouped tables only.'), optional: true, visibleWhen: whenInputIs('KGroupedTable') },
     ...storeSpecs,
     retentionSpec,
   ],

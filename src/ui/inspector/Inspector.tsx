@@ -1,5 +1,6 @@
 /** Edits the selected node: name, description and the params its descriptor lists. */
 import { renameNode, updateNode, updateParams } from '../../model/commands';
+import { inputKindsOf } from '../../model/graph';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { useAnalysis } from '../use-analysis';
@@ -8,7 +9,7 @@ import { ParamField } from './ParamField';
 export function Inspector() {
   const selected = useApp((s) => s.selectedNodeIds);
   const node = useApp((s) => (s.selectedNodeIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedNodeIds[0]) : undefined));
-  const { diagnostics } = useAnalysis();
+  const { analysis, diagnostics } = useAnalysis();
   const edit = useApp((s) => s.edit);
   if (!node) {
     return (
@@ -47,7 +48,7 @@ export function Inspector() {
         </div>
       ))}
       {d?.paramSpecs
-        .filter((spec) => !spec.visibleWhen || spec.visibleWhen(params))
+        .filter((spec) => !spec.visibleWhen || spec.visibleWhen(params, inputKindsOf(analysis, node.id)))
         .map((spec) => (
           <ParamField
             key={`${node.id}:${spec.name}`}
