@@ -45,8 +45,7 @@ export class TopologyTestDriver {
   private readonly outputs = new Map<string, OutputRecord[]>();
   private readonly unread = new Map<string, number>();
   private readonly internalQueues = new Map<string, StreamRecord[]>();
-  private readonly inputs = new Map<string, InputTopic>();
-  private lastInput: InputTopic | undefined;
+  private readonly inputs: InputTopic[] = [];
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
   private readonly defaultKeySerde: Serde;
   private readonly defaultValueSerde: Serde;
@@ -117,15 +116,14 @@ export class TopologyTestDriver {
 
   /** The sources reading a topic and the serdes records are read with (looked up once per topic). */
   private inputTopic(topic: string): InputTopic {
-    if (topic === this.lastInput?.topic) return this.lastInput;
-    let input = this.inputs.get(topic);
-    if (!input) {
-      const sources = this.task.sourcesByTopic.get(topic) ?? [];
-      const spec = sources[0]?.spec;
-      input = { topic, sources, keySerde: spec?.keySerde ?? this.defaultKeySerde, valueSerde: spec?.valueSerde ?? this.defaultValueSerde };
-      this.inputs.set(topic, input);
-    }
-    return (this.lastInput = input);
+    // A short list scanned by identity beats a Map lookup: designs read a handful of topics.
+    const inputs = this.inputs;
+    for (let i = 0; i < inputs.length; i++) if (inputs[i].topic === topic) return inputs[i];
+    const sources = this.task.sourcesByTopic.get(topic) ?? [];
+    const spec = sources[0]?.spec;
+    const input = { topic, sources, keySerde: spec?.keySerde ?? this.defaultKeySerde, valueSerde: spec?.valueSerde ?? this.defaultValueSerde };
+    inputs.push(input);
+    return input;
   }
 
   private drainInternal(inputId: number) {

@@ -40,7 +40,8 @@ export class JoinSideStore implements StateStore {
     const minLive = this.observed - this.retentionMs;
     let expired = 0;
     while (expired < list.length && list[expired].ts <= minLive) expired++;
-    if (expired) list.splice(0, expired);
+    if (expired === 1) list.shift();
+    else if (expired) list.splice(0, expired);
   }
   /** Live records of the key with from <= ts <= to, oldest first; null when there are none. */
   fetch(key: unknown, from: number, to: number): Timed[] | null {
