@@ -6,6 +6,7 @@
  */
 import type { ProcessorContext } from '../core/context';
 import { storeKey, type Change } from '../core/record';
+import type { Windowed } from '../api';
 
 interface Dirty {
   key: unknown;
@@ -14,14 +15,63 @@ interface Dirty {
   timestamp: number;
 }
 
+/** Where the cache finds the pending update of a key. */
+interface DirtyIndex {
+  get(key: unknown): Dirty | undefined;
+  set(key: unknown, d: Dirty): void;
+  clear(): void;
+}
+
+class ByStoreKey implements DirtyIndex {
+  private readonly m = new Map<unknown, Dirty>();
+  get(key: unknown) {
+    return this.m.get(storeKey(key));
+  }
+  set(key: unknown, d: Dirty) {
+    this.m.set(storeKey(key), d);
+  }
+  clear() {
+    this.m.clear();
+  }
+}
+
+/**
+ * For the windowed keys { key, start, end } the windowed aggregations build: maps by start, end and
+ * key, the same identity as their JSON text without building it per record (turning epoch
+ * timestamps into text cost more than the aggregation).
+ */
+class ByWindow implements DirtyIndex {
+  private readonly m = new Map<number, Map<number, Map<unknown, Dirty>>>();
+  get(key: unknown) {
+    const w = key as Windowed<unknown>;
+    return this.m.get(w.start)?.get(w.end)?.get(storeKey(w.key));
+  }
+  set(key: unknown, d: Dirty) {
+    const w = key as Windowed<unknown>;
+    let byEnd = this.m.get(w.start);
+    if (!byEnd) this.m.set(w.start, (byEnd = new Map()));
+    let byKey = byEnd.get(w.end);
+    if (!byKey) byEnd.set(w.end, (byKey = new Map()));
+    byKey.set(storeKey(w.key), d);
+  }
+  clear() {
+    this.m.clear();
+  }
+}
+
 export class TableEmitter {
-  private readonly dirty = new Map<unknown, Dirty>();
+  /** Pending updates in the order their keys were first dirtied, and how to find them by key. */
+  private readonly dirty: Dirty[] = [];
+  private readonly index: DirtyIndex;
 
   constructor(
     private readonly ctx: ProcessorContext,
     private readonly caching: boolean,
     private readonly sendOldValues: () => boolean,
+    /** Keys are the { key, start, end } objects of a windowed aggregation. */
+    windowedKeys = false,
   ) {
+    this.index = windowedKeys ? new ByWindow() : new ByStoreKey();
     if (caching) ctx.onFlush(() => this.flush());
   }
 
@@ -30,13 +80,14 @@ export class TableEmitter {
       this.forward(key, newValue, oldValue, timestamp);
       return;
     }
-    const k = storeKey(key);
-    const d = this.dirty.get(k);
+    const d = this.index.get(key);
     if (d) {
       d.newValue = newValue;
       d.timestamp = timestamp;
     } else {
-      this.dirty.set(k, { key, newValue, oldValue, timestamp });
+      const fresh = { key, newValue, oldValue, timestamp };
+      this.index.set(key, fresh);
+      this.dirty.push(fresh);
     }
   }
 
@@ -46,10 +97,12 @@ export class TableEmitter {
   }
 
   flush(): void {
-    if (this.dirty.size === 0) return;
+    const dirty = this.dirty;
+    if (dirty.length === 0) return;
     // Forwarding cannot reach this emitter again (topologies are acyclic), so iterate, then clear.
-    for (const d of this.dirty.values()) this.forward(d.key, d.newValue, d.oldValue, d.timestamp);
-    this.dirty.clear();
+    for (let i = 0; i < dirty.length; i++) this.forward(dirty[i].key, dirty[i].newValue, dirty[i].oldValue, dirty[i].timestamp);
+    dirty.length = 0;
+    this.index.clear();
   }
 }
 

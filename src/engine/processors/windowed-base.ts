@@ -31,7 +31,7 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = ctx.getStateStore<S>(this.config.storeName);
-    this.emitter = new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled);
+    this.emitter = new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled, true);
   }
 
   process(r: StreamRecord) {
