@@ -1,0 +1,32 @@
+/**
+ * The record cache of windowed aggregations (caching on, the default): updates of the same window
+ * while one input record is processed go out once, at the flush after that record; different windows
+ * go out in the order they were first updated.
+ */
+import { describe, expect, it } from 'vitest';
+import { StreamsBuilder, TimeWindows, TopologyTestDriver } from '../../src/engine';
+
+describe('record cache of windowed aggregations', () => {
+  it('merges updates of one window within an input record, keeps windows and keys apart', () => {
+    const b = new StreamsBuilder();
+    b.stream<string, string>('in')
+      .flatMapValues((v) => v.split(' '))
+      .groupByKey()
+      .windowedBy(TimeWindows.ofSizeWithNoGrace(10).advanceBy(5))
+      .count()
+      .toStream()
+      .to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'a', 'x y z', 7); // windows [0,10) and [5,15): three updates each, one output each
+    d.pipe('in', 'b', 'x', 7); // same windows, another key
+    d.pipe('in', 'a', 'x', 12); // [5,15) again and a new [10,20)
+    expect(d.createOutputTopic('out').readRecordsToList().map((r) => [r.key, r.value, r.timestamp])).toEqual([
+      [{ key: 'a', start: 0, end: 10 }, 3, 7],
+      [{ key: 'a', start: 5, end: 15 }, 3, 7],
+      [{ key: 'b', start: 0, end: 10 }, 1, 7],
+      [{ key: 'b', start: 5, end: 15 }, 1, 7],
+      [{ key: 'a', start: 5, end: 15 }, 4, 12],
+      [{ key: 'a', start: 10, end: 20 }, 1, 12],
+    ]);
+  });
+});
