@@ -9,6 +9,7 @@ import type { NodeSpec } from './core/topology-spec';
 import { Serdes, type Serde } from './serdes';
 import type { StateStore, StoreEntry } from './stores/state-store';
 import type { Topology } from './topology';
+import { RecordQueue } from './record-queue';
 
 export interface DriverConfig {
   defaultKeySerde?: Serde;
@@ -44,7 +45,7 @@ export class TopologyTestDriver {
   private readonly task: Task;
   private readonly outputs = new Map<string, OutputRecord[]>();
   private readonly unread = new Map<string, number>();
-  private readonly internalQueues = new Map<string, StreamRecord[]>();
+  private readonly internalQueues = new Map<string, RecordQueue>();
   private readonly inputs: InputTopic[] = [];
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
   private readonly defaultKeySerde: Serde;
@@ -131,34 +132,34 @@ export class TopologyTestDriver {
     // (The queues exist from the start, one per repartition topic.) Records appended while draining
     // are processed in the same pass.
     if (this.internalQueues.size === 1) {
-      const [topic, q] = this.internalQueues.entries().next().value as [string, StreamRecord[]];
+      const [topic, q] = this.internalQueues.entries().next().value as [string, RecordQueue];
       const sources = this.task.sourcesByTopic.get(topic) ?? [];
-      let i = 0;
       try {
-        for (; i < q.length; i++) {
-          this.task.processFrom(sources, q[i], inputId);
+        for (let rec = q.shift(); rec !== undefined; rec = q.shift()) {
+          this.task.processFrom(sources, rec, inputId);
           this.task.flush();
         }
       } finally {
-        if (i === q.length) q.length = 0;
-        else q.splice(0, i);
-        this.pendingInternal = q.length;
+        this.pendingInternal = q.size;
       }
       return;
     }
     for (;;) {
-      let best: string | null = null;
+      let best: RecordQueue | null = null;
+      let bestTopic = '';
       let bestTs = Infinity;
       for (const [t, q] of this.internalQueues) {
-        if (q.length && q[0].timestamp < bestTs) {
-          best = t;
-          bestTs = q[0].timestamp;
+        const head = q.peek();
+        if (head !== undefined && head.timestamp < bestTs) {
+          best = q;
+          bestTopic = t;
+          bestTs = head.timestamp;
         }
       }
       if (best === null) return;
-      const rec = this.internalQueues.get(best)!.shift()!;
+      const rec = best.shift()!;
       this.pendingInternal--;
-      this.task.process(best, rec, inputId);
+      this.task.process(bestTopic, rec, inputId);
       this.task.flush();
     }
   }
@@ -168,7 +169,7 @@ export class TopologyTestDriver {
     const topic = sink.topics[0];
     if (sink.internal) {
       let q = this.internalQueues.get(topic);
-      if (!q) this.internalQueues.set(topic, (q = []));
+      if (!q) this.internalQueues.set(topic, (q = new RecordQueue()));
       const queue = q;
       return (record) => {
         queue.push(record);
@@ -204,7 +205,7 @@ export class TopologyTestDriver {
     const keySerde = source.keySerde ?? this.defaultKeySerde;
     const valueSerde = source.valueSerde ?? this.defaultValueSerde;
     let q = this.internalQueues.get(topic);
-    if (!q) this.internalQueues.set(topic, (q = []));
+    if (!q) this.internalQueues.set(topic, (q = new RecordQueue()));
     const queue = q;
     return (out) => {
       // A topology that reads what it writes can feed itself forever (Kafka would too): stop it.
