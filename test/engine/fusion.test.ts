@@ -86,4 +86,45 @@ describe('fused stateless runs', () => {
     expect(m.words).toEqual([4, 4]);
     expect(m.changes).toEqual([4, 4]);
   });
+
+  it('a table update reaches toStream and the steps after it with the same values and counts, tombstones as null', () => {
+    const b = new StreamsBuilder();
+    b.table<string, number>('in', undefined, Materialized.as('t').withCachingDisabled())
+      .toStream(Named.as('changes'))
+      .mapValues((v: number | null) => (v === null ? 'gone' : v * 2), Named.as('double'))
+      .filter((k, v) => v !== 4, Named.as('not4'))
+      .to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'a', 1, 1);
+    d.pipe('in', 'b', 2, 2);
+    d.pipe('in', 'a', null, 3);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([
+      { key: 'a', value: 2, timestamp: 1 },
+      { key: 'a', value: 'gone', timestamp: 3 },
+    ]);
+    const m = Object.fromEntries(d.metrics().map((x) => [x.processor, [x.recordsIn, x.recordsOut]]));
+    expect(m.changes).toEqual([3, 3]);
+    expect(m.double).toEqual([3, 3]);
+    expect(m.not4).toEqual([3, 2]);
+  });
+
+  it('a traced toStream still sees the table update as a change', () => {
+    const b = new StreamsBuilder();
+    b.table<string, number>('in', undefined, Materialized.as('t').withCachingDisabled())
+      .toStream(Named.as('changes'))
+      .to('out');
+    const d = new TopologyTestDriver(b.build());
+    const seen: [string, unknown][] = [];
+    d.onTrace((e: TraceEvent) => seen.push([e.processor, e.record.value]));
+    d.pipe('in', 'a', 1, 1);
+    d.pipe('in', 'a', 5, 2);
+    expect(seen.filter(([p]) => p === 'changes')).toEqual([
+      ['changes', 1],
+      ['changes', 5],
+    ]);
+    expect(seen.filter(([p]) => p.startsWith('KTABLE-SOURCE')).map(([, v]) => v)).toEqual([
+      { newValue: 1, oldValue: null },
+      { newValue: 5, oldValue: null },
+    ]);
+  });
 });

@@ -13,6 +13,12 @@ export interface ProcessorContext {
    * and the record object is never built.
    */
   forwardNew(key: unknown, value: unknown, timestamp: number, headers?: Record<string, string>): void;
+  /**
+   * Forward a KTable update: the record's value is the Change { newValue, oldValue }. When the only
+   * child is a fused run that starts with toStream (which keeps only newValue), newValue goes straight
+   * into it and the Change object is never built.
+   */
+  forwardChange(key: unknown, newValue: unknown, oldValue: unknown, timestamp: number): void;
   getStateStore<S extends StateStore = StateStore>(name: string): S;
   /** Counts a record dropped as late/expired or invalid (Kafka's dropped-records metric). */
   recordDropped(): void;

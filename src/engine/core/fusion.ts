@@ -25,6 +25,11 @@ export interface FusableStep extends Processor {
   apply(s: Scratch): boolean;
   /** False when the step never changes key or value (filter, peek): the input record can be forwarded as is. */
   readonly rewrites: boolean;
+  /**
+   * True for toStream: apply only replaces a Change value by its newValue (null for a tombstone), so a
+   * table processor may feed the run the newValue directly (forwardChange) and skip this step's apply.
+   */
+  readonly unwrapsChange?: boolean;
 }
 
 export function isFusable(p: Processor | null): p is FusableStep {
@@ -49,6 +54,8 @@ export class FusedRun implements Processor {
   private readonly applies: ((s: Scratch) => boolean)[];
   /** Some member is traced: run processor by processor so each one's forwards are seen. */
   traced = false;
+  /** The first step is toStream: feedNewValue may stand for feeding it a Change (see FusableStep.unwrapsChange). */
+  readonly takesNewValue: boolean;
 
   constructor(
     steps: FusableStep[],
@@ -60,6 +67,7 @@ export class FusedRun implements Processor {
     this.rewrites = steps.some((s) => s.rewrites);
     // Bound once: `steps[i].apply` would be a lookup on many step classes at one call site.
     this.applies = steps.map((s) => s.apply.bind(s));
+    this.takesNewValue = steps[0].unwrapsChange === true;
   }
 
   updateTraced(): void {
@@ -69,25 +77,43 @@ export class FusedRun implements Processor {
   /** As the head's processor: the head's runtime has counted the record in. */
   process(r: StreamRecord): void {
     if (this.traced) this.unfused.process(r);
-    else this.run(r.key, r.value, r.timestamp, r.headers, r);
+    else this.run(r.key, r.value, r.timestamp, r.headers, r, 0);
   }
 
   /** From the parent's forwardNew (never while traced): the parts of a record not built yet. */
   feed(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined): void {
     this.members[0].recordsIn++;
-    this.run(key, value, timestamp, headers, null);
+    this.run(key, value, timestamp, headers, null, 0);
   }
 
-  private run(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined, input: StreamRecord | null): void {
+  /**
+   * From a table processor's forwardChange (only when takesNewValue, never while traced): the first
+   * step (toStream) would turn the Change into its newValue, so it is counted and the run goes on
+   * from the second step with that value.
+   */
+  feedNewValue(key: unknown, newValue: unknown, timestamp: number): void {
+    const first = this.members[0];
+    first.recordsIn++;
+    if (this.applies.length === 1) {
+      first.forwardNew(key, newValue ?? null, timestamp, undefined);
+      return;
+    }
+    first.recordsOut++;
+    this.members[1].recordsIn++;
+    this.run(key, newValue ?? null, timestamp, undefined, null, 1);
+  }
+
+  /** Applies the steps from `from` on (the caller has counted the record into that step). */
+  private run(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined, input: StreamRecord | null, from: number): void {
     const s = this.scratch;
     s.key = key;
     s.value = value;
     const applies = this.applies;
     const members = this.members;
     const last = applies.length - 1;
-    for (let i = 0; ; i++) {
+    for (let i = from; ; i++) {
       const m = members[i];
-      if (i > 0) m.recordsIn++;
+      if (i > from) m.recordsIn++;
       const k = s.key;
       const v = s.value;
       let pass: boolean;

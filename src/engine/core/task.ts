@@ -6,7 +6,7 @@
 import type { ProcessorContext } from './context';
 import { ProcessingError, UserFunctionError } from './errors';
 import { FusedRun, isFusable, type FusedMember } from './fusion';
-import type { StreamRecord } from './record';
+import type { Change, StreamRecord } from './record';
 import type { NodeSpec, Processor, TopologySpec } from './topology-spec';
 import type { StateStore } from '../stores/state-store';
 
@@ -108,6 +108,17 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
     } else {
       // Records without headers have no headers property: smaller objects, less garbage collection.
       this.forward(headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers });
+    }
+  }
+
+  forwardChange(key: unknown, newValue: unknown, oldValue: unknown, timestamp: number): void {
+    const run = this.run;
+    if (run !== null && run.takesNewValue && this.trace === undefined && !run.traced) {
+      this.recordsOut++;
+      run.feedNewValue(key, newValue, timestamp);
+    } else {
+      const change: Change = { newValue, oldValue };
+      this.forwardNew(key, change, timestamp);
     }
   }
 

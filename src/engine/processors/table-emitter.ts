@@ -5,7 +5,7 @@
  * keys were first dirtied, with the old value as it was before the first cached update.
  */
 import type { ProcessorContext } from '../core/context';
-import { storeKey, type Change } from '../core/record';
+import { storeKey } from '../core/record';
 import type { Windowed } from '../api';
 
 interface Dirty {
@@ -92,8 +92,7 @@ export class TableEmitter {
   }
 
   private forward(key: unknown, newValue: unknown, oldValue: unknown, timestamp: number) {
-    const change: Change = { newValue: newValue ?? null, oldValue: this.sendOldValues() ? (oldValue ?? null) : null };
-    this.ctx.forwardNew(key, change, timestamp);
+    this.ctx.forwardChange(key, newValue ?? null, this.sendOldValues() ? (oldValue ?? null) : null, timestamp);
   }
 
   flush(): void {

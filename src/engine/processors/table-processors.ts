@@ -111,6 +111,7 @@ export class TableMapValuesProcessor implements Processor {
 /** KTable#toStream: the changelog as a stream; tombstones become null values. */
 export class TableToStreamProcessor extends Step {
   readonly rewrites = true;
+  readonly unwrapsChange = true;
   apply(s: Scratch) {
     s.value = (s.value as Change).newValue ?? null;
     return true;
