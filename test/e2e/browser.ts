@@ -3,7 +3,7 @@
  * drives Debian's Chromium through playwright-core (never a downloaded browser).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -25,6 +25,70 @@ export function freePort(): Promise<number> {
 export function buildApp(): void {
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build failed');
+}
+
+// What the production build is made of: when none of it is newer than the last build's stamp, the
+// build in dist/ is current and the e2e files reuse it.
+const BUILD_INPUTS = ['src', 'codegen', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const STAMP = join(ROOT, 'dist', '.e2e-build-stamp');
+const LOCK = join(ROOT, 'test', '.cache', 'e2e-build.lock');
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, e)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  if (!existsSync(STAMP)) return false;
+  const stamp = statSync(STAMP).mtimeMs;
+  return BUILD_INPUTS.every((p) => newestMtime(join(ROOT, p)) <= stamp);
+}
+
+function lockHolderAlive(): boolean {
+  try {
+    process.kill(Number(readFileSync(join(LOCK, 'pid'), 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the app unless dist/ already holds a build of the current sources. The e2e files run in
+ * parallel workers: the first one takes a lock (an atomic mkdir) and builds, the others wait for it,
+ * so the app is built once per change, not once per file.
+ */
+export async function ensureBuilt(): Promise<void> {
+  for (;;) {
+    if (buildIsCurrent()) return;
+    try {
+      mkdirSync(join(ROOT, 'test', '.cache'), { recursive: true });
+      mkdirSync(LOCK);
+    } catch {
+      // Someone else builds (or a crashed run left its lock: taken over once its process is gone).
+      await new Promise((r) => setTimeout(r, 250));
+      if (existsSync(join(LOCK, 'pid')) && !lockHolderAlive()) rmSync(LOCK, { recursive: true, force: true });
+      continue;
+    }
+    try {
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      if (!buildIsCurrent()) {
+        const started = Date.now();
+        buildApp();
+        // Stamped with the time the build started: a source saved during the build makes it stale.
+        writeFileSync(STAMP, '');
+        const t = new Date(started);
+        utimesSync(STAMP, t, t);
+      }
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
+    return;
+  }
 }
 
 /** Serves the production build (`outDir`: another build directory, e.g. a baseline for a bench). */

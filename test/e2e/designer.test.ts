@@ -5,60 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launch, serve } from './browser';
+import { describe, expect, it } from 'vitest';
+import { connectHandles, drop, openApp as open, outputRows, setMonaco, useDesigner } from './helpers';
 
-let browser: Browser;
-let server: { url: string; stop: () => void };
-
-beforeAll(async () => {
-  buildApp();
-  server = await serve();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function openApp(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
-
-async function drop(page: Page, kind: string, x: number, y: number) {
-  const canvas = await page.locator('[data-testid=canvas]').boundingBox();
-  await page.locator(`[data-testid=palette-${kind}]`).dragTo(page.locator('[data-testid=canvas]'), { targetPosition: { x, y } });
-  expect(canvas).not.toBeNull();
-}
-
-async function connectHandles(page: Page, from: string, to: string) {
-  const a = await page.locator(`[data-testid="${from}"]`).boundingBox();
-  const b = await page.locator(`[data-testid="${to}"]`).boundingBox();
-  await page.mouse.move(a!.x + a!.width / 2, a!.y + a!.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a!.x + b!.x) / 2, (a!.y + b!.y) / 2, { steps: 5 });
-  await page.mouse.move(b!.x + b!.width / 2, b!.y + b!.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
-
-async function setMonaco(page: Page, testId: string, text: string, mode: 'type' | 'insert') {
-  const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`);
-  await editor.waitFor({ timeout: 30_000 });
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  if (mode === 'type') await page.keyboard.type(text);
-  else await page.keyboard.insertText(text);
-}
-
-async function outputRows(page: Page): Promise<string[][]> {
-  return page.locator('[data-testid=output-row]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-}
+const env = useDesigner();
+const openApp = () => open(env);
 
 describe('designer', () => {
   it('builds word count from an empty canvas and previews the counts', async () => {

@@ -1,0 +1,109 @@
+/**
+ * What every e2e file shares: one server and one browser per file (the build itself is shared by all
+ * files, see ensureBuilt), a fresh page (own context, so its own IndexedDB) per test, and the
+ * gestures the tests repeat: dropping from the palette, connecting handles, typing into Monaco.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ensureBuilt, launch, serve } from './browser';
+
+export interface E2e {
+  browser: Browser;
+  url: string;
+}
+
+/** Registers the file's beforeAll/afterAll; the returned object is filled in before the first test. */
+export function useDesigner(): E2e {
+  const env = {} as E2e;
+  let stop: (() => void) | undefined;
+  beforeAll(async () => {
+    await ensureBuilt();
+    const server = await serve();
+    stop = server.stop;
+    env.url = server.url;
+    env.browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    stop?.();
+  });
+  return env;
+}
+
+/** A fresh page on the designer, once the autosave restore has run. Uncaught page errors are collected. */
+export async function openApp(env: E2e): Promise<Page & { errors: string[] }> {
+  const page = (await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(env.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+export async function drop(page: Page, kind: string, x: number, y: number): Promise<void> {
+  await page.locator(`[data-testid=palette-${kind}]`).dragTo(page.locator('[data-testid=canvas]'), { targetPosition: { x, y } });
+}
+
+export async function connectHandles(page: Page, from: string, to: string): Promise<void> {
+  const a = await page.locator(`[data-testid="${from}"]`).boundingBox();
+  const b = await page.locator(`[data-testid="${to}"]`).boundingBox();
+  await page.mouse.move(a!.x + a!.width / 2, a!.y + a!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a!.x + b!.x) / 2, (a!.y + b!.y) / 2, { steps: 5 });
+  await page.mouse.move(b!.x + b!.width / 2, b!.y + b!.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Replaces a Monaco editor's text: typed key by key (as a person would) or inserted at once. */
+export async function setMonaco(page: Page, testId: string, text: string, mode: 'type' | 'insert'): Promise<void> {
+  const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`);
+  await editor.waitFor({ timeout: 30_000 });
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (mode === 'type') await page.keyboard.type(text);
+  else await page.keyboard.insertText(text);
+}
+
+/** The text of a Monaco editor's model lines as shown (Monaco renders non-breaking spaces). */
+export async function monacoText(page: Page, testId: string): Promise<string> {
+  const text = await page.locator(`[data-testid="${testId}"] .view-lines`).innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** The output table's rows as cell texts (#, key, value, timestamp, window). */
+export async function outputRows(page: Page): Promise<string[][]> {
+  return page.locator('[data-testid=output-row]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+export async function nodeCount(page: Page): Promise<number> {
+  return page.locator('.op-node').count();
+}
+
+/** Waits until the preview has run the current design. */
+export async function previewSettled(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=preview-duration]', { timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-testid=preview-status]').textContent(), { timeout: 30_000 }).toBe('up to date');
+}
+
+export async function openExample(page: Page, file: string): Promise<void> {
+  await page.click('[data-testid=open-examples]');
+  await page.click(`[data-testid=example-${file}]`);
+  await page.waitForSelector('[role=dialog]', { state: 'detached' });
+}
+
+/** Opens a design through the toolbar's file input (the "Open…" button's upload). */
+export async function openDesign(page: Page, design: object, name = 'design.json'): Promise<void> {
+  await page.setInputFiles('[data-testid=open-file]', tempFile(name, JSON.stringify(design)));
+  await page.waitForFunction((n) => document.querySelectorAll('.op-node').length === n, (design as { nodes: unknown[] }).nodes.length);
+}
+
+/** Writes a temporary file for an upload. */
+export function tempFile(name: string, text: string): string {
+  const file = join(tmpdir(), `sw-e2e-${process.pid}-${Date.now()}-${name}`);
+  writeFileSync(file, text);
+  return file;
+}
