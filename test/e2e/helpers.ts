@@ -93,12 +93,32 @@ export async function openExample(page: Page, file: string): Promise<void> {
   await page.click('[data-testid=open-examples]');
   await page.click(`[data-testid=example-${file}]`);
   await page.waitForSelector('[role=dialog]', { state: 'detached' });
+  await viewportSettled(page);
 }
 
 /** Opens a design through the toolbar's file input (the "Open…" button's upload). */
 export async function openDesign(page: Page, design: object, name = 'design.json'): Promise<void> {
   await page.setInputFiles('[data-testid=open-file]', tempFile(name, JSON.stringify(design)));
   await page.waitForFunction((n) => document.querySelectorAll('.op-node').length === n, (design as { nodes: unknown[] }).nodes.length);
+  await viewportSettled(page);
+}
+
+/** Waits until the canvas stops moving (opening a design fits the view with a short animation). */
+export async function viewportSettled(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  let last = '';
+  let unchanged = 0;
+  await expect
+    .poll(
+      async () => {
+        const now = await transform();
+        unchanged = now === last ? unchanged + 1 : 0;
+        last = now;
+        return unchanged >= 2;
+      },
+      { timeout: 10_000, intervals: [150] },
+    )
+    .toBe(true);
 }
 
 /** Writes a temporary file for an upload. */
@@ -106,4 +126,31 @@ export function tempFile(name: string, text: string): string {
   const file = join(tmpdir(), `sw-e2e-${process.pid}-${Date.now()}-${name}`);
   writeFileSync(file, text);
   return file;
+}
+
+export interface NodeSpec {
+  kind: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * A design file: nodes by name (laid out left to right, `perRow` a row), edges as
+ * `source -> target[:port]` (`source.port -> target` for a split branch), samples per topic.
+ */
+export function design(nodes: Record<string, NodeSpec>, edges: string[] = [], samples: Record<string, unknown[]> = {}, perRow = 4): object {
+  const names = Object.keys(nodes);
+  return {
+    format: 'streamwright/topology',
+    version: 1,
+    name: 'e2e',
+    nodes: names.map((name, i) => ({ id: name, kind: nodes[name].kind, name, params: nodes[name].params ?? {}, position: { x: (i % perRow) * 280, y: Math.floor(i / perRow) * 180 } })),
+    edges: edges.map((e, i) => {
+      const [from, to] = e.split(' -> ');
+      const [source, sourcePort] = from.split('.');
+      const [target, targetPort = 'in'] = to.split(':');
+      return { id: `e${i + 1}`, source, target, targetPort, ...(sourcePort ? { sourcePort } : {}) };
+    }),
+    samples,
+    settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 },
+  };
 }
