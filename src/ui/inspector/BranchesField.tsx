@@ -1,10 +1,10 @@
-/** split's branches: name + predicate each, in order (the first match wins). */
+/** split's branches: name + predicate each, in order (the first match wins). ParamField shows their error. */
 import { CodeEditor } from '../editor/CodeEditor';
 import type { FieldProps } from './ParamField';
 
 type Branch = { name: string; predicate: string };
 
-export function BranchesField({ value, onChange, error }: FieldProps) {
+export function BranchesField({ value, onChange }: FieldProps) {
   const branches = (value as Branch[]) ?? [];
   const set = (i: number, patch: Partial<Branch>) => onChange(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   return (
@@ -21,7 +21,6 @@ export function BranchesField({ value, onChange, error }: FieldProps) {
         </div>
       ))}
       <button onClick={() => onChange([...branches, { name: `branch${branches.length + 1}`, predicate: '(key, value) => true' }])}>Add branch</button>
-      {error && <div className="error">{error}</div>}
     </div>
   );
 }

@@ -6,6 +6,11 @@ import { useApp } from '../../store/store';
 import { useAnalysis } from '../use-analysis';
 import { ParamField } from './ParamField';
 
+/** A problem's field belongs to a param when it is the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
+function ownsField(param: string, field: string): boolean {
+  return field === param || field.startsWith(`${param}.`);
+}
+
 export function Inspector() {
   const selected = useApp((s) => s.selectedNodeIds);
   const node = useApp((s) => (s.selectedNodeIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedNodeIds[0]) : undefined));
@@ -41,7 +46,7 @@ export function Inspector() {
         <label htmlFor="node-description">Description</label>
         <input id="node-description" type="text" value={node.description ?? ''} onChange={(e) => edit((doc) => updateNode(doc, node.id, { description: e.target.value }), `desc:${node.id}`)} />
       </div>
-      {problems.filter((p) => !p.field || !d?.paramSpecs.some((s) => s.name === p.field)).map((p, i) => (
+      {problems.filter((p) => !p.field || !d?.paramSpecs.some((s) => ownsField(s.name, p.field!))).map((p, i) => (
         <div key={i} className="banner error" role="alert">
           {p.field ? `${p.field}: ` : ''}
           {p.message}
@@ -55,7 +60,7 @@ export function Inspector() {
             nodeId={node.id}
             spec={spec}
             value={params[spec.name]}
-            error={problems.find((p) => p.field === spec.name || p.field?.startsWith(`${spec.name}.`))?.message}
+            error={problems.find((p) => p.field && ownsField(spec.name, p.field))?.message}
             onChange={(v) => edit((doc) => updateParams(doc, node.id, { [spec.name]: v }), `param:${node.id}:${spec.name}`)}
           />
         ))}
