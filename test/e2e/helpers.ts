@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureBuilt, launch, serve } from './browser';
 
@@ -58,8 +58,8 @@ export async function connectHandles(page: Page, from: string, to: string): Prom
 }
 
 /** Replaces a Monaco editor's text: typed key by key (as a person would) or inserted at once. */
-export async function setMonaco(page: Page, testId: string, text: string, mode: 'type' | 'insert'): Promise<void> {
-  const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`);
+export async function setMonaco(page: Page, where: string | Locator, text: string, mode: 'type' | 'insert'): Promise<void> {
+  const editor = (typeof where === 'string' ? page.locator(`[data-testid="${where}"]`) : where).locator('.monaco-editor');
   await editor.waitFor({ timeout: 30_000 });
   await editor.click();
   await page.keyboard.press('Control+A');
@@ -116,7 +116,7 @@ export async function viewportSettled(page: Page): Promise<void> {
         last = now;
         return unchanged >= 2;
       },
-      { timeout: 10_000, intervals: [150] },
+      { timeout: 10_000, interval: 150 },
     )
     .toBe(true);
 }
