@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { emptyDesign } from '../model/commands';
 import type { TopologyDocument } from '../model/types';
+import type { SamplesDraftSlice } from './samples-draft-slice';
 
 const HISTORY_LIMIT = 200;
 
@@ -20,7 +21,8 @@ export interface DocumentSlice {
   lastCoalesceKey: string | null;
 }
 
-export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSlice> = (set, get) => ({
+// Another design replaces the unapplied sample texts of the previous one too.
+export const createDocumentSlice: StateCreator<DocumentSlice & Pick<SamplesDraftSlice, 'sampleDrafts'>, [], [], DocumentSlice> = (set, get) => ({
   doc: emptyDesign(),
   past: [],
   future: [],
@@ -32,7 +34,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     const coalesce = coalesceKey !== undefined && coalesceKey === lastCoalesceKey;
     set({ doc: next, past: coalesce ? past : [...past, doc].slice(-HISTORY_LIMIT), future: [], lastCoalesceKey: coalesceKey ?? null });
   },
-  replaceDocument: (doc) => set({ doc, past: [], future: [], lastCoalesceKey: null }),
+  replaceDocument: (doc) => set({ doc, past: [], future: [], lastCoalesceKey: null, sampleDrafts: {} }),
   undo: () => {
     const { doc, past, future } = get();
     if (!past.length) return;

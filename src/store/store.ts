@@ -2,10 +2,11 @@
 import { create } from 'zustand';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createPreviewSlice, type PreviewSlice } from './preview-slice';
+import { createSamplesDraftSlice, type SamplesDraftSlice } from './samples-draft-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice;
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -13,6 +14,7 @@ export const createAppStore = () =>
     ...createSelectionSlice(...(a as Parameters<typeof createSelectionSlice>)),
     ...createPreviewSlice(...(a as Parameters<typeof createPreviewSlice>)),
     ...createUiSlice(...(a as Parameters<typeof createUiSlice>)),
+    ...createSamplesDraftSlice(...(a as Parameters<typeof createSamplesDraftSlice>)),
   }));
 
 export const useApp = createAppStore();

@@ -30,3 +30,17 @@ describe('document slice', () => {
     expect(store.getState().future).toEqual([]);
   });
 });
+
+describe('samples drafts', () => {
+  it('keeps an unapplied text per topic until it is applied or another design replaces the document', () => {
+    const store = createAppStore();
+    store.getState().setSampleDraft('orders', { text: '[{', problem: { message: 'bad', line: 1 } });
+    store.getState().setSampleDraft('payments', { text: '[]', problem: null });
+    store.getState().edit((d) => addNode(d, 'stream', { x: 0, y: 0 }).doc);
+    expect(Object.keys(store.getState().sampleDrafts)).toEqual(['orders', 'payments']);
+    store.getState().setSampleDraft('orders', null);
+    expect(Object.keys(store.getState().sampleDrafts)).toEqual(['payments']);
+    store.getState().replaceDocument(store.getState().doc);
+    expect(store.getState().sampleDrafts).toEqual({});
+  });
+});

@@ -2,53 +2,42 @@
  * Sample records per source topic: edit as JSON in Monaco, import JSON/JSONL/CSV, or generate.
  * Invalid input is marked at its line and never applied; the text stays until it is fixed.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { setSamples, sourceTopics } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { CodeEditor } from '../editor/CodeEditor';
 import { GenerateForm } from './GenerateForm';
-import { formatSamples, parseSamples, type ParsedSamples } from './samples-io';
+import { formatSamples, parseSamples } from './samples-io';
 
 export function SamplesPanel() {
   const doc = useApp((s) => s.doc);
   const topics = useMemo(() => sourceTopics(doc), [doc]);
-  const [topic, setTopic] = useState<string | null>(null);
-  const current = topic && topics.includes(topic) ? topic : (topics[0] ?? null);
+  const chosen = useApp((s) => s.samplesTopic);
+  const current = chosen && topics.includes(chosen) ? chosen : (topics[0] ?? null);
   const saved = current ? (doc.samples[current] ?? []) : [];
-  const [text, setText] = useState(() => formatSamples(saved));
-  const [problem, setProblem] = useState<Extract<ParsedSamples, { ok: false }> | null>(null);
+  // Unapplied text (typed, or invalid) lives in the store: it survives tab and topic switches.
+  const draft = useApp((s) => (current ? s.sampleDrafts[current] : undefined));
+  const savedText = useMemo(() => formatSamples(saved), [saved]);
+  const text = draft?.text ?? savedText;
+  const problem = draft?.problem ?? null;
   const [showGenerate, setShowGenerate] = useState(false);
-  useEffect(() => {
-    setText(formatSamples(current ? (useApp.getState().doc.samples[current] ?? []) : []));
-    setProblem(null);
-  }, [current]);
   if (!current) return <p className="muted">Add a source (stream, table or globalTable) to enter sample records for its topic.</p>;
-  const apply = (t: string, format: 'json' | 'jsonl' | 'csv' = 'json') => {
+  const store = useApp.getState;
+  const apply = (t: string, format: 'json' | 'jsonl' | 'csv' = 'json', fileName?: string) => {
     const r = parseSamples(t, format);
     if (!r.ok) {
-      setProblem(r);
+      store().setSampleDraft(current, { text: t, problem: { line: r.line, column: r.column, message: fileName ? `${fileName}: ${r.message}` : r.message } });
       return;
     }
-    setProblem(null);
-    useApp.getState().edit((d) => setSamples(d, current, r.records));
-    setText(formatSamples(r.records));
+    store().setSampleDraft(current, null);
+    store().edit((d) => setSamples(d, current, r.records));
   };
-  const importFile = async (f: File) => {
-    const t = await f.text();
-    const format = f.name.endsWith('.csv') ? 'csv' : f.name.endsWith('.jsonl') ? 'jsonl' : 'json';
-    const r = parseSamples(t, format);
-    if (!r.ok) {
-      setText(t);
-      setProblem({ ...r, message: `${f.name}: ${r.message}` });
-      return;
-    }
-    apply(formatSamples(r.records));
-  };
+  const importFile = async (f: File) => apply(await f.text(), f.name.endsWith('.csv') ? 'csv' : f.name.endsWith('.jsonl') ? 'jsonl' : 'json', f.name);
   return (
     <div>
       <div className="row" style={{ marginBottom: 6 }}>
         <label htmlFor="sample-topic" className="muted">Topic</label>
-        <select id="sample-topic" value={current} onChange={(e) => setTopic(e.target.value)} data-testid="sample-topic">
+        <select id="sample-topic" value={current} onChange={(e) => store().setSamplesTopic(e.target.value)} data-testid="sample-topic">
           {topics.map((t) => (
             <option key={t}>{t}</option>
           ))}
@@ -68,7 +57,7 @@ export function SamplesPanel() {
         </div>
       )}
       {showGenerate && <GenerateForm onGenerate={(records) => apply(formatSamples(records))} />}
-      <CodeEditor value={text} language="json" onChange={setText} height={showGenerate ? 120 : 200} ariaLabel={`Sample records for ${current}`} testId="samples-editor" path={`file:///samples/${current}.json`} markers={problem ? [{ line: problem.line, column: problem.column, message: problem.message }] : []} />
+      <CodeEditor value={text} language="json" onChange={(t) => t !== text && store().setSampleDraft(current, { text: t, problem })} height={showGenerate ? 120 : 200} ariaLabel={`Sample records for ${current}`} testId="samples-editor" path={`file:///samples/${current}.json`} markers={problem ? [{ line: problem.line, column: problem.column, message: problem.message }] : []} />
     </div>
   );
 }
