@@ -57,15 +57,26 @@ export async function connectHandles(page: Page, from: string, to: string): Prom
   await page.mouse.up();
 }
 
-/** Replaces a Monaco editor's text: typed key by key (as a person would) or inserted at once. */
-export async function setMonaco(page: Page, where: string | Locator, text: string, mode: 'type' | 'insert'): Promise<void> {
+/**
+ * Replaces a Monaco editor's text: typed key by key (as a person would), inserted at once (one line:
+ * Monaco auto-closes brackets of inserted text as of typed text) or pasted (several lines, verbatim).
+ */
+export async function setMonaco(page: Page, where: string | Locator, text: string, mode: 'type' | 'insert' | 'paste'): Promise<void> {
   const editor = (typeof where === 'string' ? page.locator(`[data-testid="${where}"]`) : where).locator('.monaco-editor');
   await editor.waitFor({ timeout: 30_000 });
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   if (mode === 'type') await page.keyboard.type(text);
-  else await page.keyboard.insertText(text);
+  else if (mode === 'insert') await page.keyboard.insertText(text);
+  else {
+    // A paste event with the text, as the system clipboard would deliver it (no permission needed).
+    await editor.locator('textarea').evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
 }
 
 /** The text of a Monaco editor's model lines as shown (Monaco renders non-breaking spaces). */
