@@ -4,7 +4,7 @@
  * hand from the inputs below.
  */
 import { describe, expect, it } from 'vitest';
-import { Grouped, Materialized, Named, StreamsBuilder, TopologyTestDriver, type TraceEvent } from '../../src/engine';
+import { Grouped, Materialized, Named, Produced, Serdes, StreamsBuilder, TopologyTestDriver, type TraceEvent } from '../../src/engine';
 
 function chain(b: StreamsBuilder) {
   b.stream<string, number>('in', undefined)
@@ -126,5 +126,20 @@ describe('fused stateless runs', () => {
       { newValue: 1, oldValue: null },
       { newValue: 5, oldValue: null },
     ]);
+  });
+
+  it('a run writing to a sink counts the sink and names it when its serde refuses the record, as the unfused sink does', () => {
+    const b = new StreamsBuilder();
+    b.stream<string, number>('in')
+      .mapValues((v) => (v > 1 ? v * 10 : String(v)), Named.as('tag'))
+      .to('out', Produced.with(Serdes.String(), Serdes.String()).withName('writer'));
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'a', 1, 1);
+    expect(() => d.pipe('in', 'k', 2, 4)).toThrow(/^writer: value written by "writer" to topic "out": String serde cannot write a number \(20\).* — while processing record key="k" value=20 timestamp=4$/);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([{ key: 'a', value: '1', timestamp: 1 }]);
+    const m = Object.fromEntries(d.metrics().map((x) => [x.processor, [x.recordsIn, x.recordsOut]]));
+    expect(m.tag).toEqual([2, 2]);
+    // A sink counts a record out before writing it (as the unfused sink processor does).
+    expect(m.writer).toEqual([2, 2]);
   });
 });

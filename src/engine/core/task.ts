@@ -39,6 +39,10 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
   private processRecord: ((record: StreamRecord) => void) | null = null;
   /** The fused run this node's only child starts, fed by forwardNew (see fusion.ts). */
   run: FusedRun | null = null;
+  /** Set on a sink: writes a record to its topic (see sinkProcessor). */
+  write: ((record: StreamRecord) => void) | null = null;
+  /** This node's only child when that is a sink: forwardNew writes to it without the generic dispatch. */
+  sinkChild: NodeRuntime | null = null;
   /** Receives this node's forwards (undefined: not traced). */
   trace: ((e: TraceEvent) => void) | undefined = undefined;
 
@@ -80,6 +84,18 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
     this.processRecord = processor.process.bind(processor);
   }
 
+  /** As the only child of `parent`, takes a record it forwards (both untraced): what forward -> process would do. */
+  writeFrom(parent: NodeRuntime, record: StreamRecord): void {
+    parent.recordsOut++;
+    this.recordsIn++;
+    this.recordsOut++;
+    try {
+      this.write!(record);
+    } catch (e) {
+      throw this.failure(record, e);
+    }
+  }
+
   /** The error to raise when this node's processor failed on `record`: names the node, function and record. */
   failure(record: StreamRecord, e: unknown): Error {
     if (e instanceof ProcessingError) return e;
@@ -107,7 +123,10 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
       run.feed(key, value, timestamp, headers);
     } else {
       // Records without headers have no headers property: smaller objects, less garbage collection.
-      this.forward(headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers });
+      const record = headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers };
+      const sink = this.sinkChild;
+      if (sink !== null && this.trace === undefined && sink.trace === undefined) sink.writeFrom(this, record);
+      else this.forward(record);
     }
   }
 
@@ -176,7 +195,10 @@ export class Task {
       else if (spec.factory) rt.setProcessor(spec.factory());
     }
     // Initialize in insertion order (parents before children), as Kafka initializes a task.
-    for (const rt of this.nodes.values()) rt.processor?.init?.(rt);
+    for (const rt of this.nodes.values()) {
+      rt.processor?.init?.(rt);
+      if (rt.children.length === 1 && rt.children[0].write !== null) rt.sinkChild = rt.children[0];
+    }
     this.fuseStatelessRuns();
     if (hooks.trace) this.setTrace(hooks.trace);
   }
@@ -265,6 +287,7 @@ function sinkProcessor(rt: NodeRuntime, hooks: TaskHooks): Processor {
   const topic = spec.topics[0];
   const internal = spec.internal === true;
   const write = hooks.sinkWriter?.(spec) ?? ((record: StreamRecord) => hooks.emit(topic, record, internal, spec));
+  rt.write = write;
   return {
     process(record) {
       rt.recordsOut++;
