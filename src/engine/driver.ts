@@ -46,6 +46,8 @@ export class TopologyTestDriver {
   private readonly outputs = new Map<string, OutputRecord[]>();
   private readonly unread = new Map<string, number>();
   private readonly internalQueues = new Map<string, RecordQueue>();
+  /** The queue and its sources when there is one internal queue (set on the first drain; queues are all made with the task). */
+  private onlyQueue: { queue: RecordQueue; sources: readonly NodeRuntime[] } | null = null;
   private readonly inputs: InputTopic[] = [];
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
   private readonly defaultKeySerde: Serde;
@@ -132,8 +134,10 @@ export class TopologyTestDriver {
     // (The queues exist from the start, one per repartition topic.) Records appended while draining
     // are processed in the same pass.
     if (this.internalQueues.size === 1) {
-      const [topic, q] = this.internalQueues.entries().next().value as [string, RecordQueue];
-      const sources = this.task.sourcesByTopic.get(topic) ?? [];
+      // Looked up once: the entries iterator allocated two objects per input record.
+      const only = (this.onlyQueue ??= this.firstQueue());
+      const q = only.queue;
+      const sources = only.sources;
       try {
         for (let rec = q.shift(); rec !== undefined; rec = q.shift()) {
           this.task.processFrom(sources, rec, inputId);
@@ -162,6 +166,11 @@ export class TopologyTestDriver {
       this.task.process(bestTopic, rec, inputId);
       this.task.flush();
     }
+  }
+
+  private firstQueue(): { queue: RecordQueue; sources: readonly NodeRuntime[] } {
+    const [topic, queue] = this.internalQueues.entries().next().value as [string, RecordQueue];
+    return { queue, sources: this.task.sourcesByTopic.get(topic) ?? [] };
   }
 
   /** Where a sink's records go: a repartition topic's queue, or an output topic (through the sink's serdes). */
