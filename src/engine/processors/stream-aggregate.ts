@@ -35,7 +35,8 @@ export class StreamAggregateProcessor implements Processor {
     const newAgg = this.aggregation.add(r.key, r.value, old ? oldValue : initial(this.aggregation));
     // Rule: the aggregate's timestamp is the max of the current aggregate's and the record's.
     const ts = old ? Math.max(old.timestamp, r.timestamp) : r.timestamp;
-    this.store.put(r.key, newAgg, ts);
+    if (old) this.store.replace(old, r.key, newAgg, ts);
+    else this.store.put(r.key, newAgg, ts);
     this.emitter.emit(r.key, newAgg, oldValue, ts);
   }
 }

@@ -34,6 +34,22 @@ export class KeyValueStore<K = unknown, V = unknown> implements StateStore {
     this.onChange?.(key, value ?? null, timestamp);
   }
 
+  /**
+   * put() of the key whose entry get() has just returned: updates that entry without looking the key
+   * up again (aggregations read, then write, the same key for every record).
+   */
+  replace(entry: ValueAndTimestamp<V>, key: K, value: V | null, timestamp: number): void {
+    if (value === null || value === undefined) {
+      this.put(key, value, timestamp);
+      return;
+    }
+    const e = entry as { key: K; value: V; timestamp: number };
+    e.key = key;
+    e.value = value;
+    e.timestamp = timestamp;
+    this.onChange?.(key, value, timestamp);
+  }
+
   delete(key: K): ValueAndTimestamp<V> | null {
     const old = this.get(key);
     this.put(key, null, old?.timestamp ?? 0);
