@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { loadAutosave, scheduleAutosave } from '../store/autosave';
 import { useApp } from '../store/store';
 import { Canvas } from './canvas/Canvas';
+import { prepareLayoutWhenIdle } from './canvas/layout-engine';
 import { Dialogs } from './dialogs/Dialogs';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
@@ -36,6 +37,8 @@ function Designer() {
         if (s.doc !== prev.doc) scheduleAutosave(s.doc);
       });
       document.body.dataset.ready = 'true';
+      // The auto layout worker loads and warms up in the background (docs/performance.md).
+      prepareLayoutWhenIdle();
     });
   }, []);
   return (

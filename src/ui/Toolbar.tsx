@@ -47,8 +47,9 @@ export function Toolbar() {
         onClick={() => {
           setLayingOut(true);
           void autoLayout()
-            .finally(() => setLayingOut(false))
-            .then(() => setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 30));
+            .then(() => setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 30))
+            .catch((e: Error) => app().notify(`Auto layout failed: ${e.message}`, 'error'))
+            .finally(() => setLayingOut(false));
         }}
         aria-label="Auto layout"
         aria-busy={layingOut}

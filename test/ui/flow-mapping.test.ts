@@ -25,6 +25,18 @@ describe('toFlowNodes', () => {
     expect(next[2]).toMatchObject({ id: 'o', selected: true });
   });
 
+  it('keeps what React Flow measured of a moved node, so it is not rendered and measured again', () => {
+    const measured = toFlowNodes(doc, []).map((n) => ({ ...n, measured: { width: 180, height: 64 } }));
+    const moved = { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: { x: n.position.x + 500, y: 7 } })) };
+    const next = toFlowNodes(moved, ['f'], measured);
+    expect(next.map((n) => [n.id, n.position, n.measured, !!n.selected])).toEqual([
+      ['s', { x: doc.nodes[0].position.x + 500, y: 7 }, { width: 180, height: 64 }, false],
+      ['f', { x: doc.nodes[1].position.x + 500, y: 7 }, { width: 180, height: 64 }, true],
+      ['o', { x: doc.nodes[2].position.x + 500, y: 7 }, { width: 180, height: 64 }, false],
+    ]);
+    expect(next[0]).not.toBe(measured[0]);
+  });
+
   it('drops deleted nodes and adds new ones', () => {
     const first = toFlowNodes(doc, []);
     const next = toFlowNodes({ ...doc, nodes: [doc.nodes[0], node('x', 'peek')] }, [], first);

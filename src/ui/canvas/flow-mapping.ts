@@ -26,6 +26,10 @@ export function toFlowNodes(doc: TopologyDocument, selected: string[], previous:
       return p;
     }
     changed = true;
+    // A moved node keeps what React Flow measured (`measured`): without it React Flow forgets the
+    // node's handles and renders and measures it again, visible or not, and draws none of its
+    // edges until then (an auto layout moved every node: 300 cards rendered at once).
+    if (p) return { ...p, position: n.position, selected: isSelected };
     return { id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: isSelected };
   });
   return changed ? next : previous;

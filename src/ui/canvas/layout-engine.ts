@@ -1,0 +1,60 @@
+/**
+ * elkjs in a Web Worker. One worker for the page, started when the page is idle after the first
+ * screen and warmed up with a small layout: elkjs is 1.6 MB of GWT-compiled Java, and its first
+ * layout in a fresh JavaScript context spends most of its time compiling that code (a 300-node
+ * design: ~1.1 s the first time, 0.3 s once warm, in the page on the loaded 2-core machine;
+ * docs/performance.md). In the worker, the page stays responsive while a layout runs.
+ */
+import type { ELK } from 'elkjs/lib/elk-api.js';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import type { TopologyDocument } from '../../model/types';
+import { positionsOf, toElkGraph, warmUpGraph, type Positions } from './layout-graph';
+
+let engine: Promise<{ elk: ELK; failed: Promise<never> }> | undefined;
+
+function start(): Promise<{ elk: ELK; failed: Promise<never> }> {
+  return import('elkjs/lib/elk-api.js').then(({ default: ElkApi }) => {
+    let fail: (e: Error) => void = () => {};
+    // elkjs's worker wrapper never settles a request when the worker dies: a layout races this.
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    failed.catch(() => {});
+    const elk = new ElkApi({
+      algorithms: ['layered'],
+      workerFactory: () => {
+        const worker = new Worker(elkWorkerUrl);
+        worker.addEventListener('error', (e) => {
+          engine = undefined;
+          fail(new Error(`the layout worker failed: ${e.message || 'could not load'}`));
+        });
+        return worker;
+      },
+    });
+    const started = performance.now();
+    void elk
+      .layout(warmUpGraph())
+      .then(() => performance.measure('layout: worker start and warm-up', { start: started }))
+      .catch(() => {});
+    return { elk, failed };
+  });
+}
+
+/** Starts the layout worker (once) without waiting for it. */
+export function prepareLayout(): void {
+  engine ??= start();
+}
+
+/** Starts the layout worker when the browser is idle (after the first screen has rendered). */
+export function prepareLayoutWhenIdle(): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => prepareLayout(), { timeout: 3000 });
+  else setTimeout(prepareLayout, 500);
+}
+
+export async function layoutPositions(doc: Pick<TopologyDocument, 'nodes' | 'edges'>): Promise<Positions> {
+  prepareLayout();
+  const started = performance.now();
+  const { elk, failed } = await engine!;
+  const laidOut = await Promise.race([elk.layout(toElkGraph(doc)), failed]);
+  // Read by the browser bench (bench/ui-browser.ts), with the warm-up's measure.
+  performance.measure('layout: request to result', { start: started });
+  return positionsOf(laidOut);
+}
