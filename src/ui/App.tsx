@@ -1,9 +1,10 @@
 /** The designer's layout: toolbar, palette | canvas + bottom panel | inspector, dialogs. */
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { loadAutosave, scheduleAutosave } from '../store/autosave';
 import { useApp } from '../store/store';
 import { Canvas } from './canvas/Canvas';
+import { useFitDesign } from './canvas/fit-design';
 import { prepareLayoutWhenIdle } from './canvas/layout-engine';
 import { Dialogs } from './dialogs/Dialogs';
 import { Inspector } from './inspector/Inspector';
@@ -25,12 +26,12 @@ export function App() {
 function Designer() {
   useLivePreview();
   useShortcuts();
-  const { fitView } = useReactFlow();
+  const fitDesign = useFitDesign();
   useEffect(() => {
     void loadAutosave().then((doc) => {
       if (doc && useApp.getState().doc.nodes.length === 0) {
         useApp.getState().replaceDocument(doc);
-        setTimeout(() => void fitView({ maxZoom: 1 }), 50);
+        fitDesign(0);
       }
       // Save only after the restore attempt, so an empty first render never overwrites a saved design.
       useApp.subscribe((s, prev) => {

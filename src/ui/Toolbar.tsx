@@ -1,17 +1,17 @@
 /** The top bar: app name, file and edit actions, layout and help. */
-import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { parseDesign, serializeDesign } from '../model/load';
 import { emptyDesign } from '../model/commands';
 import { useApp } from '../store/store';
 import { downloadText } from './download';
 import { autoLayout } from './canvas/auto-layout';
+import { useFitDesign } from './canvas/fit-design';
 
 export function Toolbar() {
   const name = useApp((s) => s.doc.name);
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
-  const { fitView } = useReactFlow();
+  const fitDesign = useFitDesign();
   const fileInput = useRef<HTMLInputElement>(null);
   const [layingOut, setLayingOut] = useState(false);
   const app = useApp.getState;
@@ -24,7 +24,7 @@ export function Toolbar() {
       return;
     }
     app().replaceDocument(r.doc);
-    setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 50);
+    fitDesign(0);
   };
 
   return (
@@ -47,7 +47,7 @@ export function Toolbar() {
         onClick={() => {
           setLayingOut(true);
           void autoLayout()
-            .then(() => setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 30))
+            .then(() => fitDesign())
             .catch((e: Error) => app().notify(`Auto layout failed: ${e.message}`, 'error'))
             .finally(() => setLayingOut(false));
         }}
@@ -57,7 +57,7 @@ export function Toolbar() {
       >
         Auto layout
       </button>
-      <button onClick={() => fitView({ duration: 200, maxZoom: 1 })} aria-label="Fit view">Fit</button>
+      <button onClick={() => fitDesign()} aria-label="Fit view">Fit</button>
       <span className="spacer" />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
     </header>

@@ -1,6 +1,6 @@
 /** Canvas mapping: an edit keeps the flow objects of unchanged nodes, so React Flow skips them. */
 import { describe, expect, it } from 'vitest';
-import { badEdgeKey, toFlowEdges, toFlowNodes } from '../../src/ui/canvas/flow-mapping';
+import { badEdgeKey, CARD_SIZE, forgetEstimates, toFlowEdges, toFlowNodes } from '../../src/ui/canvas/flow-mapping';
 import { nodeById, nodeProblems } from '../../src/ui/use-analysis';
 import { design, node } from '../fixtures/build';
 
@@ -35,6 +35,32 @@ describe('toFlowNodes', () => {
       ['o', { x: doc.nodes[2].position.x + 500, y: 7 }, { width: 180, height: 64 }, false],
     ]);
     expect(next[0]).not.toBe(measured[0]);
+  });
+
+  it('gives a new node the usual card size and its handles, so React Flow need not render it to measure it', () => {
+    const join = design([node('a', 'stream', { topic: 'a' }), node('b', 'table', { topic: 'b' }), node('j', 'join', { joiner: '(l, r) => l', windowSizeMs: 1000 }), node('s', 'split', { branches: [{ name: 'x', predicate: '(k, v) => true' }, { name: 'y', predicate: '(k, v) => false' }] })], []);
+    const [a, , j, sp] = toFlowNodes(join, []);
+    expect([a.initialWidth, a.initialHeight]).toEqual([CARD_SIZE.width, CARD_SIZE.height]);
+    const handles = (n: typeof a) => n.handles!.map((h) => [h.type, h.id, h.position, h.x, h.y]);
+    // A source has only an output, in the middle of its right side.
+    expect(handles(a)).toEqual([['source', 'out', 'right', CARD_SIZE.width - 3, CARD_SIZE.height / 2 - 3]]);
+    // A join's two inputs at 1/3 and 2/3 of its left side; a split has an output per branch.
+    expect(handles(j)).toEqual([
+      ['target', 'left', 'left', -3, CARD_SIZE.height / 3 - 3],
+      ['target', 'right', 'left', -3, (2 * CARD_SIZE.height) / 3 - 3],
+      ['source', 'out', 'right', CARD_SIZE.width - 3, CARD_SIZE.height / 2 - 3],
+    ]);
+    expect(handles(sp).filter((h) => h[0] === 'source').map((h) => h[1])).toEqual(['x', 'y', 'default']);
+  });
+
+  it('drops the estimated handles of nodes React Flow has measured, and keeps the array when none was', () => {
+    const first = toFlowNodes(doc, []);
+    expect(forgetEstimates(first)).toBe(first);
+    const measured = [first[0], { ...first[1], measured: { width: 190, height: 80 } }, first[2]];
+    const next = forgetEstimates(measured);
+    expect(next.map((n) => !!n.handles)).toEqual([true, false, true]);
+    expect(next[1].measured).toEqual({ width: 190, height: 80 });
+    expect(next[0]).toBe(first[0]);
   });
 
   it('drops deleted nodes and adds new ones', () => {

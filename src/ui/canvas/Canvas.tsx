@@ -4,14 +4,14 @@
  * An edit keeps the flow objects of unchanged nodes and edges, so React Flow re-processes only what
  * changed, and only the cards on screen are rendered.
  */
-import { Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Connection, type Edge, type OnSelectionChangeParams } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Connection, type Edge, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { connect, disconnect, moveNodes, removeNodes } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { DRAG_MIME } from '../palette/Palette';
 import { useAnalysis } from '../use-analysis';
 import { addNodeAt, setCenterProvider } from './add-node';
-import { badEdgeKey, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
+import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
 import { OperatorNode } from './OperatorNode';
 
 const nodeTypes = { operator: OperatorNode };
@@ -32,7 +32,11 @@ export function Canvas() {
   const { diagnostics } = useAnalysis();
   const rf = useReactFlow();
   const initial = useMemo(() => toFlowNodes(useApp.getState().doc, useApp.getState().selectedNodeIds), []);
-  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(initial);
+  const [nodes, setNodes] = useNodesState<FlowNode>(initial);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => setNodes((prev) => (changes.some((c) => c.type === 'dimensions') ? forgetEstimates(applyNodeChanges(changes, prev)) : applyNodeChanges(changes, prev))),
+    [setNodes],
+  );
   useEffect(() => setNodes((prev) => toFlowNodes(doc, useApp.getState().selectedNodeIds, prev)), [doc, setNodes]);
   const bad = badEdgeKey(diagnostics);
   const edges = useMemo(() => toFlowEdges(doc.edges, bad), [doc.edges, bad]);

@@ -8,7 +8,7 @@ import { memo, useMemo } from 'react';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
-import { streamKindLabel, type OperatorNodeData } from './flow-mapping';
+import { handleOffset, outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
 
 function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData }) {
   const node = useApp((s) => nodeById(s.doc).get(id));
@@ -23,14 +23,14 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
-  const outPorts = useMemo(() => (node && d?.outputPorts ? d.outputPorts({ ...(d.defaults as object), ...node.params } as never) : ['out']), [node, d]);
+  const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   if (!node) return null;
   const error = runError ?? null;
   const cls = ['op-node', selected ? 'selected' : '', problemCount || error ? 'has-error' : '', inLineage ? 'lineage' : ''].join(' ');
   return (
     <div className={cls} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
       {d?.inputs.map((p, i) => (
-        <Handle key={p.name} type="target" id={p.name} position={Position.Left} style={{ top: `${((i + 1) * 100) / (d.inputs.length + 1)}%` }} title={`${p.label}: ${p.accepts.join(' | ')}`} data-testid={`in-${node.name}-${p.name}`} />
+        <Handle key={p.name} type="target" id={p.name} position={Position.Left} style={{ top: `${handleOffset(i, d.inputs.length) * 100}%` }} title={`${p.label}: ${p.accepts.join(' | ')}`} data-testid={`in-${node.name}-${p.name}`} />
       ))}
       <div className="kind">{node.kind}</div>
       <div className="name">{node.name}</div>
@@ -46,7 +46,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         </div>
       )}
       {outPorts.map((p, i) => (
-        <Handle key={p} type="source" id={p} position={Position.Right} style={{ top: `${((i + 1) * 100) / (outPorts.length + 1)}%` }} title={p} data-testid={`out-${node.name}-${p}`}>
+        <Handle key={p} type="source" id={p} position={Position.Right} style={{ top: `${handleOffset(i, outPorts.length) * 100}%` }} title={p} data-testid={`out-${node.name}-${p}`}>
           {outPorts.length > 1 && <span className="port-label" style={{ left: 10, top: -6 }}>{p}</span>}
         </Handle>
       ))}

@@ -1,13 +1,51 @@
 /** Maps the design (and analysis + preview) to React Flow nodes and edges. Pure. */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { DesignAnalysis } from '../../model/graph';
-import type { DesignEdge, Diagnostic, TopologyDocument } from '../../model/types';
+import { getOperator } from '../../model/registry';
+import type { DesignEdge, DesignNode, Diagnostic, TopologyDocument } from '../../model/types';
 
 export interface OperatorNodeData extends Record<string, unknown> {
   nodeId: string;
 }
 
 export type FlowNode = Node<OperatorNodeData>;
+
+/** A node card as laid out by styles.css when it shows a kind, a name and one line of badges. */
+export const CARD_SIZE = { width: 170, height: 72 };
+// React Flow's handles are 6 px squares centred on the card's edge.
+const HANDLE = 6;
+
+/** The node's output ports: "out", or one per branch of a split. */
+export function outputPortsOf(node: DesignNode): string[] {
+  const d = getOperator(node.kind);
+  return d?.outputPorts ? d.outputPorts({ ...(d.defaults as object), ...node.params } as never) : ['out'];
+}
+
+/** Where a port's handle sits on the card: spread evenly along its side (OperatorNode places them so). */
+export function handleOffset(index: number, count: number): number {
+  return (index + 1) / (count + 1);
+}
+
+/**
+ * The handles of a card React Flow has not rendered yet, from the card's usual size. With them (and
+ * `initialWidth`/`initialHeight`) React Flow does not render every new node just to measure it: a
+ * 300-node design opens with only the cards on screen in the page, and edges to cards off screen are
+ * drawn from these estimates until those cards are rendered and measured.
+ */
+function estimatedHandles(node: DesignNode): NodeHandle[] {
+  const inputs = getOperator(node.kind)?.inputs ?? [];
+  const outputs = outputPortsOf(node);
+  const at = (type: 'source' | 'target', id: string, i: number, n: number): NodeHandle => ({
+    id,
+    type,
+    position: type === 'target' ? Position.Left : Position.Right,
+    x: (type === 'target' ? 0 : CARD_SIZE.width) - HANDLE / 2,
+    y: handleOffset(i, n) * CARD_SIZE.height - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  });
+  return [...inputs.map((p, i) => at('target', p.name, i, inputs.length)), ...outputs.map((p, i) => at('source', p, i, outputs.length))];
+}
 
 /**
  * The flow nodes of a design. `previous` (React Flow's current nodes) lets unchanged nodes keep
@@ -30,9 +68,24 @@ export function toFlowNodes(doc: TopologyDocument, selected: string[], previous:
     // node's handles and renders and measures it again, visible or not, and draws none of its
     // edges until then (an auto layout moved every node: 300 cards rendered at once).
     if (p) return { ...p, position: n.position, selected: isSelected };
-    return { id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: isSelected };
+    return { id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: isSelected, initialWidth: CARD_SIZE.width, initialHeight: CARD_SIZE.height, handles: estimatedHandles(n) };
   });
   return changed ? next : previous;
+}
+
+/**
+ * A node React Flow has measured drops its estimated handles: React Flow would otherwise take the
+ * estimates again whenever the node object changes, instead of the handles it measured.
+ */
+export function forgetEstimates(nodes: FlowNode[]): FlowNode[] {
+  let out: FlowNode[] | null = null;
+  nodes.forEach((n, i) => {
+    if (n.handles && n.measured?.width) {
+      out ??= nodes.slice();
+      out[i] = { ...n, handles: undefined };
+    }
+  });
+  return out ?? nodes;
 }
 
 /** Ids of edges with a diagnostic, as one string: edges are rebuilt only when it (or the edges) change. */

@@ -8,7 +8,7 @@
 import type { ELK } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { TopologyDocument } from '../../model/types';
-import { positionsOf, toElkGraph, warmUpGraph, type Positions } from './layout-graph';
+import { layoutInput, warmUpGraph, type Positions } from './layout-graph';
 
 let engine: Promise<{ elk: ELK; failed: Promise<never> }> | undefined;
 
@@ -53,8 +53,9 @@ export async function layoutPositions(doc: Pick<TopologyDocument, 'nodes' | 'edg
   prepareLayout();
   const started = performance.now();
   const { elk, failed } = await engine!;
-  const laidOut = await Promise.race([elk.layout(toElkGraph(doc)), failed]);
+  const { graph, positions } = layoutInput(doc);
+  const laidOut = await Promise.race([elk.layout(graph), failed]);
   // Read by the browser bench (bench/ui-browser.ts), with the warm-up's measure.
   performance.measure('layout: request to result', { start: started });
-  return positionsOf(laidOut);
+  return positions(laidOut);
 }

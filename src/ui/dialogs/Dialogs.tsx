@@ -1,9 +1,9 @@
 /** The modal dialogs: help (shortcuts) and the examples gallery. */
-import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { designFromJson } from '../../model/load';
 import { useApp } from '../../store/store';
 import { SHORTCUTS } from '../use-shortcuts';
+import { useFitDesign } from '../canvas/fit-design';
 
 export function Dialogs() {
   const dialog = useApp((s) => s.dialog);
@@ -50,7 +50,7 @@ interface ExampleEntry {
 
 function Examples() {
   const [list, setList] = useState<ExampleEntry[] | null>(null);
-  const { fitView } = useReactFlow();
+  const fitDesign = useFitDesign();
   useEffect(() => {
     void fetch(`${import.meta.env.BASE_URL}examples/index.json`)
       .then((r) => r.json())
@@ -62,7 +62,7 @@ function Examples() {
     if (!r.ok) return useApp.getState().notify(`${e.file}: ${r.errors[0].message}`, 'error');
     useApp.getState().replaceDocument(r.doc);
     useApp.getState().setDialog(null);
-    setTimeout(() => fitView({ duration: 200, maxZoom: 1 }), 50);
+    fitDesign(0);
   };
   return (
     <>

@@ -1,0 +1,42 @@
+/**
+ * Fits the whole design on screen. React Flow's own fitView waits until every node has been
+ * measured and fits only measured nodes; with `onlyRenderVisibleElements` the cards off screen are
+ * never rendered, so this fits the document's positions with the measured size of each card, or
+ * the usual card size for one not rendered yet. It can run right after the document changes:
+ * React Flow then renders the new design once, at the fitted viewport.
+ */
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { useCallback } from 'react';
+import { useApp } from '../../store/store';
+import { CARD_SIZE } from './flow-mapping';
+
+const FIT = { minZoom: 0.1, maxZoom: 1, padding: 0.1 };
+
+export function useFitDesign(): (duration?: number) => void {
+  const rf = useReactFlow();
+  const store = useStoreApi();
+  const fit = useCallback(
+    (duration = 200, attempts = 10) => {
+      const { nodes } = useApp.getState().doc;
+      const { width, height } = store.getState();
+      if (!nodes.length) return;
+      // Right after the page loads, the canvas may not have its size yet.
+      if (!width || !height) {
+        if (attempts > 0) requestAnimationFrame(() => fit(duration, attempts - 1));
+        return;
+      }
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const n of nodes) {
+        const size = rf.getInternalNode(n.id)?.measured;
+        x0 = Math.min(x0, n.position.x);
+        y0 = Math.min(y0, n.position.y);
+        x1 = Math.max(x1, n.position.x + (size?.width ?? CARD_SIZE.width));
+        y1 = Math.max(y1, n.position.y + (size?.height ?? CARD_SIZE.height));
+      }
+      const viewport = getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
+      void rf.setViewport(viewport, { duration });
+    },
+    [rf, store],
+  );
+  return fit;
+}
