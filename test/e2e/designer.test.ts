@@ -1,9 +1,12 @@
 /**
  * The designer end to end in real Chromium: build word count from an empty canvas, type functions
  * into Monaco, enter samples, read the counts; refused connection; undo; autosave across reload;
- * an endless loop stopped; an example previews; the project zip downloads.
+ * an endless loop stopped; an example previews; the project zip downloads; auto layout untangles a
+ * design whose cards all lie on top of each other.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { connectHandles, drop, openApp as open, outputRows, setMonaco, useDesigner } from './helpers';
@@ -92,6 +95,42 @@ describe('designer', () => {
     // Still responsive: the help dialog opens.
     await page.click('button[aria-label="Keyboard shortcuts and help"]');
     await page.waitForSelector('[data-testid=shortcuts]', { timeout: 2000 });
+    await page.close();
+  }, 60_000);
+
+  it('auto-lays out a design whose cards overlap: sources to joins to sinks, left to right, all on screen', async () => {
+    const page = await openApp();
+    // The join example with every card at the same place, opened from a file.
+    const example = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'public', 'examples', 'orders-payments-join.json'), 'utf8'));
+    for (const n of example.nodes) n.position = { x: 0, y: 0 };
+    const file = join(tmpdir(), 'sw-e2e-stacked.json');
+    writeFileSync(file, JSON.stringify(example));
+    await page.setInputFiles('[data-testid=open-file]', file);
+    await page.waitForSelector('[data-testid="node-orders-enriched"]');
+    const layoutButton = page.locator('[data-testid=auto-layout]');
+    await layoutButton.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=auto-layout]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForTimeout(400); // the fit animates for 200 ms
+    const box = async (name: string) => (await page.locator(`[data-testid="node-${name}"]`).boundingBox())!;
+    const [orders, payments, joined, sink] = [await box('orders'), await box('payments'), await box('order-with-payment'), await box('orders-enriched')];
+    expect(orders.x + orders.width).toBeLessThan(joined.x);
+    expect(payments.x + payments.width).toBeLessThan(joined.x);
+    expect(joined.x + joined.width).toBeLessThan(sink.x);
+    // The two sources are in the same layer, one above the other, apart.
+    expect(Math.abs(orders.x - payments.x)).toBeLessThan(5);
+    expect(orders.y + orders.height <= payments.y || payments.y + payments.height <= orders.y).toBe(true);
+    // All three connections drawn, every card inside the canvas.
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(3);
+    const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    for (const b of [orders, payments, joined, sink]) {
+      expect(b.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(b.y).toBeGreaterThanOrEqual(canvas.y);
+    }
+    // Undo puts the cards back where they were.
+    await page.click('[data-testid=undo]');
+    const [o2, s2] = [await box('orders'), await box('orders-enriched')];
+    expect(Math.abs(o2.x - s2.x)).toBeLessThan(1);
     await page.close();
   }, 60_000);
 
