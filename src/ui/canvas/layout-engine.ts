@@ -1,9 +1,8 @@
 /**
- * elkjs in a Web Worker. One worker for the page, started when the page is idle after the first
- * screen and warmed up with a small layout: elkjs is 1.6 MB of GWT-compiled Java, and its first
- * layout in a fresh JavaScript context spends most of its time compiling that code (a 300-node
- * design: ~1.1 s the first time, 0.3 s once warm, in the page on the loaded 2-core machine;
- * docs/performance.md). In the worker, the page stays responsive while a layout runs.
+ * elkjs in a Web Worker, so the page stays responsive while a layout runs. One worker for the page,
+ * started when the page is idle after the first screen: elkjs is 1.6 MB of GWT-compiled Java, and
+ * loading it, compiling it and its first layout cost ~0.5-1 s on the loaded 2-core machine; a small
+ * warm-up layout does that before the user asks for a layout (docs/performance.md).
  */
 import type { ELK } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';

@@ -89,11 +89,11 @@ export function layoutInput(doc: GraphPart): { graph: ElkNode; positions: (laidO
 }
 
 /**
- * A small graph with joins and branches, laid out once when the layout worker starts: that compiles
- * and warms up elkjs's code (1.6 MB of GWT-compiled Java), so the first real layout does not pay
- * for it.
+ * A small graph with joins and branches, laid out once when the layout worker starts: that loads
+ * elkjs's classes (1.6 MB of GWT-compiled Java) before the first real layout needs them. Small,
+ * because a real layout waits for it when the user is quick: designs reach elkjs as a few boxes.
  */
-export function warmUpGraph(size = 40): ElkNode {
+export function warmUpGraph(size = 8): ElkNode {
   const children = Array.from({ length: size }, (_, i) => ({ id: `w${i}`, ...NODE_BOX }));
   // Each node feeds the next and, every third node, one a few steps further: joins and branches.
   const edges = children.flatMap((_, i) => [
