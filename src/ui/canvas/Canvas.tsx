@@ -43,8 +43,11 @@ export function Canvas() {
   const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: FlowNode[]) => {
     useApp.getState().edit((d) => moveNodes(d, Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))));
   }, []);
-  const onNodesDelete = useCallback((del: FlowNode[]) => useApp.getState().edit((d) => removeNodes(d, del.map((n) => n.id))), []);
-  const onEdgesDelete = useCallback((del: Edge[]) => useApp.getState().edit((d) => disconnect(d, del.map((e) => e.id))), []);
+  // One edit for everything a Delete removes (the selected nodes, their edges and selected edges):
+  // one undo step brings it all back.
+  const onDelete = useCallback(({ nodes: delNodes, edges: delEdges }: { nodes: FlowNode[]; edges: Edge[] }) => {
+    useApp.getState().edit((d) => disconnect(removeNodes(d, delNodes.map((n) => n.id)), delEdges.map((e) => e.id)));
+  }, []);
 
   useEffect(() => {
     setCenterProvider(() => {
@@ -110,8 +113,7 @@ export function Canvas() {
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
-        onNodesDelete={onNodesDelete}
-        onEdgesDelete={onEdgesDelete}
+        onDelete={onDelete}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         defaultViewport={DEFAULT_VIEWPORT}
