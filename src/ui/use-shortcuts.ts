@@ -13,6 +13,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Shift+drag', 'Box-select several nodes'],
   ['Ctrl+click', 'Add a node to the selection'],
   ['?', 'This help'],
+  ['Escape', 'Close a dialog'],
 ];
 
 let clipboard: { nodes: DesignNode[]; edges: DesignEdge[] } | null = null;

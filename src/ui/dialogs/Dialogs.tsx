@@ -1,17 +1,28 @@
 /** The modal dialogs: help (shortcuts) and the examples gallery. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { designFromJson } from '../../model/load';
 import { useApp } from '../../store/store';
 import { SHORTCUTS } from '../use-shortcuts';
 import { useFitDesign } from '../canvas/fit-design';
 
+const close = () => useApp.getState().setDialog(null);
+
 export function Dialogs() {
   const dialog = useApp((s) => s.dialog);
+  const box = useRef<HTMLDivElement>(null);
+  // Escape closes the dialog wherever the focus is (it opens from a shortcut, with the focus on the
+  // page); the dialog takes the focus so a keyboard user starts inside it.
+  useEffect(() => {
+    if (!dialog) return;
+    box.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog]);
   if (!dialog) return null;
-  const close = () => useApp.getState().setDialog(null);
   return (
-    <div className="dialog-backdrop" onClick={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
+    <div className="dialog-backdrop" onClick={close}>
+      <div ref={box} tabIndex={-1} className="dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
         {dialog === 'help' ? <Help /> : <Examples />}
         <div style={{ textAlign: 'right', marginTop: 12 }}>
           <button onClick={close} aria-label="Close dialog">Close</button>
