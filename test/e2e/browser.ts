@@ -32,6 +32,8 @@ export function buildApp(): void {
 const BUILD_INPUTS = ['src', 'codegen', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const STAMP = join(ROOT, 'dist', '.e2e-build-stamp');
 const LOCK = join(ROOT, 'test', '.cache', 'e2e-build.lock');
+// Left by a failed build: the files waiting for it fail at once instead of each building again.
+const FAILED = join(ROOT, 'test', '.cache', 'e2e-build.failed');
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -63,8 +65,10 @@ function lockHolderAlive(): boolean {
  * so the app is built once per change, not once per file.
  */
 export async function ensureBuilt(): Promise<void> {
+  const started = Date.now();
   for (;;) {
     if (buildIsCurrent()) return;
+    if (existsSync(FAILED) && statSync(FAILED).mtimeMs >= started) throw new Error('vite build failed (in another e2e file)');
     try {
       mkdirSync(join(ROOT, 'test', '.cache'), { recursive: true });
       mkdirSync(LOCK);
@@ -77,12 +81,16 @@ export async function ensureBuilt(): Promise<void> {
     try {
       writeFileSync(join(LOCK, 'pid'), String(process.pid));
       if (!buildIsCurrent()) {
-        const started = Date.now();
-        buildApp();
+        const buildStarted = new Date();
+        try {
+          buildApp();
+        } catch (e) {
+          writeFileSync(FAILED, '');
+          throw e;
+        }
         // Stamped with the time the build started: a source saved during the build makes it stale.
         writeFileSync(STAMP, '');
-        const t = new Date(started);
-        utimesSync(STAMP, t, t);
+        utimesSync(STAMP, buildStarted, buildStarted);
       }
     } finally {
       rmSync(LOCK, { recursive: true, force: true });
