@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
 import { launch, serve } from '../test/e2e/browser';
 import { measureDrag, zoomCanvasTo } from './browser-drag';
 import { chainDesign, parallelDesign } from './designs';
@@ -24,15 +25,19 @@ const interactiveMs = Date.now() - t0;
 const big = chainDesign(300, 0);
 const file = join(tmpdir(), 'sw-300.json');
 writeFileSync(file, JSON.stringify(big));
-const t1 = Date.now();
-await page.setInputFiles('[data-testid=open-file]', file);
-await page.waitForFunction(() => document.querySelectorAll('.op-node').length > 0);
-const openMs = Date.now() - t1;
-await page.click('[data-testid=auto-layout]');
-// The button is aria-busy while elkjs lays out; the layout then lands in the document.
-await page.waitForFunction(() => document.querySelector('[data-testid=auto-layout]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 10_000 });
-await page.waitForTimeout(50);
-const openLayoutMs = Date.now() - t1;
+/** Opens a design file and auto-lays it out: ms until its first card is on screen, and until the layout has landed (+50 ms). */
+async function openAndLayout(p: Page, designFile: string): Promise<{ openMs: number; totalMs: number }> {
+  const start = Date.now();
+  await p.setInputFiles('[data-testid=open-file]', designFile);
+  await p.waitForFunction(() => document.querySelectorAll('.op-node').length > 0);
+  const openMs = Date.now() - start;
+  await p.click('[data-testid=auto-layout]');
+  // The button is aria-busy while elkjs lays out; the layout then lands in the document.
+  await p.waitForFunction(() => document.querySelector('[data-testid=auto-layout]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 10_000 });
+  await p.waitForTimeout(50);
+  return { openMs, totalMs: Date.now() - start };
+}
+const { openMs, totalMs: openLayoutMs } = await openAndLayout(page, file);
 // The page's own measures (src/ui/canvas/layout-engine.ts): the layout worker's start and warm-up
 // (begun when the page went idle after the first screen), and the layout request until its result.
 const layoutMeasures = async () =>
@@ -43,13 +48,7 @@ await page.evaluate(() => performance.clearMeasures());
 // fitted: every node on screen), and zoomed in to a readable scale. A short drag first warms up.
 const fileParallel = join(tmpdir(), 'sw-300-parallel.json');
 writeFileSync(fileParallel, JSON.stringify(parallelDesign(30, 10)));
-const t1p = Date.now();
-await page.setInputFiles('[data-testid=open-file]', fileParallel);
-await page.waitForFunction(() => document.querySelectorAll('.op-node').length > 0);
-await page.click('[data-testid=auto-layout]');
-await page.waitForFunction(() => document.querySelector('[data-testid=auto-layout]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 10_000 });
-await page.waitForTimeout(50);
-const openLayoutParallelMs = Date.now() - t1p;
+const openLayoutParallelMs = (await openAndLayout(page, fileParallel)).totalMs;
 const layoutParallel = await layoutMeasures();
 await page.waitForTimeout(800);
 const fitZoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
@@ -131,13 +130,7 @@ const page2 = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
 await page2.goto(server.url);
 await page2.waitForSelector('body[data-ready="true"]');
 await page2.waitForTimeout(3000);
-const t5 = Date.now();
-await page2.setInputFiles('[data-testid=open-file]', file);
-await page2.waitForFunction(() => document.querySelectorAll('.op-node').length > 0);
-await page2.click('[data-testid=auto-layout]');
-await page2.waitForFunction(() => document.querySelector('[data-testid=auto-layout]')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 10_000 });
-await page2.waitForTimeout(50);
-const openLayoutLaterMs = Date.now() - t5;
+const openLayoutLaterMs = (await openAndLayout(page2, file)).totalMs;
 
 await browser.close();
 server.stop();
