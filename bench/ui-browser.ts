@@ -14,6 +14,8 @@ import { chainDesign, parallelDesign } from './designs';
 
 const distArg = process.argv.indexOf('--dist');
 const server = await serve(distArg > 0 ? process.argv[distArg + 1] : 'dist');
+// Stopped on exit, also when a step throws, so a failed run leaves no preview server behind.
+process.on('exit', () => server.stop());
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 const t0 = Date.now();
@@ -133,7 +135,6 @@ await page2.waitForTimeout(3000);
 const openLayoutLaterMs = (await openAndLayout(page2, file)).totalMs;
 
 await browser.close();
-server.stop();
 const result = { interactiveMs, open300Ms: openMs, open300AndLayoutMs: openLayoutMs, layout300, open300ParallelAndLayoutMs: openLayoutParallelMs, open300AndLayout3sLaterMs: openLayoutLaterMs, layoutParallel, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, editWorkerMs, edits, codeTab100NodesMs: codeTabMs, drag300: drag, drag300Zoomed: dragZoomed };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
