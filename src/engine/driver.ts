@@ -79,6 +79,11 @@ export class TopologyTestDriver {
     this.task.setTrace(ls.length === 1 ? ls[0] : (e) => ls.forEach((l) => l(e)));
   }
 
+  /** Told of every record a processor drops (`owner`: the DSL operation the processor belongs to). */
+  onDrop(listener: (processor: { name: string; owner: string }) => void): void {
+    this.task.onDrop = listener;
+  }
+
   /**
    * Stops sending one processor's forwards to the trace listeners (metrics keep counting them). The
    * simulator does this once it has kept enough records of a node, so the rest runs untraced (fused).

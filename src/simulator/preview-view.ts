@@ -34,7 +34,11 @@ export function nodeDetail(result: SimulationResult, nodeId: string, limit: numb
   const stores = Object.entries(result.stores)
     .filter(([name]) => result.storeOwners[name] === nodeId)
     .map(([name, entries]) => ({ name, size: entries.length, entries: entries.slice(0, STORE_ENTRY_LIMIT) }));
-  return { nodeId, emitted: (result.nodes[nodeId]?.emitted ?? []).slice(0, limit), stores };
+  // In the order they were dropped (the order Kafka processed them).
+  const droppedIds = (result.nodes[nodeId]?.droppedInputs ?? []).slice(0, limit);
+  const byId = droppedIds.length ? new Map(Object.values(result.inputs).flatMap((recs) => recs.map((r) => [r.id, r] as const))) : null;
+  const dropped = droppedIds.flatMap((id) => byId?.get(id) ?? []);
+  return { nodeId, emitted: (result.nodes[nodeId]?.emitted ?? []).slice(0, limit), stores, dropped };
 }
 
 /** The input records an emitted record ("<nodeId>#<n>") came from, and every node that emitted a kept record from them. */

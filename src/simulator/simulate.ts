@@ -18,6 +18,9 @@ export interface SimulateHooks {
   onUserFunction?: (nodeId: string, param: string) => void;
 }
 
+/** Dropped input records listed per node (the count is always complete). */
+const MAX_DROPPED_LISTED = 1000;
+
 export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): SimulationResult {
   const started = now();
   const { doc } = req;
@@ -26,7 +29,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
-  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0 };
+  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
   const byProcessor = outputProcessors(doc, compiled);
   const nameToId = new Map(doc.nodes.map((n) => [n.name, n.id]));
   for (const store of compiled.topology.spec.stores.keys()) {
@@ -60,6 +63,12 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     }
     if (full) driver.stopTracing(e.processor);
   });
+  // Which input record each drop happened on, for the node the dropping processor belongs to.
+  driver.onDrop((p) => {
+    const id = nameToId.get(p.owner) ?? byProcessor.get(p.name)?.[0]?.nodeId;
+    const list = id ? result.nodes[id]?.droppedInputs : undefined;
+    if (list && list.length < MAX_DROPPED_LISTED && list[list.length - 1] !== currentInput) list.push(currentInput);
+  });
   const inputs = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
   let piped = 0;
   for (const input of inputs) {
@@ -88,7 +97,10 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   let referenced: Set<string> | null = null;
   if (req.maxTracePerNode !== undefined) {
     referenced = new Set<string>();
-    for (const n of Object.values(result.nodes)) for (const e of n.emitted) for (const id of e.inputIds) referenced.add(id);
+    for (const n of Object.values(result.nodes)) {
+      for (const e of n.emitted) for (const id of e.inputIds) referenced.add(id);
+      for (const id of n.droppedInputs) referenced.add(id);
+    }
   }
   for (let i = 0; i < piped; i++) {
     const { topic, index, record } = inputs[i];

@@ -41,6 +41,8 @@ export interface NodeResult {
   emittedCount: number;
   recordsIn: number;
   dropped: number;
+  /** Ids of the input records whose processing this node dropped (late, expired, invalid); the first 1000. */
+  droppedInputs: string[];
   error?: NodeError;
 }
 
@@ -97,6 +99,8 @@ export interface NodeDetail {
   emitted: TracedRecord[];
   /** State stores this node owns: their size and first entries. */
   stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
+  /** The input records whose processing this node dropped (the first ones, as in droppedInputs). */
+  dropped: TracedRecord[];
 }
 
 /** Where a record came from: its input records and every node that emitted a record from them. */

@@ -84,4 +84,14 @@ describe('simulate', () => {
     // 7 page views are grouped and windowed; one is too late for its window, so 6 updates come out.
     expect([r.nodes.group.emittedCount, r.nodes.win.emittedCount, r.nodes.count.emittedCount]).toEqual([7, 7, 6]);
   });
+
+  it('names the input record each drop happened on, also with a trace limit', () => {
+    for (const maxTracePerNode of [undefined, 1]) {
+      const r = simulate({ doc: example('pageview-windows'), maxTracePerNode });
+      // u5's view at T0+30 s: the 7th sample, after stream time reached T0+130 s.
+      expect(r.nodes.count.droppedInputs).toEqual(['pageviews#6']);
+      expect(r.inputs.pageviews.find((i) => i.id === 'pageviews#6')).toMatchObject({ key: 'u5', timestamp: 1700000030000 });
+      expect(Object.entries(r.nodes).filter(([, n]) => n.droppedInputs.length).map(([id]) => id)).toEqual(['count']);
+    }
+  });
 });

@@ -149,6 +149,8 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
 
   recordDropped(): void {
     this.dropped++;
+    // Drops are rare: the listener check costs nothing on the path of records that go through.
+    this.task.onDrop?.(this.spec);
   }
 
   onFlush(flush: () => void): void {
@@ -163,6 +165,8 @@ export class Task {
   readonly flushers: (() => void)[] = [];
   private readonly runs: FusedRun[] = [];
   currentInputId = -1;
+  /** Told of every record a processor drops (late, expired or invalid); the simulator lists them. */
+  onDrop: ((processor: NodeSpec) => void) | undefined = undefined;
 
   constructor(
     readonly topology: TopologySpec,
