@@ -1,5 +1,6 @@
 /**
- * The selected node's output (key, value, timestamp, window), its state stores and dropped records;
+ * The selected node's output (key, value, timestamp, window), its state stores and the input records
+ * it dropped;
  * clicking a record highlights the input records and nodes it came from (lineage). The counts come
  * with every run; the records are asked of the worker for the node shown.
  */
@@ -80,6 +81,23 @@ export function PreviewPanel() {
             <tbody>
               {inputs.map((i) => (
                 <tr key={i.id} className="lineage">
+                  <td>{i.id}</td>
+                  <td>{fmt(i.key)}</td>
+                  <td>{fmt(i.value)}</td>
+                  <td>{fmtTime(i.timestamp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {detail && detail.dropped.length > 0 && (
+        <div style={{ marginTop: 8 }} data-testid="dropped-records">
+          <div className="muted">Dropped (late, expired or invalid) while processing input record(s):</div>
+          <table className="records">
+            <tbody>
+              {detail.dropped.map((i) => (
+                <tr key={i.id}>
                   <td>{i.id}</td>
                   <td>{fmt(i.key)}</td>
                   <td>{fmt(i.value)}</td>
