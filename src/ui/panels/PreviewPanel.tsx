@@ -4,6 +4,7 @@
  * clicking a record highlights the input records and nodes it came from (lineage). The counts come
  * with every run; the records are asked of the worker for the node shown.
  */
+import type { TracedRecord } from '../../simulator/types';
 import { useApp } from '../../store/store';
 import { showLineage } from '../preview/use-live-preview';
 import { fmt, fmtTime, keyOnly } from './format';
@@ -74,40 +75,8 @@ export function PreviewPanel() {
           ))}
         </tbody>
       </table>
-      {lineage && (
-        <div style={{ marginTop: 8 }} data-testid="lineage">
-          <div className="muted">Came from input record(s):</div>
-          <table className="records">
-            <tbody>
-              {inputs.map((i) => (
-                <tr key={i.id} className="lineage">
-                  <td>{i.id}</td>
-                  <td>{fmt(i.key)}</td>
-                  <td>{fmt(i.value)}</td>
-                  <td>{fmtTime(i.timestamp)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {detail && detail.dropped.length > 0 && (
-        <div style={{ marginTop: 8 }} data-testid="dropped-records">
-          <div className="muted">Dropped (late, expired or invalid) while processing input record(s):</div>
-          <table className="records">
-            <tbody>
-              {detail.dropped.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.id}</td>
-                  <td>{fmt(i.key)}</td>
-                  <td>{fmt(i.value)}</td>
-                  <td>{fmtTime(i.timestamp)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {lineage && <InputRecords testId="lineage" title="Came from input record(s):" records={inputs} className="lineage" />}
+      {detail && detail.dropped.length > 0 && <InputRecords testId="dropped-records" title="Dropped (late, expired or invalid) while processing input record(s):" records={detail.dropped} />}
       {stores.map(({ name, size, entries }) => (
         <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
           <div className="muted">State store {name} ({size} entries)</div>
@@ -124,6 +93,27 @@ export function PreviewPanel() {
           </table>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** Input records (id, key, value, timestamp) under a title: a record's lineage, or what a node dropped. */
+function InputRecords({ testId, title, records, className }: { testId: string; title: string; records: TracedRecord[]; className?: string }) {
+  return (
+    <div style={{ marginTop: 8 }} data-testid={testId}>
+      <div className="muted">{title}</div>
+      <table className="records">
+        <tbody>
+          {records.map((i) => (
+            <tr key={i.id} className={className}>
+              <td>{i.id}</td>
+              <td>{fmt(i.key)}</td>
+              <td>{fmt(i.value)}</td>
+              <td>{fmtTime(i.timestamp)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
