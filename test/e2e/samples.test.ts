@@ -58,7 +58,8 @@ describe('samples', () => {
     await expect(monacoText(page, 'samples-editor')).resolves.toContain('{"key": "u2" "value"');
     // Nor is it lost when the preview tab or another topic is shown in between.
     expect((await enriched(page))[0][1]).toContain('Grace');
-    await expect(monacoText(page, 'samples-editor')).resolves.toContain('{"key": "u2" "value"');
+    // (the editor mounts again with the tab: its lines render shortly after)
+    await expect.poll(() => monacoText(page, 'samples-editor')).toContain('{"key": "u2" "value"');
     await topic.selectOption('clicks');
     await expect.poll(() => monacoText(page, 'samples-editor')).toContain('"/a"');
     await topic.selectOption('user-profiles');
