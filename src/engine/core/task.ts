@@ -9,6 +9,7 @@ import { FusedRun, isFusable, type FusedMember } from './fusion';
 import type { Change, StreamRecord } from './record';
 import type { NodeSpec, Processor, TopologySpec } from './topology-spec';
 import type { StateStore } from '../stores/state-store';
+import { sinkProcessor } from './sink-processor';
 
 export interface TraceEvent {
   processor: string;
@@ -284,19 +285,4 @@ export class Task {
     const fs = this.flushers;
     for (let i = 0; i < fs.length; i++) fs[i]();
   }
-}
-
-function sinkProcessor(rt: NodeRuntime, hooks: TaskHooks): Processor {
-  const spec = rt.spec;
-  const topic = spec.topics[0];
-  const internal = spec.internal === true;
-  const write = hooks.sinkWriter?.(spec) ?? ((record: StreamRecord) => hooks.emit(topic, record, internal, spec));
-  rt.write = write;
-  return {
-    process(record) {
-      rt.recordsOut++;
-      rt.trace?.({ processor: spec.name, owner: spec.owner, record, inputId: rt.task.currentInputId });
-      write(record);
-    },
-  };
 }

@@ -13,9 +13,12 @@ import type { NodeSpec } from '../core/topology-spec';
 import { Serdes } from '../serdes';
 import type { StateStore } from '../stores/state-store';
 import type { Topology } from '../topology';
-import { decoderFor, encoderFor, type Encode } from './codec';
+import { decoderFor } from './codec';
 import { captureChanges, restore, SnapshotLogger, type ChangelogRecord } from './changelog';
-import { Committer, decodePartitionTime, isRebalancing } from './committer';
+import { readChangelogs, readCommitted } from './task-start-reads';
+import { consumeGlobalTables } from './global-tables';
+import { sinkWriters } from './sink-writers';
+import { Committer, isRebalancing } from './committer';
 import type { KafkaRuntimeConfig } from './config';
 import { kafkaDefaultPartitioner } from './partitioner';
 import { partitionNumberAssigner } from './assigner';
@@ -74,18 +77,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   let assignedNow: number[] = [];
   /** Records behind the end of each input partition, as of its last fetched batch. */
   const lag = new Map<string, number>();
-  // Per sink node: the Kafka topic and its serdes (repartition topics are JSON, as the engine writes them).
-  const writers = new Map<NodeSpec, { topic: string; key: Encode; value: Encode }>();
-  const writerFor = (topic: string, internal: boolean, sink: NodeSpec) => {
-    let w = writers.get(sink);
-    if (!w) {
-      w = internal
-        ? { topic: internalTopicName(app, topic), key: encoderFor(json), value: encoderFor(json) }
-        : { topic, key: encoderFor(sink.keySerde ?? json), value: encoderFor(sink.valueSerde ?? json) };
-      writers.set(sink, w);
-    }
-    return w;
-  };
+  const writerFor = sinkWriters(app);
   const snapshotLoggers = new Map<number, SnapshotLogger>();
   const makeTask = (partition: number, changelog: ChangelogRecord[] | null, partitionTimes = new Map<string, number>()) => {
     const task = new Task(
@@ -126,67 +118,8 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     for (const n of g) inputsOfNode.set(n.name, inputsBySubtopology[i]);
   });
 
-  /**
-   * From the group's committed offsets of a partition: which inputs have nothing left to fetch right
-   * now (committed offset >= end), and the partition time each input committed in its metadata.
-   */
-  async function committedAt(partition: number): Promise<{ caughtUp: Map<string, boolean>; times: Map<string, number> }> {
-    const caughtUp = new Map<string, boolean>();
-    const times = new Map<string, number>();
-    const topics = inputGroups.flat();
-    const committed = await admin.fetchOffsets({ groupId: app, topics });
-    for (const t of topics) {
-      const c = committed.find((x) => x.topic === t)?.partitions.find((x) => x.partition === partition);
-      const time = decodePartitionTime(c?.metadata);
-      if (time !== null) times.set(t, time);
-      if (specTopicOf.has(t)) continue;
-      const ends = await admin.fetchTopicOffsets(t);
-      const end = Number(ends.find((o) => o.partition === partition)?.high ?? 0);
-      const at = c && Number(c.offset) >= 0 ? Number(c.offset) : 0;
-      caughtUp.set(t, at >= end);
-    }
-    return { caughtUp, times };
-  }
   const taskCreation = new Map<number, Promise<Task>>();
-
-  async function restoreFor(partition: number): Promise<ChangelogRecord[]> {
-    const topics = stores.map((s) => changelogTopic(app, s));
-    const ends = new Map<string, number>();
-    for (const t of topics) {
-      const offs = await admin.fetchTopicOffsets(t);
-      const p = offs.find((o) => o.partition === partition);
-      if (p && Number(p.high) > Number(p.low)) ends.set(t, Number(p.high));
-    }
-    if (!ends.size) return [];
-    const out: ChangelogRecord[] = [];
-    const reader = kafka.consumer({ groupId: `${app}-restore-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 100 });
-    await reader.connect();
-    await reader.subscribe({ topics: [...ends.keys()], fromBeginning: true });
-    const remaining = new Set(ends.keys());
-    await new Promise<void>((resolve, reject) => {
-      // Done with a topic once the reader is past its end offset. Judged on batch-end events, which
-      // kafkajs also emits for batches of transaction markers only (never given to eachBatch): with
-      // exactly_once_v2 the last offset of a changelog is such a marker, not a record.
-      reader.on(reader.events.END_BATCH_PROCESS, ({ payload }) => {
-        if (payload.partition === partition && ends.has(payload.topic) && Number(payload.lastOffset) + 1 >= ends.get(payload.topic)!) remaining.delete(payload.topic);
-        if (!remaining.size) resolve();
-      });
-      reader
-        .run({
-          eachBatch: async ({ batch }) => {
-            if (batch.partition !== partition || !ends.has(batch.topic)) return;
-            const store = stores.find((s) => changelogTopic(app, s) === batch.topic)!;
-            for (const m of batch.messages) {
-              if (Number(m.offset) >= ends.get(batch.topic)!) break;
-              out.push({ store, key: m.key!.toString(), value: m.value === null ? null : m.value.toString() });
-            }
-          },
-        })
-        .catch(reject);
-    });
-    await reader.disconnect();
-    return out;
-  }
+  const reads = { kafka, admin, app, stores, inputTopics: inputGroups.flat(), internalTopics: new Set(specTopicOf.keys()) };
 
   const consumer: Consumer = kafka.consumer({ groupId: app, partitionAssigners: [partitionNumberAssigner], sessionTimeout: config.sessionTimeoutMs ?? 6000, heartbeatInterval: config.heartbeatIntervalMs ?? 300, maxWaitTimeInMs: 200 });
   // Record caches (KTable updates) are flushed at every commit, as in Kafka Streams, unless off.
@@ -222,18 +155,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   await consumer.connect();
   await consumer.subscribe({ topics: [...external, ...[...spec.internalTopics.keys()].map((t) => internalTopicName(app, t))], fromBeginning: true });
 
-  let globalConsumer: Consumer | null = null;
-  if (globalTask) {
-    globalConsumer = kafka.consumer({ groupId: `${app}-global-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 200 });
-    await globalConsumer.connect();
-    await globalConsumer.subscribe({ topics: [...spec.globalTopics], fromBeginning: true });
-    await globalConsumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const src = sourceSerde.get(topic);
-        globalTask.process(topic, { key: decoderFor(src?.keySerde ?? json)(message.key), value: decoderFor(src?.valueSerde ?? json)(message.value), timestamp: Number(message.timestamp) }, -1);
-      },
-    });
-  }
+  const globalConsumer = globalTask ? await consumeGlobalTables(kafka, app, [...spec.globalTopics], sourceSerde, globalTask) : null;
 
   // A fatal error (a produce request or a commit failed): stop without committing anything more;
   // the records since the last commit are processed again when the app is started again.
@@ -294,7 +216,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         // Batches of several topics share the partition's task; create (and restore) it once.
         let creating = taskCreation.get(batch.partition);
         if (!creating) {
-          creating = Promise.all([restoreFor(batch.partition), committedAt(batch.partition)]).then(([log, committed]) => {
+          creating = Promise.all([readChangelogs(reads, batch.partition), readCommitted(reads, batch.partition)]).then(([log, committed]) => {
             const t = makeTask(batch.partition, log, committed.times);
             tasks.set(batch.partition, t);
             groups.set(batch.partition, new PartitionGroup(inputGroups, committed.caughtUp));

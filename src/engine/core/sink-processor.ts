@@ -1,0 +1,19 @@
+/** The processor of a sink node: counts, traces and hands each record to the task's writer for its topic. */
+import type { StreamRecord } from './record';
+import type { NodeRuntime, TaskHooks } from './task';
+import type { Processor } from './topology-spec';
+
+export function sinkProcessor(rt: NodeRuntime, hooks: TaskHooks): Processor {
+  const spec = rt.spec;
+  const topic = spec.topics[0];
+  const internal = spec.internal === true;
+  const write = hooks.sinkWriter?.(spec) ?? ((record: StreamRecord) => hooks.emit(topic, record, internal, spec));
+  rt.write = write;
+  return {
+    process(record) {
+      rt.recordsOut++;
+      rt.trace?.({ processor: spec.name, owner: spec.owner, record, inputId: rt.task.currentInputId });
+      write(record);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Global tables on Kafka: every instance reads ALL partitions of the global topics (a consumer in a
+ * group of its own) into one shared store set, through a task of their own, as Kafka Streams' global
+ * stream thread does.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+import type { Task } from '../core/task';
+import type { NodeSpec } from '../core/topology-spec';
+import { Serdes } from '../serdes';
+import { decoderFor } from './codec';
+
+export async function consumeGlobalTables(kafka: Kafka, app: string, topics: string[], sourceOf: Map<string, NodeSpec>, globalTask: Task): Promise<Consumer> {
+  const json = Serdes.Json();
+  const consumer = kafka.consumer({ groupId: `${app}-global-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 200 });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ topic, message }) => {
+      const src = sourceOf.get(topic);
+      globalTask.process(topic, { key: decoderFor(src?.keySerde ?? json)(message.key), value: decoderFor(src?.valueSerde ?? json)(message.value), timestamp: Number(message.timestamp) }, -1);
+    },
+  });
+  return consumer;
+}
