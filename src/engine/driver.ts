@@ -4,6 +4,7 @@
  * before the next, with caches flushed after every record, as TTD commits after every record.
  */
 import type { StreamRecord } from './core/record';
+import type { EnterFunction } from './core/fused-code';
 import { Task, type NodeRuntime, type TraceEvent } from './core/task';
 import type { NodeSpec } from './core/topology-spec';
 import { Serdes, type Serde } from './serdes';
@@ -36,6 +37,9 @@ interface InputTopic {
   sources: readonly NodeRuntime[];
   keySerde: Serde;
   valueSerde: Serde;
+  /** The topic's only source when its only child starts a compiled fused run: records enter the run directly. */
+  direct: NodeRuntime | null;
+  enter: EnterFunction | null;
 }
 
 /** Records one input may feed back through topics the topology both writes and reads. */
@@ -116,7 +120,13 @@ export class TopologyTestDriver {
     const input = this.inputTopic(topic);
     const k = convert(input.keySerde, key, 'key', null, topic);
     const v = convert(input.valueSerde, value, 'value', null, topic);
-    this.task.processParts(input.sources, k, v, timestamp, headers, id);
+    const direct = input.direct;
+    if (direct !== null && direct.trace === undefined && !direct.run!.traced) {
+      this.task.currentInputId = id;
+      input.enter!(direct, k, v, timestamp, headers);
+    } else {
+      this.task.processParts(input.sources, k, v, timestamp, headers, id);
+    }
     this.task.flush();
     if (this.pendingInternal > 0) this.drainInternal(id);
     return id;
@@ -129,7 +139,8 @@ export class TopologyTestDriver {
     for (let i = 0; i < inputs.length; i++) if (inputs[i].topic === topic) return inputs[i];
     const sources = this.task.sourcesByTopic.get(topic) ?? [];
     const spec = sources[0]?.spec;
-    const input = { topic, sources, keySerde: spec?.keySerde ?? this.defaultKeySerde, valueSerde: spec?.valueSerde ?? this.defaultValueSerde };
+    const enter = sources.length === 1 ? (sources[0].run?.enter ?? null) : null;
+    const input = { topic, sources, keySerde: spec?.keySerde ?? this.defaultKeySerde, valueSerde: spec?.valueSerde ?? this.defaultValueSerde, direct: enter ? sources[0] : null, enter };
     inputs.push(input);
     return input;
   }

@@ -3,7 +3,7 @@
  * error messages and traces as running processor by processor. Expected values are worked out by
  * hand from the inputs below.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Grouped, Materialized, Named, Produced, Serdes, StreamsBuilder, TopologyTestDriver, type TraceEvent } from '../../src/engine';
 
 function chain(b: StreamsBuilder) {
@@ -21,7 +21,24 @@ const INPUTS: [string, number, number][] = [
   ['c', 3, 9],
 ];
 
-describe('fused stateless runs', () => {
+/**
+ * Runs are compiled into one generated function (fused-code.ts) unless `new Function` is refused
+ * (a page's content security policy); then the generic loop runs them. Both must be invisible.
+ */
+describe.each([
+  ['compiled', false],
+  ['generic (new Function refused)', true],
+])('fused stateless runs, %s', (_mode, refuseNewFunction) => {
+  beforeEach(() => {
+    if (refuseNewFunction)
+      vi.stubGlobal('Function', function refused() {
+        throw new EvalError('Refused to evaluate a string as JavaScript');
+      });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('count records in and out per processor as unfused processors do', () => {
     const b = new StreamsBuilder();
     chain(b);
@@ -141,5 +158,35 @@ describe('fused stateless runs', () => {
     expect(m.tag).toEqual([2, 2]);
     // A sink counts a record out before writing it (as the unfused sink processor does).
     expect(m.writer).toEqual([2, 2]);
+  });
+
+  it('map and filterNot in a run: pairs checked (a bad pair names the map), dropped records counted', () => {
+    const b = new StreamsBuilder();
+    b.stream<string, number>('in')
+      .filterNot((k, v) => v === 0, Named.as('nonzero'))
+      .map((k, v) => (v === 9 ? ('oops' as never) : [`${k}${v}`, v + 1]), Named.as('pair'))
+      .to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'a', 0, 1);
+    d.pipe('in', 'b', 2, 2);
+    expect(() => d.pipe('in', 'c', 9, 3)).toThrow(/^pair: map mapper must return a \[key, value\] pair, got "oops" — while processing record key="c" value=9 timestamp=3$/);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([{ key: 'b2', value: 3, timestamp: 2 }]);
+    const m = Object.fromEntries(d.metrics().map((x) => [x.processor, [x.recordsIn, x.recordsOut]]));
+    expect(m.nonzero).toEqual([3, 2]);
+    expect(m.pair).toEqual([2, 1]);
+  });
+
+  it('a sink still traced after its run stopped being traced sees every record it writes', () => {
+    const b = new StreamsBuilder();
+    b.stream<string, number>('in').mapValues((v) => v + 1, Named.as('inc')).to('out', Produced.as('writer'));
+    const d = new TopologyTestDriver(b.build());
+    const written: unknown[] = [];
+    d.onTrace((e: TraceEvent) => {
+      if (e.processor === 'writer') written.push(e.record.value);
+      else d.stopTracing(e.processor);
+    });
+    for (let i = 0; i < 4; i++) d.pipe('in', 'k', i, i);
+    expect(written).toEqual([1, 2, 3, 4]);
+    expect(d.createOutputTopic('out').readRecordsToList().map((r) => r.value)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -8,6 +8,7 @@
  * record the run forwards. While a member is traced (the simulator) the run falls back to going
  * processor by processor, because the listener sees every traced processor's forwarded record.
  */
+import { compileRun, type CodeSink, type CompiledRun, type EnterFunction, type InlineStep, type RunFunction } from './fused-code';
 import type { StreamRecord } from './record';
 import type { Processor } from './topology-spec';
 
@@ -30,6 +31,8 @@ export interface FusableStep extends Processor {
    * table processor may feed the run the newValue directly (forwardChange) and skip this step's apply.
    */
   readonly unwrapsChange?: boolean;
+  /** What the step does, for a run compiled into one function (fused-code.ts); absent: apply only. */
+  readonly inline?: InlineStep;
 }
 
 export function isFusable(p: Processor | null): p is FusableStep {
@@ -46,6 +49,8 @@ export interface FusedMember {
   forwardNew(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined): void;
   /** Wraps an error thrown by this member's processor the way its runtime would (names node and record). */
   failure(record: StreamRecord, e: unknown): Error;
+  /** Its only child when that is a sink (written to directly). */
+  readonly sinkChild: CodeSink | null;
 }
 
 export class FusedRun implements Processor {
@@ -68,7 +73,18 @@ export class FusedRun implements Processor {
     // Bound once: `steps[i].apply` would be a lookup on many step classes at one call site.
     this.applies = steps.map((s) => s.apply.bind(s));
     this.takesNewValue = steps[0].unwrapsChange === true;
+    const compiled = compiledRun(steps, members, this.rewrites);
+    this.compiled = compiled?.run ?? null;
+    this.enter = compiled?.enter ?? null;
   }
+
+  /** The run as one generated function, or null (a step without an inline form, or no `new Function` here). */
+  private readonly compiled: RunFunction | null;
+  /**
+   * With a compiled run: takes a record from the run's parent (when neither is traced), counting
+   * it out of the parent. The driver calls it for an input topic's only source (see fused-code.ts).
+   */
+  readonly enter: EnterFunction | null;
 
   updateTraced(): void {
     this.traced = this.members.some((m) => m.trace !== undefined);
@@ -105,6 +121,11 @@ export class FusedRun implements Processor {
 
   /** Applies the steps from `from` on (the caller has counted the record into that step). */
   private run(key: unknown, value: unknown, timestamp: number, headers: Record<string, string> | undefined, input: StreamRecord | null, from: number): void {
+    const compiled = this.compiled;
+    if (compiled !== null) {
+      compiled(key, value, timestamp, headers, input, from);
+      return;
+    }
     const s = this.scratch;
     s.key = key;
     s.value = value;
@@ -128,5 +149,19 @@ export class FusedRun implements Processor {
     }
     if (input !== null && !this.rewrites) members[last].forward(input);
     else members[last].forwardNew(s.key, s.value, timestamp, headers);
+  }
+}
+
+function compiledRun(steps: FusableStep[], members: FusedMember[], rewrites: boolean): CompiledRun | null {
+  const inline: InlineStep[] = [];
+  for (const s of steps) {
+    if (s.inline === undefined) return null;
+    inline.push(s.inline);
+  }
+  try {
+    return compileRun(inline, members, members[members.length - 1], rewrites);
+  } catch {
+    // A page whose content security policy forbids `new Function`: the generic loop does the same work.
+    return null;
   }
 }

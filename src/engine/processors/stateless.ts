@@ -4,6 +4,7 @@ import type { StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValue } from '../api';
 import type { FusableStep, Scratch } from '../core/fusion';
+import type { InlineStep } from '../core/fused-code';
 
 abstract class Base implements Processor {
   protected ctx!: ProcessorContext;
@@ -40,6 +41,9 @@ export class FilterProcessor extends Step {
   ) {
     super();
   }
+  get inline(): InlineStep {
+    return { op: 'filter', fn: this.predicate, negate: this.negate };
+  }
   apply(s: Scratch) {
     return Boolean(this.predicate(s.key, s.value)) !== this.negate;
   }
@@ -49,6 +53,9 @@ export class MapProcessor extends Step {
   readonly rewrites = true;
   constructor(private readonly mapper: (k: unknown, v: unknown) => KeyValue<unknown, unknown> | null) {
     super();
+  }
+  get inline(): InlineStep {
+    return { op: 'map', fn: this.mapper, check: (kv) => checkKeyValue(kv, 'map') };
   }
   apply(s: Scratch) {
     const kv = this.mapper(s.key, s.value);
@@ -64,6 +71,9 @@ export class MapValuesProcessor extends Step {
   readonly rewrites = true;
   constructor(private readonly mapper: (v: unknown, k: unknown) => unknown) {
     super();
+  }
+  get inline(): InlineStep {
+    return { op: 'mapValues', fn: this.mapper };
   }
   apply(s: Scratch) {
     s.value = this.mapper(s.value, s.key);
@@ -101,6 +111,9 @@ export class SelectKeyProcessor extends Step {
   constructor(private readonly mapper: (k: unknown, v: unknown) => unknown) {
     super();
   }
+  get inline(): InlineStep {
+    return { op: 'selectKey', fn: this.mapper };
+  }
   apply(s: Scratch) {
     s.key = this.mapper(s.key, s.value);
     return true;
@@ -112,6 +125,9 @@ export class PeekProcessor extends Step {
   constructor(private readonly action: (k: unknown, v: unknown) => void) {
     super();
   }
+  get inline(): InlineStep {
+    return { op: 'peek', fn: this.action };
+  }
   apply(s: Scratch) {
     this.action(s.key, s.value);
     return true;
@@ -121,6 +137,7 @@ export class PeekProcessor extends Step {
 /** Passes records on unchanged (merge, repartition boundaries, toStream of streams, split branches). */
 export class PassThroughProcessor extends Step {
   readonly rewrites = false;
+  readonly inline: InlineStep = { op: 'pass' };
   apply() {
     return true;
   }

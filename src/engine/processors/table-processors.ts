@@ -6,6 +6,7 @@ import type { KeyValueStore } from '../stores/kv-store';
 import { TableEmitter, type OldValues } from './table-emitter';
 import { Step } from './stateless';
 import type { Scratch } from '../core/fusion';
+import type { InlineStep } from '../core/fused-code';
 
 /**
  * A table source (builder.table / toTable): upserts by key; null value = delete. Null keys are
@@ -112,6 +113,7 @@ export class TableMapValuesProcessor implements Processor {
 export class TableToStreamProcessor extends Step {
   readonly rewrites = true;
   readonly unwrapsChange = true;
+  readonly inline: InlineStep = { op: 'newValue' };
   apply(s: Scratch) {
     s.value = (s.value as Change).newValue ?? null;
     return true;
