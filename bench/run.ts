@@ -39,13 +39,19 @@ async function rounds(w: (typeof WORKLOADS)[number], input: ReturnType<(typeof W
     const used = process.cpuUsage(c);
     return [performance.now() - t, (used.user + used.system) / 1000];
   };
+  const runs = [
+    ['engine', () => w.engine(input)],
+    ['loop', () => w.loop(input)],
+    ['rx', () => (resetRx(), w.rx(input))],
+  ] as const;
   for (let i = 0; i <= n; i++) {
-    const engine = await time(() => w.engine(input));
-    const loop = await time(() => w.loop(input));
-    resetRx();
-    const rx = await time(() => w.rx(input));
-    if (i === 0) continue;
-    for (const [k, v] of [['engine', engine], ['loop', loop], ['rx', rx]] as const) {
+    // The order rotates each round, so collecting one run's garbage does not always fall on the same
+    // other run. (A forced full collection before each run was tried: it shrinks the young generation,
+    // so every run then scavenges far more often and all three slow down 1.5-3x.)
+    for (let j = 0; j < runs.length; j++) {
+      const [k, f] = runs[(i + j) % runs.length];
+      const v = await time(f);
+      if (i === 0) continue;
       wall[k].push(v[0]);
       cpu[k].push(v[1]);
     }
@@ -66,7 +72,7 @@ async function rounds(w: (typeof WORKLOADS)[number], input: ReturnType<(typeof W
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
 const results: Record<string, unknown> = { records: N, runs: RUNS, workloads: [] as unknown[] };
-log(`Engine workloads, ${N.toLocaleString()} records each (median ms of ${RUNS} rounds of engine, loop, RxJS in one process; ratios: median of the per-round ratios, wall and CPU time)`);
+log(`Engine workloads, ${N.toLocaleString()} records each (median ms of ${RUNS} rounds of engine, loop, RxJS in one process, order rotating; ratios: median of the per-round ratios, wall and CPU time)`);
 log('workload'.padEnd(60) + 'engine'.padStart(8) + 'loop'.padStart(8) + 'rxjs'.padStart(8) + '  engine/loop (cpu)  engine/rxjs (cpu)');
 for (const w of WORKLOADS) {
   const r = await rounds(w, w.input(N), RUNS);
