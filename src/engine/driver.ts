@@ -11,18 +11,14 @@ import { Serdes, type Serde } from './serdes';
 import type { StateStore, StoreEntry } from './stores/state-store';
 import type { Topology } from './topology';
 import { RecordQueue } from './record-queue';
+import { convert, FeedbackWriter, OutputWriter, QueueWriter, type DriverCounts, type OutputRecord } from './topic-writers';
 
 export interface DriverConfig {
   defaultKeySerde?: Serde;
   defaultValueSerde?: Serde;
 }
 
-export interface OutputRecord {
-  key: unknown;
-  value: unknown;
-  timestamp: number;
-  headers?: Record<string, string>;
-}
+export type { OutputRecord } from './topic-writers';
 
 export interface ProcessorMetrics {
   processor: string;
@@ -42,8 +38,6 @@ interface InputTopic {
   enter: EnterFunction | null;
 }
 
-/** Records one input may feed back through topics the topology both writes and reads. */
-const MAX_FED_BACK = 100_000;
 
 export class TopologyTestDriver {
   private readonly task: Task;
@@ -57,10 +51,8 @@ export class TopologyTestDriver {
   private readonly defaultKeySerde: Serde;
   private readonly defaultValueSerde: Serde;
   private nextInputId = 0;
-  /** Records waiting in repartition topics (saves scanning the queues when there are none). */
-  private pendingInternal = 0;
-  /** Records fed back from output topics the topology also reads, for the current input record. */
-  private fedBack = 0;
+  /** Records waiting in repartition topics (saves scanning the queues when there are none) and fed back for the current input. */
+  private readonly counts: DriverCounts = { pendingInternal: 0, fedBack: 0 };
   wallClockMs = 0;
 
   constructor(
@@ -116,7 +108,7 @@ export class TopologyTestDriver {
     if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) throw new Error(`record for topic "${topic}" has no valid timestamp (got ${String(timestamp)})`);
     if (timestamp < 0) throw new Error(`record for topic "${topic}" has a negative timestamp (${timestamp}); Kafka timestamps are epoch milliseconds >= 0`);
     const id = this.nextInputId++;
-    this.fedBack = 0;
+    this.counts.fedBack = 0;
     const input = this.inputTopic(topic);
     const k = convert(input.keySerde, key, 'key', null, topic);
     const v = convert(input.valueSerde, value, 'value', null, topic);
@@ -128,7 +120,7 @@ export class TopologyTestDriver {
       this.task.processParts(input.sources, k, v, timestamp, headers, id);
     }
     this.task.flush();
-    if (this.pendingInternal > 0) this.drainInternal(id);
+    if (this.counts.pendingInternal > 0) this.drainInternal(id);
     return id;
   }
 
@@ -160,7 +152,7 @@ export class TopologyTestDriver {
           this.task.flush();
         }
       } finally {
-        this.pendingInternal = q.size;
+        this.counts.pendingInternal = q.size;
       }
       return;
     }
@@ -178,7 +170,7 @@ export class TopologyTestDriver {
       }
       if (best === null) return;
       const rec = best.shift()!;
-      this.pendingInternal--;
+      this.counts.pendingInternal--;
       this.task.process(bestTopic, rec, inputId);
       this.task.flush();
     }
@@ -192,52 +184,24 @@ export class TopologyTestDriver {
   /** Where a sink's records go: a repartition topic's queue, or an output topic (through the sink's serdes). */
   private sinkWriter(sink: NodeSpec): (record: StreamRecord) => void {
     const topic = sink.topics[0];
-    if (sink.internal) {
-      let q = this.internalQueues.get(topic);
-      if (!q) this.internalQueues.set(topic, (q = new RecordQueue()));
-      const queue = q;
-      return (record) => {
-        queue.push(record);
-        this.pendingInternal++;
-      };
-    }
-    const keySerde = sink.keySerde ?? this.defaultKeySerde;
-    const valueSerde = sink.valueSerde ?? this.defaultValueSerde;
-    let list: OutputRecord[] | undefined;
-    const feedback = this.feedbackWriter(topic);
-    return (record) => {
-      const key = convert(keySerde, record.key, 'key', sink, topic);
-      const value = convert(valueSerde, record.value, 'value', sink, topic);
-      // Plain data reads back identical: keep the record itself instead of copying it.
-      const out: OutputRecord = key === record.key && value === record.value ? record : { key, value, timestamp: record.timestamp, headers: record.headers };
-      if (!list) {
-        list = this.outputs.get(topic);
-        if (!list) this.outputs.set(topic, (list = []));
-      }
-      list.push(out);
-      feedback?.(out);
-    };
+    const writer = sink.internal
+      ? new QueueWriter(this.queueOf(topic), this.counts)
+      : new OutputWriter(this.outputs, sink, sink.keySerde ?? this.defaultKeySerde, sink.valueSerde ?? this.defaultValueSerde, this.feedbackWriter(topic));
+    return writer.write.bind(writer);
   }
 
-  /**
-   * As in TopologyTestDriver, records written to a topic the topology also reads are fed back in
-   * after the current record, through a queue like a repartition topic's (null: nobody reads it).
-   */
-  private feedbackWriter(topic: string): ((out: OutputRecord) => void) | null {
+  private queueOf(topic: string): RecordQueue {
+    let q = this.internalQueues.get(topic);
+    if (!q) this.internalQueues.set(topic, (q = new RecordQueue()));
+    return q;
+  }
+
+  /** Records written to `topic` go back in when the topology also reads it (null: nobody reads it). */
+  private feedbackWriter(topic: string): FeedbackWriter | null {
     // Called while the task is being built, so the sources are looked up in the topology spec.
     const source = [...this.topology.spec.nodes.values()].find((n) => n.type === 'source' && n.topics.includes(topic));
     if (!source) return null;
-    const keySerde = source.keySerde ?? this.defaultKeySerde;
-    const valueSerde = source.valueSerde ?? this.defaultValueSerde;
-    let q = this.internalQueues.get(topic);
-    if (!q) this.internalQueues.set(topic, (q = new RecordQueue()));
-    const queue = q;
-    return (out) => {
-      // A topology that reads what it writes can feed itself forever (Kafka would too): stop it.
-      if (++this.fedBack > MAX_FED_BACK) throw new Error(`topic "${topic}" is written and read by the topology and keeps feeding records back (more than ${MAX_FED_BACK} for one input record)`);
-      queue.push({ key: convert(keySerde, out.key, 'key', null, topic), value: convert(valueSerde, out.value, 'value', null, topic), timestamp: out.timestamp, headers: out.headers });
-      this.pendingInternal++;
-    };
+    return new FeedbackWriter(this.queueOf(topic), this.counts, topic, source.keySerde ?? this.defaultKeySerde, source.valueSerde ?? this.defaultValueSerde);
   }
 
   private readOutput(topic: string): OutputRecord[] {
@@ -278,15 +242,5 @@ export class TopologyTestDriver {
 
   advanceWallClockTime(ms: number): void {
     this.wallClockMs += ms;
-  }
-}
-
-/** Passes a value through a serde; the message is built only on failure (this runs for every record). */
-function convert(serde: Serde, v: unknown, part: 'key' | 'value', sink: NodeSpec | null, topic: string): unknown {
-  try {
-    return serde.roundTrip(v);
-  } catch (e) {
-    const what = sink ? `${part} written by "${sink.owner}" to topic "${topic}"` : `${part} of a record for topic "${topic}"`;
-    throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

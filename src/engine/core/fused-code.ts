@@ -60,6 +60,15 @@ export interface CompiledRun {
   readonly enter: EnterFunction;
 }
 
+/**
+ * Generated factories by their text: runs of the same shape (step kinds, sink or not) share one
+ * factory, so the code V8 optimized for one topology serves the next one of that shape (the designer
+ * re-runs a design after every edit; the bench builds a topology per round) instead of being parsed,
+ * warmed up and optimized again. Bounded, in case a process builds endlessly many shapes.
+ */
+const SHAPES = new Map<string, (...values: unknown[]) => CompiledRun>();
+const MAX_SHAPES = 256;
+
 function stepCode(step: InlineStep, i: number): string {
   const f = `f${i}`;
   switch (step.op) {
@@ -122,5 +131,11 @@ export function compileRun(steps: readonly InlineStep[], members: readonly CodeM
     'function enter(parent, key, value, timestamp, headers) { parent.recordsIn++; parent.recordsOut++; m0.recordsIn++; run(key, value, timestamp, headers, null, 0); }',
     'return { run, enter };',
   ].join('\n');
-  return new Function(...names, body)(...values) as CompiledRun;
+  const key = names.join(',') + '\n' + body;
+  let factory = SHAPES.get(key);
+  if (!factory) {
+    if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+    SHAPES.set(key, (factory = new Function(...names, body) as (...values: unknown[]) => CompiledRun));
+  }
+  return factory(...values);
 }
