@@ -7,7 +7,9 @@ export function sinkProcessor(rt: NodeRuntime, hooks: TaskHooks): Processor {
   const spec = rt.spec;
   const topic = spec.topics[0];
   const internal = spec.internal === true;
-  const write = hooks.sinkWriter?.(spec) ?? ((record: StreamRecord) => hooks.emit(topic, record, internal, spec));
+  const writeAll = hooks.sinkWriter?.(spec) ?? ((record: StreamRecord) => hooks.emit(topic, record, internal, spec));
+  // A repartition without a null-key-accepting join downstream filters null keys (KIP-962).
+  const write = spec.dropsNullKeys ? (record: StreamRecord) => void (record.key !== null && record.key !== undefined && writeAll(record)) : writeAll;
   rt.write = write;
   return {
     process(record) {

@@ -30,6 +30,12 @@ export interface NodeSpec {
   valueSerde?: Serde;
   /** Sinks to internal (repartition) topics feed a source in the same topology. */
   internal?: boolean;
+  /** The sink of a KStream repartition (explicit, or before grouping/joining a re-keyed stream). */
+  streamRepartition?: boolean;
+  /** Set at build: this repartition drops null-key records (no left/outer join downstream takes them). */
+  dropsNullKeys?: boolean;
+  /** A left/outer join processor that accepts null-key records (Kafka's NULL_KEY_RELAXED_JOIN label). */
+  relaxedNullKeyJoin?: boolean;
 }
 
 export interface StoreSpec {
@@ -88,6 +94,31 @@ export class TopologySpec {
     const out: NodeSpec[] = [];
     for (const n of this.nodes.values()) if (n.parents.includes(name)) out.push(n);
     return out;
+  }
+
+  /**
+   * Kafka (KIP-962, InternalStreamsBuilder#rewriteRepartitionNodes) puts a null-key filter in front of
+   * every stream repartition unless some node downstream of it, across further repartitions, is a
+   * left/outer stream-stream join or a left stream-(global)table join, which emit null-key records.
+   * The filter is a plain filter: what it drops is not counted as dropped.
+   */
+  markNullKeyFilters(): void {
+    for (const n of this.nodes.values()) if (n.streamRepartition) n.dropsNullKeys = !this.reachesRelaxedJoin(n);
+  }
+
+  private reachesRelaxedJoin(start: NodeSpec): boolean {
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      if (n.relaxedNullKeyJoin) return true;
+      if (n.type === 'sink') {
+        if (n.internal) for (const s of this.nodes.values()) if (s.type === 'source' && s.topics.includes(n.topics[0])) stack.push(s);
+      } else stack.push(...this.children(n.name));
+    }
+    return false;
   }
 
   sourceTopics(): string[] {

@@ -108,17 +108,18 @@ export class StreamsBuilder implements StreamsBuilderApi {
    * there are processed after the current record, as Kafka does across sub-topologies.
    * Returns the name of the source node.
    */
-  addRepartition(parent: string, base: string, owner: string, partitions: number | null): string {
+  addRepartition(parent: string, base: string, owner: string, partitions: number | null, streamRepartition = false): string {
     const topic = this.spec.internalTopics.has(`${base}-repartition`) ? this.spec.uniqueName(`${base}-repartition`) : `${base}-repartition`;
     this.spec.internalTopics.set(topic, partitions);
     const sink = this.spec.uniqueName(`${topic}-sink`);
     const source = this.spec.uniqueName(`${topic}-source`);
-    this.spec.addNode({ name: sink, owner, type: 'sink', parents: [parent], stores: [], topics: [topic], internal: true });
+    this.spec.addNode({ name: sink, owner, type: 'sink', parents: [parent], stores: [], topics: [topic], internal: true, ...(streamRepartition ? { streamRepartition } : {}) });
     this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic] });
     return source;
   }
 
   build(): Topology {
+    this.spec.markNullKeyFilters();
     return new Topology(this.spec);
   }
 }

@@ -90,14 +90,14 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
   /** Writes to an internal topic and reads it back: the repartition topic boundary of Kafka Streams. */
   repartition(repartitioned?: Repartitioned): KStreamImpl<K, V> {
     const base = repartitioned?.name ?? this.spec.generatedName('KSTREAM-REPARTITION');
-    const source = this.builder.addRepartition(this.nodeName, base, base, repartitioned?.partitions ?? null);
+    const source = this.builder.addRepartition(this.nodeName, base, base, repartitioned?.partitions ?? null, true);
     return new KStreamImpl<K, V>(this.builder, source, false, this.keySerde, this.valueSerde);
   }
 
   /** For grouping and joins: this stream, repartitioned first if its key changed. */
   repartitionedIfRequired(baseName: string, owner: string): KStreamImpl<K, V> {
     if (!this.repartitionRequired) return this;
-    const source = this.builder.addRepartition(this.nodeName, baseName, owner, null);
+    const source = this.builder.addRepartition(this.nodeName, baseName, owner, null, true);
     return new KStreamImpl<K, V>(this.builder, source, false, this.keySerde, this.valueSerde);
   }
 

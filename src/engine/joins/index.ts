@@ -49,6 +49,9 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     const base = { beforeMs: windows.beforeMs, afterMs: windows.afterMs, graceMs: windows.graceMs, sharedStore: shared, anyOuter: type !== 'inner', joiner: joiner as never };
     const lp = l.addProcessor(spec.uniqueName(`${name}-this-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: true, thisStore, otherStore, outer: type !== 'inner' }), [thisStore, otherStore, shared]);
     const rp = r.addProcessor(spec.uniqueName(`${name}-other-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: false, thisStore: otherStore, otherStore: thisStore, outer: type === 'outer' }), [otherStore, thisStore, shared]);
+    // Left/outer joins take null-key records (both sides: Kafka labels the whole join node), so the
+    // repartitions in front of them keep such records.
+    if (type !== 'inner') for (const p of [lp, rp]) spec.nodes.get(p)!.relaxedNullKeyJoin = true;
     const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new PassThroughProcessor(), [], [lp, rp]);
     return new KStreamImpl(left.builder, merge, false, left.keySerde);
   }
@@ -57,12 +60,14 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     const supplier = other.valueGetterSupplier();
     const l = left.repartitionedIfRequired(`${name}-left`, name);
     const node = l.addProcessor(name, name, () => new StreamTableJoinProcessor(supplier, type === 'left', args[1] as never, null), supplier.storeNames);
+    if (type === 'left') left.spec.nodes.get(node)!.relaxedNullKeyJoin = true;
     return new KStreamImpl(left.builder, node, false, left.keySerde);
   }
   if (other instanceof GlobalKTableImpl) {
     if (type === 'outer') throw new Error('stream-globalTable outer joins do not exist in Kafka Streams');
     const supplier = other.valueGetterSupplier();
     const node = left.addProcessor(name, name, () => new StreamTableJoinProcessor(supplier, type === 'left', args[2] as never, args[1] as never), supplier.storeNames);
+    if (type === 'left') left.spec.nodes.get(node)!.relaxedNullKeyJoin = true;
     return new KStreamImpl(left.builder, node, left.repartitionRequired, left.keySerde);
   }
   throw new Error(`KStream ${type} join: the other side must be a KStream, KTable or GlobalKTable`);

@@ -15,6 +15,8 @@ type Agg = { value: unknown; timestamp: number };
 
 export class SlidingAggregateProcessor extends WindowedAggregateBase<WindowStore> {
   private readonly d: number;
+  /** KStreamSlidingWindowAggregate skips null values as well as null keys (both counted as dropped). */
+  protected override readonly skipsNullValues = true;
 
   constructor(
     private readonly windows: SlidingWindows,

@@ -70,7 +70,10 @@ export class SuppressProcessor implements Processor {
     this.buffer.entries.set(k, {
       key: r.key,
       bufferTime: existing ? existing.bufferTime : bufferTime,
-      change: { newValue: change.newValue, oldValue: existing ? existing.change.oldValue : change.oldValue },
+      // Kafka's InMemoryTimeOrderedKeyValueChangeBuffer keeps the LATEST Change (new and old value of
+      // the last update) for the eviction, and the old value of the FIRST buffered update as the prior
+      // value (what downstream last saw).
+      change: { newValue: change.newValue, oldValue: change.oldValue },
       priorValue: existing ? existing.priorValue : change.oldValue,
       timestamp: r.timestamp,
     });

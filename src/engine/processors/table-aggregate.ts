@@ -43,9 +43,9 @@ export class TableAggregateProcessor implements Processor {
     if (c.newValue !== null && c.newValue !== undefined) {
       if (agg === null || agg === undefined) agg = initial(this.aggregation);
       agg = this.aggregation.add(r.key, c.newValue, agg);
-    } else if (!old) {
-      return; // nothing to subtract from and nothing to add
     }
+    // A subtraction with no aggregate to subtract from (e.g. the subtractor returned null before)
+    // still writes and forwards the (null) aggregate, as Kafka's KTableAggregate / KTableReduce do.
     if (!old) ts = r.timestamp;
     this.store.put(r.key, agg ?? null, ts);
     this.emitter.emit(r.key, agg ?? null, oldValue, ts);

@@ -99,7 +99,13 @@ export class TableEmitter {
     const dirty = this.dirty;
     if (dirty.length === 0) return;
     // Forwarding cannot reach this emitter again (topologies are acyclic), so iterate, then clear.
-    for (let i = 0; i < dirty.length; i++) this.forward(dirty[i].key, dirty[i].newValue, dirty[i].oldValue, dirty[i].timestamp);
+    // Kafka's caching stores skip a tombstone for a key the underlying store does not hold either
+    // (CachingKeyValueStore / CachingWindowStore putAndMaybeForward): nothing to delete downstream.
+    for (let i = 0; i < dirty.length; i++) {
+      const d = dirty[i];
+      if ((d.newValue === null || d.newValue === undefined) && (d.oldValue === null || d.oldValue === undefined)) continue;
+      this.forward(d.key, d.newValue, d.oldValue, d.timestamp);
+    }
     dirty.length = 0;
     this.index.clear();
   }

@@ -140,16 +140,22 @@ export class TableRepartitionMapProcessor implements Processor {
   }
   process(r: StreamRecord) {
     const c = r.value as Change;
-    const nw = this.select(r.key, c.newValue);
-    const od = this.select(r.key, c.oldValue);
+    // Kafka's KTableRepartitionMap skips a selected pair whose key OR value is null (silently, not
+    // counted as dropped); only two usable pairs with the same key travel as one record.
+    const nw = usable(this.select(r.key, c.newValue));
+    const od = usable(this.select(r.key, c.oldValue));
     const ts = r.timestamp;
     if (nw && od && sameKey(nw[0], od[0])) {
       this.ctx.forward({ key: nw[0], value: { newValue: nw[1], oldValue: od[1] }, timestamp: ts });
       return;
     }
-    if (od && od[0] !== null && od[0] !== undefined) this.ctx.forward({ key: od[0], value: { newValue: null, oldValue: od[1] }, timestamp: ts });
-    if (nw && nw[0] !== null && nw[0] !== undefined) this.ctx.forward({ key: nw[0], value: { newValue: nw[1], oldValue: null }, timestamp: ts });
+    if (od) this.ctx.forward({ key: od[0], value: { newValue: null, oldValue: od[1] }, timestamp: ts });
+    if (nw) this.ctx.forward({ key: nw[0], value: { newValue: nw[1], oldValue: null }, timestamp: ts });
   }
+}
+
+function usable(kv: [unknown, unknown] | null): [unknown, unknown] | null {
+  return kv && kv[0] !== null && kv[0] !== undefined && kv[1] !== null && kv[1] !== undefined ? kv : null;
 }
 
 function sameKey(a: unknown, b: unknown): boolean {

@@ -1,6 +1,6 @@
 /**
  * What the windowed aggregations (time, sliding, session) share: their store, the emitter (cached
- * only when emitting on update), this processor's own stream time, and the null-key/value rule.
+ * only when emitting on update), this processor's own stream time, and the null-key/value rules.
  */
 import type { ProcessorContext } from '../core/context';
 import type { StreamRecord } from '../core/record';
@@ -34,9 +34,17 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
     this.emitter = new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled, true);
   }
 
+  /**
+   * Whether a null value is skipped (and counted as dropped). Kafka's KStreamSlidingWindowAggregate
+   * skips null keys and null values; KStreamWindowAggregate and KStreamSessionWindowAggregate only skip
+   * null keys and hand a null value to the aggregator (count counts it, reduce keeps it as the new
+   * aggregate).
+   */
+  protected readonly skipsNullValues: boolean = false;
+
   process(r: StreamRecord) {
-    // Null keys cannot be windowed and null values are skipped, both counted as dropped.
-    if (r.key === null || r.key === undefined || r.value === null || r.value === undefined) {
+    // Null keys cannot be windowed: skipped and counted as dropped.
+    if (r.key === null || r.key === undefined || (this.skipsNullValues && (r.value === null || r.value === undefined))) {
       this.ctx.recordDropped();
       return;
     }
