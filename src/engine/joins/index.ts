@@ -45,14 +45,16 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     const shared = `${storeBase}-outer-shared-join-store`;
     spec.addStore({ name: thisStore, kind: 'window', factory: () => new JoinSideStore(thisStore, retention), logging: true });
     spec.addStore({ name: otherStore, kind: 'window', factory: () => new JoinSideStore(otherStore, retention), logging: true });
-    spec.addStore({ name: shared, kind: 'keyValue', factory: () => new OuterJoinStore(shared), logging: true });
-    const base = { beforeMs: windows.beforeMs, afterMs: windows.afterMs, graceMs: windows.graceMs, sharedStore: shared, anyOuter: type !== 'inner', joiner: joiner as never };
+    const anyOuter = type !== 'inner';
+    if (anyOuter) spec.addStore({ name: shared, kind: 'keyValue', factory: () => new OuterJoinStore(shared), logging: true });
+    const base = { beforeMs: windows.beforeMs, afterMs: windows.afterMs, graceMs: windows.graceMs, sharedStore: anyOuter ? shared : null, anyOuter, joiner: joiner as never };
+    const sharedStores = anyOuter ? [shared] : [];
     // Kafka's StreamStreamJoinNode: each side's windowed processor keeps its records in its store;
     // the join processors read the other side's store (and share the outer-join store).
     const lw = l.addProcessor(spec.uniqueName(`${name}-this-windowed`), name, () => new JoinWindowProcessor(thisStore), [thisStore]);
     const rw = r.addProcessor(spec.uniqueName(`${name}-other-windowed`), name, () => new JoinWindowProcessor(otherStore), [otherStore]);
-    const lp = l.addProcessor(spec.uniqueName(`${name}-this-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: true, otherStore, outer: type !== 'inner' }), [otherStore, shared], [lw]);
-    const rp = r.addProcessor(spec.uniqueName(`${name}-other-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: false, otherStore: thisStore, outer: type === 'outer' }), [thisStore, shared], [rw]);
+    const lp = l.addProcessor(spec.uniqueName(`${name}-this-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: true, otherStore, outer: anyOuter }), [otherStore, ...sharedStores], [lw]);
+    const rp = r.addProcessor(spec.uniqueName(`${name}-other-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: false, otherStore: thisStore, outer: type === 'outer' }), [thisStore, ...sharedStores], [rw]);
     const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new PassThroughProcessor(), [], [lp, rp]);
     return new KStreamImpl(left.builder, merge, false, left.keySerde);
   }

@@ -102,8 +102,11 @@ export interface StreamJoinSideConfig {
   isLeft: boolean;
   /** The other side's window store (this side's is written by its JoinWindowProcessor). */
   otherStore: string;
-  /** Shared store (always present: it also carries the shared stream time). */
-  sharedStore: string;
+  /**
+   * The store of unmatched records of left/outer joins, which also carries the stream time both
+   * sides share; null for inner joins (Kafka has no such store for them).
+   */
+  sharedStore: string | null;
   beforeMs: number;
   afterMs: number;
   graceMs: number;
@@ -124,7 +127,7 @@ export class StreamJoinSideProcessor implements Processor {
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.otherStore = ctx.getStateStore<JoinSideStore>(this.c.otherStore);
-    this.shared = ctx.getStateStore<OuterJoinStore>(this.c.sharedStore);
+    this.shared = this.c.sharedStore ? ctx.getStateStore<OuterJoinStore>(this.c.sharedStore) : new OuterJoinStore('unshared');
   }
 
   private join(mine: unknown, other: unknown, key: unknown): unknown {
