@@ -105,7 +105,7 @@ export class TopologyTestDriver {
 
   /** Pipes one record and processes it completely. Returns the id given to it (for lineage). */
   pipe(topic: string, key: unknown, value: unknown, timestamp: number, headers?: Record<string, string>): number {
-    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) throw new Error(`record for topic "${topic}" has no valid timestamp (got ${String(timestamp)})`);
+    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) throw new Error(`record for topic "${topic}" has no valid timestamp (got ${typeof timestamp === 'string' ? JSON.stringify(timestamp) : String(timestamp)})`);
     if (timestamp < 0) throw new Error(`record for topic "${topic}" has a negative timestamp (${timestamp}); Kafka timestamps are epoch milliseconds >= 0`);
     const id = this.nextInputId++;
     this.counts.fedBack = 0;

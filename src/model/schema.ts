@@ -6,7 +6,10 @@ const position = z.object({ x: z.number(), y: z.number() });
 export const sampleRecordSchema = z.object({
   key: z.unknown(),
   value: z.unknown(),
-  timestamp: z.number().int('must be whole milliseconds').min(0, 'must be >= 0 (epoch milliseconds)'),
+  timestamp: z
+    .number({ error: (iss) => (iss.input === undefined ? 'is missing (each record needs a timestamp in epoch milliseconds)' : `must be a number of epoch milliseconds, got ${JSON.stringify(iss.input)}`) })
+    .int('must be whole milliseconds')
+    .min(0, 'must be >= 0 (epoch milliseconds)'),
   headers: z.record(z.string(), z.string()).optional(),
 });
 

@@ -51,6 +51,26 @@ describe('streamwright CLI', () => {
     expect(r.err).toMatch(/s\.jsonl:1: timestamp: must be >= 0/);
   });
 
+  it.each([
+    ['s.jsonl', '{"topic":"transactions","key":"x","value":1,"timestamp":5}\n{"topic":"transactions","key":"y","value":NaN,"timestamp":6}\n', /s\.jsonl:2:\d+: invalid JSON/],
+    ['s.jsonl', '{"topic":"transactions","key":"x","value":1}\n', /s\.jsonl:1: timestamp: is missing \(each record needs a timestamp in epoch milliseconds\)$/],
+    ['s.json', '{"transactions":[{"key":"x","value":1,"timestamp":1},{"key":"y","value":1,"timestamp":"noon"}]}', /s\.json: \$\.transactions\[1\]: timestamp: must be a number of epoch milliseconds, got "noon"$/],
+    ['s.json', '{"transactions":[{"key":"x",\n"value":undefined,"timestamp":1}]}', /s\.json:2:\d+: invalid JSON/],
+  ])('simulate --samples %s with a bad record names the file and the place', async (name, text, re) => {
+    const r = await cli('simulate', join(EX, 'split-branches.json'), '--samples', tmpFile(name, text));
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toMatch(re);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('simulate: a negative timestamp in the design\'s own samples names the file, the topic and the record', async () => {
+    const doc = JSON.parse(readFileSync(join(EX, 'split-branches.json'), 'utf8'));
+    doc.samples.transactions[1].timestamp = -3;
+    const r = await cli('simulate', tmpFile('neg.json', JSON.stringify(doc)));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/neg\.json: \$\.samples\.transactions\[1\]\.timestamp: must be >= 0 \(epoch milliseconds\)/);
+  });
+
   it('conformance prints one line per case and a total', async () => {
     const r = await cli('conformance', join(ROOT, 'test', 'conformance', 'cases', 'stateless.json'));
     expect(r.code).toBe(0);

@@ -5,6 +5,7 @@ import { createSimulatorClient } from '../../src/simulator/client';
 import { design, node } from '../fixtures/build';
 
 /** A browser-Worker-shaped adapter over worker_threads running the real simulator in a tsx worker. */
+const workers: { terminated: boolean }[] = [];
 function makeWorker(): Worker {
   const src = `
     const { parentPort } = require('node:worker_threads');
@@ -13,7 +14,16 @@ function makeWorker(): Worker {
     const handle = createWorkerHandler((m) => parentPort.postMessage(m));
     parentPort.on('message', handle);`;
   const w = new NodeWorker(src, { eval: true });
-  const adapter = { onmessage: null as ((e: { data: unknown }) => void) | null, postMessage: (m: unknown) => w.postMessage(m), terminate: () => void w.terminate() };
+  const state = { terminated: false };
+  workers.push(state);
+  const adapter = {
+    onmessage: null as ((e: { data: unknown }) => void) | null,
+    postMessage: (m: unknown) => w.postMessage(m),
+    terminate: () => {
+      state.terminated = true;
+      void w.terminate();
+    },
+  };
   w.on('message', (data) => adapter.onmessage?.({ data }));
   return adapter as unknown as Worker;
 }
@@ -29,6 +39,8 @@ describe('simulator client', () => {
     });
     const r2 = await client.run({ doc: endless, reportFunctionCalls: true }, { timeoutMs: 4000 });
     expect(r2).toMatchObject({ kind: 'stopped', reason: 'timeout', lastInputId: 'in#1', lastCall: { nodeId: 'f', param: 'predicate' } });
+    // The hung worker was terminated (not left spinning); the next run gets a new one.
+    expect(workers.map((x) => x.terminated)).toEqual([true]);
     const r3 = await client.run({ doc: ok }, { timeoutMs: 20_000 });
     expect(r3.kind).toBe('result');
     // Same samples object again: the worker reuses the samples it holds instead of receiving them.

@@ -21,7 +21,11 @@ export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The value as JSON when JSON can say it; NaN, Infinity, undefined, functions, bigints and symbols as themselves. */
 function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'function') return 'a function';
   try {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 200 ? s.slice(0, 200) + '…' : s;

@@ -12,7 +12,7 @@ import { PassThroughProcessor } from '../processors/stateless';
 import { KeyValueStore } from '../stores/kv-store';
 import { JoinWindows } from '../windows';
 import { ForeignKeyLeftProcessor, ForeignKeyResponseProcessor, ForeignKeyResultProcessor, ForeignKeyRightProcessor, SubscriptionStore } from './foreign-key';
-import { JoinSideStore, OuterJoinStore, StreamJoinSideProcessor } from './stream-stream';
+import { JoinSideStore, JoinWindowProcessor, OuterJoinStore, StreamJoinSideProcessor } from './stream-stream';
 import { StreamTableJoinProcessor } from './stream-table';
 import { joinResultGetter, TableTableJoinProcessor } from './table-table';
 
@@ -45,13 +45,19 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     const shared = `${storeBase}-outer-shared-join-store`;
     spec.addStore({ name: thisStore, kind: 'window', factory: () => new JoinSideStore(thisStore, retention), logging: true });
     spec.addStore({ name: otherStore, kind: 'window', factory: () => new JoinSideStore(otherStore, retention), logging: true });
-    spec.addStore({ name: shared, kind: 'keyValue', factory: () => new OuterJoinStore(shared), logging: true });
-    const base = { beforeMs: windows.beforeMs, afterMs: windows.afterMs, graceMs: windows.graceMs, sharedStore: shared, anyOuter: type !== 'inner', joiner: joiner as never };
-    const lp = l.addProcessor(spec.uniqueName(`${name}-this-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: true, thisStore, otherStore, outer: type !== 'inner' }), [thisStore, otherStore, shared]);
-    const rp = r.addProcessor(spec.uniqueName(`${name}-other-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: false, thisStore: otherStore, otherStore: thisStore, outer: type === 'outer' }), [otherStore, thisStore, shared]);
+    const anyOuter = type !== 'inner';
+    if (anyOuter) spec.addStore({ name: shared, kind: 'keyValue', factory: () => new OuterJoinStore(shared), logging: true });
+    const base = { beforeMs: windows.beforeMs, afterMs: windows.afterMs, graceMs: windows.graceMs, sharedStore: anyOuter ? shared : null, anyOuter, joiner: joiner as never };
+    const sharedStores = anyOuter ? [shared] : [];
+    // Kafka's StreamStreamJoinNode: each side's windowed processor keeps its records in its store;
+    // the join processors read the other side's store (and share the outer-join store).
+    const lw = l.addProcessor(spec.uniqueName(`${name}-this-windowed`), name, () => new JoinWindowProcessor(thisStore), [thisStore]);
+    const rw = r.addProcessor(spec.uniqueName(`${name}-other-windowed`), name, () => new JoinWindowProcessor(otherStore), [otherStore]);
+    const lp = l.addProcessor(spec.uniqueName(`${name}-this-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: true, otherStore, outer: anyOuter }), [otherStore, ...sharedStores], [lw]);
+    const rp = r.addProcessor(spec.uniqueName(`${name}-other-join`), name, () => new StreamJoinSideProcessor({ ...base, isLeft: false, otherStore: thisStore, outer: type === 'outer' }), [thisStore, ...sharedStores], [rw]);
     // Left/outer joins take null-key records (both sides: Kafka labels the whole join node), so the
     // repartitions in front of them keep such records.
-    if (type !== 'inner') for (const p of [lp, rp]) spec.nodes.get(p)!.relaxedNullKeyJoin = true;
+    if (anyOuter) for (const p of [lp, rp]) spec.nodes.get(p)!.relaxedNullKeyJoin = true;
     const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new PassThroughProcessor(), [], [lp, rp]);
     return new KStreamImpl(left.builder, merge, false, left.keySerde);
   }

@@ -1,6 +1,7 @@
 /**
- * Stream-stream joins (Kafka's KStreamKStreamJoin): each side stores its records in a window
- * store; a record joins every record of the other side with the same key whose timestamp lies in
+ * Stream-stream joins (Kafka's KStreamKStreamJoin): each side's windowed processor
+ * (KStreamJoinWindow) forwards its record to the side's join processor, then stores it in that
+ * side's window store; the join processor reads the other side's store. A record joins every record of the other side with the same key whose timestamp lies in
  * [t - before, t + after] (the other side sees the mirrored window), in store order, duplicates
  * included, with timestamp max(both). Left/outer joins hold unmatched records in a shared store and
  * emit them, with their own timestamp, once stream time passes t + (after|before) + grace; that
@@ -81,13 +82,31 @@ export class OuterJoinStore implements StateStore {
   }
 }
 
+/** Kafka's KStreamJoinWindow: forwards the record to the join processor, then keeps it in this side's window store. */
+export class JoinWindowProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private store!: JoinSideStore;
+  constructor(private readonly storeName: string) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.store = ctx.getStateStore<JoinSideStore>(this.storeName);
+  }
+  process(r: StreamRecord) {
+    this.ctx.forward(r);
+    // Null keys never join; null values are skipped by the join processor and never stored.
+    if (r.key !== null && r.key !== undefined && r.value !== null && r.value !== undefined) this.store.put(r.key, r.value, r.timestamp);
+  }
+}
+
 export interface StreamJoinSideConfig {
   isLeft: boolean;
-  /** This side's own window store and the other side's. */
-  thisStore: string;
+  /** The other side's window store (this side's is written by its JoinWindowProcessor). */
   otherStore: string;
-  /** Shared store (always present: it also carries the shared stream time). */
-  sharedStore: string;
+  /**
+   * The store of unmatched records of left/outer joins, which also carries the stream time both
+   * sides share; null for inner joins (Kafka has no such store for them).
+   */
+  sharedStore: string | null;
   beforeMs: number;
   afterMs: number;
   graceMs: number;
@@ -100,7 +119,6 @@ export interface StreamJoinSideConfig {
 
 export class StreamJoinSideProcessor implements Processor {
   private ctx!: ProcessorContext;
-  private thisStore!: JoinSideStore;
   private otherStore!: JoinSideStore;
   private shared!: OuterJoinStore;
 
@@ -108,9 +126,8 @@ export class StreamJoinSideProcessor implements Processor {
 
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
-    this.thisStore = ctx.getStateStore<JoinSideStore>(this.c.thisStore);
     this.otherStore = ctx.getStateStore<JoinSideStore>(this.c.otherStore);
-    this.shared = ctx.getStateStore<OuterJoinStore>(this.c.sharedStore);
+    this.shared = this.c.sharedStore ? ctx.getStateStore<OuterJoinStore>(this.c.sharedStore) : new OuterJoinStore('unshared');
   }
 
   private join(mine: unknown, other: unknown, key: unknown): unknown {
@@ -130,7 +147,6 @@ export class StreamJoinSideProcessor implements Processor {
       return;
     }
     const t = r.timestamp;
-    this.thisStore.put(r.key, r.value, t);
     this.shared.streamTime = Math.max(this.shared.streamTime, t);
     if (c.anyOuter && t === this.shared.streamTime) this.emitClosedUnmatched();
     // The other side's window, seen from this side: left looks [t - before, t + after].
