@@ -29,11 +29,13 @@ export class WindowAggregateProcessor extends WindowedAggregateBase<WindowStore>
         continue;
       }
       const old = this.store.fetch(r.key, start);
-      const oldAgg = old ? old.value : initial(this.config.aggregation);
-      const newAgg = this.config.aggregation.add(r.key, r.value, oldAgg);
+      // Read before the store updates the entry in place.
+      const oldValue = old ? old.value : null;
+      const newAgg = this.config.aggregation.add(r.key, r.value, old ? oldValue : initial(this.config.aggregation));
       const ts = old ? Math.max(old.timestamp, t) : t;
-      this.store.put(r.key, start, newAgg, ts);
-      if (this.emitOnUpdate) this.emitter.emit({ key: r.key, start, end }, newAgg, old ? old.value : null, ts);
+      if (old) this.store.replace(old, r.key, newAgg, ts);
+      else this.store.put(r.key, start, newAgg, ts);
+      if (this.emitOnUpdate) this.emitter.emit({ key: r.key, start, end }, newAgg, oldValue, ts);
     }
     if (!this.emitOnUpdate) this.emitFinal(closeTime);
   }
