@@ -41,7 +41,12 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
+  const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
   let currentInput = '';
+  let current = -1;
+  // Input records (by position) some kept trace or listed drop came from: with a trace limit, only
+  // those go into the result (lineage needs no more).
+  const referenced = new Uint8Array(inputs.length);
   // Traced records are numbered per node in the order kept (a node's n-th kept record is
   // "<nodeId>#n"). Once every node a processor stands for has kept maxTrace records, that processor
   // is no longer traced; emitted counts come from the processors' metrics at the end.
@@ -56,6 +61,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
       node.emitted.push(traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port));
+      referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
     if (full) driver.stopTracing(e.processor);
@@ -64,15 +70,18 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   driver.onDrop((p) => {
     const id = nameToId.get(p.owner) ?? byProcessor.get(p.name)?.[0]?.nodeId;
     const list = id ? result.nodes[id]?.droppedInputs : undefined;
-    if (list && list.length < MAX_DROPPED_LISTED && list[list.length - 1] !== currentInput) list.push(currentInput);
+    if (list && list.length < MAX_DROPPED_LISTED && list[list.length - 1] !== currentInput) {
+      list.push(currentInput);
+      referenced[current] = 1;
+    }
   });
-  const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
   let piped = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const id = ids[i];
     piped++;
     currentInput = id;
+    current = i;
     hooks.beforeRecord?.(id);
     try {
       checkSample(input.topic, input.index, input.record);
@@ -91,19 +100,11 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (t && t.nodeId === id) result.nodes[id].recordsIn = Math.max(result.nodes[id].recordsIn, m.recordsIn);
   }
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
-  // With a trace limit, keep only the input records some kept trace came from (lineage needs no more).
-  let referenced: Set<string> | null = null;
-  if (req.maxTracePerNode !== undefined) {
-    referenced = new Set<string>();
-    for (const n of Object.values(result.nodes)) {
-      for (const e of n.emitted) for (const id of e.inputIds) referenced.add(id);
-      for (const id of n.droppedInputs) referenced.add(id);
-    }
-  }
+  const everyInput = req.maxTracePerNode === undefined;
   for (let i = 0; i < piped; i++) {
     const { topic, record } = inputs[i];
     const id = ids[i];
-    if (!referenced || referenced.has(id)) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
+    if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
   if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
