@@ -22,8 +22,11 @@ export class WindowAggregateProcessor extends WindowedAggregateBase<WindowStore>
     const t = r.timestamp;
     const closeTime = this.streamTime - this.windows.graceMs;
     const size = this.windows.sizeMs;
-    for (const start of this.windows.windowStartsFor(t)) {
+    const advance = this.windows.advanceMs;
+    // The starts of windowStartsFor(t), walked without building its array for every record.
+    for (let start = this.windows.firstStartFor(t); start <= t; start += advance) {
       const end = start + size;
+      if (end <= t) continue;
       if (end <= closeTime) {
         this.ctx.recordDropped();
         continue;
