@@ -25,10 +25,17 @@ export class TimeWindows {
   /** Starts of every window containing t, ascending; never negative. */
   windowStartsFor(t: number): number[] {
     const out: number[] = [];
-    let start = Math.max(0, t - this.sizeMs + this.advanceMs);
-    start -= start % this.advanceMs;
-    for (; start <= t; start += this.advanceMs) if (start + this.sizeMs > t) out.push(start);
+    for (let start = this.firstStartFor(t); start <= t; start += this.advanceMs) if (start + this.sizeMs > t) out.push(start);
     return out;
+  }
+
+  /**
+   * Where windowStartsFor(t) starts looking: from here by advanceMs while start <= t, the starts with
+   * start + sizeMs > t are the windows (the window aggregation walks them without building the list).
+   */
+  firstStartFor(t: number): number {
+    const start = Math.max(0, t - this.sizeMs + this.advanceMs);
+    return start - (start % this.advanceMs);
   }
 }
 

@@ -7,7 +7,7 @@ import { compileDesign } from '../compiler/compile';
 import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
 import { Serdes } from '../engine/serdes';
 import type { SampleRecord } from '../model/types';
-import { mergeByTimestamp } from '../engine/input-order';
+import { mergeByTimestamp, type OrderedInput } from '../engine/input-order';
 import { outputProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -41,11 +41,15 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
+  const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
   let currentInput = '';
-  // Per node: how many records it emitted so far (numbers the traced records). Once every node a
-  // processor stands for has kept maxTrace records, that processor is no longer traced; emitted
-  // counts come from the processors' metrics at the end.
-  const counters = new Map<string, number>();
+  let current = -1;
+  // Input records (by position) some kept trace or listed drop came from: with a trace limit, only
+  // those go into the result (lineage needs no more).
+  const referenced = new Uint8Array(inputs.length);
+  // Traced records are numbered per node in the order kept (a node's n-th kept record is
+  // "<nodeId>#n"). Once every node a processor stands for has kept maxTrace records, that processor
+  // is no longer traced; emitted counts come from the processors' metrics at the end.
   driver.onTrace((e: TraceEvent) => {
     const targets = byProcessor.get(e.processor);
     if (!targets) {
@@ -56,9 +60,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
-      const n = (counters.get(target.nodeId) ?? 0) + 1;
-      counters.set(target.nodeId, n);
-      node.emitted.push(traced(`${target.nodeId}#${n}`, e.record, currentInput, target.port));
+      node.emitted.push(traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port));
+      referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
     if (full) driver.stopTracing(e.processor);
@@ -67,14 +70,18 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   driver.onDrop((p) => {
     const id = nameToId.get(p.owner) ?? byProcessor.get(p.name)?.[0]?.nodeId;
     const list = id ? result.nodes[id]?.droppedInputs : undefined;
-    if (list && list.length < MAX_DROPPED_LISTED && list[list.length - 1] !== currentInput) list.push(currentInput);
+    if (list && list.length < MAX_DROPPED_LISTED && list[list.length - 1] !== currentInput) {
+      list.push(currentInput);
+      referenced[current] = 1;
+    }
   });
-  const inputs = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
   let piped = 0;
-  for (const input of inputs) {
-    const id = `${input.topic}#${input.index}`;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const id = ids[i];
     piped++;
     currentInput = id;
+    current = i;
     hooks.beforeRecord?.(id);
     try {
       checkSample(input.topic, input.index, input.record);
@@ -93,19 +100,11 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (t && t.nodeId === id) result.nodes[id].recordsIn = Math.max(result.nodes[id].recordsIn, m.recordsIn);
   }
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
-  // With a trace limit, keep only the input records some kept trace came from (lineage needs no more).
-  let referenced: Set<string> | null = null;
-  if (req.maxTracePerNode !== undefined) {
-    referenced = new Set<string>();
-    for (const n of Object.values(result.nodes)) {
-      for (const e of n.emitted) for (const id of e.inputIds) referenced.add(id);
-      for (const id of n.droppedInputs) referenced.add(id);
-    }
-  }
+  const everyInput = req.maxTracePerNode === undefined;
   for (let i = 0; i < piped; i++) {
-    const { topic, index, record } = inputs[i];
-    const id = `${topic}#${index}`;
-    if (!referenced || referenced.has(id)) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
+    const { topic, record } = inputs[i];
+    const id = ids[i];
+    if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
   if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
@@ -124,17 +123,27 @@ function traced(id: string, rec: { key: unknown; value: unknown; timestamp: numb
   return out;
 }
 
+/** The merged input records and their ids ("<topic>#<index>", same positions). */
+interface MergedInputs {
+  inputs: OrderedInput[];
+  ids: string[];
+}
+
 /**
- * The input records in the order Kafka would process them. Cached per samples object: a preview
- * after an edit that left the samples alone (the worker keeps them) does not merge 10k records again.
+ * The input records in the order Kafka would process them, with their ids. Cached per samples
+ * object: a preview after an edit that left the samples alone (the worker keeps them) does not
+ * merge 10k records or build their ids again.
  */
-const merged = new WeakMap<object, Map<string, ReturnType<typeof mergeByTimestamp>>>();
-function mergedInputs(samples: Record<string, SampleRecord[]>, topics: Set<string>): ReturnType<typeof mergeByTimestamp> {
+const merged = new WeakMap<object, Map<string, MergedInputs>>();
+function mergedInputs(samples: Record<string, SampleRecord[]>, topics: Set<string>): MergedInputs {
   const key = [...topics].sort().join('\n');
   let byTopics = merged.get(samples);
   if (!byTopics) merged.set(samples, (byTopics = new Map()));
   let out = byTopics.get(key);
-  if (!out) byTopics.set(key, (out = mergeByTimestamp(samples, topics)));
+  if (!out) {
+    const inputs = mergeByTimestamp(samples, topics);
+    byTopics.set(key, (out = { inputs, ids: inputs.map((x) => `${x.topic}#${x.index}`) }));
+  }
   return out;
 }
 
@@ -145,10 +154,14 @@ function sourceTopicSet(compiled: ReturnType<typeof compileDesign>): Set<string>
 }
 
 function checkSample(topic: string, index: number, r: SampleRecord) {
-  // (the message is built only on failure: this runs for every sample of every preview)
-  const where = () => `sample ${index + 1} of topic "${topic}"`;
-  if (typeof r.timestamp !== 'number' || !Number.isFinite(r.timestamp)) throw new Error(`${where()} has no valid timestamp (got ${JSON.stringify(r.timestamp)})`);
-  if (r.timestamp < 0) throw new Error(`${where()} has a negative timestamp (${r.timestamp}); timestamps are epoch milliseconds >= 0`);
+  // Runs for every sample of every preview: no closure or text unless the check fails.
+  const ts = r.timestamp;
+  if (typeof ts !== 'number' || !Number.isFinite(ts)) throw new Error(`${where(topic, index)} has no valid timestamp (got ${JSON.stringify(ts)})`);
+  if (ts < 0) throw new Error(`${where(topic, index)} has a negative timestamp (${ts}); timestamps are epoch milliseconds >= 0`);
+}
+
+function where(topic: string, index: number): string {
+  return `sample ${index + 1} of topic "${topic}"`;
 }
 
 function fail(result: SimulationResult, e: unknown, nameToId: Map<string, string>, topic: string, index: number) {

@@ -22,18 +22,23 @@ export class WindowAggregateProcessor extends WindowedAggregateBase<WindowStore>
     const t = r.timestamp;
     const closeTime = this.streamTime - this.windows.graceMs;
     const size = this.windows.sizeMs;
-    for (const start of this.windows.windowStartsFor(t)) {
+    const advance = this.windows.advanceMs;
+    // The starts of windowStartsFor(t), walked without building its array for every record.
+    for (let start = this.windows.firstStartFor(t); start <= t; start += advance) {
       const end = start + size;
+      if (end <= t) continue;
       if (end <= closeTime) {
         this.ctx.recordDropped();
         continue;
       }
       const old = this.store.fetch(r.key, start);
-      const oldAgg = old ? old.value : initial(this.config.aggregation);
-      const newAgg = this.config.aggregation.add(r.key, r.value, oldAgg);
+      // Read before the store updates the entry in place.
+      const oldValue = old ? old.value : null;
+      const newAgg = this.config.aggregation.add(r.key, r.value, old ? oldValue : initial(this.config.aggregation));
       const ts = old ? Math.max(old.timestamp, t) : t;
-      this.store.put(r.key, start, newAgg, ts);
-      if (this.emitOnUpdate) this.emitter.emit({ key: r.key, start, end }, newAgg, old ? old.value : null, ts);
+      if (old) this.store.replace(old, r.key, newAgg, ts);
+      else this.store.put(r.key, start, newAgg, ts);
+      if (this.emitOnUpdate) this.emitter.emit({ key: r.key, start, end }, newAgg, oldValue, ts);
     }
     if (!this.emitOnUpdate) this.emitFinal(closeTime);
   }

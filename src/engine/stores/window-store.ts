@@ -61,9 +61,29 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
     this.onChange?.(key, start, value ?? null, timestamp);
   }
 
+  /**
+   * The stored entry itself, not a copy (this runs for every record): read what you need from it
+   * before the next put() or replace() of the same window, which may update it in place.
+   */
   fetch(key: K, start: number): WindowEntry<K, V> | null {
     const e = this.byKey.get(storeKey(key))?.get(start);
     return e && this.live(start) ? e : null;
+  }
+
+  /**
+   * put() of the window whose entry fetch() has just returned: updates that entry without looking
+   * the key up again or making a new one (aggregations read, then write, a window for every record).
+   */
+  replace(entry: WindowEntry<K, V>, key: K, value: V | null, timestamp: number): void {
+    if (value === null || value === undefined) {
+      this.put(key, entry.start, value, timestamp);
+      return;
+    }
+    this.observedTime = Math.max(this.observedTime, entry.start);
+    entry.key = key;
+    entry.value = value;
+    entry.timestamp = timestamp;
+    this.onChange?.(key, entry.start, value, timestamp);
   }
 
   /** Windows of one key with start in [from, to], ascending by start. */
