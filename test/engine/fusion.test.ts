@@ -189,4 +189,34 @@ describe.each([
     expect(written).toEqual([1, 2, 3, 4]);
     expect(d.createOutputTopic('out').readRecordsToList().map((r) => r.value)).toEqual([1, 2, 3, 4]);
   });
+
+  it('two topologies of the same shape, driven in turns, keep their own functions, counts and outputs', () => {
+    const build = (factor: number, prefix: string) => {
+      const b = new StreamsBuilder();
+      b.stream<string, number>('in')
+        .filter((k, v) => v % factor === 0, Named.as('keep'))
+        .mapValues((v) => v * factor, Named.as('scale'))
+        .selectKey((k) => `${prefix}${k}`, Named.as('rekey'))
+        .to('out');
+      return new TopologyTestDriver(b.build());
+    };
+    const two = build(2, 'a-');
+    const three = build(3, 'b-');
+    for (let i = 1; i <= 6; i++) {
+      two.pipe('in', 'k', i, i);
+      three.pipe('in', 'k', i, i);
+    }
+    expect(two.createOutputTopic('out').readRecordsToList().map((r) => [r.key, r.value])).toEqual([
+      ['a-k', 4],
+      ['a-k', 8],
+      ['a-k', 12],
+    ]);
+    expect(three.createOutputTopic('out').readRecordsToList().map((r) => [r.key, r.value])).toEqual([
+      ['b-k', 9],
+      ['b-k', 18],
+    ]);
+    const counts = (d: TopologyTestDriver) => Object.fromEntries(d.metrics().map((x) => [x.processor, [x.recordsIn, x.recordsOut]]));
+    expect(counts(two).keep).toEqual([6, 3]);
+    expect(counts(three).keep).toEqual([6, 2]);
+  });
 });
