@@ -33,32 +33,93 @@ describe('describe(): join structure', () => {
     expect(t.spec.nodes.get('ab-merge')?.parents).toEqual(['ab-this-join', 'ab-other-join']);
   });
 
-  it('foreign-key join: subscription store, result store <name>-store and the <name>-subscription-response-repartition topic', () => {
+  // Kafka's KTableImpl#doJoinOnForeignKey: subscriptions keyed by the foreign key go through the
+  // subscription-registration topic to the right table's sub-topology (which keeps the subscription
+  // store), responses keyed by the left key come back through the subscription-response topic to the
+  // left table's sub-topology, so the two tables need not be co-partitioned.
+  const fkJoin = () => {
     const b = new StreamsBuilder();
     const orders = b.table('orders', Consumed.as('orders'), Materialized.as('orders-store'));
     const customers = b.table('customers', Consumed.as('customers'), Materialized.as('customers-store'));
     orders.join(customers, (o: { customer: string }) => o.customer, joiner, Named.as('with-customer')).toStream(Named.as('changes')).to('out', Produced.as('out'));
-    const t = b.build();
-    const text = t.describe().toString();
-    expect([...t.spec.internalTopics.keys()]).toEqual(['with-customer-subscription-response-repartition']);
-    expect(text).toContain('Processor: with-customer (stores: [with-customer-store])\n      --> changes\n      <-- with-customer-response-join\n');
-    expect(text).toContain('Source: with-customer-subscription-response-repartition-source (topics: [with-customer-subscription-response-repartition])\n      --> with-customer-response-join\n');
-    expect(stores(t, 'with-customer-left')).toEqual(['with-customer-subscription-store', 'customers-store']);
-    expect(stores(t, 'with-customer-right')).toEqual(['with-customer-subscription-store']);
+    return b.build();
+  };
+
+  it('foreign-key join: the two internal topics are named after the join, with the stores Kafka connects', () => {
+    const t = fkJoin();
+    expect([...t.spec.internalTopics.keys()]).toEqual(['with-customer-subscription-registration-topic', 'with-customer-subscription-response-topic']);
+    expect([...t.spec.stores.keys()]).toEqual(['orders-store', 'customers-store', 'with-customer-store', 'with-customer-subscription-store']);
+    // The subscription store is written by the receiver and scanned by right-table updates; only the
+    // processors that read a table by key are connected to its store.
+    expect(stores(t, 'with-customer-subscription-receive')).toEqual(['with-customer-subscription-store']);
+    expect(stores(t, 'with-customer-foreign-join-subscription')).toEqual(['with-customer-subscription-store']);
+    expect(stores(t, 'with-customer-subscription-join-foreign')).toEqual(['customers-store']);
+    expect(stores(t, 'with-customer-subscription-response-resolver')).toEqual(['orders-store']);
+    expect(stores(t, 'with-customer-subscription-registration-processor')).toEqual([]);
   });
 
-  // Kafka sends subscriptions keyed by the foreign key through a subscription-registration topic, so
-  // the left and right tables live in different sub-topologies and need not be co-partitioned. The
-  // engine subscribes in the left table's task (one sub-topology), which is right in one task (the
-  // preview, TopologyTestDriver) but not across partitions. Flip to `it` when that is fixed.
-  it.fails('foreign-key join: left and right tables are in different sub-topologies (subscription-registration topic)', () => {
-    const b = new StreamsBuilder();
-    const orders = b.table('orders', Consumed.as('orders'), Materialized.as('orders-store'));
-    const customers = b.table('customers', Consumed.as('customers'), Materialized.as('customers-store'));
-    orders.join(customers, (o: { customer: string }) => o.customer, joiner, Named.as('with-customer'));
-    const groups = b.build().describe().subtopologies;
+  it('foreign-key join: left and right tables are in different sub-topologies (subscription-registration topic)', () => {
+    const groups = fkJoin().describe().subtopologies;
     const groupOf = (name: string) => groups.findIndex((g) => g.some((n) => n.name === name));
     expect(groupOf('orders')).not.toBe(groupOf('customers'));
+    expect(groupOf('with-customer-subscription-response-source')).toBe(groupOf('orders'));
+    expect(groupOf('with-customer')).toBe(groupOf('orders'));
+    expect(groupOf('with-customer-subscription-registration-source')).toBe(groupOf('customers'));
+  });
+
+  it('foreign-key join: full text (left table, response source and result in 0; right table, subscription source and store in 1)', () => {
+    // Nodes by sub-tree size, then name: the response source (5 nodes below and with it) leads sub-topology 0.
+    expect(fkJoin().describe().toString()).toBe(
+      [
+        'Topologies:',
+        '   Sub-topology: 0',
+        '    Source: with-customer-subscription-response-source (topics: [with-customer-subscription-response-topic])',
+        '      --> with-customer-subscription-response-resolver',
+        '    Source: orders (topics: [orders])',
+        '      --> orders-table',
+        '    Processor: with-customer-subscription-response-resolver (stores: [orders-store])',
+        '      --> with-customer',
+        '      <-- with-customer-subscription-response-source',
+        '    Processor: orders-table (stores: [orders-store])',
+        '      --> with-customer-subscription-registration-processor',
+        '      <-- orders',
+        '    Processor: with-customer (stores: [with-customer-store])',
+        '      --> changes',
+        '      <-- with-customer-subscription-response-resolver',
+        '    Processor: changes (stores: [])',
+        '      --> out',
+        '      <-- with-customer',
+        '    Processor: with-customer-subscription-registration-processor (stores: [])',
+        '      --> with-customer-subscription-registration-sink',
+        '      <-- orders-table',
+        '    Sink: out (topic: out)',
+        '      <-- changes',
+        '    Sink: with-customer-subscription-registration-sink (topic: with-customer-subscription-registration-topic)',
+        '      <-- with-customer-subscription-registration-processor',
+        '',
+        '  Sub-topology: 1',
+        '    Source: customers (topics: [customers])',
+        '      --> customers-table',
+        '    Source: with-customer-subscription-registration-source (topics: [with-customer-subscription-registration-topic])',
+        '      --> with-customer-subscription-receive',
+        '    Processor: customers-table (stores: [customers-store])',
+        '      --> with-customer-foreign-join-subscription',
+        '      <-- customers',
+        '    Processor: with-customer-subscription-receive (stores: [with-customer-subscription-store])',
+        '      --> with-customer-subscription-join-foreign',
+        '      <-- with-customer-subscription-registration-source',
+        '    Processor: with-customer-foreign-join-subscription (stores: [with-customer-subscription-store])',
+        '      --> with-customer-subscription-response-sink',
+        '      <-- customers-table',
+        '    Processor: with-customer-subscription-join-foreign (stores: [customers-store])',
+        '      --> with-customer-subscription-response-sink',
+        '      <-- with-customer-subscription-receive',
+        '    Sink: with-customer-subscription-response-sink (topic: with-customer-subscription-response-topic)',
+        '      <-- with-customer-foreign-join-subscription, with-customer-subscription-join-foreign',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 /** Foreign-key table joins follow Kafka's subscription instructions (rule 17). */
 import { describe, expect, it } from 'vitest';
-import { StreamsBuilder, TopologyTestDriver } from '../../src/engine';
+import { Named, StreamsBuilder, TopologyTestDriver } from '../../src/engine';
 
 const fk = (v: string) => v.split('|')[1];
 const joiner = (l: unknown, r: unknown) => `(${String(l)},${String(r)})`;
@@ -30,5 +30,29 @@ describe('foreign-key joins', () => {
     d.pipe('l', 'a', null, 2);
     expect(read(d)).toEqual([['a', '(x|r1,R1)'], ['a', null]]);
     expect(read(d, 'rejoin')).toEqual([['a', 'rejoin((x|r1,R1),x|r1)'], ['a', null]]);
+  });
+
+  // TopologyTestDriver semantics across Kafka's two hops (subscription topic, then response topic):
+  // everything one input causes is processed before the next input is read.
+  it('a left update is answered through both internal topics before the next input; a right update reaches every subscriber at once', () => {
+    const b = new StreamsBuilder();
+    b.table<string, string>('l').leftJoin(b.table('r'), fk, joiner, Named.as('j')).toStream().to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('r', 'r1', 'R1', 0);
+    d.pipe('l', 'a', 'x|r1', 1);
+    expect(read(d)).toEqual([['a', '(x|r1,R1)']]);
+    d.pipe('l', 'b', 'y|r1', 2);
+    d.pipe('l', 'c', 'z|r2', 3);
+    expect(read(d)).toEqual([['b', '(y|r1,R1)'], ['c', '(z|r2,null)']]);
+    d.pipe('r', 'r1', 'R1b', 4);
+    expect(read(d)).toEqual([['a', '(x|r1,R1b)'], ['b', '(y|r1,R1b)']]);
+    // Moving "a" from r1 to r2 (left join): first the answer for the old key (no right value), then the new one.
+    d.pipe('r', 'r2', 'R2', 5);
+    expect(read(d)).toEqual([['c', '(z|r2,R2)']]);
+    d.pipe('l', 'a', 'x2|r2', 6);
+    expect(read(d)).toEqual([['a', '(x2|r2,null)'], ['a', '(x2|r2,R2)']]);
+    // The subscriptions live in the store of the right side: "a" left r1 for r2.
+    const subs = d.storeContents()['j-subscription-store'].map((e) => [e.key, [...(e.value as string[])].sort()]);
+    expect(subs).toEqual([['r1', ['b']], ['r2', ['a', 'c']]]);
   });
 });

@@ -5,6 +5,11 @@ import type { StateStore } from '../stores/state-store';
 export interface ProcessorContext {
   readonly name: string;
   readonly owner: string;
+  /**
+   * The partition of the task (Kafka's recordMetadata().partition()): 0 in the in-memory driver, the
+   * input partition on Kafka. A foreign-key join sends it with subscriptions so responses come back.
+   */
+  readonly partition: number;
   /** Forward to every child, or only to the named child (split branches). */
   forward(record: StreamRecord, childName?: string): void;
   /**

@@ -58,6 +58,9 @@ export class NodeRuntime implements ProcessorContext, FusedMember {
   get owner() {
     return this.spec.owner;
   }
+  get partition() {
+    return this.task.partition;
+  }
   get childNames() {
     return this.children.map((c) => c.spec.name);
   }
@@ -166,6 +169,8 @@ export class Task {
   readonly flushers: (() => void)[] = [];
   private readonly runs: FusedRun[] = [];
   currentInputId = -1;
+  /** The input partition this task processes (the Kafka runtime sets it; one task in the driver: 0). */
+  partition = 0;
   /** Told of every record a processor drops (late, expired or invalid); the simulator lists them. */
   onDrop: ((processor: NodeSpec) => void) | undefined = undefined;
 

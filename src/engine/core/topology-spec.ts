@@ -34,6 +34,8 @@ export interface NodeSpec {
   streamRepartition?: boolean;
   /** Set at build: this repartition drops null-key records (no left/outer join downstream takes them). */
   dropsNullKeys?: boolean;
+  /** Internal sinks: the partition of each record instead of the key's hash (Kafka's StreamPartitioner). */
+  partitionOf?: (record: StreamRecord) => number;
   /** A left/outer join processor that accepts null-key records (Kafka's NULL_KEY_RELAXED_JOIN label). */
   relaxedNullKeyJoin?: boolean;
 }

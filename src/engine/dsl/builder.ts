@@ -2,6 +2,7 @@
 import type { StreamsBuilderApi } from '../api';
 import { TopologySpec } from '../core/topology-spec';
 import type { StreamRecord } from '../core/record';
+import type { Serde } from '../serdes';
 import { KeyValueStore } from '../stores/kv-store';
 import { TableSourceProcessor } from '../processors/table-processors';
 import { Topology } from '../topology';
@@ -9,6 +10,20 @@ import { Consumed, Materialized, pick } from './config';
 import { KStreamImpl } from './kstream';
 import { KTableImpl } from './ktable';
 import type { ValueGetterSupplier } from './table-getter';
+
+export interface InternalTopic {
+  parents: string[];
+  topic: string;
+  sink: string;
+  source: string;
+  owner: string;
+  partitions?: number | null;
+  streamRepartition?: boolean;
+  /** The key serde of the topic's records (default JSON): its bytes decide the partition on Kafka. */
+  keySerde?: Serde;
+  /** Picks the partition of each record instead of the key's hash (Kafka's StreamPartitioner). */
+  partitionOf?: (record: StreamRecord) => number;
+}
 
 export class GlobalKTableImpl<K = any, V = any> {
   readonly __globalTable = true as const;
@@ -110,11 +125,20 @@ export class StreamsBuilder implements StreamsBuilderApi {
    */
   addRepartition(parent: string, base: string, owner: string, partitions: number | null, streamRepartition = false): string {
     const topic = this.spec.internalTopics.has(`${base}-repartition`) ? this.spec.uniqueName(`${base}-repartition`) : `${base}-repartition`;
-    this.spec.internalTopics.set(topic, partitions);
-    const sink = this.spec.uniqueName(`${topic}-sink`);
-    const source = this.spec.uniqueName(`${topic}-source`);
-    this.spec.addNode({ name: sink, owner, type: 'sink', parents: [parent], stores: [], topics: [topic], internal: true, ...(streamRepartition ? { streamRepartition } : {}) });
-    this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic] });
+    return this.addInternalTopic({ parents: [parent], topic, sink: `${topic}-sink`, source: `${topic}-source`, owner, partitions, streamRepartition });
+  }
+
+  /**
+   * An internal topic under the given names (a sink writing it and a source reading it back), for
+   * operations Kafka names differently (the foreign-key join's subscription topics). Returns the source.
+   */
+  addInternalTopic(t: InternalTopic): string {
+    this.spec.internalTopics.set(t.topic, t.partitions ?? null);
+    const sink = this.spec.uniqueName(t.sink);
+    const source = this.spec.uniqueName(t.source);
+    const serdes = t.keySerde ? { keySerde: t.keySerde } : {};
+    this.spec.addNode({ name: sink, owner: t.owner, type: 'sink', parents: t.parents, stores: [], topics: [t.topic], internal: true, ...serdes, ...(t.streamRepartition ? { streamRepartition: true } : {}), ...(t.partitionOf ? { partitionOf: t.partitionOf } : {}) });
+    this.spec.addNode({ name: source, owner: t.owner, type: 'source', parents: [], stores: [], topics: [t.topic], ...serdes });
     return source;
   }
 

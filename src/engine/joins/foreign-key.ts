@@ -1,144 +1,159 @@
 /**
- * Foreign-key table-table join (Kafka's KTable#join(other, foreignKeyExtractor, joiner)). Kafka
- * routes subscriptions through internal topics; in one task a subscription store gives the same
- * results. The processors follow Kafka's instructions (SubscriptionSendProcessorSupplier): a left
- * update (un)subscribes its left key to foreign keys and asks for a response; a right update
- * responds to every subscribed left key; a response only counts while the left value it was asked
- * for is still current (Kafka compares value hashes). The result key is the LEFT key. Responses
- * travel through an internal topic, as in Kafka, so the result is produced after the update that
- * caused it has been fully processed (a table joined with both the left table and the FK result
- * sees the old result while the left update passes).
+ * Foreign-key table-table join processors (Kafka's KTable#join(other, foreignKeyExtractor, joiner)),
+ * in Kafka's two sub-topologies:
+ * - left table -> SubscriptionSendProcessor -> subscription-registration topic (keyed by the foreign
+ *   key, so co-partitioned with the RIGHT table);
+ * - right side: SubscriptionReceiveProcessor (subscription store) -> SubscriptionJoinProcessor (reads
+ *   the right table), and right-table updates -> ForeignTableJoinProcessor (scans the subscriptions of
+ *   their key); both send responses keyed by the left key to the subscription-response topic, to the
+ *   partition of the left task that subscribed;
+ * - left side again: ResponseJoinProcessor keeps a response only while the left value it answers is
+ *   still current (Kafka compares value hashes), then ForeignKeyResultProcessor materializes the result.
+ * Because both hops go through topics, a result appears after the update that caused it has been
+ * fully processed (a table joined with both the left table and the FK result sees the old result
+ * while the left update passes), as in Kafka.
  */
 import type { ProcessorContext } from '../core/context';
-import { compareKeys, storeKey, type Change, type StreamRecord } from '../core/record';
+import { storeKey, type Change, type StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
 import type { OldValues } from '../processors/table-emitter';
 import type { KeyValueStore } from '../stores/kv-store';
-import type { StateStore, StoreEntry } from '../stores/state-store';
+import { hashOf, SubscriptionStore } from './subscription-store';
 
-interface Subscription {
-  leftKey: unknown;
-  /** The left value the subscription was made for (stands in for Kafka's value hash). */
+export { SubscriptionStore } from './subscription-store';
+
+/** Kafka's SubscriptionWrapper.Instruction. */
+export type Instruction = 'delete-and-propagate' | 'delete-no-propagate' | 'propagate-null-if-no-fk-value' | 'propagate-only-if-fk-value';
+
+/** What goes through the subscription-registration topic (keyed by the foreign key). */
+export interface SubscriptionMessage {
+  instruction: Instruction;
   hash: string;
+  leftKey: unknown;
+  /** The partition of the left task (Kafka's primaryPartition): where the response must go. */
+  partition: number;
 }
 
-/** Foreign key -> subscribed left keys, each with the left value it subscribed with. */
-export class SubscriptionStore implements StateStore {
-  readonly subscribers = new Map<unknown, Map<unknown, Subscription>>();
-  constructor(readonly name: string) {}
-  subscribe(fk: unknown, leftKey: unknown, leftValue: unknown) {
-    const fkKey = storeKey(fk);
-    if (!this.subscribers.has(fkKey)) this.subscribers.set(fkKey, new Map());
-    this.subscribers.get(fkKey)!.set(storeKey(leftKey), { leftKey, hash: hashOf(leftValue) });
-  }
-  unsubscribe(fk: unknown, leftKey: unknown) {
-    const fkKey = storeKey(fk);
-    const m = this.subscribers.get(fkKey);
-    m?.delete(storeKey(leftKey));
-    if (m && m.size === 0) this.subscribers.delete(fkKey);
-  }
-  subscriptionsFor(fk: unknown): Subscription[] {
-    return [...(this.subscribers.get(storeKey(fk))?.values() ?? [])].sort((a, b) => compareKeys(a.leftKey, b.leftKey));
-  }
-  all(): StoreEntry[] {
-    return [...this.subscribers.entries()].map(([fk, m]) => ({ key: fk, value: [...m.values()].map((s) => s.leftKey) }));
-  }
-}
-
-const hashOf = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
-const present = (v: unknown) => v !== null && v !== undefined;
-const sameKey = (a: unknown, b: unknown) => storeKey(a) === storeKey(b);
-
-interface FkConfig {
-  left: boolean;
-  subscriptionStore: string;
-  extractor: (leftValue: unknown) => unknown;
-  joiner: (l: unknown, r: unknown, k: unknown) => unknown;
-}
-
-/** What goes through the response topic: the left value it answers (as hash) and the right value. */
+/** What goes through the subscription-response topic (keyed by the left key): the left value it answers (as hash) and the right value. */
 export interface FkResponse {
   hash: string;
   right: unknown;
+  partition: number;
 }
 
-/** Handles updates of the left table (Kafka's SubscriptionSendProcessor and the join behind it). */
-export class ForeignKeyLeftProcessor implements Processor {
+const present = (v: unknown) => v !== null && v !== undefined;
+const sameKey = (a: unknown, b: unknown) => storeKey(a) === storeKey(b);
+
+/** Handles updates of the left table: Kafka's SubscriptionSendProcessor (left- and inner-join instructions). */
+export class SubscriptionSendProcessor implements Processor {
   private ctx!: ProcessorContext;
-  private subs!: SubscriptionStore;
-  private right!: ValueGetter;
   constructor(
-    private readonly c: FkConfig,
-    private readonly rightTable: ValueGetterSupplier,
+    private readonly leftJoin: boolean,
+    private readonly extractor: (leftValue: unknown) => unknown,
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
-    this.subs = ctx.getStateStore<SubscriptionStore>(this.c.subscriptionStore);
-    this.right = this.rightTable.create(ctx);
   }
 
-  /** Subscribes (unless the foreign key is null) and sends the response for the new value. */
-  private propagate(r: StreamRecord, fk: unknown, onlyIfFound: boolean) {
-    const value = (r.value as Change).newValue;
-    if (present(fk)) this.subs.subscribe(fk, r.key, value);
-    const found = present(fk) ? this.right(fk) : null;
-    if (!found && onlyIfFound) return;
-    const timestamp = found ? Math.max(r.timestamp, found.timestamp) : r.timestamp;
-    const msg: FkResponse = { hash: hashOf(value), right: found ? found.value : null };
-    this.ctx.forward({ key: r.key, value: msg, timestamp });
-  }
-
-  /** Unsubscribes from the old foreign key; with `propagate`, sends the response "no right value". */
-  private drop(r: StreamRecord, oldFk: unknown, propagate: boolean) {
-    this.subs.unsubscribe(oldFk, r.key);
-    const msg: FkResponse = { hash: hashOf((r.value as Change).newValue), right: null };
-    if (propagate) this.ctx.forward({ key: r.key, value: msg, timestamp: r.timestamp });
+  private send(r: StreamRecord, fk: unknown, instruction: Instruction) {
+    const msg: SubscriptionMessage = { instruction, hash: hashOf((r.value as Change).newValue), leftKey: r.key, partition: this.ctx.partition };
+    this.ctx.forwardNew(fk ?? null, msg, r.timestamp);
   }
 
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
     const { newValue, oldValue } = r.value as Change;
-    const newFk = present(newValue) ? this.c.extractor(newValue) : null;
-    if (this.c.left) {
+    const newFk = present(newValue) ? this.extractor(newValue) : null;
+    if (this.leftJoin) {
+      // A left join answers every update, a null foreign key included (with "no right value").
       if (present(oldValue)) {
-        const oldFk = this.c.extractor(oldValue);
-        if (present(oldFk) && !sameKey(oldFk, newFk)) this.drop(r, oldFk, true);
-        this.propagate(r, newFk, false);
+        const oldFk = this.extractor(oldValue);
+        if (present(oldFk) && !sameKey(oldFk, newFk)) this.send(r, oldFk, 'delete-and-propagate');
+        this.send(r, newFk, 'propagate-null-if-no-fk-value');
       } else if (present(newValue)) {
-        this.propagate(r, newFk, false);
+        this.send(r, newFk, 'propagate-null-if-no-fk-value');
       }
       return;
     }
     // Inner join: a null foreign key (old or new) skips the update, as in Kafka.
     if (present(oldValue)) {
-      const oldFk = this.c.extractor(oldValue);
+      const oldFk = this.extractor(oldValue);
       if (!present(oldFk)) return;
-      if (!present(newValue)) return this.drop(r, oldFk, true);
+      if (!present(newValue)) return this.send(r, oldFk, 'delete-and-propagate');
       if (!present(newFk)) return;
-      if (!sameKey(oldFk, newFk)) this.drop(r, oldFk, false);
-      this.propagate(r, newFk, false);
+      if (!sameKey(oldFk, newFk)) this.send(r, oldFk, 'delete-no-propagate');
+      // Propagate "no right value" if there is none: the previous result must be unset.
+      this.send(r, newFk, 'propagate-null-if-no-fk-value');
     } else if (present(newValue) && present(newFk)) {
-      this.propagate(r, newFk, true);
+      this.send(r, newFk, 'propagate-only-if-fk-value');
     }
   }
 }
 
-/** Handles updates of the right table: responds to every left key subscribed to it (Kafka's ForeignTableJoinProcessor). */
-export class ForeignKeyRightProcessor implements Processor {
+/** Kafka's SubscriptionReceiveProcessor: keeps (or deletes) the subscription, then passes it on. */
+export class SubscriptionReceiveProcessor implements Processor {
   private ctx!: ProcessorContext;
   private subs!: SubscriptionStore;
-  constructor(private readonly c: FkConfig) {}
+  constructor(private readonly storeName: string) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
-    this.subs = ctx.getStateStore<SubscriptionStore>(this.c.subscriptionStore);
+    this.subs = ctx.getStateStore<SubscriptionStore>(this.storeName);
+  }
+  process(r: StreamRecord) {
+    const msg = r.value as SubscriptionMessage;
+    // Only a left join's "no foreign key" message comes with a null key; it subscribes to nothing.
+    if (r.key === null || r.key === undefined) {
+      if (msg.instruction !== 'propagate-null-if-no-fk-value') return this.ctx.recordDropped();
+    } else if (msg.instruction === 'delete-and-propagate' || msg.instruction === 'delete-no-propagate') {
+      this.subs.unsubscribe(r.key, msg.leftKey);
+    } else {
+      this.subs.subscribe(r.key, { leftKey: msg.leftKey, hash: msg.hash, partition: msg.partition });
+    }
+    this.ctx.forward(r);
+  }
+}
+
+/** Kafka's SubscriptionJoinProcessor: answers a subscription with the right table's current value. */
+export class SubscriptionJoinProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private right!: ValueGetter;
+  constructor(private readonly rightTable: ValueGetterSupplier) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.right = this.rightTable.create(ctx);
+  }
+  process(r: StreamRecord) {
+    const msg = r.value as SubscriptionMessage;
+    const respond = (right: unknown, timestamp: number) => this.ctx.forwardNew(msg.leftKey, { hash: msg.hash, right, partition: msg.partition } satisfies FkResponse, timestamp);
+    switch (msg.instruction) {
+      case 'delete-no-propagate':
+        return;
+      case 'delete-and-propagate':
+        // The engine keeps the subscription's timestamp here (Kafka takes the max with the old right value's).
+        return respond(null, r.timestamp);
+    }
+    const found = present(r.key) ? this.right(r.key) : null;
+    if (!found && msg.instruction === 'propagate-only-if-fk-value') return;
+    respond(found ? found.value : null, found ? Math.max(r.timestamp, found.timestamp) : r.timestamp);
+  }
+}
+
+/** Handles updates of the right table: responds to every left key subscribed to it (Kafka's ForeignTableJoinProcessor). */
+export class ForeignTableJoinProcessor implements Processor {
+  private ctx!: ProcessorContext;
+  private subs!: SubscriptionStore;
+  constructor(private readonly storeName: string) {}
+  init(ctx: ProcessorContext) {
+    this.ctx = ctx;
+    this.subs = ctx.getStateStore<SubscriptionStore>(this.storeName);
   }
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
     const right = (r.value as Change).newValue ?? null;
     for (const s of this.subs.subscriptionsFor(r.key)) {
-      const msg: FkResponse = { hash: s.hash, right };
-      this.ctx.forward({ key: s.leftKey, value: msg, timestamp: r.timestamp });
+      const msg: FkResponse = { hash: s.hash, right, partition: s.partition };
+      this.ctx.forwardNew(s.leftKey, msg, r.timestamp);
     }
   }
 }
@@ -148,11 +163,12 @@ export class ForeignKeyRightProcessor implements Processor {
  * current; the result is then a tombstone when there is no right value (inner join, or no left
  * value), else joiner(left, right).
  */
-export class ForeignKeyResponseProcessor implements Processor {
+export class ResponseJoinProcessor implements Processor {
   private ctx!: ProcessorContext;
   private leftGet!: ValueGetter;
   constructor(
-    private readonly c: FkConfig,
+    private readonly leftJoin: boolean,
+    private readonly joiner: (l: unknown, r: unknown, k: unknown) => unknown,
     private readonly leftTable: ValueGetterSupplier,
   ) {}
   init(ctx: ProcessorContext) {
@@ -164,8 +180,8 @@ export class ForeignKeyResponseProcessor implements Processor {
     const current = this.leftGet(r.key);
     const left = current ? current.value : null;
     if (hashOf(left) !== msg.hash) return;
-    const value = !present(msg.right) && (!this.c.left || !present(left)) ? null : this.c.joiner(left, msg.right ?? null, r.key);
-    this.ctx.forward({ key: r.key, value, timestamp: r.timestamp });
+    const value = !present(msg.right) && (!this.leftJoin || !present(left)) ? null : this.joiner(left, msg.right ?? null, r.key);
+    this.ctx.forwardNew(r.key, value, r.timestamp);
   }
 }
 
@@ -186,6 +202,6 @@ export class ForeignKeyResultProcessor implements Processor {
     const oldValue = this.oldValues.enabled && prev ? prev.value : null;
     const value = r.value === undefined ? null : r.value;
     this.store.put(r.key, value, r.timestamp);
-    this.ctx.forward({ key: r.key, value: { newValue: value, oldValue }, timestamp: r.timestamp });
+    this.ctx.forwardChange(r.key, value, oldValue, r.timestamp);
   }
 }

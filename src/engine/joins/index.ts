@@ -11,7 +11,7 @@ import { nameFrom } from '../dsl/names';
 import { PassThroughProcessor } from '../processors/stateless';
 import { KeyValueStore } from '../stores/kv-store';
 import { JoinWindows } from '../windows';
-import { ForeignKeyLeftProcessor, ForeignKeyResponseProcessor, ForeignKeyResultProcessor, ForeignKeyRightProcessor, SubscriptionStore } from './foreign-key';
+import { joinForeignKey } from './foreign-key-graph';
 import { JoinSideStore, JoinWindowProcessor, OuterJoinStore, StreamJoinSideProcessor } from './stream-stream';
 import { StreamTableJoinProcessor } from './stream-table';
 import { joinResultGetter, TableTableJoinProcessor } from './table-table';
@@ -86,7 +86,10 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
   const name = joinName(left, args);
   const spec = left.spec;
   const mat = pick(args, Materialized);
-  if (typeof args[1] === 'function' && typeof args[2] === 'function') return joinForeignKey(left, other, type, name, args[1] as Fn, args[2] as Fn, mat);
+  if (typeof args[1] === 'function' && typeof args[2] === 'function') {
+    if (type === 'outer') throw new Error('foreign-key outer joins do not exist in Kafka Streams');
+    return joinForeignKey(left, other, type, name, args[1] as Fn, args[2] as Fn, mat);
+  }
   const joiner = args[1] as Fn;
   const storeName = mat?.storeName ?? null;
   if (storeName) spec.addStore({ name: storeName, kind: 'keyValue', factory: () => new KeyValueStore(storeName), logging: mat!.logging });
@@ -106,35 +109,5 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
     left.enableSendingOldValues();
     other.enableSendingOldValues();
   };
-  return result;
-}
-
-/**
- * Foreign-key join. Both parents send old values (Kafka: the left one to unsubscribe the old
- * foreign key, the right one as an optimization), and the result is always materialized, under
- * an internal name when none is given, like Kafka's FK-JOIN-OUTPUT store.
- */
-function joinForeignKey(left: KTableImpl, other: KTableImpl, type: JoinType, name: string, extractor: Fn, joiner: Fn, mat: Materialized | undefined): KTableImpl {
-  if (type === 'outer') throw new Error('foreign-key outer joins do not exist in Kafka Streams');
-  const spec = left.spec;
-  const resultStore = mat?.storeName ?? `${name}-store`;
-  spec.addStore({ name: resultStore, kind: 'keyValue', factory: () => new KeyValueStore(resultStore), logging: mat?.logging ?? true });
-  const result = new KTableImpl(left.builder, name, name, mat?.storeName ?? null, resultStore, left.keySerde);
-  left.enableSendingOldValues();
-  other.enableSendingOldValues();
-  const leftGetter = left.valueGetterSupplier();
-  const rightGetter = other.valueGetterSupplier();
-  const subs = `${name}-subscription-store`;
-  spec.addStore({ name: subs, kind: 'keyValue', factory: () => new SubscriptionStore(subs), logging: true });
-  const c = { left: type === 'left', subscriptionStore: subs, extractor: extractor as never, joiner: joiner as never };
-  const lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new ForeignKeyLeftProcessor(c, rightGetter), [subs, ...rightGetter.storeNames]);
-  const rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new ForeignKeyRightProcessor(c), [subs]);
-  // Both sides' responses go through one internal topic to the response join (Kafka's subscription-response topic).
-  const responses = spec.uniqueName(`${name}-responses`);
-  spec.addNode({ name: responses, owner: name, type: 'processor', parents: [lp, rp], factory: () => new PassThroughProcessor(), stores: [], topics: [] });
-  const source = left.builder.addRepartition(responses, `${name}-subscription-response`, name, null);
-  const rj = spec.uniqueName(`${name}-response-join`);
-  spec.addNode({ name: rj, owner: name, type: 'processor', parents: [source], factory: () => new ForeignKeyResponseProcessor(c, leftGetter), stores: [...leftGetter.storeNames], topics: [] });
-  spec.addNode({ name, owner: name, type: 'processor', parents: [rj], factory: () => new ForeignKeyResultProcessor(resultStore, result.oldValues), stores: [resultStore], topics: [] });
   return result;
 }

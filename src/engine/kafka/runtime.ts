@@ -22,7 +22,8 @@ import { Committer, isRebalancing } from './committer';
 import type { KafkaRuntimeConfig } from './config';
 import { kafkaDefaultPartitioner } from './partitioner';
 import { partitionNumberAssigner } from './assigner';
-import { changelogTopic, checkCoPartitioning, ensureTopics, internalTopicName, loggedStores } from './topics';
+import { changelogTopic, ensureTopics, internalTopicName, loggedStores } from './topics';
+import { planPartitions } from './partition-counts';
 import { PartitionGroup } from './partition-group';
 
 export interface KafkaApp {
@@ -32,7 +33,6 @@ export interface KafkaApp {
   /** partitions: those with a task (records seen); assigned: those the group gave this instance last. */
   stats(): { recordsIn: number; recordsOut: number; rebalances: number; partitions: number[]; assigned: number[] };
 }
-
 
 export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig): Promise<KafkaApp> {
   const app = config.applicationId;
@@ -48,13 +48,14 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     throw new Error(`source topics are missing (${e instanceof Error ? e.message : String(e)}): ${[...external, ...spec.globalTopics].join(', ')}`);
   });
   const partitions = new Map(meta.topics.map((t) => [t.name, t.partitions.length]));
-  checkCoPartitioning(topology, partitions);
-  const internalPartitions = config.internalPartitions ?? Math.max(1, ...external.map((t) => partitions.get(t) ?? 1));
   const stores = loggedStores(topology);
+  // Internal topics and changelogs are sized per sub-topology (and co-partitioning checked) as Kafka does.
+  const plan = planPartitions(topology, partitions, stores, config.internalPartitions);
+  const sinkPartitions = config.internalPartitions ?? Math.max(1, ...external.map((t) => partitions.get(t) ?? 1));
   await ensureTopics(admin, [
-    ...[...spec.internalTopics.keys()].map((t) => ({ topic: internalTopicName(app, t), numPartitions: internalPartitions })),
-    ...stores.map((s) => ({ topic: changelogTopic(app, s), numPartitions: internalPartitions, compacted: true })),
-    ...spec.sinkTopics().map((t) => ({ topic: t, numPartitions: internalPartitions })),
+    ...[...plan.internal].map(([t, n]) => ({ topic: internalTopicName(app, t), numPartitions: n, internal: true })),
+    ...stores.map((s) => ({ topic: changelogTopic(app, s), numPartitions: plan.changelog.get(s)!, compacted: true, internal: true })),
+    ...spec.sinkTopics().map((t) => ({ topic: t, numPartitions: sinkPartitions })),
   ]);
 
   const eos = config.processingGuarantee === 'exactly_once_v2';
@@ -86,11 +87,12 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         emit: (topic, record, internal, sink) => {
           recordsOut++;
           const w = writerFor(topic, internal, sink);
-          committer.output({ topic: w.topic, key: w.key(record.key), value: w.value(record.value), timestamp: String(record.timestamp) });
+          committer.output({ topic: w.topic, key: w.key(record.key), value: w.value(record.value), timestamp: String(record.timestamp), partition: w.partitionOf?.(record) });
         },
       },
       shared,
     );
+    task.partition = partition;
     for (const [topic, time] of partitionTimes) committer.restoreTime(topic, partition, time);
     const streamTimeOf = (node: string) => {
       const times = (inputsOfNode.get(node) ?? []).map((t) => partitionTimes.get(t)).filter((t) => t !== undefined);
@@ -230,7 +232,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
         const topic = specTopicOf.get(batch.topic) ?? batch.topic;
         const internal = spec.internalTopics.has(topic);
         const src = sourceSerde.get(topic);
-        const decodeKey = decoderFor(internal ? json : (src?.keySerde ?? json));
+        const decodeKey = decoderFor(src?.keySerde ?? json);
         const decodeValue = decoderFor(internal ? json : (src?.valueSerde ?? json));
         const buffered = batch.messages.map((m) => ({
           topic: batch.topic,

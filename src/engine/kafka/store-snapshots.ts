@@ -8,7 +8,7 @@
  */
 import { storeKey, type Change } from '../core/record';
 import { JoinSideStore, OuterJoinStore } from '../joins/stream-stream';
-import { SubscriptionStore } from '../joins/foreign-key';
+import { SubscriptionStore } from '../joins/subscription-store';
 import { SuppressBuffer } from '../processors/suppress';
 import type { StateStore } from '../stores/state-store';
 

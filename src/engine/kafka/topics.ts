@@ -1,7 +1,8 @@
 /**
  * Topic names and checks: internal topics are prefixed with the application id, as Kafka Streams
- * does (<app>-<name>-repartition, <app>-<store>-changelog); co-partitioned source topics must have the
- * same number of partitions; missing topics are created when the cluster allows it, or listed.
+ * does (<app>-<name>-repartition, <app>-<store>-changelog); missing topics are created when the
+ * cluster allows it, or listed; existing internal topics must have the partition count the topology
+ * needs (partition-counts.ts).
  */
 import type { Admin } from 'kafkajs';
 import type { Topology } from '../topology';
@@ -29,20 +30,17 @@ export function loggedStores(topology: Topology): string[] {
     .map((s) => s.name);
 }
 
-/** Source topics of each sub-topology must be co-partitioned (same partition count). */
-export function checkCoPartitioning(topology: Topology, partitions: Map<string, number>): void {
-  const spec = topology.spec;
-  for (const group of topology.describe().subtopologies) {
-    const topics = group.filter((n) => n.type === 'source').flatMap((n) => n.topics).filter((t) => !spec.internalTopics.has(t) && !spec.globalTopics.has(t));
-    const counts = topics.map((t) => partitions.get(t));
-    if (new Set(counts).size > 1) {
-      throw new Error(`topics joined together must have the same number of partitions: ${topics.map((t, i) => `${t} (${counts[i]})`).join(', ')}`);
-    }
-  }
+export interface WantedTopic {
+  topic: string;
+  numPartitions: number;
+  compacted?: boolean;
+  /** An internal topic or changelog: one that exists must have this partition count (Kafka's InternalTopicManager checks it). */
+  internal?: boolean;
 }
 
-export async function ensureTopics(admin: Admin, wanted: { topic: string; numPartitions: number; compacted?: boolean }[]): Promise<void> {
+export async function ensureTopics(admin: Admin, wanted: WantedTopic[]): Promise<void> {
   const existing = new Set(await admin.listTopics());
+  await checkExistingCounts(admin, wanted.filter((w) => w.internal && existing.has(w.topic)));
   const missing = wanted.filter((w) => !existing.has(w.topic));
   if (!missing.length) return;
   try {
@@ -56,5 +54,19 @@ export async function ensureTopics(admin: Admin, wanted: { topic: string; numPar
     if (absent.length) {
       throw new Error(`cannot create topics (${e instanceof Error ? e.message : String(e)}); create them, then start again: ${absent.map((m) => `${m.topic} (${m.numPartitions} partitions${m.compacted ? ', compacted' : ''})`).join(', ')}`);
     }
+  }
+}
+
+/** A co-partitioned internal topic with another count would send records to the wrong task. */
+async function checkExistingCounts(admin: Admin, internal: WantedTopic[]): Promise<void> {
+  if (!internal.length) return;
+  const meta = await admin.fetchTopicMetadata({ topics: internal.map((w) => w.topic) });
+  const wrong = internal.filter((w) => {
+    const n = meta.topics.find((t) => t.name === w.topic)?.partitions.length;
+    return n !== undefined && n !== w.numPartitions;
+  });
+  if (wrong.length) {
+    const has = (w: WantedTopic) => meta.topics.find((t) => t.name === w.topic)!.partitions.length;
+    throw new Error(`internal topics have the wrong number of partitions (delete them or reset the application): ${wrong.map((w) => `${w.topic} has ${has(w)}, needs ${w.numPartitions}`).join(', ')}`);
   }
 }
