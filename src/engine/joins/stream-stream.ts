@@ -9,9 +9,12 @@
  * results, in (timestamp, right before left, key) order.
  */
 import type { ProcessorContext } from '../core/context';
-import { compareKeys, storeKey, type StreamRecord } from '../core/record';
+import { storeKey, type StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { StateStore, StoreEntry } from '../stores/state-store';
+import { OuterJoinStore, type Unmatched } from './outer-join-store';
+
+export { OuterJoinStore } from './outer-join-store';
 
 interface Timed {
   ts: number;
@@ -60,25 +63,6 @@ export class JoinSideStore implements StateStore {
     const out: StoreEntry[] = [];
     for (const l of this.byKey.values()) for (const r of l) out.push({ key: r.key, value: r.value, timestamp: r.ts });
     return out;
-  }
-}
-
-interface Unmatched {
-  key: unknown;
-  ts: number;
-  left: boolean;
-  value: unknown;
-}
-
-/** The shared store of not-yet-joined records of left/outer joins, plus the shared stream time. */
-export class OuterJoinStore implements StateStore {
-  entries: Unmatched[] = [];
-  streamTime = -Infinity;
-  /** Kafka's SharedTimeTracker.minTime: lowest timestamp put since the last emission scan, then the last one scanned. */
-  minTime = Infinity;
-  constructor(readonly name: string) {}
-  all(): StoreEntry[] {
-    return this.entries.map((e) => ({ key: e.key, value: { side: e.left ? 'left' : 'right', value: e.value }, timestamp: e.ts }));
   }
 }
 
@@ -156,13 +140,13 @@ export class StreamJoinSideProcessor implements Processor {
     if (matches !== null) {
       for (const m of matches) {
         // A record that joins is no longer an unmatched candidate on the other side.
-        if (c.anyOuter) this.shared.entries = this.shared.entries.filter((e) => !(e.left !== c.isLeft && e.ts === m.ts && storeKey(e.key) === storeKey(r.key)));
+        if (c.anyOuter) this.shared.release(!c.isLeft, r.key, m.ts);
         this.ctx.forwardNew(r.key, this.join(r.value, m.value, r.key), Math.max(t, m.ts));
       }
     } else if (c.outer) {
       if (to < this.shared.streamTime) this.ctx.forwardNew(r.key, this.join(r.value, null, r.key), t);
       else {
-        this.shared.entries.push({ key: r.key, ts: t, left: c.isLeft, value: r.value });
+        this.shared.hold({ key: r.key, ts: t, left: c.isLeft, value: r.value });
         this.shared.minTime = Math.min(this.shared.minTime, t);
       }
     }
@@ -183,7 +167,8 @@ export class StreamJoinSideProcessor implements Processor {
     // minTime (e.g. after a restore) therefore means "scan".
     const minTime = sh.minTime === Infinity && after + c.graceMs > 0 ? -Infinity : sh.minTime;
     if (minTime + after + c.graceMs >= now) return;
-    const sorted = sh.entries.sort((a, b) => a.ts - b.ts || Number(a.left) - Number(b.left) || compareKeys(a.key, b.key));
+    // Held records are kept in that order (see OuterJoinStore).
+    const sorted = sh.entries;
     sh.minTime = Infinity;
     const closed: Unmatched[] = [];
     const keep: Unmatched[] = [];
@@ -203,7 +188,7 @@ export class StreamJoinSideProcessor implements Processor {
       }
     }
     if (!closed.length) return;
-    sh.entries = keep.concat(sorted.slice(i));
+    sh.replaceScanned(i, keep, closed);
     for (const e of closed) {
       const value = e.left ? c.joiner(e.value, null, e.key) : c.joiner(null, e.value, e.key);
       this.ctx.forward({ key: e.key, value, timestamp: e.ts });

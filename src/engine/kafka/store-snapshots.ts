@@ -67,7 +67,7 @@ const outerJoin: SnapshotCodec = {
         continue;
       }
       const [side, key, ts] = JSON.parse(k) as ['left' | 'right', unknown, number];
-      for (const value of JSON.parse(v) as unknown[]) s.entries.push({ key, ts, left: side === 'left', value });
+      for (const value of JSON.parse(v) as unknown[]) s.hold({ key, ts, left: side === 'left', value });
     }
   },
 };
