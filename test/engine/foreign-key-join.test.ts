@@ -55,4 +55,21 @@ describe('foreign-key joins', () => {
     const subs = d.storeContents()['j-subscription-store'].map((e) => [e.key, [...(e.value as string[])].sort()]);
     expect(subs).toEqual([['r1', ['b']], ['r2', ['a', 'c']]]);
   });
+
+  // Kafka's SubscriptionSendProcessor ("Skipping record due to null foreign key", dropped-records
+  // metric) and SubscriptionJoinProcessor (result timestamp = max(subscription, right row)).
+  it('an inner join counts an update with a null foreign key as dropped; a deletion is stamped with the later of it and the right row', () => {
+    const b = new StreamsBuilder();
+    b.table<string, string>('l').join(b.table('r'), (v: string) => (v.includes('|') ? fk(v) : null), joiner).toStream().to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('r', 'r1', 'R1', 50);
+    d.pipe('l', 'a', 'x|r1', 10);
+    d.pipe('l', 'b', 'no-fk', 30);
+    expect(d.droppedRecords()).toBe(1);
+    d.pipe('l', 'a', null, 20);
+    expect(d.createOutputTopic('out').readRecordsToList()).toEqual([
+      { key: 'a', value: '(x|r1,R1)', timestamp: 50 },
+      { key: 'a', value: null, timestamp: 50 },
+    ]);
+  });
 });

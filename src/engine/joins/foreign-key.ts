@@ -76,16 +76,18 @@ export class SubscriptionSendProcessor implements Processor {
       }
       return;
     }
-    // Inner join: a null foreign key (old or new) skips the update, as in Kafka.
+    // Inner join: a null foreign key (old or new) skips the update, as in Kafka, which counts it as
+    // a dropped record ("Skipping record due to null foreign key").
     if (present(oldValue)) {
       const oldFk = this.extractor(oldValue);
-      if (!present(oldFk)) return;
+      if (!present(oldFk)) return this.ctx.recordDropped();
       if (!present(newValue)) return this.send(r, oldFk, 'delete-and-propagate');
-      if (!present(newFk)) return;
+      if (!present(newFk)) return this.ctx.recordDropped();
       if (!sameKey(oldFk, newFk)) this.send(r, oldFk, 'delete-no-propagate');
       // Propagate "no right value" if there is none: the previous result must be unset.
       this.send(r, newFk, 'propagate-null-if-no-fk-value');
-    } else if (present(newValue) && present(newFk)) {
+    } else if (present(newValue)) {
+      if (!present(newFk)) return this.ctx.recordDropped();
       this.send(r, newFk, 'propagate-only-if-fk-value');
     }
   }
@@ -126,16 +128,14 @@ export class SubscriptionJoinProcessor implements Processor {
   process(r: StreamRecord) {
     const msg = r.value as SubscriptionMessage;
     const respond = (right: unknown, timestamp: number) => this.ctx.forwardNew(msg.leftKey, { hash: msg.hash, right, partition: msg.partition } satisfies FkResponse, timestamp);
-    switch (msg.instruction) {
-      case 'delete-no-propagate':
-        return;
-      case 'delete-and-propagate':
-        // The engine keeps the subscription's timestamp here (Kafka takes the max with the old right value's).
-        return respond(null, r.timestamp);
-    }
+    if (msg.instruction === 'delete-no-propagate') return;
     const found = present(r.key) ? this.right(r.key) : null;
+    // Kafka's result timestamp: the later of the subscription's and the right row's, for every
+    // instruction (also when only the deletion is sent back).
+    const timestamp = found ? Math.max(r.timestamp, found.timestamp) : r.timestamp;
+    if (msg.instruction === 'delete-and-propagate') return respond(null, timestamp);
     if (!found && msg.instruction === 'propagate-only-if-fk-value') return;
-    respond(found ? found.value : null, found ? Math.max(r.timestamp, found.timestamp) : r.timestamp);
+    respond(found ? found.value : null, timestamp);
   }
 }
 
@@ -179,7 +179,8 @@ export class ResponseJoinProcessor implements Processor {
     const msg = r.value as FkResponse;
     const current = this.leftGet(r.key);
     const left = current ? current.value : null;
-    if (hashOf(left) !== msg.hash) return;
+    // A response for a left value that has changed since is stale: Kafka drops it and counts it.
+    if (hashOf(left) !== msg.hash) return this.ctx.recordDropped();
     const value = !present(msg.right) && (!this.leftJoin || !present(left)) ? null : this.joiner(left, msg.right ?? null, r.key);
     this.ctx.forwardNew(r.key, value, r.timestamp);
   }
