@@ -48,10 +48,42 @@ function windowedKeyJson(k: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Kafka compares serialized keys byte-wise; this ordering approximates it for the JSON serde. */
+/**
+ * Kafka orders stores and buffers (time-ordered suppress buffer, outer-join store, emit-final scans)
+ * by the serialized key bytes, compared unsigned. This models the serdes the Kafka tests use:
+ * Integer/Long keys are big-endian two's complement, so non-negative numbers come first in
+ * ascending order, then negative ones (-1 = 0xFF.. sorts last); Strings are UTF-8, i.e. code point
+ * order; a windowed key serializes as its inner key followed by the window bounds, so it orders by
+ * inner key first (WindowKeySchema.toBinary / SessionKeySchema.toBinary). Anything else falls back
+ * to its JSON text.
+ */
 export function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a < 0 !== b < 0) return a < 0 ? 1 : -1;
+    return a - b;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
+  if (isWindowed(a) && isWindowed(b)) return compareKeys(a.key, b.key) || a.start - b.start || a.end - b.end;
   const sa = typeof a === 'string' ? a : JSON.stringify(a);
   const sb = typeof b === 'string' ? b : JSON.stringify(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  return compareCodePoints(sa, sb);
+}
+
+function isWindowed(k: unknown): k is { key: unknown; start: number; end: number } {
+  return typeof k === 'object' && k !== null && windowedKeyJson(k as Record<string, unknown>) !== null;
+}
+
+/** UTF-8 byte order equals code point order (JS `<` compares UTF-16 units, which differs above U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const surrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+    if (surrogate(x) !== surrogate(y)) return surrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }

@@ -120,6 +120,11 @@ export class StreamJoinSideProcessor implements Processor {
 
   process(r: StreamRecord) {
     const c = this.c;
+    const t = r.timestamp;
+    // Kafka's KStreamKStreamJoin advances the shared stream time before it looks at the key or
+    // value, so a null-key or null-value record still moves it (it never triggers the emission
+    // of closed unmatched records itself, but later out-of-order records see the new time).
+    this.shared.streamTime = Math.max(this.shared.streamTime, t);
     if (r.value === null || r.value === undefined) {
       this.ctx.recordDropped();
       return;
@@ -130,8 +135,6 @@ export class StreamJoinSideProcessor implements Processor {
       else this.ctx.recordDropped();
       return;
     }
-    const t = r.timestamp;
-    this.shared.streamTime = Math.max(this.shared.streamTime, t);
     if (c.anyOuter && t === this.shared.streamTime) this.emitClosedUnmatched();
     // The other side's window, seen from this side: left looks [t - before, t + after].
     const from = Math.max(0, c.isLeft ? t - c.beforeMs : t - c.afterMs);
