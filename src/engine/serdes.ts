@@ -35,7 +35,17 @@ function isPlainJson(v: unknown, depth: number): boolean {
       }
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return false;
-      for (const k in v as Record<string, unknown>) if (!isPlainJson((v as Record<string, unknown>)[k], depth + 1)) return false;
+      const o = v as Record<string, unknown>;
+      // Primitive members checked here: the keys windowed aggregations write ({ key, start, end })
+      // pass through every sink, and a call per member cost as much as the aggregation's lookup.
+      for (const k in o) {
+        const x = o[k];
+        const t = typeof x;
+        if (t === 'string' || t === 'boolean' || x === null) continue;
+        if (t === 'number') {
+          if (!Number.isFinite(x)) return false;
+        } else if (!isPlainJson(x, depth + 1)) return false;
+      }
       return true;
     }
     default:
