@@ -19,7 +19,8 @@ import type { Processor } from '../core/topology-spec';
 import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
 import type { OldValues } from '../processors/table-emitter';
 import type { KeyValueStore } from '../stores/kv-store';
-import { hashOf, SubscriptionStore } from './subscription-store';
+import { StoreProcessor } from '../core/store-processor';
+import { hashOf, type SubscriptionStore } from './subscription-store';
 
 export { SubscriptionStore } from './subscription-store';
 
@@ -94,23 +95,16 @@ export class SubscriptionSendProcessor implements Processor {
 }
 
 /** Kafka's SubscriptionReceiveProcessor: keeps (or deletes) the subscription, then passes it on. */
-export class SubscriptionReceiveProcessor implements Processor {
-  private ctx!: ProcessorContext;
-  private subs!: SubscriptionStore;
-  constructor(private readonly storeName: string) {}
-  init(ctx: ProcessorContext) {
-    this.ctx = ctx;
-    this.subs = ctx.getStateStore<SubscriptionStore>(this.storeName);
-  }
+export class SubscriptionReceiveProcessor extends StoreProcessor<SubscriptionStore> {
   process(r: StreamRecord) {
     const msg = r.value as SubscriptionMessage;
     // Only a left join's "no foreign key" message comes with a null key; it subscribes to nothing.
     if (r.key === null || r.key === undefined) {
       if (msg.instruction !== 'propagate-null-if-no-fk-value') return this.ctx.recordDropped();
     } else if (msg.instruction === 'delete-and-propagate' || msg.instruction === 'delete-no-propagate') {
-      this.subs.unsubscribe(r.key, msg.leftKey);
+      this.store.unsubscribe(r.key, msg.leftKey);
     } else {
-      this.subs.subscribe(r.key, { leftKey: msg.leftKey, hash: msg.hash, partition: msg.partition });
+      this.store.subscribe(r.key, { leftKey: msg.leftKey, hash: msg.hash, partition: msg.partition });
     }
     this.ctx.forward(r);
   }
@@ -140,18 +134,11 @@ export class SubscriptionJoinProcessor implements Processor {
 }
 
 /** Handles updates of the right table: responds to every left key subscribed to it (Kafka's ForeignTableJoinProcessor). */
-export class ForeignTableJoinProcessor implements Processor {
-  private ctx!: ProcessorContext;
-  private subs!: SubscriptionStore;
-  constructor(private readonly storeName: string) {}
-  init(ctx: ProcessorContext) {
-    this.ctx = ctx;
-    this.subs = ctx.getStateStore<SubscriptionStore>(this.storeName);
-  }
+export class ForeignTableJoinProcessor extends StoreProcessor<SubscriptionStore> {
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
     const right = (r.value as Change).newValue ?? null;
-    for (const s of this.subs.subscriptionsFor(r.key)) {
+    for (const s of this.store.subscriptionsFor(r.key)) {
       const msg: FkResponse = { hash: s.hash, right, partition: s.partition };
       this.ctx.forwardNew(s.leftKey, msg, r.timestamp);
     }

@@ -12,6 +12,7 @@ import type { ProcessorContext } from '../core/context';
 import { storeKey, type StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { StateStore, StoreEntry } from '../stores/state-store';
+import { StoreProcessor } from '../core/store-processor';
 import { OuterJoinStore, type Unmatched } from './outer-join-store';
 
 export { OuterJoinStore } from './outer-join-store';
@@ -67,14 +68,7 @@ export class JoinSideStore implements StateStore {
 }
 
 /** Kafka's KStreamJoinWindow: forwards the record to the join processor, then keeps it in this side's window store. */
-export class JoinWindowProcessor implements Processor {
-  private ctx!: ProcessorContext;
-  private store!: JoinSideStore;
-  constructor(private readonly storeName: string) {}
-  init(ctx: ProcessorContext) {
-    this.ctx = ctx;
-    this.store = ctx.getStateStore<JoinSideStore>(this.storeName);
-  }
+export class JoinWindowProcessor extends StoreProcessor<JoinSideStore> {
   process(r: StreamRecord) {
     this.ctx.forward(r);
     // Null keys never join; null values are skipped by the join processor and never stored.
