@@ -119,11 +119,22 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     const expected = simulate({ doc, samples: { 'text-lines-2': input } }).sinks['word-counts-2'];
     const cfg = { applicationId: 'wc2', brokers: [broker.bootstrap], recordCache: 'off' as const, logIntervalMs: 0, log: () => undefined };
     const a = await runOnKafka(compileDesign(doc).topology, cfg);
-    const b = await runOnKafka(compileDesign(doc).topology, cfg);
+    let b = await runOnKafka(compileDesign(doc).topology, cfg);
     // Both members own partitions before records arrive (a joins first and is rebalanced when b joins).
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(a.stats().assigned.length && b.stats().assigned.length && a.stats().assigned.length + b.stats().assigned.length === 3)) {
-      await new Promise((r) => setTimeout(r, 100));
+    const split = async (ms: number) => {
+      const deadline = Date.now() + ms;
+      while (Date.now() < deadline && !(a.stats().assigned.length && b.stats().assigned.length && a.stats().assigned.length + b.stats().assigned.length === 3)) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return b.stats().assigned.length > 0;
+    };
+    // On a heavily loaded machine the second member's first join has been seen to hang for the
+    // whole rebalance timeout (1 full run in 4 on the 2-core machine, never alone): it then leaves
+    // and joins again once. Still open: why the first join hangs (see docs/kafka-runtime.md).
+    if (!(await split(30_000))) {
+      await b.stop();
+      b = await runOnKafka(compileDesign(doc).topology, cfg);
+      await split(45_000);
     }
     await produce(kafka, 'text-lines-2', input);
     const got = await readTopic(kafka, 'word-counts-2', (r) => r.length >= expected.length, 40_000);
@@ -136,7 +147,7 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     // Each partition number (of the source and the repartition topic alike) has one owner.
     expect([...sa.assigned, ...sb.assigned].sort()).toEqual([0, 1, 2]);
     expect(perKey(got)).toEqual(perKey(expected));
-  }, 150_000);
+  }, 180_000);
 });
 
 describe.skipIf(brokerAvailable)('Kafka runtime', () => {
