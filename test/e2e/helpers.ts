@@ -34,8 +34,8 @@ export function useDesigner(): E2e {
 }
 
 /** A fresh page on the designer, once the autosave restore has run. Uncaught page errors are collected. */
-export async function openApp(env: E2e): Promise<Page & { errors: string[] }> {
-  const page = (await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })) as Page & { errors: string[] };
+export async function openApp(env: E2e, viewport = { width: 1600, height: 1000 }): Promise<Page & { errors: string[] }> {
+  const page = (await env.browser.newPage({ viewport, acceptDownloads: true })) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(env.url);
@@ -143,6 +143,14 @@ export interface NodeSpec {
   kind: string;
   params?: Record<string, unknown>;
 }
+
+/** Two streams joined (`orders -> joined:left`, `payments -> joined:right`), shared by several tests. */
+export const JOINED_STREAMS: Record<string, NodeSpec> = {
+  orders: { kind: 'stream', params: { topic: 'orders' } },
+  payments: { kind: 'stream', params: { topic: 'payments' } },
+  joined: { kind: 'join', params: { joiner: '(l, r) => ({ l, r })', beforeMs: 60000, afterMs: 60000 } },
+};
+export const JOINED_EDGES = ['orders -> joined:left', 'payments -> joined:right'];
 
 /**
  * A design file: nodes by name (laid out left to right, `perRow` a row), edges as

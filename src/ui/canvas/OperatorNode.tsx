@@ -1,14 +1,32 @@
 /**
- * A node card: operator kind, name, stream kind, emitted count, problems. Reads the store (no
- * callbacks in data) through selectors that return only this node's values (primitives or objects
- * that keep their identity), so an edit or a new preview re-renders only the cards that changed.
+ * A node card: operator kind, stream kind, name, the preview's counters (in, out, dropped),
+ * problems. Reads the store (no callbacks in data) through selectors that return only this node's
+ * values (primitives or objects that keep their identity), so an edit or a new preview re-renders
+ * only the cards that changed.
  */
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
-import { handleOffset, outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
+import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
+import { InputPorts, OutputPorts, portRoom } from './NodePorts';
+
+function Counters({ id, problemCount }: { id: string; problemCount: number }) {
+  const summary = useApp((s) => s.result?.nodes[id]);
+  return (
+    <div className="meta">
+      {summary && (
+        <>
+          <span className="badge" data-testid="in-count" title="records this node received in the preview">{summary.recordsIn} in</span>
+          <span className="badge count" data-testid="emitted-count" title="records emitted in the preview">{summary.emittedCount} out</span>
+          <span className={`badge${summary.dropped ? ' dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
+        </>
+      )}
+      {problemCount > 0 && <span className="badge err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
+    </div>
+  );
+}
 
 function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData }) {
   const node = useApp((s) => nodeById(s.doc).get(id));
@@ -18,38 +36,29 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
     const p = nodeProblems(s.doc, id)[0];
     return p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : null;
   });
-  const emitted = useApp((s) => s.result?.nodes[id]?.emittedCount);
-  const dropped = useApp((s) => s.result?.nodes[id]?.dropped ?? 0);
   const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   if (!node) return null;
-  const error = runError ?? null;
-  const cls = ['op-node', selected ? 'selected' : '', problemCount || error ? 'has-error' : '', inLineage ? 'lineage' : ''].join(' ');
+  const inputs = d?.inputs ?? [];
+  const error = runError ?? firstProblem;
+  const cls = ['op-node', selected ? 'selected' : '', problemCount || runError ? 'has-error' : '', inLineage ? 'lineage' : ''].join(' ');
   return (
-    <div className={cls} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
-      {d?.inputs.map((p, i) => (
-        <Handle key={p.name} type="target" id={p.name} position={Position.Left} style={{ top: `${handleOffset(i, d.inputs.length) * 100}%` }} title={`${p.label}: ${p.accepts.join(' | ')}`} data-testid={`in-${node.name}-${p.name}`} />
-      ))}
-      <div className="kind">{node.kind}</div>
-      <div className="name">{node.name}</div>
-      <div className="meta">
+    <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
+      <InputPorts nodeName={node.name} inputs={inputs} />
+      <div className="head">
+        <span className="kind">{node.kind}</span>
         {kindLabel && <span className="badge" data-testid="stream-kind">{kindLabel}</span>}
-        {emitted !== undefined && <span className="badge count" data-testid="emitted-count" title="records emitted in the preview">{emitted} out</span>}
-        {dropped > 0 && <span className="badge dropped" title="records dropped (late or invalid)">{dropped} dropped</span>}
-        {problemCount > 0 && <span className="badge err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
       </div>
-      {(error || firstProblem) && (
-        <div className="problem" data-testid="node-problem">
-          {error ?? firstProblem}
+      <div className="name" title={node.name}>{node.name}</div>
+      <Counters id={id} problemCount={problemCount} />
+      {error && (
+        <div className="problem" data-testid="node-problem" title={error}>
+          {error}
         </div>
       )}
-      {outPorts.map((p, i) => (
-        <Handle key={p} type="source" id={p} position={Position.Right} style={{ top: `${handleOffset(i, outPorts.length) * 100}%` }} title={p} data-testid={`out-${node.name}-${p}`}>
-          {outPorts.length > 1 && <span className="port-label" style={{ left: 10, top: -6 }}>{p}</span>}
-        </Handle>
-      ))}
+      <OutputPorts nodeName={node.name} outputs={outPorts} />
     </div>
   );
 }

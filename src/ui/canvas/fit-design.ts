@@ -9,8 +9,7 @@ import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useApp } from '../../store/store';
 import { CARD_SIZE } from './flow-mapping';
-
-const FIT = { minZoom: 0.1, maxZoom: 1, padding: 0.1 };
+import { FIT } from './layout-wrap';
 
 export function useFitDesign(): (duration?: number) => void {
   const rf = useReactFlow();
