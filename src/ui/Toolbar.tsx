@@ -49,7 +49,7 @@ export function Toolbar() {
         onClick={() => {
           setLayingOut(true);
           void autoLayout({ width: flow.getState().width, height: flow.getState().height })
-            .then(() => fitDesign())
+            .then(() => fitDesign(200, { readable: true }))
             .catch((e: Error) => app().notify(`Auto layout failed: ${e.message}`, 'error'))
             .finally(() => setLayingOut(false));
         }}

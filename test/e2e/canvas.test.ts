@@ -63,6 +63,28 @@ describe('readable canvas', () => {
     await page.close();
   }, 90_000);
 
+  it('shows a chain too long to read whole from its start at a readable zoom, in rows as wide as the canvas', async () => {
+    const page = await openApp(env, { width: 1440, height: 900 });
+    const nodes = Object.fromEntries([['src', { kind: 'stream', params: { topic: 't' } }], ...Array.from({ length: 59 }, (_, i) => [`step-${i}`, { kind: 'peek', params: { action: '(k, v) => {}' } }])]);
+    const names = Object.keys(nodes);
+    await openDesign(page, design(nodes, names.slice(1).map((n, i) => `${names[i]} -> ${n}`), {}, 6));
+    await autoLayout(page);
+    expect(await renderedFontPx(page, '.op-node .name')).toBeGreaterThanOrEqual(11);
+    // The start of the chain is on screen, rows are no wider than the canvas, and the cards off
+    // screen are not rendered.
+    const box = (await page.locator('.react-flow').boundingBox())!;
+    const first = (await page.locator('[data-testid="node-src"]').boundingBox())!;
+    expect(first.x).toBeGreaterThanOrEqual(box.x);
+    expect(first.y).toBeGreaterThanOrEqual(box.y);
+    for (const card of await page.locator('.op-node').all()) {
+      const b = (await card.boundingBox())!;
+      if (b.y < box.y + box.height) expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    expect(await page.locator('.op-node').count()).toBeLessThan(60);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('labels the ports of a join and a split next to their handles, inside the card', async () => {
     const page = await openApp(env);
     await openDesign(

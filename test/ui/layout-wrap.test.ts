@@ -1,7 +1,7 @@
 /** Auto layout's rows: a long chain wraps into the rows that show it largest in the viewport. */
 import { describe, expect, it } from 'vitest';
 import { NODE_BOX, type Positions } from '../../src/ui/canvas/layout-graph';
-import { fitZoom, wrapToViewport } from '../../src/ui/canvas/layout-wrap';
+import { FIT, fitZoom, MIN_READABLE_ZOOM, wrapToViewport } from '../../src/ui/canvas/layout-wrap';
 
 const STEP = NODE_BOX.width + 80;
 const chain = (n: number): Positions => Object.fromEntries(Array.from({ length: n }, (_, i) => [`n${i}`, { x: i * STEP, y: 0 }]));
@@ -40,8 +40,12 @@ describe('wrapToViewport', () => {
     expect(out.a.y - out.b.y).toBe(ragged.a.y - ragged.b.y);
   });
 
-  it('wraps a 300-node chain into many rows quickly enough for a click', () => {
-    const out = wrapToViewport(chain(300), { width: 1160, height: 656 });
-    expect(new Set(Object.values(out).map((p) => p.y)).size).toBeGreaterThan(10);
+  it('wraps a chain too long to show whole at a readable zoom into rows as wide as the viewport at that zoom', () => {
+    const viewport = { width: 1160, height: 656 };
+    const out = wrapToViewport(chain(300), viewport);
+    const { width } = bounds(out);
+    expect(width * MIN_READABLE_ZOOM * (1 + FIT.padding)).toBeLessThanOrEqual(viewport.width);
+    expect(width * MIN_READABLE_ZOOM * (1 + FIT.padding)).toBeGreaterThan(viewport.width - NODE_BOX.width - 80);
+    expect(new Set(Object.values(out).map((p) => p.y)).size).toBe(75);
   });
 });

@@ -13,6 +13,13 @@ export const FIT = { minZoom: 0.1, maxZoom: 1.25, padding: 0.1 };
 /** At this zoom cards show their text at its designed size: more rows are not worth wrapping edges for. */
 export const READABLE_ZOOM = 1;
 
+/**
+ * Below this zoom a card's name (14 px) drops under 11 px. A design too big to show whole at it is
+ * laid out in rows as wide as the viewport at this zoom, and shown from its start (fit-design.ts):
+ * readable, and only the cards on screen are rendered.
+ */
+export const MIN_READABLE_ZOOM = 0.8;
+
 /** Space between two rows: room for the edges that run from a row's end back to the next row's start. */
 export const ROW_GAP = 90;
 
@@ -83,17 +90,18 @@ function stack(rows: Column[][], pos: Positions): { positions: Positions; size: 
 /**
  * The positions of a left-to-right layout cut into rows for the viewport: the fewest rows that show
  * it at full size (READABLE_ZOOM), or else the row count that shows it largest. Fewer rows mean
- * fewer edges wrapping around from one row's end to the next row's start.
+ * fewer edges wrapping around from one row's end to the next row's start. A wide design that no row
+ * count shows at MIN_READABLE_ZOOM gets rows as wide as the viewport at that zoom.
  */
 export function wrapToViewport(pos: Positions, viewport: Size): Positions {
   const cols = columnsOf(pos);
   if (cols.length < 2 || viewport.width <= 0 || viewport.height <= 0) return pos;
-  const total = cols[cols.length - 1].x1 - cols[0].x0;
+  const oneRow = stack([cols], pos).size;
   let best: ReturnType<typeof stack> | null = null;
-  let bestZoom = fitZoom(stack([cols], pos).size, viewport);
+  let bestZoom = fitZoom(oneRow, viewport);
   let lastRowCount = 1;
   for (let k = 2; k <= cols.length && bestZoom < READABLE_ZOOM; k++) {
-    const rows = rowsOf(cols, total / k);
+    const rows = rowsOf(cols, oneRow.width / k);
     if (rows.length === lastRowCount) continue;
     lastRowCount = rows.length;
     const candidate = stack(rows, pos);
@@ -105,6 +113,8 @@ export function wrapToViewport(pos: Positions, viewport: Size): Positions {
     // Taller than the viewport's shape already: more rows only shrink it.
     if (candidate.size.height / candidate.size.width > viewport.height / viewport.width) break;
   }
+  const wide = oneRow.width / viewport.width > oneRow.height / viewport.height;
+  if (bestZoom < MIN_READABLE_ZOOM && wide) return stack(rowsOf(cols, viewport.width / ((1 + FIT.padding) * MIN_READABLE_ZOOM)), pos).positions;
   // One row shows it largest: the layout as it came.
   return best?.positions ?? pos;
 }
