@@ -6,6 +6,7 @@
 import { compileDesign } from '../compiler/compile';
 import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
 import { Serdes } from '../engine/serdes';
+import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { mergeByTimestamp, type OrderedInput } from '../engine/input-order';
 import { outputProcessors } from './output-processors';
@@ -30,6 +31,12 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
   for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
+  // The checker's verdict stands: a design with errors is not run (its plan is still described).
+  if (hasErrors(compiled.diagnostics)) {
+    result.ok = false;
+    result.durationMs = now() - started;
+    return result;
+  }
   const byProcessor = outputProcessors(doc, compiled);
   const nameToId = new Map(doc.nodes.map((n) => [n.name, n.id]));
   for (const store of compiled.topology.spec.stores.keys()) {
@@ -107,7 +114,6 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
-  if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
   result.durationMs = now() - started;
   return result;
 }
