@@ -24,7 +24,7 @@ export function FunctionField({ nodeId, spec, value, problems, onChange }: Field
   const source = String(value ?? '');
   return (
     <div>
-      <div className="help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
+      <div className="sw-help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
         {sig}
         {types && (
           <>
@@ -43,7 +43,7 @@ export function FunctionField({ nodeId, spec, value, problems, onChange }: Field
         path={`file:///${nodeId}/${spec.name}.ts`}
         markers={functionMarkers(problems, 1)}
       />
-      <div className="help">e.g. {c.example}</div>
+      <div className="sw-help">e.g. {c.example}</div>
     </div>
   );
 }

@@ -55,12 +55,12 @@ export function ParamField(props: FieldProps) {
       input = <input id={id} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value === '' && spec.optional ? undefined : e.target.value)} data-testid={`param-${spec.name}`} />;
   }
   return (
-    <div className="field">
+    <div className="sw-field">
       <label htmlFor={id}>{spec.label}</label>
       {input}
-      {spec.help && <div className="help">{spec.help}</div>}
+      {spec.help && <div className="sw-help">{spec.help}</div>}
       {problems.length > 0 && (
-        <div className="error" role="alert" data-testid={`error-${spec.name}`}>
+        <div className="sw-error" role="alert" data-testid={`error-${spec.name}`}>
           {problems.map((p, i) => (
             <div key={i} data-code={p.code}>
               {problemText(spec.name, p)}
