@@ -15,10 +15,10 @@ export function Toast() {
     toast.action?.run();
   };
   return (
-    <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
+    <div className={`sw-toast sw-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
       <span data-testid="toast-message">{toast.message}</span>
       {toast.action && (
-        <button className="toast-action" onClick={act} data-testid="toast-action">
+        <button className="sw-toast-action" onClick={act} data-testid="toast-action">
           {toast.action.label}
         </button>
       )}

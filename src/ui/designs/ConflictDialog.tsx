@@ -11,15 +11,15 @@ export function ConflictDialog() {
   const choose = (c: ConflictChoice) => void resolveConflict(c).then(() => c !== 'overwrite' && fitDesign(0));
   const deleted = save.reason === 'deleted';
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog conflict" role="alertdialog" aria-modal="true" aria-label="Design changed in another tab" data-testid="conflict-dialog" data-reason={save.reason}>
+    <div className="sw-dialog-backdrop">
+      <div className="sw-dialog sw-conflict" role="alertdialog" aria-modal="true" aria-label="Design changed in another tab" data-testid="conflict-dialog" data-reason={save.reason}>
         <h2>{deleted ? `"${name}" was deleted in another tab` : `"${name}" was changed in another tab`}</h2>
         <p>
           {deleted
             ? 'Your version here is not saved. Keep it, or close it and open another design.'
             : 'Your changes here are not saved yet. Saving now would replace the other tab’s changes, so choose what happens:'}
         </p>
-        <div className="conflict-choices">
+        <div className="sw-conflict-choices">
           <button onClick={() => choose('theirs')} data-testid="conflict-theirs">
             {deleted ? 'Close it' : 'Load their version'}
             <small>your changes here are discarded</small>

@@ -17,20 +17,22 @@ export function DesignItem({ meta, open }: { meta: DesignMeta; open: boolean }) 
       fitDesign(0);
     });
   return (
-    <li className={`design-item${open ? ' open' : ''}`} data-testid="design-item" data-design-id={meta.id} data-design-name={meta.name} aria-current={open ? 'true' : undefined}>
-      <button className="design-main" onClick={show} data-testid="design-open" title={open ? 'Open in this tab' : `Open ${meta.name}`}>
+    <li className={`sw-design-item${open ? ' sw-open' : ''}`} data-testid="design-item" data-design-id={meta.id} data-design-name={meta.name} aria-current={open ? 'true' : undefined}>
+      <button className="sw-design-main" onClick={show} data-testid="design-open" title={open ? 'Open in this tab' : `Open ${meta.name}`}>
         <DesignThumb thumb={meta.thumb} />
-        <span className="design-text">
-          <strong className="design-name">{meta.name}</strong>
-          {open && <span className="badge">open</span>}
+        <span className="sw-design-text">
+          <span className="sw-design-title">
+            <strong className="sw-design-name">{meta.name}</strong>
+            {open && <span className="sw-badge">open here</span>}
+          </span>
           <small data-testid="design-summary">{summaryLine(meta)}</small>
-          <small className="muted" title={new Date(meta.updatedAt).toLocaleString()}>
+          <small className="sw-muted" title={new Date(meta.updatedAt).toLocaleString()}>
             edited {timeAgo(meta.updatedAt, Date.now())}
           </small>
         </span>
       </button>
       {mode === 'view' && (
-        <span className="design-actions">
+        <span className="sw-design-actions">
           <button onClick={() => setMode('rename')} data-testid="design-rename" aria-label={`Rename ${meta.name}`}>
             Rename
           </button>
@@ -41,9 +43,9 @@ export function DesignItem({ meta, open }: { meta: DesignMeta; open: boolean }) 
       )}
       {mode === 'rename' && <RenameForm meta={meta} done={() => setMode('view')} />}
       {mode === 'delete' && (
-        <span className="design-actions confirm" role="group" aria-label="Confirm delete">
+        <span className="sw-design-actions sw-confirm" role="group" aria-label="Confirm delete">
           <span>Delete “{meta.name}”?</span>
-          <button className="danger" onClick={() => void removeDesign(meta.id)} data-testid="design-delete-confirm">
+          <button className="sw-danger" onClick={() => void removeDesign(meta.id)} data-testid="design-delete-confirm">
             Delete
           </button>
           <button onClick={() => setMode('view')} data-testid="design-delete-cancel">
@@ -59,7 +61,7 @@ function RenameForm({ meta, done }: { meta: DesignMeta; done: () => void }) {
   const [text, setText] = useState(meta.name);
   return (
     <form
-      className="design-actions"
+      className="sw-design-actions"
       onSubmit={(e) => {
         e.preventDefault();
         void renameDesign(meta.id, text).then(done);

@@ -5,7 +5,7 @@ export function DesignThumb({ thumb }: { thumb: Thumbnail }) {
   const card = thumb.card;
   const centre = (i: number) => [thumb.nodes[i][0] + card.w / 2, thumb.nodes[i][1] + card.h / 2];
   return (
-    <svg className="design-thumb" viewBox={`-4 -4 ${THUMB_W + 8} ${THUMB_H + 8}`} aria-hidden="true">
+    <svg className="sw-design-thumb" viewBox={`-4 -4 ${THUMB_W + 8} ${THUMB_H + 8}`} aria-hidden="true">
       {thumb.edges.map(([a, b], i) => {
         const [x1, y1] = centre(a);
         const [x2, y2] = centre(b);

@@ -21,15 +21,15 @@ export function DesignsList() {
     });
   return (
     <>
-      <div className="designs-head">
+      <div className="sw-designs-head">
         <h2>Designs</h2>
-        <span className="muted">{designs.length === 1 ? '1 design' : `${designs.length} designs`} kept in this browser</span>
-        <span className="spacer" />
-        <button className="primary" onClick={create} data-testid="designs-new">
+        <span className="sw-muted">{designs.length === 1 ? '1 design' : `${designs.length} designs`} kept in this browser</span>
+        <span className="sw-spacer" />
+        <button className="sw-primary" onClick={create} data-testid="designs-new">
           New design
         </button>
       </div>
-      <ul className="designs-list" data-testid="designs-list">
+      <ul className="sw-designs-list" data-testid="designs-list">
         {newestFirst(designs).map((m) => (
           <DesignItem key={m.id} meta={m} open={m.id === openId} />
         ))}

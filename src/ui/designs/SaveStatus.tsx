@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { describeSave } from '../../store/design-sync';
 import { useApp } from '../../store/store';
+import './designs.css';
 
 export function SaveStatus() {
   const save = useApp((s) => s.save);
@@ -15,7 +16,7 @@ export function SaveStatus() {
   }, [save]);
   const text = describeSave(save, save.kind === 'saved' ? Math.max(now, save.at) : now);
   return (
-    <span className={`save-status ${save.kind}`} data-testid="save-status" data-state={save.kind} role="status" title={save.kind === 'saved' ? `Saved in this browser at ${new Date(save.at).toLocaleTimeString()}` : text}>
+    <span className={`sw-save-status sw-${save.kind}`} data-testid="save-status" data-state={save.kind} role="status" title={save.kind === 'saved' ? `Saved in this browser at ${new Date(save.at).toLocaleTimeString()}` : text}>
       {text}
     </span>
   );
