@@ -19,7 +19,7 @@ async function canvasUse(page: Page) {
   return page.evaluate(() => {
     const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
     const c = document.querySelector('.react-flow')!.getBoundingClientRect();
-    const r = [...document.querySelectorAll('.op-node')].map((n) => n.getBoundingClientRect());
+    const r = [...document.querySelectorAll('.sw-op-node')].map((n) => n.getBoundingClientRect());
     const w = Math.max(...r.map((x) => x.right)) - Math.min(...r.map((x) => x.left));
     const h = Math.max(...r.map((x) => x.bottom)) - Math.min(...r.map((x) => x.top));
     return { zoom, area: (w * h) / (c.width * c.height) };
@@ -36,15 +36,15 @@ async function renderedFontPx(page: Page, selector: string): Promise<number> {
 
 describe('readable canvas', () => {
   it('lays the word count out for a 1440x900 window: text of at least 11 px, the canvas used, counters on the cards', async () => {
-    const page = await openApp(env, { width: 1440, height: 900 });
+    const page = await openApp(env, undefined, { width: 1440, height: 900 });
     await openExample(page, 'word-count');
     await previewSettled(page);
     await autoLayout(page);
     const use = await canvasUse(page);
     expect(use.area).toBeGreaterThan(0.5);
     // The name, the kind and the counters of every card are readable at this zoom.
-    expect(await renderedFontPx(page, '.op-node .name')).toBeGreaterThanOrEqual(11);
-    expect(await renderedFontPx(page, '.op-node .kind')).toBeGreaterThanOrEqual(11);
+    expect(await renderedFontPx(page, '.sw-op-node .sw-name')).toBeGreaterThanOrEqual(11);
+    expect(await renderedFontPx(page, '.sw-op-node .sw-kind')).toBeGreaterThanOrEqual(11);
     expect(await renderedFontPx(page, '[data-testid=emitted-count]')).toBeGreaterThanOrEqual(11);
     const counted = page.locator('[data-testid="node-word-counts"]');
     await expect(counted.locator('[data-testid=in-count]').textContent()).resolves.toBe('11 in');
@@ -52,7 +52,7 @@ describe('readable canvas', () => {
     await expect(counted.locator('[data-testid=dropped-count]').textContent()).resolves.toBe('0 dropped');
     // Every card is wholly on screen (nothing cut off by the fit).
     const box = (await page.locator('.react-flow').boundingBox())!;
-    for (const card of await page.locator('.op-node').all()) {
+    for (const card of await page.locator('.sw-op-node').all()) {
       const b = (await card.boundingBox())!;
       expect(b.x >= box.x && b.y >= box.y && b.x + b.width <= box.x + box.width && b.y + b.height <= box.y + box.height).toBe(true);
     }
@@ -64,23 +64,23 @@ describe('readable canvas', () => {
   }, 90_000);
 
   it('shows a chain too long to read whole from its start at a readable zoom, in rows as wide as the canvas', async () => {
-    const page = await openApp(env, { width: 1440, height: 900 });
+    const page = await openApp(env, undefined, { width: 1440, height: 900 });
     const nodes = Object.fromEntries([['src', { kind: 'stream', params: { topic: 't' } }], ...Array.from({ length: 59 }, (_, i) => [`step-${i}`, { kind: 'peek', params: { action: '(k, v) => {}' } }])]);
     const names = Object.keys(nodes);
     await openDesign(page, design(nodes, names.slice(1).map((n, i) => `${names[i]} -> ${n}`), {}, 6));
     await autoLayout(page);
-    expect(await renderedFontPx(page, '.op-node .name')).toBeGreaterThanOrEqual(11);
+    expect(await renderedFontPx(page, '.sw-op-node .sw-name')).toBeGreaterThanOrEqual(11);
     // The start of the chain is on screen, rows are no wider than the canvas, and the cards off
     // screen are not rendered.
     const box = (await page.locator('.react-flow').boundingBox())!;
     const first = (await page.locator('[data-testid="node-src"]').boundingBox())!;
     expect(first.x).toBeGreaterThanOrEqual(box.x);
     expect(first.y).toBeGreaterThanOrEqual(box.y);
-    for (const card of await page.locator('.op-node').all()) {
+    for (const card of await page.locator('.sw-op-node').all()) {
       const b = (await card.boundingBox())!;
       if (b.y < box.y + box.height) expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
     }
-    expect(await page.locator('.op-node').count()).toBeLessThan(60);
+    expect(await page.locator('.sw-op-node').count()).toBeLessThan(60);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -39,13 +39,14 @@ function Port({ side, nodeName, id, label, title, index, count }: PortProps & { 
         type={side === 'in' ? 'target' : 'source'}
         id={id}
         position={side === 'in' ? Position.Left : Position.Right}
+        className="sw-handle"
         style={{ top }}
         title={title}
         aria-label={`${side === 'in' ? 'input' : 'output'} ${label} of ${nodeName}`}
         data-testid={`${side}-${nodeName}-${id}`}
       />
       {count > 1 && (
-        <span className={`port-label ${side}`} style={{ top }} data-testid={`port-label-${nodeName}-${id}`}>
+        <span className={`sw-port-label sw-${side}`} style={{ top }} data-testid={`port-label-${nodeName}-${id}`}>
           {label}
         </span>
       )}

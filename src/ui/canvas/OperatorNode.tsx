@@ -15,15 +15,15 @@ import { InputPorts, OutputPorts, portRoom } from './NodePorts';
 function Counters({ id, problemCount }: { id: string; problemCount: number }) {
   const summary = useApp((s) => s.result?.nodes[id]);
   return (
-    <div className="meta">
+    <div className="sw-meta">
       {summary && (
         <>
-          <span className="badge" data-testid="in-count" title="records this node received in the preview">{summary.recordsIn} in</span>
-          <span className="badge count" data-testid="emitted-count" title="records emitted in the preview">{summary.emittedCount} out</span>
-          <span className={`badge${summary.dropped ? ' dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
+          <span className="sw-badge" data-testid="in-count" title="records this node received in the preview">{summary.recordsIn} in</span>
+          <span className="sw-badge sw-count" data-testid="emitted-count" title="records emitted in the preview">{summary.emittedCount} out</span>
+          <span className={`sw-badge${summary.dropped ? ' sw-dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
         </>
       )}
-      {problemCount > 0 && <span className="badge err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
+      {problemCount > 0 && <span className="sw-badge sw-err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );
 }
@@ -34,7 +34,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const problemCount = useApp((s) => nodeProblems(s.doc, id).length);
   const firstProblem = useApp((s) => {
     const p = nodeProblems(s.doc, id)[0];
-    return p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : null;
+    return p ? `${p.param ? `${p.param}: ` : ''}${p.message}` : null;
   });
   const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
@@ -43,18 +43,18 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   if (!node) return null;
   const inputs = d?.inputs ?? [];
   const error = runError ?? firstProblem;
-  const cls = ['op-node', selected ? 'selected' : '', problemCount || runError ? 'has-error' : '', inLineage ? 'lineage' : ''].join(' ');
+  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || runError ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
   return (
     <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
       <InputPorts nodeName={node.name} inputs={inputs} />
-      <div className="head">
-        <span className="kind">{node.kind}</span>
-        {kindLabel && <span className="badge" data-testid="stream-kind">{kindLabel}</span>}
+      <div className="sw-head">
+        <span className="sw-kind">{node.kind}</span>
+        {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
       </div>
-      <div className="name" title={node.name}>{node.name}</div>
+      <div className="sw-name" title={node.name}>{node.name}</div>
       <Counters id={id} problemCount={problemCount} />
       {error && (
-        <div className="problem" data-testid="node-problem" title={error}>
+        <div className="sw-problem" data-testid="node-problem" title={error}>
           {error}
         </div>
       )}

@@ -16,10 +16,10 @@ export function PreviewPanel() {
   const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
   const lineage = useApp((s) => s.lineage);
   const detail = useApp((s) => (s.detail && s.detail.nodeId === nodeId ? s.detail : null));
-  if (stopped) return <div className="banner error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
-  if (!result) return <p className="muted">The preview runs after each edit.</p>;
+  if (stopped) return <div className="sw-banner sw-error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
+  if (!result) return <p className="sw-muted">The preview runs after each edit.</p>;
   const banner = result.error && (
-    <div className="banner error" role="alert" data-testid="preview-error">
+    <div className="sw-banner sw-error" role="alert" data-testid="preview-error">
       {result.error.message}
     </div>
   );
@@ -27,9 +27,9 @@ export function PreviewPanel() {
     return (
       <>
         {banner}
-        <p className="muted">Select a node to see what it emits. Sink topics:</p>
+        <p className="sw-muted">Select a node to see what it emits. Sink topics:</p>
         {Object.entries(result.sinkCounts).map(([t, count]) => (
-          <div key={t} className="muted">
+          <div key={t} className="sw-muted">
             {t}: {count} record(s)
           </div>
         ))}
@@ -44,16 +44,16 @@ export function PreviewPanel() {
     <div>
       {banner}
       {r?.error && (
-        <div className="banner error" role="alert" data-testid="node-error">
+        <div className="sw-banner sw-error" role="alert" data-testid="node-error">
           {r.error.message}
           {r.error.record && ` — record key=${fmt(r.error.record.key)} value=${fmt(r.error.record.value)} timestamp=${r.error.record.timestamp}`}
         </div>
       )}
-      <div className="muted" style={{ marginBottom: 4 }}>
+      <div className="sw-muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
       </div>
-      <table className="records" data-testid="output-table">
+      <table className="sw-records" data-testid="output-table">
         <thead>
           <tr>
             <th>#</th>
@@ -65,7 +65,7 @@ export function PreviewPanel() {
         </thead>
         <tbody>
           {emitted.map((rec, i) => (
-            <tr key={rec.id} className={`clickable ${lineage?.recordId === rec.id ? 'lineage' : ''}`} onClick={() => showLineage(rec.id)} data-testid="output-row">
+            <tr key={rec.id} className={`sw-clickable ${lineage?.recordId === rec.id ? 'sw-lineage' : ''}`} onClick={() => showLineage(rec.id)} data-testid="output-row">
               <td>{i + 1}</td>
               <td>{fmt(keyOnly(rec.key))}</td>
               <td>{fmt(rec.value)}</td>
@@ -75,12 +75,12 @@ export function PreviewPanel() {
           ))}
         </tbody>
       </table>
-      {lineage && <InputRecords testId="lineage" title="Came from input record(s):" records={inputs} className="lineage" />}
+      {lineage && <InputRecords testId="lineage" title="Came from input record(s):" records={inputs} className="sw-lineage" />}
       {detail && detail.dropped.length > 0 && <InputRecords testId="dropped-records" title="Dropped (late, expired or invalid) while processing input record(s):" records={detail.dropped} />}
       {stores.map(({ name, size, entries }) => (
         <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
-          <div className="muted">State store {name} ({size} entries)</div>
-          <table className="records">
+          <div className="sw-muted">State store {name} ({size} entries)</div>
+          <table className="sw-records">
             <tbody>
               {entries.map((e, i) => (
                 <tr key={i}>
@@ -101,8 +101,8 @@ export function PreviewPanel() {
 function InputRecords({ testId, title, records, className }: { testId: string; title: string; records: TracedRecord[]; className?: string }) {
   return (
     <div style={{ marginTop: 8 }} data-testid={testId}>
-      <div className="muted">{title}</div>
-      <table className="records">
+      <div className="sw-muted">{title}</div>
+      <table className="sw-records">
         <tbody>
           {records.map((i) => (
             <tr key={i.id} className={className}>
