@@ -110,7 +110,7 @@ describe('readable canvas', () => {
       expect(side === 'in' ? l.x - (h.x + h.width) : h.x - (l.x + l.width)).toBeLessThan(12);
     }
     // The labels leave the card's name readable (no overlap).
-    const nameBox = (await page.locator('[data-testid="node-joined"] .name').boundingBox())!;
+    const nameBox = (await page.locator('[data-testid="node-joined"] .sw-name').boundingBox())!;
     const left = (await page.locator('[data-testid="port-label-joined-left"]').boundingBox())!;
     expect(left.x + left.width).toBeLessThanOrEqual(nameBox.x + 1);
     expect(card.width).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * files, see ensureBuilt), a fresh page (own context, so its own IndexedDB) per test, and the
  * gestures the tests repeat: dropping from the palette, connecting handles, typing into Monaco.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -134,6 +134,19 @@ export async function viewportSettled(page: Page): Promise<void> {
       { timeout: 10_000, interval: 150 },
     )
     .toBe(true);
+}
+
+/**
+ * Saves a screenshot of the page as a test artifact (test/.artifacts/screenshots/<name>.png, not in
+ * git) and prints its path, so a person can look at what the test saw.
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(import.meta.dirname, '..', '.artifacts', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  console.log(`screenshot: ${path}`);
+  return path;
 }
 
 /** Writes a temporary file for an upload. */
