@@ -8,6 +8,7 @@ import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine'
 import { Serdes } from '../engine/serdes';
 import type { SampleRecord } from '../model/types';
 import { mergeByTimestamp, type OrderedInput } from '../engine/input-order';
+import { flagNotData } from './not-data-check';
 import { outputProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -107,6 +108,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
+  flagNotData(result, doc);
   if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
   result.durationMs = now() - started;
   return result;
