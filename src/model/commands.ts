@@ -3,7 +3,7 @@
  * the designer's store stays thin and undo is just keeping old documents.
  */
 import { getOperator } from './registry';
-import { canConnect } from './validate';
+import { canConnect } from './connect';
 import type { DesignEdge, DesignNode, Position, SampleRecord, TopologyDocument } from './types';
 import { CURRENT_VERSION, DOCUMENT_FORMAT } from './types';
 
