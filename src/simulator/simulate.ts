@@ -8,6 +8,8 @@ import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine'
 import { Serdes } from '../engine/serdes';
 import type { SampleRecord } from '../model/types';
 import { mergeByTimestamp, type OrderedInput } from '../engine/input-order';
+import { CauseTracker } from './causes';
+import { lineageGraph } from './lineage-graph';
 import { outputProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -25,12 +27,16 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const started = now();
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
-  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, describe: '', diagnostics: [], durationMs: 0 };
+  const graph = lineageGraph(doc);
+  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, graph, describe: '', diagnostics: [], durationMs: 0 };
+  
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
   for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
   const byProcessor = outputProcessors(doc, compiled);
+  const causes = new CauseTracker(graph, result.nodes);
+  const deferred = afterRepartition(compiled);
   const nameToId = new Map(doc.nodes.map((n) => [n.name, n.id]));
   for (const store of compiled.topology.spec.stores.keys()) {
     const owner = [...compiled.topology.spec.nodes.values()].find((n) => n.stores.includes(store));
@@ -57,13 +63,17 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       return;
     }
     let full = true;
+    const stamped: { nodeId: string; record: TracedRecord }[] = [];
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
-      node.emitted.push(traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port));
+      const record = traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port);
+      node.emitted.push(record);
+      stamped.push({ nodeId: target.nodeId, record });
       referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
+    causes.stamp(stamped, maxTrace, deferred.has(e.processor));
     if (full) driver.stopTracing(e.processor);
   });
   // Which input record each drop happened on, for the node the dropping processor belongs to.
@@ -144,6 +154,21 @@ function mergedInputs(samples: Record<string, SampleRecord[]>, topics: Set<strin
     const inputs = mergeByTimestamp(samples, topics);
     byTopics.set(key, (out = { inputs, ids: inputs.map((x) => `${x.topic}#${x.index}`) }));
   }
+  return out;
+}
+
+/** Processors fed from a repartition topic: the driver runs them after the input record (FIFO). */
+function afterRepartition(compiled: ReturnType<typeof compileDesign>): Set<string> {
+  const spec = compiled.topology.spec;
+  const out = new Set<string>();
+  const reads = (name: string, seen: Set<string>): boolean => {
+    const n = spec.nodes.get(name);
+    if (!n || seen.has(name)) return false;
+    seen.add(name);
+    if (n.type === 'source') return n.topics.some((t) => spec.internalTopics.has(t));
+    return n.parents.some((p) => reads(p, seen));
+  };
+  for (const name of spec.nodes.keys()) if (reads(name, new Set())) out.add(name);
   return out;
 }
 
