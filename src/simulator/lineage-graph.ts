@@ -33,8 +33,7 @@ export type LineageGraph = Record<string, LineageNode>;
 const AGGREGATES = new Set(['count', 'reduce', 'aggregate']);
 const JOINS = new Set(['join', 'leftJoin', 'outerJoin']);
 
-export function lineageGraph(doc: TopologyDocument): LineageGraph {
-  const analysis = analyzeDesign(doc);
+export function lineageGraph(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): LineageGraph {
   const graph: LineageGraph = Object.create(null) as LineageGraph;
   for (const n of doc.nodes) {
     const byPort = analysis.inputs.get(n.id) ?? {};

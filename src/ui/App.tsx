@@ -43,11 +43,11 @@ function Designer() {
     });
   }, []);
   return (
-    <div className="app">
+    <div className="sw-app">
         <Toolbar />
-        <div className="main">
+        <div className="sw-main">
           <Palette />
-          <div className="center">
+          <div className="sw-center">
             <Canvas />
             <BottomPanel />
           </div>

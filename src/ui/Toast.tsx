@@ -11,7 +11,7 @@ export function Toast() {
   }, [toast]);
   if (!toast) return null;
   return (
-    <div className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
+    <div className={`sw-toast sw-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
       {toast.message}
     </div>
   );

@@ -28,10 +28,10 @@ export function Toolbar() {
   };
 
   return (
-    <header className="toolbar">
-      <span className="brand">Streamwright</span>
+    <header className="sw-toolbar">
+      <span className="sw-brand">Streamwright</span>
       <input
-        className="app-name"
+        className="sw-app-name"
         aria-label="Application name"
         value={name}
         onChange={(e) => app().edit((d) => ({ ...d, name: e.target.value.replace(/[^A-Za-z0-9._-]/g, '-') }), 'app-name')}
@@ -58,7 +58,7 @@ export function Toolbar() {
         Auto layout
       </button>
       <button onClick={() => fitDesign()} aria-label="Fit view">Fit</button>
-      <span className="spacer" />
+      <span className="sw-spacer" />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
     </header>
   );

@@ -91,7 +91,7 @@ export async function outputRows(page: Page): Promise<string[][]> {
 }
 
 export async function nodeCount(page: Page): Promise<number> {
-  return page.locator('.op-node').count();
+  return page.locator('.sw-op-node').count();
 }
 
 /** Waits until the preview has run the current design. */
@@ -110,7 +110,7 @@ export async function openExample(page: Page, file: string): Promise<void> {
 /** Opens a design through the toolbar's file input (the "Open…" button's upload). */
 export async function openDesign(page: Page, design: object, name = 'design.json'): Promise<void> {
   await page.setInputFiles('[data-testid=open-file]', tempFile(name, JSON.stringify(design)));
-  await page.waitForFunction((n) => document.querySelectorAll('.op-node').length === n, (design as { nodes: unknown[] }).nodes.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.sw-op-node').length === n, (design as { nodes: unknown[] }).nodes.length);
   await viewportSettled(page);
 }
 

@@ -62,13 +62,13 @@ export function materialized(p: { storeName?: string; caching?: boolean; logging
   return m;
 }
 
-/** filter/filterNot/mapValues on a KTable may be materialized under a name (ignored on a KStream). */
 /** Shown while nothing is connected (so it can be found) and when one of the inputs has one of these kinds. */
 export const whenInputIs =
   (...kinds: StreamKind[]) =>
   (_params: Record<string, unknown>, inputKinds: readonly StreamKind[]): boolean =>
     inputKinds.length === 0 || inputKinds.some((k) => kinds.includes(k));
 
+/** filter/filterNot/mapValues on a KTable may be materialized under a name (hidden, and ignored, on a KStream). */
 export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.', visibleWhen: whenInputIs('KTable') };
 
 /** The trailing Materialized.as(storeName) of a KTable filter/mapValues; nothing for streams. */

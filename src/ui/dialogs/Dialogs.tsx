@@ -21,8 +21,8 @@ export function Dialogs() {
   }, [dialog]);
   if (!dialog) return null;
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div ref={box} tabIndex={-1} className="dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
+    <div className="sw-dialog-backdrop" onClick={close}>
+      <div ref={box} tabIndex={-1} className="sw-dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
         {dialog === 'help' ? <Help /> : <Examples />}
         <div style={{ textAlign: 'right', marginTop: 12 }}>
           <button onClick={close} aria-label="Close dialog">Close</button>
@@ -36,7 +36,7 @@ function Help() {
   return (
     <>
       <h2>Keyboard shortcuts</h2>
-      <table className="records" data-testid="shortcuts">
+      <table className="sw-records" data-testid="shortcuts">
         <tbody>
           {SHORTCUTS.map(([k, what]) => (
             <tr key={k}>
@@ -48,7 +48,7 @@ function Help() {
           ))}
         </tbody>
       </table>
-      <p className="muted">Drag operators from the palette, connect output handles (right) to input handles (left). The preview re-runs after each edit.</p>
+      <p className="sw-muted">Drag operators from the palette, connect output handles (right) to input handles (left). The preview re-runs after each edit.</p>
     </>
   );
 }
@@ -78,10 +78,10 @@ function Examples() {
   return (
     <>
       <h2>Examples</h2>
-      {!list && <p className="muted">Loading…</p>}
-      <div className="examples">
+      {!list && <p className="sw-muted">Loading…</p>}
+      <div className="sw-examples">
         {list?.map((e) => (
-          <button key={e.file} className="example-card" onClick={() => void open(e)} data-testid={`example-${e.file.replace('.json', '')}`}>
+          <button key={e.file} className="sw-example-card" onClick={() => void open(e)} data-testid={`example-${e.file.replace('.json', '')}`}>
             <strong>{e.title}</strong>
             <small>{e.description}</small>
           </button>

@@ -11,7 +11,7 @@ export function BranchesField({ value, onChange }: FieldProps) {
     <div>
       {branches.map((b, i) => (
         <div key={i} style={{ marginBottom: 8 }}>
-          <div className="row">
+          <div className="sw-row">
             <input type="text" aria-label={`Branch ${i + 1} name`} value={b.name} onChange={(e) => set(i, { name: e.target.value })} />
             <button aria-label={`Remove branch ${b.name}`} onClick={() => onChange(branches.filter((_, j) => j !== i))}>
               ✕

@@ -24,7 +24,7 @@ export function FunctionField({ nodeId, spec, value, error, onChange }: FieldPro
   const source = String(value ?? '');
   return (
     <div>
-      <div className="help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
+      <div className="sw-help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
         {sig}
         {types && (
           <>
@@ -43,7 +43,7 @@ export function FunctionField({ nodeId, spec, value, error, onChange }: FieldPro
         path={`file:///${nodeId}/${spec.name}.ts`}
         markers={error ? [{ line: (m ? Number(m[1]) : 1) + 1, column: m ? Number(m[2]) : 1, message: error }] : []}
       />
-      <div className="help">e.g. {c.example}</div>
+      <div className="sw-help">e.g. {c.example}</div>
     </div>
   );
 }

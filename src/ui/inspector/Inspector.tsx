@@ -18,9 +18,9 @@ export function Inspector() {
   const edit = useApp((s) => s.edit);
   if (!node) {
     return (
-      <aside className="inspector" aria-label="Inspector">
+      <aside className="sw-inspector" aria-label="Inspector">
         <h3>Inspector</h3>
-        <p className="muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node to edit it.'}</p>
+        <p className="sw-muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node to edit it.'}</p>
       </aside>
     );
   }
@@ -28,26 +28,26 @@ export function Inspector() {
   const params = { ...(d?.defaults as object), ...node.params } as Record<string, unknown>;
   const problems = diagnostics.filter((x) => x.nodeId === node.id);
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="sw-inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{node.kind}</h3>
       {d && (
-        <p className="muted">
+        <p className="sw-muted">
           {d.help}{' '}
           <a href={d.docsUrl} target="_blank" rel="noreferrer" style={{ color: 'var(--accent)' }}>
             Kafka docs
           </a>
         </p>
       )}
-      <div className="field">
+      <div className="sw-field">
         <label htmlFor="node-name">Name</label>
         <input id="node-name" type="text" value={node.name} onChange={(e) => edit((doc) => renameNode(doc, node.id, e.target.value), `name:${node.id}`)} data-testid="node-name" />
       </div>
-      <div className="field">
+      <div className="sw-field">
         <label htmlFor="node-description">Description</label>
         <input id="node-description" type="text" value={node.description ?? ''} onChange={(e) => edit((doc) => updateNode(doc, node.id, { description: e.target.value }), `desc:${node.id}`)} />
       </div>
       {problems.filter((p) => !p.field || !d?.paramSpecs.some((s) => ownsField(s.name, p.field!))).map((p, i) => (
-        <div key={i} className="banner error" role="alert">
+        <div key={i} className="sw-banner sw-error" role="alert">
           {p.field ? `${p.field}: ` : ''}
           {p.message}
         </div>

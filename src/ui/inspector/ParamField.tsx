@@ -53,12 +53,12 @@ export function ParamField(props: FieldProps) {
       input = <input id={id} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value === '' && spec.optional ? undefined : e.target.value)} data-testid={`param-${spec.name}`} />;
   }
   return (
-    <div className="field">
+    <div className="sw-field">
       <label htmlFor={id}>{spec.label}</label>
       {input}
-      {spec.help && <div className="help">{spec.help}</div>}
+      {spec.help && <div className="sw-help">{spec.help}</div>}
       {error && (
-        <div className="error" role="alert" data-testid={`error-${spec.name}`}>
+        <div className="sw-error" role="alert" data-testid={`error-${spec.name}`}>
           {error}
         </div>
       )}

@@ -16,10 +16,10 @@ export function PreviewPanel() {
   const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
   const lineage = useApp((s) => s.lineage);
   const detail = useApp((s) => (s.detail && s.detail.nodeId === nodeId ? s.detail : null));
-  if (stopped) return <div className="banner error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
-  if (!result) return <p className="muted">The preview runs after each edit.</p>;
+  if (stopped) return <div className="sw-banner sw-error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
+  if (!result) return <p className="sw-muted">The preview runs after each edit.</p>;
   const banner = result.error && (
-    <div className="banner error" role="alert" data-testid="preview-error">
+    <div className="sw-banner sw-error" role="alert" data-testid="preview-error">
       {result.error.message}
     </div>
   );
@@ -27,9 +27,9 @@ export function PreviewPanel() {
     return (
       <>
         {banner}
-        <p className="muted">Select a node to see what it emits. Sink topics:</p>
+        <p className="sw-muted">Select a node to see what it emits. Sink topics:</p>
         {Object.entries(result.sinkCounts).map(([t, count]) => (
-          <div key={t} className="muted">
+          <div key={t} className="sw-muted">
             {t}: {count} record(s)
           </div>
         ))}
@@ -44,12 +44,12 @@ export function PreviewPanel() {
     <div>
       {banner}
       {r?.error && (
-        <div className="banner error" role="alert" data-testid="node-error">
+        <div className="sw-banner sw-error" role="alert" data-testid="node-error">
           {r.error.message}
           {r.error.record && ` — record key=${fmt(r.error.record.key)} value=${fmt(r.error.record.value)} timestamp=${r.error.record.timestamp}`}
         </div>
       )}
-      <div className="muted" style={{ marginBottom: 4 }}>
+      <div className="sw-muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
       </div>
@@ -59,14 +59,14 @@ export function PreviewPanel() {
           testId="lineage"
           title={`Made from ${inputs.length} input record(s), through every node and state store on the way (edit one to see every node update):`}
           records={inputs}
-          className="lineage"
+          className="sw-lineage"
         />
       )}
       {detail && detail.dropped.length > 0 && <InputRecords testId="dropped-records" title="Dropped (late, expired or invalid) while processing input record(s):" records={detail.dropped} />}
       {stores.map(({ name, size, entries }) => (
         <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
-          <div className="muted">State store {name} ({size} entries)</div>
-          <table className="records">
+          <div className="sw-muted">State store {name} ({size} entries)</div>
+          <table className="sw-records">
             <tbody>
               {entries.map((e, i) => (
                 <tr key={i}>

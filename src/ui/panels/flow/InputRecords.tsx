@@ -15,8 +15,8 @@ export function InputRecords({ testId, title, records, className }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <div style={{ marginTop: 8 }} data-testid={testId}>
-      <div className="muted">{title}</div>
-      <table className="records">
+      <div className="sw-muted">{title}</div>
+      <table className="sw-records">
         <tbody>
           {records.map((r) =>
             editing === r.id ? (

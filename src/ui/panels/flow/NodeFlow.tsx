@@ -28,12 +28,12 @@ export function NodeFlow({ detail }: { detail: NodeDetail }) {
   return (
     <div className="sw-flow" data-testid="node-flow">
       <section>
-        <div className="muted">In: {detail.inputs.length} record(s) reached this node</div>
+        <div className="sw-muted">In: {detail.inputs.length} record(s) reached this node</div>
         <InTable records={detail.inputs} linked={linked} nodeName={nodeName} />
       </section>
       <section>
-        <div className="muted">Out: hover or click a record to see what it was made from</div>
-        <table className="records" data-testid="output-table">
+        <div className="sw-muted">Out: hover or click a record to see what it was made from</div>
+        <table className="sw-records" data-testid="output-table">
           <thead>
             <tr>
               <th>#</th>
@@ -63,7 +63,7 @@ function changesOf(rec: TracedRecord, from: string[] | undefined, byId: Map<stri
 
 function OutRow({ rec, n, selected, changes, onHover }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void }) {
   return (
-    <tr className={`clickable ${selected ? 'lineage' : ''}`} onClick={() => showLineage(rec.id)} onMouseEnter={() => onHover(rec.id)} data-testid="output-row">
+    <tr className={`sw-clickable ${selected ? 'sw-lineage' : ''}`} onClick={() => showLineage(rec.id)} onMouseEnter={() => onHover(rec.id)} data-testid="output-row">
       <td>{n}</td>
       <td>{changes?.key ? <mark className="sw-changed">{fmt(keyOnly(rec.key))}</mark> : fmt(keyOnly(rec.key))}</td>
       <td>
@@ -78,7 +78,7 @@ function OutRow({ rec, n, selected, changes, onHover }: { rec: TracedRecord; n: 
 function InTable({ records, linked, nodeName }: { records: TracedRecord[]; linked: Set<string>; nodeName: (id: string) => string }) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <table className="records" data-testid="input-table">
+    <table className="sw-records" data-testid="input-table">
       <thead>
         <tr>
           <th>from</th>

@@ -45,12 +45,12 @@ export function SampleRowEditor({ inputId, record, colSpan, onDone }: Props) {
   return (
     <tr className="sw-editing" data-testid="sample-edit-row">
       <td colSpan={colSpan}>
-        <div className="row" style={{ flexWrap: 'wrap' }}>
+        <div className="sw-row" style={{ flexWrap: 'wrap' }}>
           <strong>{inputId}</strong>
           {field('key', 'key', 120)}
           {field('value', 'value', 320)}
           {field('timestamp', 'timestamp', 140)}
-          <button className="primary" data-testid="sample-edit-save" onClick={save}>
+          <button className="sw-primary" data-testid="sample-edit-save" onClick={save}>
             Save
           </button>
           <button onClick={onDone}>Cancel</button>

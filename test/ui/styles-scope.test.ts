@@ -1,0 +1,30 @@
+/** Every class the app's stylesheet names is the app's own (sw-) or a React Flow class it themes on purpose. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const css = readFileSync(join(import.meta.dirname, '../../src/ui/styles.css'), 'utf8');
+
+/** The selector text of every rule (comments and declaration blocks removed). */
+function selectors(text: string): string[] {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\{[^}]*\}/g, '\n')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+describe('styles.css', () => {
+  it('names only sw- classes, and library classes only to exclude or theme them', () => {
+    const classes = selectors(css).flatMap((s) => [...s.matchAll(/\.([A-Za-z_][\w-]*)/g)].map((m) => m[1]));
+    expect(classes.length).toBeGreaterThan(40);
+    const foreign = classes.filter((c) => !c.startsWith('sw-') && !['react-flow', 'react-flow__panel', 'monaco-editor'].includes(c));
+    expect(foreign).toEqual([]);
+  });
+
+  it('scopes element rules to the app, outside React Flow panels', () => {
+    const bare = selectors(css).filter((s) => /^(\*|button|input|select|textarea)(?![.\w-])/.test(s));
+    expect(bare).toEqual([]);
+  });
+});
