@@ -23,7 +23,7 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
           <span className={`sw-badge${summary.dropped ? ' sw-dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
         </>
       )}
-      {problemCount > 0 && <span className="sw-badge sw-err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
+      {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );
 }
@@ -37,13 +37,14 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
     return p ? `${p.param ? `${p.param}: ` : ''}${p.message}` : null;
   });
   const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
+  const notData = useApp((s) => s.result?.nodes[id]?.notData);
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   if (!node) return null;
   const inputs = d?.inputs ?? [];
-  const error = runError ?? firstProblem;
-  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || runError ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
+  const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
+  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
   return (
     <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
       <InputPorts nodeName={node.name} inputs={inputs} />
@@ -53,9 +54,9 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
       </div>
       <div className="sw-name" title={node.name}>{node.name}</div>
       <Counters id={id} problemCount={problemCount} />
-      {error && (
-        <div className="sw-problem" data-testid="node-problem" title={error}>
-          {error}
+      {(error || firstProblem) && (
+        <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined} title={error ?? firstProblem ?? undefined}>
+          {error ?? firstProblem}
         </div>
       )}
       <OutputPorts nodeName={node.name} outputs={outPorts} />
