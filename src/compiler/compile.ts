@@ -1,15 +1,17 @@
 /**
  * Compiles a design into an engine topology by evaluating each node's lowered DslExpr (the same
- * expression the code generator prints) in dependency order. Nodes with errors, and everything
- * downstream of them, are skipped so the valid part of a design still previews. Never throws on
- * user mistakes: they come back as diagnostics.
+ * expression the code generator prints) in dependency order. Its diagnostics are the checker's
+ * (checkDesign): nodes with errors, and everything downstream of them, are not built. Never throws
+ * on user mistakes; should the engine still refuse a node the checker passed, that comes back as
+ * E_TOPOLOGY on the node.
  */
 import { StreamsBuilder, type Topology } from '../engine';
 import type { DslExpr } from '../model/dsl-expr';
 import { analyzeDesign } from '../model/graph';
 import { getOperator } from '../model/registry';
+import { checkDesign } from '../model/check';
+import type { DiagnosticCode } from '../model/diagnostics';
 import type { Diagnostic, TopologyDocument } from '../model/types';
-import { validateDesign } from '../model/validate';
 import { ENGINE_EXPORTS } from './engine-exports';
 import { LoweringRecorder, type NodeProcessors } from './node-processors';
 import { compileUserFunction } from './user-functions';
@@ -35,7 +37,7 @@ export interface CompileOptions {
 
 export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilder(), options: CompileOptions = {}): CompiledDesign {
   const analysis = analyzeDesign(doc);
-  const diagnostics = validateDesign(doc, analysis);
+  const diagnostics = checkDesign(doc, analysis);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error' && d.nodeId).map((d) => d.nodeId!));
   const nodeObjects = new Map<string, unknown>();
   const compiled = new Set<string>();
@@ -73,7 +75,7 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
             const src = readPath(params, e.param);
             const hook = options.onUserFunction;
             const f = compileUserFunction(String(src ?? ''), e.param, hook ? () => hook(id, e.param) : undefined);
-            if ('error' in f) throw new FieldError(e.param, f.error);
+            if ('code' in f) throw new FieldError(e.param, f.code, f.message);
             return f;
           }
           case 'static': {
@@ -101,9 +103,10 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
       recorder.record(id, mark, { result, portKeys, inputs: Object.values(byPort).flat() });
     } catch (err) {
       diagnostics.push({
+        code: err instanceof FieldError ? err.code : 'E_TOPOLOGY',
         severity: 'error',
         nodeId: id,
-        field: err instanceof FieldError ? err.field : undefined,
+        param: err instanceof FieldError ? err.param : undefined,
         message: err instanceof Error ? err.message : String(err),
       });
     }
@@ -120,7 +123,8 @@ function sourceTopics(topology: Topology): Set<string> {
 
 class FieldError extends Error {
   constructor(
-    readonly field: string,
+    readonly param: string,
+    readonly code: DiagnosticCode,
     message: string,
   ) {
     super(message);

@@ -3,7 +3,7 @@
  * the designer's store stays thin and undo is just keeping old documents.
  */
 import { getOperator } from './registry';
-import { canConnect } from './validate';
+import { canConnect } from './connect';
 import type { DesignEdge, DesignNode, Position, SampleRecord, TopologyDocument } from './types';
 import { CURRENT_VERSION, DOCUMENT_FORMAT } from './types';
 
@@ -93,11 +93,16 @@ export function duplicateNodes(doc: TopologyDocument, nodes: DesignNode[], edges
 
 /** Topics the design reads from (its source nodes), for the samples editor. */
 export function sourceTopics(doc: TopologyDocument): string[] {
+  return designTopics(doc, 'reads');
+}
+
+/** Topics the design reads or writes, in node order, each once (as each operator's descriptor declares them). */
+export function designTopics(doc: TopologyDocument, which: 'reads' | 'writes'): string[] {
   const topics: string[] = [];
   for (const n of doc.nodes) {
     const d = getOperator(n.kind);
-    const reads = d?.topics?.({ ...(d.defaults as object), ...n.params } as never)?.reads ?? [];
-    for (const t of reads) if (!topics.includes(t)) topics.push(t);
+    const named = d?.topics?.({ ...(d.defaults as object), ...n.params } as never)?.[which] ?? [];
+    for (const t of named) if (!topics.includes(t)) topics.push(t);
   }
   return topics;
 }

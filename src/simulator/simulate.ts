@@ -5,6 +5,7 @@
  */
 import { compileDesign } from '../compiler/compile';
 import { mergeByTimestamp, ProcessingError, Serdes, TopologyTestDriver, type OrderedInput, type TraceEvent } from '../engine';
+import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { indexProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
@@ -28,6 +29,12 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
   for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
+  // The checker's verdict stands: a design with errors is not run (its plan is still described).
+  if (hasErrors(compiled.diagnostics)) {
+    result.ok = false;
+    result.durationMs = now() - started;
+    return result;
+  }
   const { outputs: byProcessor, ownerOf, entries, storeOwners } = indexProcessors(compiled);
   result.storeOwners = storeOwners;
   const driver = new TopologyTestDriver(compiled.topology, {
@@ -99,7 +106,6 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
-  if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
   result.durationMs = now() - started;
   return result;
 }

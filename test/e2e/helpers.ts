@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureBuilt, launch, serve } from './browser';
 
@@ -33,9 +33,12 @@ export function useDesigner(): E2e {
   return env;
 }
 
-/** A fresh page on the designer, once the autosave restore has run. Uncaught page errors are collected. */
-export async function openApp(env: E2e): Promise<Page & { errors: string[] }> {
-  const page = (await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })) as Page & { errors: string[] };
+/**
+ * A fresh page on the designer, once the autosave restore has run. Uncaught page errors are
+ * collected. With `context`, a further tab of that browser context (same storage), else its own context.
+ */
+export async function openApp(env: E2e, context?: BrowserContext): Promise<Page & { errors: string[] }> {
+  const page = (await (context ? context.newPage() : env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true }))) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(env.url);

@@ -1,4 +1,5 @@
 /** The simulator: per-node traces with lineage, Kafka-like input ordering, errors naming node and record. */
+import { checkDesign } from '../../src/model/check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulator/simulate';
 import { design, exampleDesign, node } from '../fixtures/build';
@@ -46,12 +47,13 @@ describe('simulate', () => {
     expect(simulate({ doc: base({ in: [{ key: 1, value: 42, timestamp: 1 }] }, 'string') }).error?.message).toMatch(/value of a record for topic "in": String serde cannot write a number/);
   });
 
-  it('previews the valid part of a design that has errors elsewhere', () => {
+  it('does not run a design the checker finds errors in, and returns its diagnostics', () => {
     const doc = design([node('s', 'stream', { topic: 'in' }), node('o', 'to', { topic: 'out' }), node('c', 'count')], [['s', 'o'], ['s', 'c']], { in: [{ key: 'a', value: 1, timestamp: 1 }] });
     const r = simulate({ doc });
     expect(r.ok).toBe(false);
-    expect(r.sinks.out).toHaveLength(1);
-    expect(r.diagnostics.some((d) => d.nodeId === 'c')).toBe(true);
+    expect(r.sinks).toEqual({});
+    expect(r.diagnostics).toEqual(checkDesign(doc));
+    expect(r.diagnostics.map((d) => [d.code, d.nodeId])).toContainEqual(['E_CONNECT_KIND', 'c']);
   });
 
   it('with a trace limit, keeps each node\'s first records (same ids and lineage) and still counts them all', () => {

@@ -1,9 +1,14 @@
 /** Every class the app's stylesheet names is the app's own (sw-) or a React Flow class it themes on purpose. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(join(import.meta.dirname, '../../src/ui/styles.css'), 'utf8');
+// The app's stylesheet and the stylesheets components import next to them (e.g. designs/designs.css).
+const UI = join(import.meta.dirname, '../../src/ui');
+const css = readdirSync(UI, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.css'))
+  .map((f) => readFileSync(join(UI, f), 'utf8'))
+  .join('\n');
 
 /** The selector text of every rule (comments and declaration blocks removed). */
 function selectors(text: string): string[] {
@@ -15,7 +20,7 @@ function selectors(text: string): string[] {
     .filter(Boolean);
 }
 
-describe('styles.css', () => {
+describe('the app\'s CSS files', () => {
   it('names only sw- classes, and library classes only to exclude or theme them', () => {
     const classes = selectors(css).flatMap((s) => [...s.matchAll(/\.([A-Za-z_][\w-]*)/g)].map((m) => m[1]));
     expect(classes.length).toBeGreaterThan(40);

@@ -16,7 +16,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const problemCount = useApp((s) => nodeProblems(s.doc, id).length);
   const firstProblem = useApp((s) => {
     const p = nodeProblems(s.doc, id)[0];
-    return p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : null;
+    return p ? `${p.param ? `${p.param}: ` : ''}${p.message}` : null;
   });
   const emitted = useApp((s) => s.result?.nodes[id]?.emittedCount);
   const dropped = useApp((s) => s.result?.nodes[id]?.dropped ?? 0);

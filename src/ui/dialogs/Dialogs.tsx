@@ -4,6 +4,10 @@ import { designFromJson } from '../../model/load';
 import { useApp } from '../../store/store';
 import { SHORTCUTS } from '../use-shortcuts';
 import { useFitDesign } from '../canvas/fit-design';
+import { addDesign } from '../../store/designs';
+import { DesignsList } from '../designs/DesignsList';
+
+const TITLES = { help: 'Help', examples: 'Examples', designs: 'Designs', generate: 'Generate' } as const;
 
 const close = () => useApp.getState().setDialog(null);
 
@@ -22,8 +26,8 @@ export function Dialogs() {
   if (!dialog) return null;
   return (
     <div className="sw-dialog-backdrop" onClick={close}>
-      <div ref={box} tabIndex={-1} className="sw-dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
-        {dialog === 'help' ? <Help /> : <Examples />}
+      <div ref={box} tabIndex={-1} className="sw-dialog" role="dialog" aria-modal="true" aria-label={TITLES[dialog]} onClick={(e) => e.stopPropagation()}>
+        {dialog === 'help' ? <Help /> : dialog === 'designs' ? <DesignsList /> : <Examples />}
         <div style={{ textAlign: 'right', marginTop: 12 }}>
           <button onClick={close} aria-label="Close dialog">Close</button>
         </div>
@@ -71,7 +75,8 @@ function Examples() {
   const open = async (e: ExampleEntry) => {
     const r = designFromJson(await (await fetch(`${import.meta.env.BASE_URL}examples/${e.file}`)).json());
     if (!r.ok) return useApp.getState().notify(`${e.file}: ${r.errors[0].message}`, 'error');
-    useApp.getState().replaceDocument(r.doc);
+    // Beside the other designs, never over the open one.
+    await addDesign(r.doc);
     useApp.getState().setDialog(null);
     fitDesign(0);
   };

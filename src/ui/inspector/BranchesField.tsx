@@ -1,10 +1,11 @@
 /** split's branches: name + predicate each, in order (the first match wins). ParamField shows their error. */
 import { CodeEditor } from '../editor/CodeEditor';
 import type { FieldProps } from './ParamField';
+import { functionMarkers } from './markers';
 
 type Branch = { name: string; predicate: string };
 
-export function BranchesField({ value, onChange }: FieldProps) {
+export function BranchesField({ value, problems, onChange }: FieldProps) {
   const branches = (value as Branch[]) ?? [];
   const set = (i: number, patch: Partial<Branch>) => onChange(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   return (
@@ -17,7 +18,7 @@ export function BranchesField({ value, onChange }: FieldProps) {
               ✕
             </button>
           </div>
-          <CodeEditor value={b.predicate} language="typescript" onChange={(v) => set(i, { predicate: v })} height={60} ariaLabel={`Branch ${b.name} predicate`} />
+          <CodeEditor value={b.predicate} language="typescript" onChange={(v) => set(i, { predicate: v })} height={60} ariaLabel={`Branch ${b.name} predicate`} markers={functionMarkers(problems.filter((p) => p.param === `branches.${i}.predicate`))} />
         </div>
       ))}
       <button onClick={() => onChange([...branches, { name: `branch${branches.length + 1}`, predicate: '(key, value) => true' }])}>Add branch</button>

@@ -6,9 +6,9 @@ import { useApp } from '../../store/store';
 import { useAnalysis } from '../use-analysis';
 import { ParamField } from './ParamField';
 
-/** A problem's field belongs to a param when it is the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
-function ownsField(param: string, field: string): boolean {
-  return field === param || field.startsWith(`${param}.`);
+/** A problem belongs to a param when it is about the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
+function ownsField(param: string, problemParam: string): boolean {
+  return problemParam === param || problemParam.startsWith(`${param}.`);
 }
 
 export function Inspector() {
@@ -46,9 +46,9 @@ export function Inspector() {
         <label htmlFor="node-description">Description</label>
         <input id="node-description" type="text" value={node.description ?? ''} onChange={(e) => edit((doc) => updateNode(doc, node.id, { description: e.target.value }), `desc:${node.id}`)} />
       </div>
-      {problems.filter((p) => !p.field || !d?.paramSpecs.some((s) => ownsField(s.name, p.field!))).map((p, i) => (
-        <div key={i} className="sw-banner sw-error" role="alert">
-          {p.field ? `${p.field}: ` : ''}
+      {problems.filter((p) => !p.param || !d?.paramSpecs.some((s) => ownsField(s.name, p.param!))).map((p, i) => (
+        <div key={i} className={`sw-banner ${p.severity === 'error' ? 'sw-error' : 'sw-warn'}`} role="alert" data-testid="node-diagnostic" data-code={p.code}>
+          {p.param ? `${p.param}: ` : ''}
           {p.message}
         </div>
       ))}
@@ -60,7 +60,7 @@ export function Inspector() {
             nodeId={node.id}
             spec={spec}
             value={params[spec.name]}
-            error={problems.find((p) => p.field && ownsField(spec.name, p.field))?.message}
+            problems={problems.filter((p) => p.param && ownsField(spec.name, p.param))}
             onChange={(v) => edit((doc) => updateParams(doc, node.id, { [spec.name]: v }), `param:${node.id}:${spec.name}`)}
           />
         ))}
