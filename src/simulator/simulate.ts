@@ -7,6 +7,8 @@ import { compileDesign } from '../compiler/compile';
 import { mergeByTimestamp, ProcessingError, Serdes, TopologyTestDriver, type OrderedInput, type TraceEvent } from '../engine';
 import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
+import { CauseTracker } from './causes';
+import { lineageGraph } from './lineage-graph';
 import { indexProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -24,7 +26,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const started = now();
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
-  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, describe: '', diagnostics: [], durationMs: 0 };
+  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, graph: {}, describe: '', diagnostics: [], durationMs: 0 };
+  
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
@@ -37,6 +40,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   }
   const { outputs: byProcessor, ownerOf, entries, storeOwners } = indexProcessors(compiled);
   result.storeOwners = storeOwners;
+  result.graph = lineageGraph(doc, compiled.analysis);
+  const causes = new CauseTracker(result.graph, result.nodes);
   const driver = new TopologyTestDriver(compiled.topology, {
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
@@ -57,13 +62,17 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       return;
     }
     let full = true;
+    const stamped: { nodeId: string; record: TracedRecord }[] = [];
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
-      node.emitted.push(traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port));
+      const record = traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port);
+      node.emitted.push(record);
+      stamped.push({ nodeId: target.nodeId, record });
       referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
+    causes.stamp(stamped, maxTrace, compiled.afterRepartition.has(e.processor));
     if (full) driver.stopTracing(e.processor);
   });
   // Which input record each drop happened on, for the node the dropping processor belongs to.

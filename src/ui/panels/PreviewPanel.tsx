@@ -4,10 +4,10 @@
  * clicking a record highlights the input records and nodes it came from (lineage). The counts come
  * with every run; the records are asked of the worker for the node shown.
  */
-import type { TracedRecord } from '../../simulator/types';
 import { useApp } from '../../store/store';
-import { showLineage } from '../preview/use-live-preview';
-import { fmt, fmtTime, keyOnly } from './format';
+import { InputRecords } from './flow/InputRecords';
+import { NodeFlow } from './flow/NodeFlow';
+import { fmt, fmtTime } from './format';
 
 export function PreviewPanel() {
   const result = useApp((s) => s.result);
@@ -53,29 +53,15 @@ export function PreviewPanel() {
         <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
       </div>
-      <table className="sw-records" data-testid="output-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>key</th>
-            <th>value</th>
-            <th>timestamp</th>
-            <th>window</th>
-          </tr>
-        </thead>
-        <tbody>
-          {emitted.map((rec, i) => (
-            <tr key={rec.id} className={`sw-clickable ${lineage?.recordId === rec.id ? 'sw-lineage' : ''}`} onClick={() => showLineage(rec.id)} data-testid="output-row">
-              <td>{i + 1}</td>
-              <td>{fmt(keyOnly(rec.key))}</td>
-              <td>{fmt(rec.value)}</td>
-              <td>{fmtTime(rec.timestamp)}</td>
-              <td>{rec.window ? `[${rec.window.start}, ${rec.window.end})` : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {lineage && <InputRecords testId="lineage" title="Came from input record(s):" records={inputs} className="sw-lineage" />}
+      {detail && <NodeFlow detail={detail} />}
+      {lineage && (
+        <InputRecords
+          testId="lineage"
+          title={`Made from ${inputs.length} input record(s), through every node and state store on the way (edit one to see every node update):`}
+          records={inputs}
+          className="sw-lineage"
+        />
+      )}
       {detail && detail.dropped.length > 0 && <InputRecords testId="dropped-records" title="Dropped (late, expired or invalid) while processing input record(s):" records={detail.dropped} />}
       {stores.map(({ name, size, entries }) => (
         <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
@@ -93,27 +79,6 @@ export function PreviewPanel() {
           </table>
         </div>
       ))}
-    </div>
-  );
-}
-
-/** Input records (id, key, value, timestamp) under a title: a record's lineage, or what a node dropped. */
-function InputRecords({ testId, title, records, className }: { testId: string; title: string; records: TracedRecord[]; className?: string }) {
-  return (
-    <div style={{ marginTop: 8 }} data-testid={testId}>
-      <div className="sw-muted">{title}</div>
-      <table className="sw-records">
-        <tbody>
-          {records.map((i) => (
-            <tr key={i.id} className={className}>
-              <td>{i.id}</td>
-              <td>{fmt(i.key)}</td>
-              <td>{fmt(i.value)}</td>
-              <td>{fmtTime(i.timestamp)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }
