@@ -8,8 +8,9 @@ import {
   TableFilterProcessor,
   TableMapValuesProcessor,
   TableRepartitionMapProcessor,
-  TableToStreamProcessor,
 } from '../processors/table-processors';
+import { StepProcessor } from '../core/step';
+import { TO_STREAM } from '../processors/steps';
 import { SuppressBuffer, SuppressProcessor } from '../processors/suppress';
 import type { OldValues } from '../processors/table-emitter';
 import type { StreamsBuilder } from './builder';
@@ -157,7 +158,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
 
   toStream(...args: unknown[]): KStreamImpl<K, V> {
     const name = nameFrom(this.spec, args, 'KTABLE-TOSTREAM');
-    this.addProcessor(name, name, () => new TableToStreamProcessor());
+    this.addProcessor(name, name, () => new StepProcessor(TO_STREAM, null));
     return new KStreamImpl<K, V>(this.builder, name, false, this.keySerde, this.valueSerde);
   }
 

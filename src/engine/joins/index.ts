@@ -8,7 +8,8 @@ import { GlobalKTableImpl } from '../dsl/builder';
 import { KStreamImpl } from '../dsl/kstream';
 import { KTableImpl } from '../dsl/ktable';
 import { nameFrom } from '../dsl/names';
-import { PassThroughProcessor } from '../processors/stateless';
+import { StepProcessor } from '../core/step';
+import { PASS } from '../processors/steps';
 import { KeyValueStore } from '../stores/kv-store';
 import { JoinWindows } from '../windows';
 import { joinForeignKey } from './foreign-key-graph';
@@ -58,7 +59,7 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     // Left/outer joins take null-key records (both sides: Kafka labels the whole join node), so the
     // repartitions in front of them keep such records.
     if (anyOuter) for (const p of [lp, rp]) spec.nodes.get(p)!.relaxedNullKeyJoin = true;
-    const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new PassThroughProcessor(), [], [lp, rp]);
+    const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new StepProcessor(PASS, null), [], [lp, rp]);
     return new KStreamImpl(left.builder, merge, false, left.keySerde);
   }
   if (other instanceof KTableImpl) {
@@ -103,7 +104,7 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
   const stores = storeName ? [storeName] : [];
   const lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new TableTableJoinProcessor(true, type, rightGetter, joiner as never, result.oldValues, storeName), [...stores, ...rightGetter.storeNames]);
   const rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new TableTableJoinProcessor(false, type, leftGetter, joiner as never, result.oldValues, storeName), [...stores, ...leftGetter.storeNames]);
-  spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new PassThroughProcessor(), stores: [], topics: [] });
+  spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new StepProcessor(PASS, null), stores: [], topics: [] });
   if (!storeName) result.getterSupplier = joinResultGetter(type, leftGetter, rightGetter, joiner as never);
   result.enableParentOldValues = () => {
     left.enableSendingOldValues();
