@@ -6,12 +6,12 @@ import { BranchProcessor, FlatMapProcessor, FlatMapValuesProcessor } from '../pr
 import { StepProcessor } from '../core/step';
 import { FILTER, MAP, MAP_VALUES, PASS, PEEK, SELECT_KEY } from '../processors/steps';
 import { TableSourceProcessor } from '../processors/table-processors';
-import { KeyValueStore } from '../stores/kv-store';
 import { joinStream } from '../joins/index';
 import type { StreamsBuilder } from './builder';
 import { Branched, Grouped, Materialized, Named, Produced, Repartitioned, pick } from './config';
 import { KGroupedStreamImpl } from './grouped-stream';
 import { KTableImpl } from './ktable';
+import { SourceTableNode } from './table-nodes';
 import { nameFrom, storeNameFrom } from './names';
 
 type F = (...a: never[]) => unknown;
@@ -117,20 +117,13 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
   toTable(...args: unknown[]): KTableImpl<K, V> {
     const name = nameFrom(this.spec, args, 'KSTREAM-TOTABLE');
     const mat = pick(args, Materialized);
-    const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, null);
-    let storeName: string | null = null;
     const caching = mat ? mat.caching : true;
-    table.materializer = () => {
-      if (storeName) return storeName;
-      storeName = storeNameFrom(this.spec, args, name);
-      const sn = storeName;
-      this.spec.addStore({ name: sn, kind: 'keyValue', factory: () => new KeyValueStore(sn), logging: mat?.logging ?? true }, [name]);
-      return sn;
-    };
-    table.materialized = () => storeName !== null;
-    if (mat?.storeName) table.materializer();
+    const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true);
+    // Before the node exists: the store is created but not connected to it (as before this change).
+    if (mat?.storeName) node.materialize();
     const source = this.repartitionedIfRequired(name, name);
-    source.addProcessor(name, name, () => new TableSourceProcessor(() => storeName, caching, table.oldValues));
+    source.addProcessor(name, name, () => new TableSourceProcessor(() => node.storeName, caching, node.oldValues));
+    const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, node);
     return table;
   }
 
