@@ -31,13 +31,13 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
-  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
-  // The checker's verdict stands: a design with errors is not run (its plan is still described).
+  // The checker's verdict stands: a design with errors is not run (its plan is still described; no node has emitted anything).
   if (hasErrors(compiled.diagnostics)) {
     result.ok = false;
     result.durationMs = now() - started;
     return result;
   }
+  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
   const { outputs: byProcessor, ownerOf, entries, storeOwners } = indexProcessors(compiled);
   result.storeOwners = storeOwners;
   result.graph = lineageGraph(doc, compiled.analysis);

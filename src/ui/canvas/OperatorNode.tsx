@@ -38,7 +38,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
         {emitted !== undefined && <span className="sw-badge sw-count" data-testid="emitted-count" title="records emitted in the preview">{emitted} out</span>}
         {dropped > 0 && <span className="sw-badge sw-dropped" title="records dropped (late or invalid)">{dropped} dropped</span>}
-        {problemCount > 0 && <span className="sw-badge sw-err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
+        {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
       </div>
       {(error || firstProblem) && (
         <div className="sw-problem" data-testid="node-problem">
