@@ -7,7 +7,7 @@
  */
 import { StreamsBuilder, type Topology } from '../engine';
 import type { DslExpr } from '../model/dsl-expr';
-import { analyzeDesign } from '../model/graph';
+import { analyzeDesign, type DesignAnalysis } from '../model/graph';
 import { getOperator } from '../model/registry';
 import { checkDesign } from '../model/check';
 import type { DiagnosticCode } from '../model/diagnostics';
@@ -28,6 +28,10 @@ export interface CompiledDesign {
   nodeProcessors: Map<string, NodeProcessors>;
   /** The topics the design reads from outside (internal repartition topics excluded). */
   sourceTopics: Set<string>;
+  /** Processors fed from a repartition topic: the driver runs them after the input record, FIFO per topic. */
+  afterRepartition: Set<string>;
+  /** The design's graph analysis the compile was based on (kinds, inputs, parsed params). */
+  analysis: DesignAnalysis;
 }
 
 export interface CompileOptions {
@@ -112,13 +116,38 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
     }
   }
   const topology = builder.build();
-  return { topology, builder, diagnostics, nodeObjects, compiled, nodeProcessors: recorder.result(), sourceTopics: sourceTopics(topology) };
+  return {
+    topology,
+    builder,
+    diagnostics,
+    nodeObjects,
+    compiled,
+    nodeProcessors: recorder.result(),
+    sourceTopics: sourceTopics(topology),
+    afterRepartition: afterRepartition(topology),
+    analysis,
+  };
 }
 
 function sourceTopics(topology: Topology): Set<string> {
   const t = new Set<string>();
   for (const n of topology.spec.nodes.values()) if (n.type === 'source') for (const x of n.topics) if (!topology.spec.internalTopics.has(x)) t.add(x);
   return t;
+}
+
+function afterRepartition(topology: Topology): Set<string> {
+  const spec = topology.spec;
+  const memo = new Map<string, boolean>();
+  const reads = (name: string): boolean => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, false);
+    const n = spec.nodes.get(name);
+    const r = !!n && (n.type === 'source' ? n.topics.some((t) => spec.internalTopics.has(t)) : n.parents.some(reads));
+    memo.set(name, r);
+    return r;
+  };
+  return new Set([...spec.nodes.keys()].filter(reads));
 }
 
 class FieldError extends Error {

@@ -74,6 +74,13 @@ export function setSamples(doc: TopologyDocument, topic: string, records: Sample
   return { ...doc, samples: { ...doc.samples, [topic]: records } };
 }
 
+/** Replaces one sample record of a topic (an edit from the preview); out-of-range indexes change nothing. */
+export function updateSample(doc: TopologyDocument, topic: string, index: number, record: SampleRecord): TopologyDocument {
+  const list = Object.hasOwn(doc.samples, topic) ? doc.samples[topic] : undefined;
+  if (!list || index < 0 || index >= list.length) return doc;
+  return setSamples(doc, topic, list.map((r, i) => (i === index ? record : r)));
+}
+
 /** Copies nodes (and the edges between them) with fresh ids and names, offset on the canvas. */
 export function duplicateNodes(doc: TopologyDocument, nodes: DesignNode[], edges: DesignEdge[], offset: Position = { x: 40, y: 40 }): { doc: TopologyDocument; nodeIds: string[] } {
   let out = doc;

@@ -7,6 +7,9 @@ import { compileDesign } from '../compiler/compile';
 import { mergeByTimestamp, ProcessingError, Serdes, TopologyTestDriver, type OrderedInput, type TraceEvent } from '../engine';
 import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
+import { CauseTracker } from './causes';
+import { lineageGraph } from './lineage-graph';
+import { flagNotData } from './not-data-check';
 import { indexProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -24,19 +27,22 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const started = now();
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
-  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, describe: '', diagnostics: [], durationMs: 0 };
+  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, graph: {}, describe: '', diagnostics: [], durationMs: 0 };
+  
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
-  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
-  // The checker's verdict stands: a design with errors is not run (its plan is still described).
+  // The checker's verdict stands: a design with errors is not run (its plan is still described; no node has emitted anything).
   if (hasErrors(compiled.diagnostics)) {
     result.ok = false;
     result.durationMs = now() - started;
     return result;
   }
+  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
   const { outputs: byProcessor, ownerOf, entries, storeOwners } = indexProcessors(compiled);
   result.storeOwners = storeOwners;
+  result.graph = lineageGraph(doc, compiled.analysis);
+  const causes = new CauseTracker(result.graph, result.nodes);
   const driver = new TopologyTestDriver(compiled.topology, {
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
@@ -57,13 +63,17 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       return;
     }
     let full = true;
+    const stamped: { nodeId: string; record: TracedRecord }[] = [];
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
-      node.emitted.push(traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port));
+      const record = traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port);
+      node.emitted.push(record);
+      stamped.push({ nodeId: target.nodeId, record });
       referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
+    causes.stamp(stamped, maxTrace, compiled.afterRepartition.has(e.processor));
     if (full) driver.stopTracing(e.processor);
   });
   // Which input record each drop happened on, for the node the dropping processor belongs to.
@@ -106,6 +116,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
+  flagNotData(result, doc);
   result.durationMs = now() - started;
   return result;
 }

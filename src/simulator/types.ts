@@ -3,6 +3,8 @@
  * limits) and a result (per-node traces with lineage, sink outputs, stores, describe() text, errors).
  */
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
+import type { LineageGraph, LineageRule } from './lineage-graph';
+import type { NotDataKind } from './plain-data';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -26,6 +28,10 @@ export interface TracedRecord {
   inputIds: string[];
   /** For KTable outputs: the previous value when known. */
   oldValue?: unknown;
+  /** Emitted records only: the order of emission in the run (records of one forward share it). */
+  seq?: number;
+  /** Emitted records only: the upstream record this node was processing when it emitted this one. */
+  causeId?: string;
 }
 
 export interface NodeError {
@@ -33,6 +39,19 @@ export interface NodeError {
   /** The function param that threw, when a user function failed. */
   field?: string;
   record?: { key: unknown; value: unknown; timestamp: number };
+}
+
+/** A node's user function returned something that is not plain data (shown as `text` in the preview). */
+export interface NotDataProblem {
+  code: 'value-not-data';
+  kind: NotDataKind;
+  /** Where in the record it was. */
+  part: 'key' | 'value';
+  /** How the preview shows it, e.g. "[function toUpperCase]". */
+  text: string;
+  /** The function param, when the node has one function. */
+  field?: string;
+  message: string;
 }
 
 export interface NodeResult {
@@ -44,6 +63,7 @@ export interface NodeResult {
   /** Ids of the input records whose processing this node dropped (late, expired, invalid); the first 1000. */
   droppedInputs: string[];
   error?: NodeError;
+  notData?: NotDataProblem;
 }
 
 export interface SimulationResult {
@@ -55,6 +75,8 @@ export interface SimulationResult {
   /** Store contents at the end, by store name; storeOwners maps store name -> node id. */
   stores: Record<string, { key: unknown; value: unknown; timestamp?: number }[]>;
   storeOwners: Record<string, string>;
+  /** How each node's records depend on the records reaching it (lineage through state). */
+  graph: LineageGraph;
   describe: string;
   diagnostics: Diagnostic[];
   /** The first fatal error (compile or processing), naming the node when known. */
@@ -88,6 +110,7 @@ export interface PreviewNodeSummary {
   recordsIn: number;
   dropped: number;
   error?: NodeError;
+  notData?: NotDataProblem;
   /** Key and value types of the node's first records (the inspector types functions downstream with them). */
   types: { key: string; value: string } | null;
 }
@@ -101,6 +124,12 @@ export interface NodeDetail {
   stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
   /** The input records whose processing this node dropped (the first ones, as in droppedInputs). */
   dropped: TracedRecord[];
+  /** Records that reached the node (upstream outputs, or input records for a source), in processing order. */
+  inputs: TracedRecord[];
+  /** For each emitted record shown: the ids of the records in `inputs` it was made from (lineage through state). */
+  from: Record<string, string[]>;
+  /** How outputs relate to inputs: 'cause' = one record in, records out (its changes can be marked). */
+  rule: LineageRule['kind'];
 }
 
 /** Where a record came from: its input records and every node that emitted a record from them. */
@@ -140,4 +169,6 @@ export type WorkerResponse =
   /** Sent before processing each input record, so a timeout can name where it hung. */
   | { type: 'progress'; id: number; inputId: string }
   /** Sent before every user function call when reportFunctionCalls is set. */
-  | { type: 'call'; id: number; nodeId: string; param: string };
+  | { type: 'call'; id: number; nodeId: string; param: string }
+  /** The worker could not answer run `id` (its answer could not be posted, or it threw): what happened. */
+  | { type: 'failed'; id: number; message: string };

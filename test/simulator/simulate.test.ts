@@ -65,7 +65,9 @@ describe('simulate', () => {
     expect(limited.nodes.words.emitted).toHaveLength(2);
     for (const id of Object.keys(all.nodes)) {
       expect(limited.nodes[id].emittedCount, id).toBe(all.nodes[id].emittedCount);
-      expect(limited.nodes[id].emitted, id).toEqual(all.nodes[id].emitted.slice(0, 2));
+      // seq numbers count traced forwards, fewer with a limit; their order and the causes stay.
+      const bare = (recs: typeof all.nodes.src.emitted) => recs.map(({ seq: _seq, ...r }) => r);
+      expect(bare(limited.nodes[id].emitted), id).toEqual(bare(all.nodes[id].emitted.slice(0, 2)));
     }
     expect(limited.sinks).toEqual(all.sinks);
     expect(limited.stores).toEqual(all.stores);

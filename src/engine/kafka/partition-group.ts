@@ -13,6 +13,8 @@ export interface Buffered {
   specTopic: string;
   offset: number;
   record: StreamRecord;
+  /** Dropped by the deserialization handler: only its offset counts as processed. */
+  skip?: boolean;
 }
 
 /** FIFO over an array with a moving head: Array#shift copies large arrays, making a big batch quadratic. */
@@ -58,6 +60,11 @@ export class PartitionGroup {
     if (!q) return;
     q.addAll(items);
     this.caughtUp.set(topic, caughtUpAfter);
+  }
+
+  /** Drops every buffered record (they are fetched again from the position the consumer seeks to). */
+  clear(): void {
+    for (const [t, q] of this.queues) if (q.length) this.queues.set(t, new Queue());
   }
 
   /** Updates whether an input is caught up; true when it changed. */
