@@ -9,6 +9,7 @@ import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { CauseTracker } from './causes';
 import { lineageGraph } from './lineage-graph';
+import { flagNotData } from './not-data-check';
 import { indexProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -115,6 +116,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
+  flagNotData(result, doc);
   result.durationMs = now() - started;
   return result;
 }

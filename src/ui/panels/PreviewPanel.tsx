@@ -54,6 +54,12 @@ export function PreviewPanel() {
           {r.error.record && ` — record key=${fmt(r.error.record.key)} value=${fmt(r.error.record.value)} timestamp=${r.error.record.timestamp}`}
         </div>
       )}
+      {r?.notData && (
+        <div className="sw-banner sw-warn" role="status" data-testid="node-not-data">
+          {r.notData.field ? `${r.notData.field}: ` : ''}
+          {r.notData.message}
+        </div>
+      )}
       <div className="sw-muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
