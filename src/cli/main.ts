@@ -10,7 +10,8 @@ const USAGE = `usage: streamwright <command> [options]
 
 commands:
   validate <design.json>                               check a design, print diagnostics
-  simulate <design.json> [--samples <file>] [--json]   run the design over its samples
+  simulate <design.json> [--samples <file>]... [--out <dir>] [--json | --text] [--skip-bad-lines]
+                                                       run the design over its samples or files of any size
   generate <design.json> -o <dir>                      write the runnable TypeScript project
   conformance <cases.json>... [--json]                 run Kafka conformance cases
 `;
@@ -26,6 +27,7 @@ const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
+  stdoutStream: process.stdout,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
