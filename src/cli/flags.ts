@@ -1,5 +1,5 @@
 /** Tiny flag parser: --name value / --name=value / --flag; 'list' flags may repeat; unknown flags are errors. */
-import { CliError } from './files';
+import { CliError } from './cli-error';
 
 export function parseFlags(args: string[], spec: Record<string, 'string' | 'boolean' | 'list'>) {
   const positional: string[] = [];

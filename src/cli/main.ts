@@ -2,9 +2,8 @@
  * The `streamwright` command. Every user mistake (unknown command, unreadable file, invalid JSON,
  * schema errors) becomes one clear line and a non-zero exit, never a stack trace.
  */
-import { CliError } from './files';
+import { CliError } from './cli-error';
 import type { CliCommand, CliIo } from './io';
-import { runValidate } from './validate';
 
 const USAGE = `usage: streamwright <command> [options]
 
@@ -17,7 +16,7 @@ commands:
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  validate: async () => runValidate,
+  validate: async () => (await import('./validate')).runValidate,
   simulate: async () => (await import('./commands/simulate')).run,
   generate: async () => (await import('./commands/generate')).run,
   conformance: async () => (await import('./commands/conformance')).run,
@@ -30,7 +29,17 @@ const processIo: CliIo = {
   stdoutStream: process.stdout,
 };
 
+/** `streamwright simulate … | head`: the reader closing the pipe ends the command quietly, not with a stack trace. */
+function quietOnClosedPipe(): void {
+  for (const s of [process.stdout, process.stderr])
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(0);
+    });
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) quietOnClosedPipe();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? io.stdout : io.stderr)(USAGE);
