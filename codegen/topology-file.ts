@@ -17,7 +17,7 @@ export function printTopology(doc: TopologyDocument): string {
   const a = analyzeDesign(doc);
   // The checker, not a rule of our own: a design it passes prints as code that type-checks.
   const errors = checkDesign(doc, a).filter((d) => d.severity === 'error');
-  if (errors.length) throw new CodegenError(`the design has errors: ${errors.map((d) => formatDiagnostic(doc, d)).join('; ')}`);
+  if (errors.length) throw new CodegenError(`the design has errors:\n${errors.map((d) => formatDiagnostic(doc, d)).join('\n')}`);
   const taken = new Set<string>();
   const vars = new Map<string, string>();
   const imports = new Set<string>(['StreamsBuilder', 'Topology']);

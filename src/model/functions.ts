@@ -3,7 +3,7 @@
  * them (sucrase: fast, runs in a worker) and checks that the source is a single expression, so a
  * function can never smuggle statements outside its own body (into the generated code or the page).
  */
-import { parseExpressionAt, type Node } from 'acorn';
+import { parse, parseExpressionAt, type Node } from 'acorn';
 import { transform } from 'sucrase';
 import type { DiagnosticCode } from './diagnostics';
 import type { FunctionSignature } from './dsl-expr';
@@ -31,29 +31,52 @@ function transpileUncached(source: string): FunctionCheck {
   try {
     js = transform(`(${source}\n)`, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch {
-    // Locate the problem without the wrapping parenthesis: as an initializer, the parser does not
-    // backtrack over an ambiguous "(" and reports the real line and column.
-    try {
-      transform(`const __f = ${source}\n;`, { transforms: ['typescript'], disableESTransforms: true });
-    } catch (e) {
-      const err = e as { message?: string; loc?: { line: number; column: number } };
-      const msg = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
-      const prefix = 'const __f = '.length;
-      let line = err.loc?.line;
-      let column = err.loc ? (err.loc.line === 1 ? Math.max(1, err.loc.column + 1 - prefix) : err.loc.column + 1) : undefined;
-      // An unfinished function fails on the closing text we added: point at the end of the user's source.
-      const lines = source.split('\n');
-      if (line !== undefined && line > lines.length) {
-        line = lines.length;
-        column = lines[lines.length - 1].length + 1;
-      }
-      return { ok: false, code: 'E_FN_PARSE', message: msg, line, column };
-    }
+    const problem = locateParseError(source);
+    if (problem) return problem;
     return { ok: false, code: 'E_FN_NOT_SINGLE', message: 'must be a single function expression' };
   }
   js = js.trim().replace(/;$/, '');
   if (!isSingleExpression(js)) return { ok: false, code: 'E_FN_NOT_SINGLE', message: 'must be a single function expression (e.g. (key, value) => ...), not statements' };
   return { ok: true, js };
+}
+
+const PREFIX = 'const __f = ';
+
+/**
+ * Where the source fails to parse, as an initializer (there the parser does not backtrack over an
+ * ambiguous "(" as it does inside the wrapping parenthesis). Sucrase reads TypeScript but may report
+ * an arrow function's start for an error in its body; acorn reads only JavaScript but points at the
+ * exact place. The later of the two is the first certain error.
+ */
+function locateParseError(source: string): FunctionProblem | null {
+  const text = `${PREFIX}${source}\n;`;
+  const found = [
+    attempt(() => transform(text, { transforms: ['typescript'], disableESTransforms: true })),
+    attempt(() => parse(text, { ecmaVersion: 'latest' })),
+  ].filter((x) => x !== null);
+  if (found.length === 0) return null;
+  const best = found.reduce((a, b) => (b.line > a.line || (b.line === a.line && b.column > a.column) ? b : a));
+  let { line, column } = best;
+  if (line === 1) column = Math.max(1, column - PREFIX.length);
+  // An unfinished function fails on the closing text we added: point at the end of the user's source.
+  const lines = source.split('\n');
+  if (line > lines.length) {
+    line = lines.length;
+    column = lines[lines.length - 1].length + 1;
+  }
+  return { ok: false, code: 'E_FN_PARSE', message: best.message, line, column };
+}
+
+/** A parser's error as message and 1-based line/column in the wrapped text (both parsers count columns from 0). */
+function attempt(run: () => unknown): { message: string; line: number; column: number } | null {
+  try {
+    run();
+    return null;
+  } catch (e) {
+    const err = e as { message?: string; loc?: { line: number; column: number } };
+    const message = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
+    return err.loc ? { message, line: err.loc.line, column: err.loc.column + 1 } : { message, line: 1, column: 1 };
+  }
 }
 
 type Shape = { ok: true; js: string; required: number } | FunctionProblem;

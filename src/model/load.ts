@@ -54,7 +54,26 @@ export function designFromJson(value: unknown): LoadResult {
       errors: parsed.error.issues.map((i) => ({ message: i.message, path: '$' + i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') })),
     };
   }
-  return { ok: true, doc: parsed.data as TopologyDocument, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
+  const doc = parsed.data as TopologyDocument;
+  keepOwnKeys(doc, migrated.doc);
+  return { ok: true, doc, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
+}
+
+/**
+ * zod rebuilds a params record by assignment, which turns an own "__proto__" key (JSON.parse keeps
+ * it as data) into the object's prototype: its contents would then answer for params the design
+ * does not have. Rebuild such params with every key as plain data, so nothing is lost or inherited
+ * and the checker reports the key (W_PARAM_UNKNOWN).
+ */
+function keepOwnKeys(doc: TopologyDocument, raw: unknown) {
+  const rawNodes = (raw as { nodes?: { params?: unknown }[] }).nodes ?? [];
+  doc.nodes.forEach((n, i) => {
+    const p = rawNodes[i]?.params;
+    if (!p || typeof p !== 'object' || !Object.hasOwn(p, '__proto__')) return;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(p)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    n.params = copy;
+  });
 }
 
 /** Stable, pretty JSON (2-space indent, fields in schema order). */

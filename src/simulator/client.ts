@@ -10,6 +10,8 @@ export type RunOutcome =
   | { kind: 'result'; result: SimulationResult }
   | { kind: 'preview'; preview: PreviewResult }
   | { kind: 'stopped'; reason: 'timeout' | 'cancelled'; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null }
+  /** The worker could not finish the run for another reason than time (message: what happened). */
+  | { kind: 'failed'; message: string }
   | { kind: 'superseded' };
 
 export interface SimulatorClient {
@@ -55,12 +57,24 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
         pending.lastCall = { nodeId: msg.nodeId, param: msg.param };
         return;
       }
-      clearTimeout(pending.timer);
-      const p = pending;
-      pending = null;
-      p.resolve(msg.type === 'preview' ? { kind: 'preview', preview: msg.preview } : { kind: 'result', result: msg.result });
+      settle(msg.type === 'preview' ? { kind: 'preview', preview: msg.preview } : msg.type === 'failed' ? { kind: 'failed', message: msg.message } : { kind: 'result', result: msg.result });
     };
+    // An error the worker did not catch (or a message the page could not read) ends the run with what it said.
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      settle({ kind: 'failed', message: `the preview worker failed: ${ev.message || 'unknown error'}` });
+      kill();
+    };
+    worker.onmessageerror = () => settle({ kind: 'failed', message: "the preview's result could not be read by the page" });
     return worker;
+  };
+
+  const settle = (outcome: RunOutcome) => {
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    const p = pending;
+    pending = null;
+    p.resolve(outcome);
   };
 
   /** The samples object the current worker already holds (documents keep it when samples do not change). */

@@ -14,7 +14,7 @@ export const STORE_ENTRY_LIMIT = 500;
 export function summarize(result: SimulationResult, runId: number, view: PreviewView): PreviewResult {
   const nodes: PreviewResult['nodes'] = {};
   for (const [id, n] of Object.entries(result.nodes)) {
-    nodes[id] = { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}) };
+    nodes[id] = { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}), ...(n.notData ? { notData: n.notData } : {}) };
   }
   const sinkCounts: Record<string, number> = {};
   for (const [topic, recs] of Object.entries(result.sinks)) sinkCounts[topic] = recs.length;

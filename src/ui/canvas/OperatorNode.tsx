@@ -21,11 +21,12 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const emitted = useApp((s) => s.result?.nodes[id]?.emittedCount);
   const dropped = useApp((s) => s.result?.nodes[id]?.dropped ?? 0);
   const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
+  const notData = useApp((s) => s.result?.nodes[id]?.notData);
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   if (!node) return null;
-  const error = runError ?? null;
+  const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
   const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
   return (
     <div className={cls} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
@@ -38,10 +39,10 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
         {emitted !== undefined && <span className="sw-badge sw-count" data-testid="emitted-count" title="records emitted in the preview">{emitted} out</span>}
         {dropped > 0 && <span className="sw-badge sw-dropped" title="records dropped (late or invalid)">{dropped} dropped</span>}
-        {problemCount > 0 && <span className="sw-badge sw-err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
+        {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
       </div>
       {(error || firstProblem) && (
-        <div className="sw-problem" data-testid="node-problem">
+        <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined}>
           {error ?? firstProblem}
         </div>
       )}

@@ -1,8 +1,21 @@
 /** Formatting of keys, values and timestamps in the preview tables. */
+import { shownAsText } from '../../simulator/plain-data';
+
+/**
+ * JSON, except that values that were not data show as their text ("[function toUpperCase]") and
+ * BigInts as `12n` (JSON.stringify cannot write either).
+ */
 export function fmt(v: unknown): string {
   if (v === undefined) return '';
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s;
+  const text = shownAsText(v);
+  if (text !== null) return text;
+  if (typeof v === 'bigint') return `${v}n`;
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined || typeof x === 'function' || typeof x === 'symbol' ? 'null' : fmt(x))).join(',')}]`;
+  if (typeof v === 'object' && v !== null && !('toJSON' in v)) {
+    const fields = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+    return `{${fields.map(([k, x]) => `${JSON.stringify(k)}:${fmt(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? String(v);
 }
 
 export function fmtTime(ts: number): string {

@@ -79,9 +79,11 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
       return;
     }
     if (outcome.kind === 'result') throw new Error('a preview run answered without a view');
+    if (outcome.kind === 'failed') return failed(outcome.message, now() - started);
     // Locate the endless function: same run, reporting every function call.
     const locate = await client.run({ ...request, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS, view: view() });
     if (locate.kind === 'superseded') return;
+    if (locate.kind === 'failed') return failed(locate.message, TIMEOUT_MS);
     inFlight = false;
     lastRunMs = TIMEOUT_MS;
     const call = locate.kind === 'stopped' ? locate.lastCall : null;
@@ -93,6 +95,14 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
       : `Stopped after ${TIMEOUT_MS / 1000}s: the preview did not finish${where}`;
     if (locate.kind === 'preview') show(locate.preview, { stopped: { message, nodeId: node?.id } });
     else set({ running: queued !== null, stopped: { message, nodeId: node?.id }, result: null, detail: null });
+    pump();
+  };
+
+  /** The worker could not finish the run (not a timeout): say so, with what it reported. */
+  const failed = (message: string, tookMs: number) => {
+    inFlight = false;
+    lastRunMs = tookMs;
+    set({ running: queued !== null, stopped: { message: `The preview stopped: ${message}` }, result: null, detail: null });
     pump();
   };
 
