@@ -22,7 +22,7 @@ describe('samples that explain themselves', () => {
     await page.click('[data-testid=tab-samples]');
     const first = await topic(page);
     await expect.poll(() => applied(page)).toBe('1 record(s) applied');
-    expect(JSON.parse(await monacoText(page, 'samples-editor'))).toEqual([{ key: 'key-1', value: 'hello', timestamp: 1700000000000 }]);
+    await expect.poll(() => monacoText(page, 'samples-editor').then((t) => t.replace(/\s/g, ''))).toBe('[{"key":"key-1","value":"hello","timestamp":1700000000000}]');
 
     await page.fill('[data-testid=param-topic]', 'orders');
     await expect.poll(() => topic(page)).toBe('orders');
