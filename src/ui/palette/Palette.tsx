@@ -33,7 +33,6 @@ export function Palette() {
                 draggable
                 role="button"
                 tabIndex={0}
-                aria-label={`Add ${d.label}`}
                 title={d.help}
                 data-testid={`palette-${d.kind}`}
                 onDragStart={(e) => {
