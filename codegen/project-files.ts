@@ -189,6 +189,15 @@ LOG_INTERVAL_MS=10000
 # Consumer group timing (ms)
 SESSION_TIMEOUT_MS=10000
 HEARTBEAT_INTERVAL_MS=1000
+# Compression of the batches this app produces: none (default), gzip, snappy, lz4 or zstd (all five are read)
+COMPRESSION=none
+# A record whose key or value does not deserialize: log-and-fail (default: stop, naming topic, partition, offset)
+# or log-and-continue (skip it, count it as dropped)
+DESERIALIZATION_EXCEPTION_HANDLER=log-and-fail
+# A sink record that cannot be serialized or sent: fail (default: stop) or continue (skip it, count it as dropped)
+PRODUCTION_EXCEPTION_HANDLER=fail
+# Dead-letter topic (KIP-1034): records a handler gave up on go there raw, with the error in headers (empty: none)
+DEAD_LETTER_TOPIC=
 `;
 }
 

@@ -38,7 +38,6 @@ export function Toolbar() {
         value={name}
         onChange={(e) => app().edit((d) => ({ ...d, name: toAppName(e.target.value) }), 'app-name')}
       />
-      <SaveStatus />
       <button onClick={() => app().setDialog('designs')} data-testid="show-designs">Designs</button>
       <button onClick={() => void newDesign().then(() => fitDesign(0))} aria-label="New design">New</button>
       <button onClick={() => app().setDialog('examples')} data-testid="open-examples">Examples</button>
@@ -68,6 +67,7 @@ export function Toolbar() {
       </button>
       <button onClick={() => fitDesign()} aria-label="Fit view">Fit</button>
       <span className="sw-spacer" />
+      <SaveStatus />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
     </header>
   );

@@ -8,7 +8,7 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { partitionNumberAssigner } from './assigner';
 import { isRebalancing, NotAGroupMemberError, type Committer } from './committer';
-import { DeserializationError, ProductionError } from './error-handlers';
+import { ProductionError } from './error-handlers';
 import type { InputDecoder } from './input-decoder';
 import type { ActiveTask, TaskManager } from './task-manager';
 
@@ -134,12 +134,12 @@ export class StreamThread {
       await committer.afterBatch();
     } catch (e) {
       if (committer.error) return this.o.fatal(committer.error);
-      if (e instanceof DeserializationError || e instanceof ProductionError) {
-        // The handler said fail: what was sent so far (a dead-letter record) lands before the instance stops.
-        await committer.collector.flush().catch(() => undefined);
-        return this.o.fatal(e);
-      }
-      throw e;
+      // kafkajs' own errors go back to kafkajs (it retries, rejoins or reports a crash).
+      if (e instanceof Error && e.name.startsWith('KafkaJS')) throw e;
+      // A record that failed to deserialize, process or produce, and the handler said fail (Kafka
+      // Streams' default): what was sent so far (a dead-letter record) lands, then the instance stops.
+      await committer.collector.flush().catch(() => undefined);
+      return this.o.fatal(productionErrorIn(e) ?? (e instanceof Error ? e : new Error(String(e))));
     } finally {
       this.active--;
     }
@@ -191,4 +191,10 @@ export class StreamThread {
     this.processReady(payload.partition, active);
     void committer.afterBatch().catch(() => undefined);
   }
+}
+
+/** A sink's production error inside the processing error that wraps it. */
+function productionErrorIn(e: unknown): ProductionError | null {
+  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) if (x instanceof ProductionError) return x;
+  return null;
 }
