@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { parseDesign, parseJsonWithPosition } from '../model/load';
 import { sampleRecordSchema } from '../model/schema';
 import type { SampleRecord, TopologyDocument } from '../model/types';
+import { CliError } from './cli-error';
 
-export class CliError extends Error {}
+export { CliError };
 
 export function readText(file: string, cwd: string): string {
   try {

@@ -79,7 +79,8 @@ function attempt(run: () => unknown): { message: string; line: number; column: n
   }
 }
 
-type Shape = { ok: true; js: string; required: number } | FunctionProblem;
+/** What a source is, independent of the operator: a function (with its required parameter count) or a problem; `got` names a non-function. */
+type Shape = { ok: true; js: string; required: number } | (FunctionProblem & { got?: string });
 const shapes = new Map<string, Shape>();
 
 /**
@@ -95,10 +96,13 @@ export function checkFunction(source: string, signature?: FunctionSignature): Fu
     if (shapes.size > 2000) shapes.clear();
     shapes.set(source, shape);
   }
-  if (!shape.ok) return shape;
+  const names = signature ? signature.params.map((p) => p.name).join(', ') : 'key, value';
+  if (!shape.ok) {
+    if (shape.got === undefined) return shape;
+    return { ok: false, code: shape.code, message: `must be a function such as (${names}) => ..., not ${shape.got}` };
+  }
   const passed = signature?.params.length;
   if (passed !== undefined && shape.required > passed) {
-    const names = signature!.params.map((p) => p.name).join(', ');
     return { ok: false, code: 'E_FN_ARITY', message: `takes ${shape.required} parameters but is called with ${passed}${passed ? ` (${names})` : ''}` };
   }
   return { ok: true, js: shape.js };
@@ -115,7 +119,8 @@ function shapeOf(source: string): Shape {
     return { ok: false, code: 'E_FN_PARSE', message: e instanceof Error ? e.message : String(e) };
   }
   if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') {
-    return { ok: false, code: 'E_FN_NOT_FUNCTION', message: `must be a function such as (key, value) => ..., not ${describeExpression(node)}` };
+    const got = describeExpression(node);
+    return { ok: false, code: 'E_FN_NOT_FUNCTION', message: `must be a function, not ${got}`, got };
   }
   const f = node as Node & { async: boolean; generator: boolean; params: Node[] };
   if (f.async || f.generator) return { ok: false, code: 'E_FN_ASYNC', message: `must return its result directly; ${f.async ? 'an async function returns a Promise' : 'a generator returns an iterator'}` };
@@ -137,7 +142,7 @@ function describeExpression(node: Node): string {
     case 'ClassExpression':
       return 'a class';
     case 'Identifier':
-      return `the name ${n.name} (write (key, value) => ${n.name}(value) instead)`;
+      return `the name ${n.name} (call it inside a function instead)`;
     case 'CallExpression':
       return 'a call (write the function itself)';
     default:

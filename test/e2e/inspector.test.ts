@@ -123,10 +123,10 @@ describe('inspector', () => {
     // The repro: the mapper is a number, not a function.
     await setMonaco(page, 'fn-mapper', '42', 'insert');
     await expect.poll(() => card(page, 'split-words').locator('[data-testid=node-problem-count]').textContent()).toBe('1 problem');
-    await expect(card(page, 'split-words').locator('[data-testid=node-problem]').textContent()).resolves.toBe('mapper: must be a function such as (key, value) => ..., not a number (42)');
+    await expect(card(page, 'split-words').locator('[data-testid=node-problem]').textContent()).resolves.toBe('mapper: must be a function such as (value, key) => ..., not a number (42)');
     await expect(inspector(page).locator('[data-testid=error-mapper] [data-code=E_FN_NOT_FUNCTION]').textContent()).resolves.toMatch(/^must be a function/);
     // The preview does not run it; the panel lists the checker's errors instead.
-    await expect.poll(() => page.locator('[data-testid=preview-diagnostic]').allTextContents()).toEqual(['node "split-words" mapper: must be a function such as (key, value) => ..., not a number (42) [E_FN_NOT_FUNCTION]']);
+    await expect.poll(() => page.locator('[data-testid=preview-diagnostic]').allTextContents()).toEqual(['node "split-words" mapper: must be a function such as (value, key) => ..., not a number (42) [E_FN_NOT_FUNCTION]']);
     await expect(page.locator('[data-testid=preview-diagnostic]').getAttribute('data-code')).resolves.toBe('E_FN_NOT_FUNCTION');
 
     // A parse error is placed at its line and column, in the field and as a Monaco marker.
