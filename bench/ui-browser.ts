@@ -55,6 +55,8 @@ const fileParallel = join(tmpdir(), 'sw-300-parallel.json');
 writeFileSync(fileParallel, JSON.stringify(parallelDesign(30, 10)));
 const openLayoutParallelMs = (await openAndLayout(page, fileParallel)).totalMs;
 const layoutParallel = await layoutMeasures();
+// Auto layout shows a design too big to read whole from its start (at a readable zoom); Fit shows all.
+await page.locator('header').getByRole('button', { name: 'Fit view' }).click();
 await page.waitForTimeout(800);
 const fitZoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
 const onScreen = await page.locator('.sw-op-node').count();

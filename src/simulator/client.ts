@@ -9,7 +9,7 @@ import type { PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, Simulati
 export type RunOutcome =
   | { kind: 'result'; result: SimulationResult }
   | { kind: 'preview'; preview: PreviewResult }
-  | { kind: 'stopped'; reason: 'timeout' | 'cancelled'; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null }
+  | { kind: 'stopped'; reason: 'timeout' | 'cancelled' | 'not-started'; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null }
   /** The worker could not finish the run for another reason than time (message: what happened). */
   | { kind: 'failed'; message: string }
   | { kind: 'superseded' };
@@ -30,7 +30,12 @@ interface Pending {
   startedAt: number;
   lastInputId: string | null;
   lastCall: { nodeId: string; param: string } | null;
+  /** The worker began the run: the run's own time limit starts now. */
+  started: () => void;
 }
+
+/** How long a worker may take to load and begin a run (its code is fetched and compiled first). */
+export const START_LIMIT_MS = 30_000;
 
 export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient {
   let worker: Worker | null = null;
@@ -49,6 +54,10 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
         return;
       }
       if (!pending || msg.id !== pending.id) return;
+      if (msg.type === 'started') {
+        pending.started();
+        return;
+      }
       if (msg.type === 'progress') {
         pending.lastInputId = msg.inputId;
         return;
@@ -100,14 +109,23 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
       const id = nextId++;
       const w = ensure();
       return new Promise<RunOutcome>((resolve) => {
-        const timer = setTimeout(() => {
+        // The time limit counts from when the worker starts the run: loading a new worker's code
+        // (slow on a busy machine) is not the user's function running.
+        const stop = (reason: 'timeout' | 'not-started') => () => {
           const last = pending?.lastInputId ?? null;
           const lastCall = pending?.lastCall ?? null;
           pending = null;
           kill();
-          resolve({ kind: 'stopped', reason: 'timeout', lastInputId: last, lastCall });
-        }, options.timeoutMs ?? 2000);
-        pending = { id, resolve, timer, startedAt: now(), lastInputId: null, lastCall: null };
+          resolve({ kind: 'stopped', reason, lastInputId: last, lastCall });
+        };
+        const limit = options.timeoutMs ?? 2000;
+        const timer = setTimeout(stop('not-started'), Math.max(limit, START_LIMIT_MS));
+        const started = () => {
+          if (pending?.id !== id) return;
+          clearTimeout(pending.timer);
+          pending.timer = setTimeout(stop('timeout'), limit);
+        };
+        pending = { id, resolve, timer, startedAt: now(), lastInputId: null, lastCall: null, started };
         const samples = request.doc.samples;
         const view = options.view;
         if (samples === sentSamples) {

@@ -166,6 +166,8 @@ export type WorkerResponse =
   | { type: 'result'; id: number; result: SimulationResult }
   | { type: 'preview'; id: number; preview: PreviewResult }
   | { type: 'answer'; id: number; answer: PreviewAnswers[PreviewQuery['kind']] | null }
+  /** Sent when the worker begins a run (the run's time limit counts from here). */
+  | { type: 'started'; id: number }
   /** Sent before processing each input record, so a timeout can name where it hung. */
   | { type: 'progress'; id: number; inputId: string }
   /** Sent before every user function call when reportFunctionCalls is set. */

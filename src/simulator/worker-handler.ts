@@ -40,6 +40,7 @@ export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: (
       post({ type: 'answer', id: msg.id, answer: result ? answer(result, msg.query) : null });
       return;
     }
+    post({ type: 'started', id: msg.id });
     if (msg.samplesUnchanged) msg.request.doc = { ...msg.request.doc, samples: lastSamples };
     else lastSamples = msg.request.doc.samples;
     let last = 0;

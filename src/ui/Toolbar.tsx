@@ -1,4 +1,5 @@
 /** The top bar: app name, file and edit actions, layout and help. */
+import { useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { parseDesign, serializeDesign } from '../model/load';
 import { toAppName } from '../model/design-summary';
@@ -14,6 +15,7 @@ export function Toolbar() {
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const fitDesign = useFitDesign();
+  const flow = useStoreApi();
   const fileInput = useRef<HTMLInputElement>(null);
   const [layingOut, setLayingOut] = useState(false);
   const app = useApp.getState;
@@ -54,8 +56,8 @@ export function Toolbar() {
       <button
         onClick={() => {
           setLayingOut(true);
-          void autoLayout()
-            .then(() => fitDesign())
+          void autoLayout({ width: flow.getState().width, height: flow.getState().height })
+            .then(() => fitDesign(200, { readable: true }))
             .catch((e: Error) => app().notify(`Auto layout failed: ${e.message}`, 'error'))
             .finally(() => setLayingOut(false));
         }}

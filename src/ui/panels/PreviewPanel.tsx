@@ -11,6 +11,7 @@ import { DesignProblems } from './DesignProblems';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
 import { fmt, fmtTime } from './format';
+import { PreviewGuide } from './PreviewGuide';
 
 export function PreviewPanel() {
   const result = useApp((s) => s.result);
@@ -32,12 +33,7 @@ export function PreviewPanel() {
     return (
       <>
         {banner}
-        <p className="sw-muted">Select a node to see what it emits. Sink topics:</p>
-        {Object.entries(result.sinkCounts).map(([t, count]) => (
-          <div key={t} className="sw-muted">
-            {t}: {count} record(s)
-          </div>
-        ))}
+        <PreviewGuide sinkCounts={result.sinkCounts} />
       </>
     );
   }

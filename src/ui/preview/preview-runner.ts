@@ -7,7 +7,7 @@
  * never returns. The page gets a summary back; the shown node's records, lineage and sink outputs
  * are asked of the worker when needed.
  */
-import type { SimulatorClient } from '../../simulator/client';
+import { START_LIMIT_MS, type SimulatorClient } from '../../simulator/client';
 import type { PreviewResult, SimulationRequest } from '../../simulator/types';
 import type { TopologyDocument } from '../../model/types';
 import type { AppState } from '../../store/store';
@@ -80,6 +80,7 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
     }
     if (outcome.kind === 'result') throw new Error('a preview run answered without a view');
     if (outcome.kind === 'failed') return failed(outcome.message, now() - started);
+    if (outcome.reason === 'not-started') return failed(`the preview worker did not start within ${START_LIMIT_MS / 1000} s`, now() - started);
     // Locate the endless function: same run, reporting every function call.
     const locate = await client.run({ ...request, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS, view: view() });
     if (locate.kind === 'superseded') return;
