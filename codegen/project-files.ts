@@ -1,11 +1,12 @@
 /** The fixed files of a generated project (package.json, tsconfig, README, main, test, ...). */
 import type { TopologyDocument } from '../src/model/types';
+import { projectFolderName } from './project-paths';
 
 export const GENERATED_VERSIONS = { kafkajs: '2.2.4', typescript: '6.0.3', tsx: '4.23.15', vitest: '4.1.12', '@types/node': '20.19.43' };
 
 export function packageJson(doc: TopologyDocument): string {
   const pkg = {
-    name: doc.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[._]/, 'app-'),
+    name: projectFolderName(doc.name),
     version: '1.0.0',
     private: true,
     type: 'module',
@@ -41,8 +42,7 @@ export function sourceTopicsOf(doc: TopologyDocument): string[] {
 export const MAIN_TS = `// Runs the topology. Without KAFKA_BROKERS: over samples/<topic>.jsonl (or --input <topic>=<file.jsonl>),
 // writing every sink topic to out/<topic>.jsonl as records are produced. With KAFKA_BROKERS: on Kafka.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { runLocal, type InputRecord } from './streams/index';
+import { nameTable, runLocal, topicFilePath, type InputRecord } from './streams/index';
 import { APPLICATION_ID, buildTopology } from './topology';
 import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS } from './settings';
 
@@ -60,7 +60,7 @@ function readJsonl(file: string, topic: string): InputRecord[] {
 }
 
 function inputsFromArgs(argv: string[]): Record<string, InputRecord[]> {
-  const inputs: Record<string, InputRecord[]> = {};
+  const inputs = nameTable<InputRecord[]>();
   const given = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] !== '--input') continue;
@@ -69,7 +69,7 @@ function inputsFromArgs(argv: string[]): Record<string, InputRecord[]> {
     given.set(topic, file);
   }
   for (const topic of SOURCE_TOPICS) {
-    const file = given.get(topic) ?? join('samples', \`\${topic}.jsonl\`);
+    const file = given.get(topic) ?? topicFilePath('samples', topic);
     inputs[topic] = existsSync(file) ? readJsonl(file, topic) : [];
   }
   return inputs;
@@ -100,7 +100,7 @@ async function main() {
     defaultValueSerde: DEFAULT_VALUE_SERDE,
     // Written as produced: a crash later keeps everything emitted so far.
     onOutput: (topic, r) => {
-      const file = join('out', \`\${topic}.jsonl\`);
+      const file = topicFilePath('out', topic);
       if (!written.has(topic)) {
         rmSync(file, { force: true });
         written.add(topic);
@@ -110,7 +110,7 @@ async function main() {
   });
   const total = Object.values(inputs).reduce((n, l) => n + l.length, 0);
   console.log(\`\${APPLICATION_ID}: processed \${total} input record(s)\`);
-  for (const [topic, records] of Object.entries(outputs)) console.log(\`  \${topic}: \${records.length} record(s) -> out/\${topic}.jsonl\`);
+  for (const [topic, records] of Object.entries(outputs)) console.log(\`  \${topic}: \${records.length} record(s) -> \${topicFilePath('out', topic)}\`);
 }
 
 main().catch((e) => {
@@ -123,16 +123,16 @@ export const TEST_TS = `// Replays the design's samples and expects exactly what
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runLocal, type InputRecord } from '../src/streams/index';
+import { nameTable, runLocal, topicFilePath, type InputRecord } from '../src/streams/index';
 import { buildTopology } from '../src/topology';
 import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS } from '../src/settings';
 
 const here = new URL('.', import.meta.url).pathname;
 
 function samples(): Record<string, InputRecord[]> {
-  const out: Record<string, InputRecord[]> = {};
+  const out = nameTable<InputRecord[]>();
   for (const t of SOURCE_TOPICS) {
-    const f = join(here, '..', 'samples', \`\${t}.jsonl\`);
+    const f = topicFilePath(join(here, '..', 'samples'), t);
     out[t] = existsSync(f) ? readFileSync(f, 'utf8').split('\\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : [];
   }
   return out;
@@ -173,7 +173,7 @@ export function envExample(doc: TopologyDocument): string {
   return `# Kafka connection. Leave KAFKA_BROKERS empty to run locally over samples/.
 KAFKA_BROKERS=
 # Kafka Streams application.id (consumer group and internal topic prefix)
-APPLICATION_ID=${doc.name}
+APPLICATION_ID=${JSON.stringify(doc.name)}
 # at_least_once (default) or exactly_once_v2 (kafkajs transactions; see the Streamwright docs for what was verified)
 PROCESSING_GUARANTEE=at_least_once
 # How often processed offsets are committed (ms; Kafka Streams' commit.interval.ms: 30000, or 100 with exactly_once_v2)

@@ -28,6 +28,17 @@ const processIo: CliIo = {
   cwd: process.cwd(),
 };
 
+/**
+ * `streamwright simulate … | head`: when the reader closes the pipe, writing fails with EPIPE. Like
+ * any Unix tool, stop quietly then (exit 0) instead of printing the unhandled error's stack trace.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {

@@ -4,7 +4,7 @@
  * used by the Web Worker in the browser and by `streamwright simulate` in Node.
  */
 import { compileDesign } from '../compiler/compile';
-import { ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
+import { nameTable, ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
 import { Serdes } from '../engine/serdes';
 import type { SampleRecord } from '../model/types';
 import { mergeByTimestamp, type OrderedInput } from '../engine/input-order';
@@ -25,7 +25,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const started = now();
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
-  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, describe: '', diagnostics: [], durationMs: 0 };
+  // Keyed by node ids, topics and store names, which the design chooses: tables without a prototype.
+  const result: SimulationResult = { ok: true, nodes: nameTable(), inputs: nameTable(), sinks: nameTable(), stores: nameTable(), storeOwners: nameTable(), describe: '', diagnostics: [], durationMs: 0 };
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();

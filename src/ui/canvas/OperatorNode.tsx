@@ -5,6 +5,7 @@
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { ownEntry } from '../../engine/name-table';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
@@ -18,9 +19,11 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
     const p = nodeProblems(s.doc, id)[0];
     return p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : null;
   });
-  const emitted = useApp((s) => s.result?.nodes[id]?.emittedCount);
-  const dropped = useApp((s) => s.result?.nodes[id]?.dropped ?? 0);
-  const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
+  const run = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
+  const stoppedHere = useApp((s) => (s.stopped?.nodeId === id ? s.stopped.message : null));
+  const emitted = run?.emittedCount;
+  const dropped = run?.dropped ?? 0;
+  const runError = run?.error?.message ?? stoppedHere;
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);

@@ -4,6 +4,7 @@
  */
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { TopologyDocument } from '../../model/types';
+import { nameTable } from '../../engine/name-table';
 
 /** A node card's box as the layout sees it (cards are at least 170 px wide; names and badges vary). */
 export const NODE_BOX = { width: 200, height: 90 };
@@ -77,7 +78,7 @@ export function layoutInput(doc: GraphPart): { graph: ElkNode; positions: (laidO
   };
   const positions = (laidOut: ElkNode) => {
     const at = new Map((laidOut.children ?? []).map((c) => [c.id, c]));
-    const out: Positions = {};
+    const out: Positions = nameTable();
     for (const run of runs) {
       const box = at.get(run[0]);
       if (!box) continue;

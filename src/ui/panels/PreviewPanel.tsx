@@ -4,6 +4,7 @@
  * clicking a record highlights the input records and nodes it came from (lineage). The counts come
  * with every run; the records are asked of the worker for the node shown.
  */
+import { ownEntry } from '../../engine/name-table';
 import type { TracedRecord } from '../../simulator/types';
 import { useApp } from '../../store/store';
 import { showLineage } from '../preview/use-live-preview';
@@ -36,7 +37,7 @@ export function PreviewPanel() {
       </>
     );
   }
-  const r = result.nodes[nodeId];
+  const r = ownEntry(result.nodes, nodeId);
   const emitted = detail?.emitted ?? [];
   const stores = detail?.stores ?? [];
   const inputs = lineage?.inputs ?? [];

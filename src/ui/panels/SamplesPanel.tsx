@@ -3,6 +3,7 @@
  * Invalid input is marked at its line and never applied; the text stays until it is fixed.
  */
 import { useMemo, useState } from 'react';
+import { ownEntry } from '../../engine/name-table';
 import { setSamples, sourceTopics } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { CodeEditor } from '../editor/CodeEditor';
@@ -14,9 +15,9 @@ export function SamplesPanel() {
   const topics = useMemo(() => sourceTopics(doc), [doc]);
   const chosen = useApp((s) => s.samplesTopic);
   const current = chosen && topics.includes(chosen) ? chosen : (topics[0] ?? null);
-  const saved = current ? (doc.samples[current] ?? []) : [];
+  const saved = current ? (ownEntry(doc.samples, current) ?? []) : [];
   // Unapplied text (typed, or invalid) lives in the store: it survives tab and topic switches.
-  const draft = useApp((s) => (current ? s.sampleDrafts[current] : undefined));
+  const draft = useApp((s) => (current ? ownEntry(s.sampleDrafts, current) : undefined));
   const savedText = useMemo(() => formatSamples(saved), [saved]);
   const text = draft?.text ?? savedText;
   const problem = draft?.problem ?? null;
