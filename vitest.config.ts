@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Only *.test.ts(x) under test/: Playwright specs (test/e2e/*.spec.ts) run through their own runner test.
+// Every *.test.ts(x) under test/, the browser e2e files included: test/e2e/*.test.ts drive Chromium
+// through playwright-core from vitest (there is no separate Playwright runner or .spec.ts file).
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

@@ -31,7 +31,7 @@ writeFileSync(file, JSON.stringify(big));
 async function openAndLayout(p: Page, designFile: string): Promise<{ openMs: number; totalMs: number }> {
   const start = Date.now();
   await p.setInputFiles('[data-testid=open-file]', designFile);
-  await p.waitForFunction(() => document.querySelectorAll('.op-node').length > 0);
+  await p.waitForFunction(() => document.querySelectorAll('.sw-op-node').length > 0);
   const openMs = Date.now() - start;
   await p.click('[data-testid=auto-layout]');
   // The button is aria-busy while elkjs lays out; the layout then lands in the document.
@@ -54,13 +54,13 @@ const openLayoutParallelMs = (await openAndLayout(page, fileParallel)).totalMs;
 const layoutParallel = await layoutMeasures();
 await page.waitForTimeout(800);
 const fitZoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
-const onScreen = await page.locator('.op-node').count();
+const onScreen = await page.locator('.sw-op-node').count();
 await measureDrag(page, 20);
 await page.waitForTimeout(1500);
 const drag = { ...(await measureDrag(page)), zoom: Math.round(fitZoom * 100) / 100, nodesInPage: onScreen };
 const zoomed = await zoomCanvasTo(page, 1);
 await page.waitForTimeout(300);
-const dragZoomed = { ...(await measureDrag(page)), zoom: Math.round(zoomed * 100) / 100, nodesInPage: await page.locator('.op-node').count() };
+const dragZoomed = { ...(await measureDrag(page)), zoom: Math.round(zoomed * 100) / 100, nodesInPage: await page.locator('.sw-op-node').count() };
 
 // Preview latency: from a 20-node design with 10k samples being applied (opened) to its result on screen.
 const file20 = join(tmpdir(), 'sw-20x10k.json');

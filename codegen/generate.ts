@@ -7,7 +7,7 @@ import type { TopologyDocument } from '../src/model/types';
 import { DOCKERFILE, MAIN_TS, TEST_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
 import { checkProjectPath } from './project-paths';
 import { printTopology } from './topology-file';
-import { topicFilePath } from '../src/engine/topic-files';
+import { topicFilePath } from '../src/engine';
 
 export interface GenerateOptions {
   /** What the preview emitted per sink topic; becomes the project's golden test. */

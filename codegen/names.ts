@@ -4,7 +4,6 @@
  * not turn `parseInt(v, 10)` into a call of the node's stream).
  */
 import globals from 'globals';
-import { ENGINE_EXPORTS } from '../src/compiler/engine-exports';
 
 /** JavaScript reserved words (also in strict mode and modules) and TypeScript's reserved type names. */
 const KEYWORDS =
@@ -15,14 +14,13 @@ const GENERATED_FILE_NAMES = ['builder', 'buildTopology', 'APPLICATION_ID'];
 
 /**
  * Every name a generated identifier must not take: keywords, ECMAScript and Node globals (from the
- * `globals` package, kept current with the engines), and every export of the engine (topology.ts
- * imports from it what the code uses).
+ * `globals` package, kept current with the engines) and the generated file's own names. The file's
+ * imports from the engine are added per file (printTopology knows them before naming any node).
  */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...KEYWORDS.split(' '),
   ...Object.keys(globals.builtin),
   ...Object.keys(globals.node),
-  ...Object.keys(ENGINE_EXPORTS),
   ...GENERATED_FILE_NAMES,
 ]);
 

@@ -14,8 +14,6 @@ export interface PrintContext {
   inputCount: (port: string) => number;
   param: (path: string) => unknown;
   nodeName: string;
-  /** Engine exports the code uses (collected for the import line). */
-  imports: Set<string>;
 }
 
 export class CodegenError extends Error {}
@@ -33,7 +31,6 @@ export function printExpr(e: DslExpr, ctx: PrintContext, indent = '  '): string 
     case 'fn':
       return printFunction(String(ctx.param(e.param) ?? ''), e.param, ctx.nodeName, indent);
     case 'static': {
-      ctx.imports.add(e.callee.split('.')[0]);
       return `${e.callee}(${e.args.map((a) => printExpr(a, ctx, indent)).join(', ')})`;
     }
     case 'call': {
@@ -47,6 +44,20 @@ export function printExpr(e: DslExpr, ctx: PrintContext, indent = '  '): string 
       if (e.target.kind === 'inputs') return ctx.input(e.target.port, Number(e.key));
       return `${printExpr(e.target, ctx, indent)}[${JSON.stringify(e.key)}]`;
     }
+  }
+}
+
+/** The engine exports an expression names (the roots of its static callees), for the import line. */
+export function engineImports(e: DslExpr): string[] {
+  switch (e.kind) {
+    case 'static':
+      return [e.callee.split('.')[0], ...e.args.flatMap(engineImports)];
+    case 'call':
+      return [...engineImports(e.target), ...e.args.flatMap(engineImports)];
+    case 'get':
+      return engineImports(e.target);
+    default:
+      return [];
   }
 }
 

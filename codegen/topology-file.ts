@@ -1,31 +1,25 @@
 /** Prints src/topology.ts: one statement per design node, in dependency order, named after the nodes. */
-import { analyzeDesign } from '../src/model/graph';
+import { checkDesign, formatDiagnostic } from '../src/model/check';
+import { analyzeDesign, type DesignAnalysis } from '../src/model/graph';
 import { getOperator } from '../src/model/registry';
 import type { TopologyDocument } from '../src/model/types';
-import { validateDesign } from '../src/model/validate';
 import { lineComment } from './comments';
-import { NameAllocator } from './names';
-import { CodegenError, printExpr } from './print-expr';
+import { NameAllocator, RESERVED_NAMES } from './names';
+import { CodegenError, engineImports, printExpr } from './print-expr';
 
 export function printTopology(doc: TopologyDocument): string {
   const a = analyzeDesign(doc);
-  // The one checker (as the designer, the preview and the CLI use it): codegen refuses what it refuses.
-  const errors = validateDesign(doc, a).filter((d) => d.severity === 'error');
-  if (errors.length) {
-    const n = doc.nodes.find((x) => x.id === errors[0].nodeId);
-    throw new CodegenError(`the design has errors: ${n ? `node "${n.name}" ` : ''}${errors[0].field ? `${errors[0].field}: ` : ''}${errors[0].message}`);
-  }
-  const names = new NameAllocator();
+  // The checker, not a rule of our own: a design it passes prints as code that type-checks.
+  const errors = checkDesign(doc, a).filter((d) => d.severity === 'error');
+  if (errors.length) throw new CodegenError(`the design has errors: ${errors.map((d) => formatDiagnostic(doc, d)).join('; ')}`);
+  const lowered = a.order.map((id) => lowerNode(a, id));
+  // What the file imports is known before any name is given, so no node name can shadow it.
+  const imports = new Set(['StreamsBuilder', 'Topology', ...lowered.flatMap((l) => engineImports(l.expr))]);
+  const names = new NameAllocator(new Set([...RESERVED_NAMES, ...imports]));
   const vars = new Map<string, string>();
-  const imports = new Set<string>(['StreamsBuilder', 'Topology']);
   const lines: string[] = [];
-  for (const id of a.order) {
-    const node = a.nodes.get(id)!;
-    const d = getOperator(node.kind)!;
-    const params = a.params.get(id)!;
-    const byPort = a.inputs.get(id) ?? {};
-    const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type!).filter(Boolean)]));
-    const expr = d.lower(params as never, { node, inputs: types });
+  for (const { node, expr, params, isSink } of lowered) {
+    const byPort = a.inputs.get(node.id) ?? {};
     const inputRef = (port: string, i: number) => {
       const c = byPort[port]?.[i];
       if (!c) throw new CodegenError(`node "${node.name}": input "${port}" is not connected`);
@@ -39,14 +33,12 @@ export function printTopology(doc: TopologyDocument): string {
       inputCount: (p) => byPort[p]?.length ?? 0,
       param: (path) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], params),
       nodeName: node.name,
-      imports,
     });
     if (node.description) lines.push(lineComment(node.description, '  '));
-    const isSink = (d.outputPorts?.(params as never) ?? ['out']).length === 0;
     if (isSink) lines.push(`  ${code};`);
     else {
       const v = names.allocate(node.name, node.kind);
-      vars.set(id, v);
+      vars.set(node.id, v);
       lines.push(`  const ${v} = ${code};`);
     }
   }
@@ -62,4 +54,16 @@ export function printTopology(doc: TopologyDocument): string {
     'export function buildTopology(builder: StreamsBuilder = new StreamsBuilder()): Topology {',
   ];
   return [...header, ...lines, '  return builder.build();', '}', ''].join('\n');
+}
+
+/** A node's DslExpr (its descriptor's lowering) with what printing it needs. */
+function lowerNode(a: DesignAnalysis, id: string) {
+  const node = a.nodes.get(id)!;
+  const d = getOperator(node.kind)!;
+  const params = a.params.get(id)!;
+  const byPort = a.inputs.get(id) ?? {};
+  const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type!).filter(Boolean)]));
+  const expr = d.lower(params as never, { node, inputs: types });
+  const isSink = (d.outputPorts?.(params as never) ?? ['out']).length === 0;
+  return { node, expr, params, isSink };
 }

@@ -1,22 +1,23 @@
-import { validateDesign } from '../model/validate';
+import { checkDesign, hasErrors } from '../model/check';
 import { loadDesignFile } from './files';
+import { parseFlags } from './flags';
 import type { CliCommand } from './io';
+import { printDiagnostics } from './report';
 
-/** `streamwright validate <design.json>`: `file: node "name" (id) field: message` per diagnostic. */
+/** `streamwright validate <design.json> [--json]`: `file: node "name" param: message [CODE]` per diagnostic; exit 1 on any error. */
 export const runValidate: CliCommand = async (args, io) => {
-  if (args.length !== 1) {
-    io.stderr('usage: streamwright validate <design.json>\n');
+  const { positional, flags } = parseFlags(args, { json: 'boolean' });
+  if (positional.length !== 1) {
+    io.stderr('usage: streamwright validate <design.json> [--json]\n');
     return 2;
   }
-  const file = args[0];
+  const file = positional[0];
   const doc = loadDesignFile(file, io.cwd);
-  const diags = validateDesign(doc);
-  for (const d of diags) {
-    const n = doc.nodes.find((x) => x.id === d.nodeId);
-    const where = n ? `node "${n.name}" (${n.id})` : d.edgeId ? `edge ${d.edgeId}` : 'design';
-    io.stdout(`${file}: ${where}${d.field ? ` ${d.field}` : ''}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}\n`);
+  const diags = checkDesign(doc);
+  if (flags.json) io.stdout(JSON.stringify(diags, null, 2) + '\n');
+  else {
+    printDiagnostics(io.stdout, file, doc, diags);
+    if (!hasErrors(diags)) io.stdout(`${file}: valid (${doc.nodes.length} nodes, ${doc.edges.length} edges)\n`);
   }
-  const errors = diags.filter((d) => d.severity === 'error').length;
-  if (errors === 0) io.stdout(`${file}: valid (${doc.nodes.length} nodes, ${doc.edges.length} edges)\n`);
-  return errors ? 1 : 0;
+  return hasErrors(diags) ? 1 : 0;
 };

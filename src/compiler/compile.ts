@@ -1,16 +1,19 @@
 /**
  * Compiles a design into an engine topology by evaluating each node's lowered DslExpr (the same
- * expression the code generator prints) in dependency order. Nodes with errors, and everything
- * downstream of them, are skipped so the valid part of a design still previews. Never throws on
- * user mistakes: they come back as diagnostics.
+ * expression the code generator prints) in dependency order. Its diagnostics are the checker's
+ * (checkDesign): nodes with errors, and everything downstream of them, are not built. Never throws
+ * on user mistakes; should the engine still refuse a node the checker passed, that comes back as
+ * E_TOPOLOGY on the node.
  */
 import { StreamsBuilder, type Topology } from '../engine';
 import type { DslExpr } from '../model/dsl-expr';
-import { analyzeDesign } from '../model/graph';
+import { analyzeDesign, type DesignAnalysis } from '../model/graph';
 import { getOperator } from '../model/registry';
+import { checkDesign } from '../model/check';
+import type { DiagnosticCode } from '../model/diagnostics';
 import type { Diagnostic, TopologyDocument } from '../model/types';
-import { validateDesign } from '../model/validate';
 import { ENGINE_EXPORTS } from './engine-exports';
+import { LoweringRecorder, type NodeProcessors } from './node-processors';
 import { compileUserFunction } from './user-functions';
 
 export interface CompiledDesign {
@@ -21,6 +24,14 @@ export interface CompiledDesign {
   nodeObjects: Map<string, unknown>;
   /** Node ids that were compiled into the topology. */
   compiled: Set<string>;
+  /** For each compiled node: the processors and stores it became, and those carrying its output. */
+  nodeProcessors: Map<string, NodeProcessors>;
+  /** The topics the design reads from outside (internal repartition topics excluded). */
+  sourceTopics: Set<string>;
+  /** Processors fed from a repartition topic: the driver runs them after the input record, FIFO per topic. */
+  afterRepartition: Set<string>;
+  /** The design's graph analysis the compile was based on (kinds, inputs, parsed params). */
+  analysis: DesignAnalysis;
 }
 
 export interface CompileOptions {
@@ -30,10 +41,11 @@ export interface CompileOptions {
 
 export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilder(), options: CompileOptions = {}): CompiledDesign {
   const analysis = analyzeDesign(doc);
-  const diagnostics = validateDesign(doc, analysis);
+  const diagnostics = checkDesign(doc, analysis);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error' && d.nodeId).map((d) => d.nodeId!));
   const nodeObjects = new Map<string, unknown>();
   const compiled = new Set<string>();
+  const recorder = new LoweringRecorder(builder);
   for (const id of analysis.order) {
     const node = analysis.nodes.get(id)!;
     const d = getOperator(node.kind);
@@ -50,6 +62,7 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
       return obj;
     };
     const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type!).filter(Boolean)]));
+    const mark = recorder.mark();
     try {
       const expr = d.lower(params as never, { node, inputs: types });
       const evalExpr = (e: DslExpr): unknown => {
@@ -66,7 +79,7 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
             const src = readPath(params, e.param);
             const hook = options.onUserFunction;
             const f = compileUserFunction(String(src ?? ''), e.param, hook ? () => hook(id, e.param) : undefined);
-            if ('error' in f) throw new FieldError(e.param, f.error);
+            if ('code' in f) throw new FieldError(e.param, f.code, f.message);
             return f;
           }
           case 'static': {
@@ -86,23 +99,61 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
             return (evalExpr(e.target) as Record<string, unknown>)[e.key];
         }
       };
-      nodeObjects.set(id, evalExpr(expr));
+      const result = evalExpr(expr);
+      nodeObjects.set(id, result);
       compiled.add(id);
+      const ports = d.portKey && d.outputPorts?.(params as never);
+      const portKeys = ports ? new Map(ports.map((p) => [p, d.portKey!(params as never, p)])) : undefined;
+      recorder.record(id, mark, { result, portKeys, inputs: Object.values(byPort).flat() });
     } catch (err) {
       diagnostics.push({
+        code: err instanceof FieldError ? err.code : 'E_TOPOLOGY',
         severity: 'error',
         nodeId: id,
-        field: err instanceof FieldError ? err.field : undefined,
+        param: err instanceof FieldError ? err.param : undefined,
         message: err instanceof Error ? err.message : String(err),
       });
     }
   }
-  return { topology: builder.build(), builder, diagnostics, nodeObjects, compiled };
+  const topology = builder.build();
+  return {
+    topology,
+    builder,
+    diagnostics,
+    nodeObjects,
+    compiled,
+    nodeProcessors: recorder.result(),
+    sourceTopics: sourceTopics(topology),
+    afterRepartition: afterRepartition(topology),
+    analysis,
+  };
+}
+
+function sourceTopics(topology: Topology): Set<string> {
+  const t = new Set<string>();
+  for (const n of topology.spec.nodes.values()) if (n.type === 'source') for (const x of n.topics) if (!topology.spec.internalTopics.has(x)) t.add(x);
+  return t;
+}
+
+function afterRepartition(topology: Topology): Set<string> {
+  const spec = topology.spec;
+  const memo = new Map<string, boolean>();
+  const reads = (name: string): boolean => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, false);
+    const n = spec.nodes.get(name);
+    const r = !!n && (n.type === 'source' ? n.topics.some((t) => spec.internalTopics.has(t)) : n.parents.some(reads));
+    memo.set(name, r);
+    return r;
+  };
+  return new Set([...spec.nodes.keys()].filter(reads));
 }
 
 class FieldError extends Error {
   constructor(
-    readonly field: string,
+    readonly param: string,
+    readonly code: DiagnosticCode,
     message: string,
   ) {
     super(message);

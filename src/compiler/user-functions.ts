@@ -4,20 +4,24 @@
  * the function and the record.
  */
 import { UserFunctionError } from '../engine';
-import { transpileFunction } from '../model/functions';
+import { checkFunction, type FunctionProblem } from '../model/functions';
 
 export type CompiledFunction = (...args: unknown[]) => unknown;
 
-export function compileUserFunction(source: string, param: string, onCall?: () => void): CompiledFunction | { error: string } {
-  const r = transpileFunction(source);
-  if (!r.ok) return { error: `does not parse${r.line ? ` (line ${r.line}, column ${r.column})` : ''}: ${r.message}` };
+/**
+ * The checker (checkFunction) has proved the source a function expression, so evaluating it only
+ * creates the function; a source that was not checked gets the checker's problem back.
+ */
+export function compileUserFunction(source: string, param: string, onCall?: () => void): CompiledFunction | FunctionProblem {
+  const r = checkFunction(source);
+  if (!r.ok) return r;
   let f: unknown;
   try {
     f = new Function(`"use strict"; return ${r.js};`)();
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, code: 'E_FN_PARSE', message: e instanceof Error ? e.message : String(e) };
   }
-  if (typeof f !== 'function') return { error: `must be a function, got ${typeof f}` };
+  if (typeof f !== 'function') return { ok: false, code: 'E_FN_NOT_FUNCTION', message: `must be a function, got ${typeof f}` };
   const fn = f as CompiledFunction;
   return function userFunction(...args: unknown[]) {
     onCall?.();

@@ -1,5 +1,6 @@
 /** Runs conformance cases through the converter, compiler and engine, step by step. */
 import { compileDesign } from '../compiler/compile';
+import { formatDiagnostic } from '../model/check';
 import { TopologyTestDriver, type KTableImpl } from '../engine';
 import { captureChanges, enableSendingOldValues } from '../engine/testing';
 import type { KeyValueStore } from '../engine/stores/kv-store';
@@ -17,7 +18,7 @@ export function runCase(c: ConformanceCase): CaseResult {
   const compiled = compileDesign(conv.doc);
   const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    result.failures.push(...errors.map((d) => `compile: ${d.nodeId ?? ''}${d.field ? ` ${d.field}` : ''}: ${d.message}`));
+    result.failures.push(...errors.map((d) => `compile: ${formatDiagnostic(conv.doc, d)}`));
     return result;
   }
   for (const id of conv.oldValues) enableSendingOldValues(compiled.nodeObjects.get(id) as KTableImpl);

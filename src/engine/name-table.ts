@@ -2,6 +2,8 @@
  * Tables keyed by names users choose (topics, stores, branches, node ids). A plain `{}` would treat
  * "__proto__" as its prototype (the entry vanishes) and answer "constructor" or "toString" with
  * Object.prototype's members; these tables have no prototype, and reads take only own entries.
+ * src/model/name-table.ts has the same two helpers for the model and the page: the engine stands
+ * alone in generated projects and the model may import nothing (docs/architecture-layers.md).
  */
 
 /** An empty (or filled) table with no prototype: every name is a key like any other. */

@@ -3,10 +3,10 @@
  * the designer's store stays thin and undo is just keeping old documents.
  */
 import { getOperator } from './registry';
-import { canConnect } from './validate';
+import { canConnect } from './connect';
 import type { DesignEdge, DesignNode, Position, SampleRecord, TopologyDocument } from './types';
 import { CURRENT_VERSION, DOCUMENT_FORMAT } from './types';
-import { ownEntry } from '../engine/name-table';
+import { ownEntry } from './name-table';
 
 export function emptyDesign(name = 'my-streams-app'): TopologyDocument {
   return { format: DOCUMENT_FORMAT, version: CURRENT_VERSION, name, nodes: [], edges: [], samples: {}, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
@@ -78,6 +78,13 @@ export function setSamples(doc: TopologyDocument, topic: string, records: Sample
   return { ...doc, samples: { ...doc.samples, [topic]: records } };
 }
 
+/** Replaces one sample record of a topic (an edit from the preview); out-of-range indexes change nothing. */
+export function updateSample(doc: TopologyDocument, topic: string, index: number, record: SampleRecord): TopologyDocument {
+  const list = Object.hasOwn(doc.samples, topic) ? doc.samples[topic] : undefined;
+  if (!list || index < 0 || index >= list.length) return doc;
+  return setSamples(doc, topic, list.map((r, i) => (i === index ? record : r)));
+}
+
 /** Copies nodes (and the edges between them) with fresh ids and names, offset on the canvas. */
 export function duplicateNodes(doc: TopologyDocument, nodes: DesignNode[], edges: DesignEdge[], offset: Position = { x: 40, y: 40 }): { doc: TopologyDocument; nodeIds: string[] } {
   let out = doc;
@@ -97,11 +104,16 @@ export function duplicateNodes(doc: TopologyDocument, nodes: DesignNode[], edges
 
 /** Topics the design reads from (its source nodes), for the samples editor. */
 export function sourceTopics(doc: TopologyDocument): string[] {
+  return designTopics(doc, 'reads');
+}
+
+/** Topics the design reads or writes, in node order, each once (as each operator's descriptor declares them). */
+export function designTopics(doc: TopologyDocument, which: 'reads' | 'writes'): string[] {
   const topics: string[] = [];
   for (const n of doc.nodes) {
     const d = getOperator(n.kind);
-    const reads = d?.topics?.({ ...(d.defaults as object), ...n.params } as never)?.reads ?? [];
-    for (const t of reads) if (!topics.includes(t)) topics.push(t);
+    const named = d?.topics?.({ ...(d.defaults as object), ...n.params } as never)?.[which] ?? [];
+    for (const t of named) if (!topics.includes(t)) topics.push(t);
   }
   return topics;
 }

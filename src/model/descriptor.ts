@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import type { DslExpr, FunctionSignature } from './dsl-expr';
-import type { Diagnostic, DesignNode, StreamKind } from './types';
+import type { DiagnosticCode } from './diagnostics';
+import type { DesignNode, StreamKind } from './types';
 
 export type OperatorCategory =
   | 'Sources'
@@ -30,6 +31,8 @@ export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
 export type ParamControl =
   | { type: 'text' }
   | { type: 'topic' }
+  /** A state store name (Materialized.as): Kafka's name rule applies. */
+  | { type: 'store' }
   | { type: 'number'; min?: number; integer?: boolean }
   /** Milliseconds, edited with a unit picker (ms, s, min, h, d). */
   | { type: 'duration' }
@@ -38,8 +41,8 @@ export type ParamControl =
   | { type: 'serde' }
   /** TypeScript source of a user function, edited in Monaco. */
   | { type: 'function'; signature: FunctionSignature; example: string }
-  /** split's list of { name, predicate } branches. */
-  | { type: 'branches' };
+  /** split's list of { name, predicate } branches; each predicate has this signature. */
+  | { type: 'branches'; signature: FunctionSignature };
 
 export interface ParamSpec {
   name: string;
@@ -62,6 +65,23 @@ export interface PortSpec {
   accepts: readonly StreamKind[];
   /** merge takes any number of edges on one port; every other port takes exactly one. */
   multiple?: boolean;
+}
+
+/**
+ * Why output() refuses its inputs: E_CONNECT_KIND (an upstream kind it cannot take, the default) or
+ * E_INPUT_MISSING (it needs more inputs, e.g. merge with one). The connection check refuses a new
+ * edge for the first and lets the second through (the design is simply not finished).
+ */
+export interface OutputError {
+  error: string;
+  code?: 'E_CONNECT_KIND' | 'E_INPUT_MISSING';
+}
+
+/** A problem validate() finds in a node's params. */
+export interface ParamProblem {
+  code: DiagnosticCode;
+  param: string;
+  message: string;
 }
 
 /** What a node's inputs are, as the compiler and the connection check see them. */
@@ -106,9 +126,9 @@ export interface OperatorDescriptor<P extends Record<string, unknown> = Record<s
    * The type this node produces from its input types, or an error message when Kafka Streams would
    * not allow the combination (e.g. count on an ungrouped stream). Sinks return null.
    */
-  output: (inputs: Record<string, OutputType[]>, params: P) => OutputType | null | { error: string };
+  output: (inputs: Record<string, OutputType[]>, params: P) => OutputType | null | OutputError;
   /** Extra semantic checks of params beyond the schema (e.g. a join without a window). */
-  validate?: (params: P, inputs: Record<string, OutputType[]>) => Omit<Diagnostic, 'nodeId' | 'severity'>[];
+  validate?: (params: P, inputs: Record<string, OutputType[]>) => ParamProblem[];
   /** Topics this node reads (sources) or writes (sinks), for the samples editor and codegen. */
   topics?: (params: P) => { reads?: string[]; writes?: string[] };
   /**

@@ -3,11 +3,13 @@
  * them (sucrase: fast, runs in a worker) and checks that the source is a single expression, so a
  * function can never smuggle statements outside its own body (into the generated code or the page).
  */
+import { parseExpressionAt, type Node } from 'acorn';
 import { transform } from 'sucrase';
+import type { DiagnosticCode } from './diagnostics';
+import type { FunctionSignature } from './dsl-expr';
 
-export type FunctionCheck =
-  | { ok: true; js: string }
-  | { ok: false; message: string; line?: number; column?: number };
+export type FunctionProblem = { ok: false; code: DiagnosticCode; message: string; line?: number; column?: number };
+export type FunctionCheck = { ok: true; js: string } | FunctionProblem;
 
 // Every edit re-validates and every preview run re-compiles the whole design; most functions did
 // not change, so results are memoized by source (bounded, since sources change while typing).
@@ -24,7 +26,7 @@ export function transpileFunction(source: string): FunctionCheck {
 }
 
 function transpileUncached(source: string): FunctionCheck {
-  if (!source.trim()) return { ok: false, message: 'the function is empty' };
+  if (!source.trim()) return { ok: false, code: 'E_PARAM_REQUIRED', message: 'the function is empty' };
   let js: string;
   try {
     js = transform(`(${source}\n)`, { transforms: ['typescript'], disableESTransforms: true }).code;
@@ -37,15 +39,87 @@ function transpileUncached(source: string): FunctionCheck {
       const err = e as { message?: string; loc?: { line: number; column: number } };
       const msg = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
       const prefix = 'const __f = '.length;
-      const line = err.loc?.line;
-      const column = err.loc ? (err.loc.line === 1 ? Math.max(1, err.loc.column + 1 - prefix) : err.loc.column + 1) : undefined;
-      return { ok: false, message: msg, line, column };
+      let line = err.loc?.line;
+      let column = err.loc ? (err.loc.line === 1 ? Math.max(1, err.loc.column + 1 - prefix) : err.loc.column + 1) : undefined;
+      // An unfinished function fails on the closing text we added: point at the end of the user's source.
+      const lines = source.split('\n');
+      if (line !== undefined && line > lines.length) {
+        line = lines.length;
+        column = lines[lines.length - 1].length + 1;
+      }
+      return { ok: false, code: 'E_FN_PARSE', message: msg, line, column };
     }
-    return { ok: false, message: 'must be a single function expression' };
+    return { ok: false, code: 'E_FN_NOT_SINGLE', message: 'must be a single function expression' };
   }
   js = js.trim().replace(/;$/, '');
-  if (!isSingleExpression(js)) return { ok: false, message: 'must be a single function expression (e.g. (key, value) => ...), not statements' };
+  if (!isSingleExpression(js)) return { ok: false, code: 'E_FN_NOT_SINGLE', message: 'must be a single function expression (e.g. (key, value) => ...), not statements' };
   return { ok: true, js };
+}
+
+type Shape = { ok: true; js: string; required: number } | FunctionProblem;
+const shapes = new Map<string, Shape>();
+
+/**
+ * Everything knowable about a user function without running it: it parses, is one expression, and
+ * that expression is a (non-async, non-generator) function whose required parameters the operator
+ * passes. Only a function expression qualifies: evaluating it cannot run user code, and the
+ * generated project type-checks it against the operator's signature.
+ */
+export function checkFunction(source: string, signature?: FunctionSignature): FunctionCheck {
+  let shape = shapes.get(source);
+  if (!shape) {
+    shape = shapeOf(source);
+    if (shapes.size > 2000) shapes.clear();
+    shapes.set(source, shape);
+  }
+  if (!shape.ok) return shape;
+  const passed = signature?.params.length;
+  if (passed !== undefined && shape.required > passed) {
+    const names = signature!.params.map((p) => p.name).join(', ');
+    return { ok: false, code: 'E_FN_ARITY', message: `takes ${shape.required} parameters but is called with ${passed}${passed ? ` (${names})` : ''}` };
+  }
+  return { ok: true, js: shape.js };
+}
+
+function shapeOf(source: string): Shape {
+  const t = transpileFunction(source);
+  if (!t.ok) return t;
+  let node: Node;
+  try {
+    node = parseExpressionAt(t.js, 0, { ecmaVersion: 'latest' });
+  } catch (e) {
+    // transpileFunction proved it parses; a parser disagreement is still reported, not thrown.
+    return { ok: false, code: 'E_FN_PARSE', message: e instanceof Error ? e.message : String(e) };
+  }
+  if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') {
+    return { ok: false, code: 'E_FN_NOT_FUNCTION', message: `must be a function such as (key, value) => ..., not ${describeExpression(node)}` };
+  }
+  const f = node as Node & { async: boolean; generator: boolean; params: Node[] };
+  if (f.async || f.generator) return { ok: false, code: 'E_FN_ASYNC', message: `must return its result directly; ${f.async ? 'an async function returns a Promise' : 'a generator returns an iterator'}` };
+  const firstOptional = f.params.findIndex((p) => p.type === 'AssignmentPattern' || p.type === 'RestElement');
+  return { ok: true, js: t.js, required: firstOptional === -1 ? f.params.length : firstOptional };
+}
+
+function describeExpression(node: Node): string {
+  const n = node as Node & { value?: unknown; raw?: string; regex?: unknown; name?: string };
+  switch (node.type) {
+    case 'Literal':
+      return n.regex ? 'a regular expression' : n.value === null ? 'null' : `a ${typeof n.value} (${(n.raw ?? '').slice(0, 40)})`;
+    case 'TemplateLiteral':
+      return 'a string';
+    case 'ObjectExpression':
+      return 'an object';
+    case 'ArrayExpression':
+      return 'an array';
+    case 'ClassExpression':
+      return 'a class';
+    case 'Identifier':
+      return `the name ${n.name} (write (key, value) => ${n.name}(value) instead)`;
+    case 'CallExpression':
+      return 'a call (write the function itself)';
+    default:
+      return `a ${node.type.replace(/Expression$/, '').toLowerCase()} expression`;
+  }
 }
 
 /**

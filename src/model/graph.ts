@@ -4,6 +4,7 @@
  * and codegen all build on this. Never throws on user mistakes: problems become diagnostics.
  */
 import type { OutputType } from './descriptor';
+import { paramIssue } from './param-issues';
 import { getOperator } from './registry';
 import type { DesignEdge, DesignNode, Diagnostic, StreamKind, TopologyDocument } from './types';
 
@@ -33,21 +34,18 @@ export function analyzeDesign(doc: TopologyDocument): DesignAnalysis {
     inputs.set(n.id, {});
     const d = getOperator(n.kind);
     if (!d) {
-      diagnostics.push({ severity: 'error', nodeId: n.id, field: 'kind', message: `unknown operator "${n.kind}"` });
+      diagnostics.push({ code: 'E_UNKNOWN_OPERATOR', severity: 'error', nodeId: n.id, param: 'kind', message: `unknown operator "${n.kind}"` });
       continue;
     }
     const parsed = d.schema.safeParse(n.params ?? {});
     if (parsed.success) params.set(n.id, parsed.data as Record<string, unknown>);
-    else
-      for (const issue of parsed.error.issues) {
-        diagnostics.push({ severity: 'error', nodeId: n.id, field: issue.path.join('.') || 'params', message: issue.message });
-      }
+    else for (const issue of parsed.error.issues) diagnostics.push(paramIssue(n, issue));
   }
   for (const e of doc.edges) {
     const src = nodes.get(e.source);
     const tgt = nodes.get(e.target);
     if (!src || !tgt) {
-      diagnostics.push({ severity: 'error', edgeId: e.id, message: `edge ${e.id} refers to a missing node (${!src ? e.source : e.target})` });
+      diagnostics.push({ code: 'E_EDGE_DANGLING', severity: 'error', edgeId: e.id, message: `edge ${e.id} refers to a missing node (${!src ? e.source : e.target})` });
       continue;
     }
     const byPort = inputs.get(tgt.id)!;
@@ -78,7 +76,7 @@ export function analyzeDesign(doc: TopologyDocument): DesignAnalysis {
     const p = params.get(id) ?? (d.defaults as Record<string, unknown>);
     const out = d.output(types, p);
     if (out && 'error' in out) {
-      diagnostics.push({ severity: 'error', nodeId: id, field: 'inputs', message: out.error });
+      diagnostics.push({ code: out.code ?? 'E_CONNECT_KIND', severity: 'error', nodeId: id, param: 'inputs', message: out.error });
       outputs.set(id, null);
     } else {
       outputs.set(id, out);
@@ -111,7 +109,7 @@ function topoOrder(doc: TopologyDocument, nodes: Map<string, DesignNode>, diagno
     }
   }
   for (const n of doc.nodes) {
-    if (indeg.get(n.id)! > 0) diagnostics.push({ severity: 'error', nodeId: n.id, field: 'inputs', message: `node "${n.name}" is part of a cycle; topologies must be acyclic` });
+    if (indeg.get(n.id)! > 0) diagnostics.push({ code: 'E_CYCLE', severity: 'error', nodeId: n.id, param: 'inputs', message: `node "${n.name}" is part of a cycle; topologies must be acyclic` });
   }
   return order;
 }

@@ -1,7 +1,7 @@
 /** Reading and writing design files: JSON errors with line and column, schema errors with the JSON path. */
 import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
-import { nameTable } from '../engine/name-table';
+import { nameTable } from './name-table';
 import { documentSchema, sampleRecordSchema } from './schema';
 import { migrateDocument } from './migrate';
 import type { SampleRecord, TopologyDocument } from './types';

@@ -3,6 +3,7 @@
  * read this shape. It is plain JSON (no classes) so it can be saved, diffed, sent to a worker and
  * validated with zod (see schema.ts).
  */
+import type { DiagnosticCode } from './diagnostics';
 
 export const DOCUMENT_FORMAT = 'streamwright/topology' as const;
 export const CURRENT_VERSION = 1 as const;
@@ -90,14 +91,21 @@ export interface TopologyDocument {
 
 export type Severity = 'error' | 'warning';
 
-/** A problem found in a design. Validation returns these; it never throws on user mistakes. */
+/**
+ * A problem found in a design, as data: consumers switch on `code` (see diagnostics.ts and
+ * docs/diagnostics.md), never on `message`. The checker returns these; it never throws on user mistakes.
+ */
 export interface Diagnostic {
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   /** The node the problem belongs to, if any. */
   nodeId?: string;
-  /** The param (or "inputs", "name", ...) the problem belongs to, if any. */
-  field?: string;
+  /** The param (`mapper`, `branches.1.predicate`) or part of the node (`name`, `inputs`) it belongs to. */
+  param?: string;
   /** The edge the problem belongs to, if any. */
   edgeId?: string;
+  /** Position inside a function's source (1-based), for parse errors. */
+  line?: number;
+  column?: number;
 }

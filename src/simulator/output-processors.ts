@@ -1,48 +1,36 @@
 /**
- * Which engine processors carry a design node's output: the processor behind the DSL object the
- * node produced (a split: one per branch port; a sink: the sink named after the node; a grouped or
- * windowed stream: the records it groups). Their forwards are the node's emitted records in the
- * preview. One processor can stand for several design nodes (groupByKey shows what it groups).
+ * The compiler's answer (which processors and stores each design node became) turned around for
+ * the preview: processor -> the nodes whose output it carries (a split: one per branch port; a
+ * grouping node shows what it groups, so one processor can stand for several nodes), processor ->
+ * the node it belongs to (drops, counts, errors) and whether records enter the node there, store -> its node.
  */
 import type { CompiledDesign } from '../compiler/compile';
-import type { TopologyDocument } from '../model/types';
-import { getOperator } from '../model/registry';
+import { nameTable } from '../engine';
 
 export interface OutputTarget {
   nodeId: string;
   port?: string;
 }
 
-type Obj = Record<string, unknown> | null;
-
-/** The processor name behind a DSL object; grouped/windowed streams point at the stream they group. */
-function processorOf(obj: unknown): string | undefined {
-  const o = obj as Obj;
-  if (!o || typeof o !== 'object') return undefined;
-  if (typeof o.nodeName === 'string') return o.nodeName;
-  if (o.grouped) return processorOf(o.grouped);
-  if (o.repartitioned) return processorOf(o.repartitioned);
-  if (o.stream) return processorOf(o.stream);
-  return undefined;
+export interface ProcessorIndex {
+  outputs: Map<string, OutputTarget[]>;
+  ownerOf: Map<string, string>;
+  /** The processors records enter each node through (its records in are theirs). */
+  entries: Set<string>;
+  storeOwners: Record<string, string>;
 }
 
-export function outputProcessors(doc: TopologyDocument, compiled: CompiledDesign): Map<string, OutputTarget[]> {
-  const out = new Map<string, OutputTarget[]>();
-  const add = (processor: string, t: OutputTarget) => out.set(processor, [...(out.get(processor) ?? []), t]);
-  for (const n of doc.nodes) {
-    if (!compiled.compiled.has(n.id)) continue;
-    const obj = compiled.nodeObjects.get(n.id);
-    const d = getOperator(n.kind);
-    if (d?.outputPorts && d.portKey && obj && typeof obj === 'object' && !processorOf(obj)) {
-      const params = { ...(d.defaults as object), ...n.params } as never;
-      for (const port of d.outputPorts(params)) {
-        const name = processorOf((obj as Record<string, unknown>)[d.portKey(params, port)]);
-        if (name) add(name, { nodeId: n.id, port });
-      }
-      continue;
+export function indexProcessors(compiled: Pick<CompiledDesign, 'nodeProcessors'>): ProcessorIndex {
+  const index: ProcessorIndex = { outputs: new Map(), ownerOf: new Map(), entries: new Set(), storeOwners: nameTable() };
+  for (const [nodeId, np] of compiled.nodeProcessors) {
+    for (const p of np.processors) index.ownerOf.set(p, nodeId);
+    for (const p of np.entries) index.entries.add(p);
+    for (const s of np.stores) index.storeOwners[s] = nodeId;
+    for (const o of np.outputs) {
+      const targets = index.outputs.get(o.processor) ?? [];
+      targets.push(o.port === undefined ? { nodeId } : { nodeId, port: o.port });
+      index.outputs.set(o.processor, targets);
     }
-    const name = processorOf(obj) ?? (compiled.topology.spec.nodes.has(n.name) ? n.name : undefined);
-    if (name) add(name, { nodeId: n.id });
   }
-  return out;
+  return index;
 }

@@ -3,9 +3,11 @@
  * and the answers to its questions (one node's records, a record's lineage, the sink outputs). The
  * worker computes them next to the full result it keeps. Pure.
  */
-import { nameTable, ownEntry } from '../engine/name-table';
+import { nameTable } from '../engine';
 import { recordTypes } from './record-types';
-import type { Lineage, NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
+import { lineageThroughState } from './lineage';
+import { nodeFlow } from './node-flow';
+import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
 
 /** State store entries sent for the preview table (the size is always sent). */
 export const STORE_ENTRY_LIMIT = 500;
@@ -37,22 +39,8 @@ export function nodeDetail(result: SimulationResult, nodeId: string, limit: numb
   const droppedIds = (result.nodes[nodeId]?.droppedInputs ?? []).slice(0, limit);
   const byId = droppedIds.length ? new Map(Object.values(result.inputs).flatMap((recs) => recs.map((r) => [r.id, r] as const))) : null;
   const dropped = droppedIds.flatMap((id) => byId?.get(id) ?? []);
-  return { nodeId, emitted: (result.nodes[nodeId]?.emitted ?? []).slice(0, limit), stores, dropped };
-}
-
-/** The input records an emitted record ("<nodeId>#<n>") came from, and every node that emitted a kept record from them. */
-export function lineageOf(result: SimulationResult, recordId: string): Lineage | null {
-  const nodeId = recordId.slice(0, recordId.lastIndexOf('#'));
-  const rec = result.nodes[nodeId]?.emitted.find((e) => e.id === recordId);
-  if (!rec) return null;
-  const ids = new Set(rec.inputIds);
-  const nodeIds = Object.entries(result.nodes)
-    .filter(([, n]) => n.emitted.some((e) => e.inputIds.some((id) => ids.has(id))))
-    .map(([id]) => id);
-  const inputs = Object.values(result.inputs)
-    .flat()
-    .filter((i) => ids.has(i.id));
-  return { recordId, inputIds: rec.inputIds, nodeIds, inputs };
+  const emitted = (result.nodes[nodeId]?.emitted ?? []).slice(0, limit);
+  return { nodeId, emitted, stores, dropped, ...nodeFlow(result, nodeId, emitted, limit) };
 }
 
 export function answer(result: SimulationResult, query: PreviewQuery): PreviewAnswers[PreviewQuery['kind']] | null {
@@ -60,7 +48,7 @@ export function answer(result: SimulationResult, query: PreviewQuery): PreviewAn
     case 'node':
       return result.nodes[query.nodeId] ? nodeDetail(result, query.nodeId, query.limit) : null;
     case 'lineage':
-      return lineageOf(result, query.recordId);
+      return lineageThroughState(result, query.recordId);
     case 'sinks':
       return result.sinks;
   }

@@ -4,11 +4,12 @@
  * used by the Web Worker in the browser and by `streamwright simulate` in Node.
  */
 import { compileDesign } from '../compiler/compile';
-import { nameTable, ProcessingError, TopologyTestDriver, type TraceEvent } from '../engine';
-import { Serdes } from '../engine/serdes';
+import { mergeByTimestamp, nameTable, ProcessingError, Serdes, TopologyTestDriver, type OrderedInput, type TraceEvent } from '../engine';
+import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
-import { mergeByTimestamp, type OrderedInput } from '../engine/input-order';
-import { outputProcessors } from './output-processors';
+import { CauseTracker } from './causes';
+import { lineageGraph } from './lineage-graph';
+import { indexProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
 export interface SimulateHooks {
@@ -26,23 +27,26 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
   // Keyed by node ids, topics and store names, which the design chooses: tables without a prototype.
-  const result: SimulationResult = { ok: true, nodes: nameTable(), inputs: nameTable(), sinks: nameTable(), stores: nameTable(), storeOwners: nameTable(), describe: '', diagnostics: [], durationMs: 0 };
+  const result: SimulationResult = { ok: true, nodes: nameTable(), inputs: nameTable(), sinks: nameTable(), stores: nameTable(), storeOwners: nameTable(), graph: {}, describe: '', diagnostics: [], durationMs: 0 };
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
   for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
-  const byProcessor = outputProcessors(doc, compiled);
-  const nameToId = new Map(doc.nodes.map((n) => [n.name, n.id]));
-  for (const store of compiled.topology.spec.stores.keys()) {
-    const owner = [...compiled.topology.spec.nodes.values()].find((n) => n.stores.includes(store));
-    const id = owner ? nameToId.get(owner.owner) : undefined;
-    if (id) result.storeOwners[store] = id;
+  // The checker's verdict stands: a design with errors is not run (its plan is still described).
+  if (hasErrors(compiled.diagnostics)) {
+    result.ok = false;
+    result.durationMs = now() - started;
+    return result;
   }
+  const { outputs: byProcessor, ownerOf, entries, storeOwners } = indexProcessors(compiled);
+  result.storeOwners = storeOwners;
+  result.graph = lineageGraph(doc, compiled.analysis);
+  const causes = new CauseTracker(result.graph, result.nodes);
   const driver = new TopologyTestDriver(compiled.topology, {
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
-  const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, sourceTopicSet(compiled));
+  const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, compiled.sourceTopics);
   let currentInput = '';
   let current = -1;
   // Input records (by position) some kept trace or listed drop came from: with a trace limit, only
@@ -58,18 +62,22 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       return;
     }
     let full = true;
+    const stamped: { nodeId: string; record: TracedRecord }[] = [];
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
-      node.emitted.push(traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port));
+      const record = traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port);
+      node.emitted.push(record);
+      stamped.push({ nodeId: target.nodeId, record });
       referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
+    causes.stamp(stamped, maxTrace, compiled.afterRepartition.has(e.processor));
     if (full) driver.stopTracing(e.processor);
   });
   // Which input record each drop happened on, for the node the dropping processor belongs to.
   driver.onDrop((p) => {
-    const id = nameToId.get(p.owner) ?? byProcessor.get(p.name)?.[0]?.nodeId;
+    const id = ownerOf.get(p.name);
     const list = id ? result.nodes[id]?.droppedInputs : undefined;
     if (list && list.length < MAX_DROPPED_LISTED && list[list.length - 1] !== currentInput) {
       list.push(currentInput);
@@ -88,17 +96,16 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       checkSample(input.topic, input.index, input.record);
       driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
     } catch (e) {
-      fail(result, e, nameToId, input.topic, input.index);
+      fail(result, e, ownerOf, input.topic, input.index);
       break;
     }
   }
   for (const m of driver.metrics()) {
     for (const target of byProcessor.get(m.processor) ?? []) result.nodes[target.nodeId].emittedCount += m.recordsOut;
-    const t = byProcessor.get(m.processor)?.[0];
-    const id = nameToId.get(m.owner) ?? t?.nodeId;
+    const id = ownerOf.get(m.processor);
     if (!id || !result.nodes[id]) continue;
     result.nodes[id].dropped += m.dropped;
-    if (t && t.nodeId === id) result.nodes[id].recordsIn = Math.max(result.nodes[id].recordsIn, m.recordsIn);
+    if (entries.has(m.processor)) result.nodes[id].recordsIn += m.recordsIn;
   }
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
   const everyInput = req.maxTracePerNode === undefined;
@@ -108,7 +115,6 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
-  if (compiled.diagnostics.some((d) => d.severity === 'error')) result.ok = false;
   result.durationMs = now() - started;
   return result;
 }
@@ -148,12 +154,6 @@ function mergedInputs(samples: Record<string, SampleRecord[]>, topics: Set<strin
   return out;
 }
 
-function sourceTopicSet(compiled: ReturnType<typeof compileDesign>): Set<string> {
-  const t = new Set<string>();
-  for (const n of compiled.topology.spec.nodes.values()) if (n.type === 'source') for (const x of n.topics) if (!compiled.topology.spec.internalTopics.has(x)) t.add(x);
-  return t;
-}
-
 function checkSample(topic: string, index: number, r: SampleRecord) {
   // Runs for every sample of every preview: no closure or text unless the check fails.
   const ts = r.timestamp;
@@ -165,10 +165,10 @@ function where(topic: string, index: number): string {
   return `sample ${index + 1} of topic "${topic}"`;
 }
 
-function fail(result: SimulationResult, e: unknown, nameToId: Map<string, string>, topic: string, index: number) {
+function fail(result: SimulationResult, e: unknown, ownerOf: Map<string, string>, topic: string, index: number) {
   result.ok = false;
   if (e instanceof ProcessingError) {
-    const nodeId = nameToId.get(e.owner);
+    const nodeId = ownerOf.get(e.processor);
     result.error = { nodeId, message: e.message, field: e.functionName, record: e.record };
     if (nodeId && result.nodes[nodeId]) result.nodes[nodeId].error = { message: e.message.split(' — ')[0], field: e.functionName, record: e.record };
   } else {

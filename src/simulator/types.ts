@@ -3,6 +3,7 @@
  * limits) and a result (per-node traces with lineage, sink outputs, stores, describe() text, errors).
  */
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
+import type { LineageGraph, LineageRule } from './lineage-graph';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -26,6 +27,10 @@ export interface TracedRecord {
   inputIds: string[];
   /** For KTable outputs: the previous value when known. */
   oldValue?: unknown;
+  /** Emitted records only: the order of emission in the run (records of one forward share it). */
+  seq?: number;
+  /** Emitted records only: the upstream record this node was processing when it emitted this one. */
+  causeId?: string;
 }
 
 export interface NodeError {
@@ -55,6 +60,8 @@ export interface SimulationResult {
   /** Store contents at the end, by store name; storeOwners maps store name -> node id. */
   stores: Record<string, { key: unknown; value: unknown; timestamp?: number }[]>;
   storeOwners: Record<string, string>;
+  /** How each node's records depend on the records reaching it (lineage through state). */
+  graph: LineageGraph;
   describe: string;
   diagnostics: Diagnostic[];
   /** The first fatal error (compile or processing), naming the node when known. */
@@ -101,6 +108,12 @@ export interface NodeDetail {
   stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
   /** The input records whose processing this node dropped (the first ones, as in droppedInputs). */
   dropped: TracedRecord[];
+  /** Records that reached the node (upstream outputs, or input records for a source), in processing order. */
+  inputs: TracedRecord[];
+  /** For each emitted record shown: the ids of the records in `inputs` it was made from (lineage through state). */
+  from: Record<string, string[]>;
+  /** How outputs relate to inputs: 'cause' = one record in, records out (its changes can be marked). */
+  rule: LineageRule['kind'];
 }
 
 /** Where a record came from: its input records and every node that emitted a record from them. */

@@ -16,6 +16,8 @@ export interface DocumentSlice {
   /** Apply an edit. `coalesceKey`: consecutive edits with the same key (typing, dragging) make one undo step. */
   edit: (change: (doc: TopologyDocument) => TopologyDocument, coalesceKey?: string) => void;
   replaceDocument: (doc: TopologyDocument) => void;
+  /** Shows another design with its own undo history (empty for one never edited in this tab). */
+  switchDocument: (doc: TopologyDocument, history: { past: TopologyDocument[]; future: TopologyDocument[] }) => void;
   undo: () => void;
   redo: () => void;
   lastCoalesceKey: string | null;
@@ -34,7 +36,8 @@ export const createDocumentSlice: StateCreator<DocumentSlice & Pick<SamplesDraft
     const coalesce = coalesceKey !== undefined && coalesceKey === lastCoalesceKey;
     set({ doc: next, past: coalesce ? past : [...past, doc].slice(-HISTORY_LIMIT), future: [], lastCoalesceKey: coalesceKey ?? null });
   },
-  replaceDocument: (doc) => set({ doc, past: [], future: [], lastCoalesceKey: null, sampleDrafts: {} }),
+  replaceDocument: (doc) => get().switchDocument(doc, { past: [], future: [] }),
+  switchDocument: (doc, { past, future }) => set({ doc, past, future, lastCoalesceKey: null, sampleDrafts: {} }),
   undo: () => {
     const { doc, past, future } = get();
     if (!past.length) return;

@@ -1,12 +1,13 @@
 /** The one zustand store, combined from slices (the zustand docs' slices pattern). */
 import { create } from 'zustand';
+import { createDesignsSlice, type DesignsSlice } from './designs-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createPreviewSlice, type PreviewSlice } from './preview-slice';
 import { createSamplesDraftSlice, type SamplesDraftSlice } from './samples-draft-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice;
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -15,6 +16,7 @@ export const createAppStore = () =>
     ...createPreviewSlice(...(a as Parameters<typeof createPreviewSlice>)),
     ...createUiSlice(...(a as Parameters<typeof createUiSlice>)),
     ...createSamplesDraftSlice(...(a as Parameters<typeof createSamplesDraftSlice>)),
+    ...createDesignsSlice(...(a as Parameters<typeof createDesignsSlice>)),
   }));
 
 export const useApp = createAppStore();

@@ -3,13 +3,19 @@ import type { StateCreator } from 'zustand';
 
 export type BottomTab = 'preview' | 'samples' | 'plan' | 'code';
 
+/** A button in a toast, e.g. Undo after deleting a design. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface UiSlice {
   bottomTab: BottomTab;
-  dialog: 'help' | 'examples' | 'generate' | null;
-  toast: { message: string; kind: 'error' | 'info'; at: number } | null;
+  dialog: 'help' | 'examples' | 'generate' | 'designs' | null;
+  toast: { message: string; kind: 'error' | 'info'; at: number; action?: ToastAction } | null;
   setBottomTab: (t: BottomTab) => void;
   setDialog: (d: UiSlice['dialog']) => void;
-  notify: (message: string, kind?: 'error' | 'info') => void;
+  notify: (message: string, kind?: 'error' | 'info', action?: ToastAction) => void;
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
@@ -18,5 +24,5 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   toast: null,
   setBottomTab: (bottomTab) => set({ bottomTab }),
   setDialog: (dialog) => set({ dialog }),
-  notify: (message, kind = 'info') => set({ toast: { message, kind, at: Date.now() } }),
+  notify: (message, kind = 'info', action) => set({ toast: { message, kind, at: Date.now(), action } }),
 });

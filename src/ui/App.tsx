@@ -1,11 +1,12 @@
 /** The designer's layout: toolbar, palette | canvas + bottom panel | inspector, dialogs. */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
-import { loadAutosave, scheduleAutosave } from '../store/autosave';
+import { startDesigns } from '../store/design-remote';
 import { useApp } from '../store/store';
 import { Canvas } from './canvas/Canvas';
 import { useFitDesign } from './canvas/fit-design';
 import { prepareLayoutWhenIdle } from './canvas/layout-engine';
+import { ConflictDialog } from './designs/ConflictDialog';
 import { Dialogs } from './dialogs/Dialogs';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
@@ -28,32 +29,29 @@ function Designer() {
   useShortcuts();
   const fitDesign = useFitDesign();
   useEffect(() => {
-    void loadAutosave().then((doc) => {
-      if (doc && useApp.getState().doc.nodes.length === 0) {
-        useApp.getState().replaceDocument(doc);
-        fitDesign(0);
-      }
-      // Save only after the restore attempt, so an empty first render never overwrites a saved design.
-      useApp.subscribe((s, prev) => {
-        if (s.doc !== prev.doc) scheduleAutosave(s.doc);
+    // Saving starts only once this tab's design is open, so the empty first render is never written.
+    void startDesigns()
+      .catch((e: Error) => useApp.getState().setSave({ kind: 'failed', reason: `the browser storage is not available (${e.message})` }))
+      .then(() => {
+        if (useApp.getState().doc.nodes.length) fitDesign(0);
+        document.body.dataset.ready = 'true';
+        // The auto layout worker loads and warms up in the background (docs/performance.md).
+        prepareLayoutWhenIdle();
       });
-      document.body.dataset.ready = 'true';
-      // The auto layout worker loads and warms up in the background (docs/performance.md).
-      prepareLayoutWhenIdle();
-    });
   }, []);
   return (
-    <div className="app">
+    <div className="sw-app">
         <Toolbar />
-        <div className="main">
+        <div className="sw-main">
           <Palette />
-          <div className="center">
+          <div className="sw-center">
             <Canvas />
             <BottomPanel />
           </div>
           <Inspector />
         </div>
         <Dialogs />
+        <ConflictDialog />
         <Toast />
     </div>
   );

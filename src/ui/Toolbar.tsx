@@ -1,11 +1,13 @@
 /** The top bar: app name, file and edit actions, layout and help. */
 import { useRef, useState } from 'react';
 import { parseDesign, serializeDesign } from '../model/load';
-import { emptyDesign } from '../model/commands';
+import { toAppName } from '../model/design-summary';
+import { addDesign, newDesign } from '../store/designs';
 import { useApp } from '../store/store';
 import { downloadText } from './download';
 import { autoLayout } from './canvas/auto-layout';
 import { useFitDesign } from './canvas/fit-design';
+import { SaveStatus } from './designs/SaveStatus';
 
 export function Toolbar() {
   const name = useApp((s) => s.doc.name);
@@ -23,23 +25,30 @@ export function Toolbar() {
       app().notify(`${file.name}${e.line ? `:${e.line}:${e.column}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`, 'error');
       return;
     }
-    app().replaceDocument(r.doc);
+    await addDesign(r.doc);
     fitDesign(0);
   };
 
   return (
-    <header className="toolbar">
-      <span className="brand">Streamwright</span>
+    <header className="sw-toolbar">
+      <span className="sw-brand">Streamwright</span>
       <input
-        className="app-name"
+        className="sw-app-name"
         aria-label="Application name"
         value={name}
-        onChange={(e) => app().edit((d) => ({ ...d, name: e.target.value.replace(/[^A-Za-z0-9._-]/g, '-') }), 'app-name')}
+        onChange={(e) => app().edit((d) => ({ ...d, name: toAppName(e.target.value) }), 'app-name')}
       />
-      <button onClick={() => app().replaceDocument(emptyDesign())} aria-label="New design">New</button>
+      <SaveStatus />
+      <button onClick={() => app().setDialog('designs')} data-testid="show-designs">Designs</button>
+      <button onClick={() => void newDesign().then(() => fitDesign(0))} aria-label="New design">New</button>
       <button onClick={() => app().setDialog('examples')} data-testid="open-examples">Examples</button>
       <button onClick={() => fileInput.current?.click()} aria-label="Open design file">Open…</button>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Design file" data-testid="open-file" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Design file" data-testid="open-file" onChange={(e) => {
+        const file = e.target.files?.[0];
+        // Cleared, so choosing the same file again adds it again.
+        e.target.value = '';
+        if (file) void open(file);
+      }} />
       <button onClick={() => downloadText(`${app().doc.name}.json`, serializeDesign(app().doc))} aria-label="Save design file">Save</button>
       <button onClick={() => app().undo()} disabled={!canUndo} aria-label="Undo" data-testid="undo">Undo</button>
       <button onClick={() => app().redo()} disabled={!canRedo} aria-label="Redo">Redo</button>
@@ -58,7 +67,7 @@ export function Toolbar() {
         Auto layout
       </button>
       <button onClick={() => fitDesign()} aria-label="Fit view">Fit</button>
-      <span className="spacer" />
+      <span className="sw-spacer" />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
     </header>
   );

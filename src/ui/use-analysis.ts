@@ -1,7 +1,10 @@
-/** Graph analysis and diagnostics of the current design, memoized per document (and indexed per node). */
+/**
+ * Graph analysis and the checker's diagnostics (checkDesign, the same function the worker, the CLI
+ * and codegen call) of the current design, memoized per document and indexed per node.
+ */
+import { checkDesign } from '../model/check';
 import { analyzeDesign, type DesignAnalysis } from '../model/graph';
 import type { DesignNode, Diagnostic, TopologyDocument } from '../model/types';
-import { validateDesign } from '../model/validate';
 import { useApp } from '../store/store';
 
 interface Analysis {
@@ -17,7 +20,7 @@ let cache: Analysis | null = null;
 export function analysisOf(doc: TopologyDocument): Analysis {
   if (cache?.doc !== doc) {
     const analysis = analyzeDesign(doc);
-    const diagnostics = validateDesign(doc, analysis);
+    const diagnostics = checkDesign(doc, analysis);
     const errorsByNode = new Map<string, Diagnostic[]>();
     for (const d of diagnostics) if (d.nodeId && d.severity === 'error') errorsByNode.set(d.nodeId, [...(errorsByNode.get(d.nodeId) ?? []), d]);
     cache = { doc, analysis, diagnostics, errorsByNode };

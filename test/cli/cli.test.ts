@@ -24,14 +24,14 @@ function tmpFile(name: string, text: string): string {
 }
 
 describe('streamwright CLI', () => {
-  it('validate: a valid example passes, a broken design prints file: node "name" (id) field: message and exits 1', async () => {
+  it('validate: a valid example passes, a broken design prints file: node "name" param (position): message [CODE] and exits 1', async () => {
     expect((await cli('validate', join(EX, 'word-count.json'))).code).toBe(0);
     const doc = JSON.parse(readFileSync(join(EX, 'word-count.json'), 'utf8'));
     doc.nodes[1].params.mapper = '(value) => value.split(';
     const f = tmpFile('broken.json', JSON.stringify(doc));
     const r = await cli('validate', f);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: node "split-words" \\(words\\) mapper: does not parse`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: node "split-words" mapper \\(line 1, column 10\\): does not parse: .* \\[E_FN_PARSE\\]$`, 'm'));
   });
 
   it('simulate --json prints what each sink topic received', async () => {

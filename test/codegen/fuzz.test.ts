@@ -1,19 +1,22 @@
 /**
  * Fuzz of the code generator: designs with random hostile names, descriptions, topics and function
- * texts (valid per the checker), plus issue 19's regression designs. Every generated project must
- * type-check (one tsc program over all of them, the engine checked once) and produce exactly what
- * the preview shows (one tsx process). FUZZ_SEED / FUZZ_RUNS vary the sample.
+ * texts (valid per the checker), with issue 19's regression designs, the examples and a few of the
+ * differential test's random designs. Every generated project must type-check (ONE tsc program over
+ * all of them, the shared engine checked once: the suite's only tsc run on generated code) and
+ * produce exactly what the preview shows (one tsx process). FUZZ_SEED / FUZZ_RUNS vary the sample.
  */
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngineSources } from '../../codegen/engine-sources-node';
 import { generateProject } from '../../codegen/generate';
-import { validateDesign } from '../../src/model/validate';
+import { checkDesign } from '../../src/model/check';
 import type { DesignEdge, DesignNode, TopologyDocument } from '../../src/model/types';
 import { simulate } from '../../src/simulator/simulate';
 import { hostileFunction, hostileLiteral, hostileNames, hostileText } from './hostile-text';
 import { tempRoot, writeProject, writeSharedEngine } from './project-dir';
+import { exampleDesigns } from './golden';
+import { randomDesign } from './random-designs';
 import { REGRESSION_DESIGNS } from './regression-designs';
 import { runProjects, typeCheckProjects } from './run-projects';
 
@@ -59,7 +62,7 @@ const fuzzDesign = fc
     return { format: 'streamwright/topology', version: 1, name: appName, nodes, edges, samples, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
   })
   // Valid per the checker: names may still collide once trimmed with a risky name, and so on.
-  .filter((doc) => !validateDesign(doc).some((d) => d.severity === 'error'));
+  .filter((doc) => !checkDesign(doc).some((d) => d.severity === 'error'));
 
 describe('code generator fuzz: every project type-checks and runs like the preview', () => {
   const root = tempRoot('sw-fuzz-');
@@ -67,7 +70,12 @@ describe('code generator fuzz: every project type-checks and runs like the previ
 
   beforeAll(() => {
     const engine = nodeEngineSources();
-    const all: [string, TopologyDocument][] = [...REGRESSION_DESIGNS.map(([n, make]) => [n, make()] as [string, TopologyDocument]), ...fc.sample(fuzzDesign, { numRuns: RUNS, seed: SEED }).map((d, i) => [`fuzz-${i}`, d] as [string, TopologyDocument])];
+    const all: [string, TopologyDocument][] = [
+      ...exampleDesigns(),
+      ...REGRESSION_DESIGNS.map(([n, make]) => [n, make()] as [string, TopologyDocument]),
+      ...fc.sample(randomDesign, { numRuns: 5, seed: SEED }).map((d, i) => [`random-${i}`, d] as [string, TopologyDocument]),
+      ...fc.sample(fuzzDesign, { numRuns: RUNS, seed: SEED }).map((d, i) => [`fuzz-${i}`, d] as [string, TopologyDocument]),
+    ];
     const sharedEngine = writeSharedEngine(join(root, ENGINE_DIR), generateProject(all[0][1], engine));
     for (const [name, doc] of all) {
       const sim = simulate({ doc });
@@ -77,9 +85,9 @@ describe('code generator fuzz: every project type-checks and runs like the previ
     }
   }, 120_000);
 
-  it(`type-checks the regression designs and ${RUNS} fuzzed designs in one tsc program`, () => {
-    const r = typeCheckProjects(root, cases.map((c) => c.name), ENGINE_DIR);
-    const failing = [...new Set([...r.output.matchAll(/^([\w-]+)\//gm)].map((m) => m[1]))];
+  it(`type-checks the examples, regression, random and ${RUNS} fuzzed designs in one tsc program`, () => {
+    const r = typeCheckProjects(root, cases.map((c) => c.name));
+    const failing = [...new Set([...r.output.matchAll(/^[\w-]+\/src\/([\w-]+)\.(?:topology|settings)\.ts/gm)].map((m) => m[1]))];
     expect({ output: r.output.slice(0, 4000), designs: failing.map((f) => JSON.stringify(cases.find((c) => c.name === f)?.doc)) }).toEqual({ output: '', designs: [] });
     expect(r.status).toBe(0);
   }, 300_000);

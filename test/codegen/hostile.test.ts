@@ -9,6 +9,8 @@ import { generateProject } from '../../codegen/generate';
 import { NameAllocator, RESERVED_NAMES } from '../../codegen/names';
 import { checkProjectPath } from '../../codegen/project-paths';
 import { printTopology } from '../../codegen/topology-file';
+import { zipProject } from '../../codegen/zip';
+import { unzipSync } from 'fflate';
 import { topicFileName, topicFilePath } from '../../src/engine/topic-files';
 import { design, node } from '../fixtures/build';
 import { descriptionInjection, GLOBAL_NAMES, globalNames, multiLineLiterals, TEMPLATE_MAPPER, trailingComment } from './regression-designs';
@@ -34,10 +36,13 @@ describe('comments carry user text safely', () => {
 });
 
 describe('generated names never shadow what functions use', () => {
-  it('no identifier is a keyword, an ECMAScript or Node global, or an engine export', () => {
+  it('no identifier is a keyword, an ECMAScript or Node global, or a name the file imports', () => {
     const names = new NameAllocator();
-    const risky = [...Object.keys(globals.builtin), ...Object.keys(globals.node), 'builder', 'Consumed', 'runLocal', 'class', 'await', 'type'];
+    const risky = [...Object.keys(globals.builtin), ...Object.keys(globals.node), 'builder', 'buildTopology', 'APPLICATION_ID', 'class', 'await', 'type'];
     for (const name of risky) expect(RESERVED_NAMES.has(names.allocate(name)), name).toBe(false);
+    // printTopology adds the file's engine imports to the reserved names.
+    const withImports = new NameAllocator(new Set([...RESERVED_NAMES, 'consumed']));
+    expect(withImports.allocate('consumed')).toBe('consumedNode');
   });
   it('nodes named parseInt, Math, JSON... do not declare those names', () => {
     const code = printTopology(globalNames());
@@ -75,6 +80,11 @@ describe('file names built from topic names stay inside the project', () => {
   it('checkProjectPath refuses anything that could leave the project folder', () => {
     for (const bad of ['../x', 'samples/../../x', '/etc/passwd', 'a//b', './a', 'a\\..\\b', 'C:x']) expect(() => checkProjectPath(bad), bad).toThrow(/would not stay inside/);
     expect(checkProjectPath('samples/a%2Fb.jsonl')).toBe('samples/a%2Fb.jsonl');
+  });
+  it('the zip download keeps every file under one safe folder, whatever the app is called', () => {
+    const entries = Object.keys(unzipSync(zipProject('../../Evil App', new Map([['src/topology.ts', 'x']]))));
+    expect(entries).toEqual(['app-.-..-evil-app/src/topology.ts']);
+    expect(() => zipProject('ok', new Map([['../x', '']]))).toThrow(/would not stay inside/);
   });
   it('generateProject names samples files by topicFilePath, never by the raw topic', () => {
     const doc = design([node('s', 'stream', { topic: 'in' }), node('o', 'to', { topic: 'out' })], [['s', 'o']], { in: [] });

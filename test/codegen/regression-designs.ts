@@ -15,8 +15,8 @@ export function descriptionInjection(): TopologyDocument {
   return doc;
 }
 
-/** 2. Nodes named after globals the functions call, engine exports and TypeScript type names. */
-export const GLOBAL_NAMES = ['parseInt', 'Math', 'JSON', 'String', 'Number', 'console', 'require', 'globalThis', 'builder', 'undefined', 'runLocal', 'topicFilePath'];
+/** 2. Nodes named after globals the functions call, the file's own names, its engine imports and TypeScript type names. */
+export const GLOBAL_NAMES = ['parseInt', 'Math', 'JSON', 'String', 'Number', 'console', 'require', 'globalThis', 'builder', 'undefined', 'Consumed', 'Produced'];
 export function globalNames(): TopologyDocument {
   const fns = [
     '(v) => parseInt(String(v), 10) + Math.max(1, 2)',

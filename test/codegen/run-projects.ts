@@ -1,6 +1,6 @@
 /** Runs and type-checks many generated projects at once: one tsx process, one tsc program. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './project-dir';
 
@@ -39,17 +39,23 @@ export function runProjects(dirs: string[], root: string): Record<string, unknow
 }
 
 /**
- * tsc --noEmit over the given project folders (relative to root) as ONE program; with sharedEngine
- * (relative to root) the projects link their engine there and it is checked once.
+ * tsc --noEmit over generated projects (folders under root) as ONE program with ONE copy of the
+ * engine: the first project is checked whole; of the others only what differs between designs
+ * (src/topology.ts and src/settings.ts; main.ts and the test are the same text in every project),
+ * copied into the first project's src/ as <project>.topology.ts and <project>.settings.ts, so they
+ * import its engine (TypeScript does not resolve relative imports through symlinks to one file).
  */
-export function typeCheckProjects(root: string, projectDirs: string[], sharedEngine?: string): { output: string; status: number | null } {
-  const own = sharedEngine ? ['src/*.ts', 'test/*.ts'] : ['src/**/*.ts', 'test/**/*.ts'];
+export function typeCheckProjects(root: string, projectDirs: string[]): { output: string; status: number | null } {
+  const [first, ...others] = projectDirs;
+  for (const dir of others) {
+    for (const file of ['topology', 'settings']) copyFileSync(join(root, dir, 'src', `${file}.ts`), join(root, first, 'src', `${dir}.${file}.ts`));
+  }
   writeFileSync(
     join(root, 'tsconfig.json'),
     JSON.stringify({
-      extends: join(root, projectDirs[0], 'tsconfig.json'),
+      extends: join(root, first, 'tsconfig.json'),
       compilerOptions: { types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] },
-      include: [...projectDirs.flatMap((d) => own.map((p) => `${d}/${p}`)), ...(sharedEngine ? [`${sharedEngine}/**/*.ts`] : [])],
+      include: [`${first}/src/**/*.ts`, `${first}/test/**/*.ts`],
     }),
   );
   const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(root, 'tsconfig.json')], { encoding: 'utf8' });

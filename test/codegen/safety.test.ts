@@ -1,6 +1,7 @@
 /**
- * Nothing in a design can inject code outside the user's function bodies: hostile names, topics,
- * descriptions and strings compile and mean what the design says.
+ * Nothing in a design can inject code outside the user's function bodies: hostile names,
+ * descriptions and strings compile and mean what the design says. Hostile topics never get that far:
+ * the checker refuses them (E_TOPIC_NAME).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,25 +14,27 @@ import { simulate } from '../../src/simulator/simulate';
 import { design, node } from '../fixtures/build';
 import { ROOT, tempRoot, writeProject } from './project-dir';
 
+const IN = 'in.topic_1-x';
+const OUT = 'out-topic';
 const HOSTILE = ["it's \"quoted\"", 'back`tick ${process.exit(1)}', 'end */ comment', 'new\nline', 'ünï©ødé 🚀', 'class', 'constructor', '\u2028sep'];
 
 function hostileDesign() {
   const nodes = [
-    node('s', 'stream', { topic: HOSTILE[1] }, HOSTILE[0]),
+    node('s', 'stream', { topic: IN }, HOSTILE[0]),
     node('f', 'filter', { predicate: '(k, v) => v !== "*/ }); process.exit(3); ({"' }, HOSTILE[2]),
     node('m', 'mapValues', { mapper: '(v) => `${v}|${"`"}`' }, HOSTILE[3]),
     node('k', 'selectKey', { mapper: '(k, v) => "x"' }, HOSTILE[5]),
-    node('o', 'to', { topic: HOSTILE[4] }, HOSTILE[6]),
+    node('o', 'to', { topic: OUT }, HOSTILE[6]),
   ];
   nodes[1].description = 'a description with */ and \n newlines and ${injection} and \u2028';
-  return design(nodes, [['s', 'f'], ['f', 'm'], ['m', 'k'], ['k', 'o']], { [HOSTILE[1]]: [{ key: 'a', value: 'one', timestamp: 1 }, { key: 'b', value: '*/ }); process.exit(3); ({', timestamp: 2 }] });
+  return design(nodes, [['s', 'f'], ['f', 'm'], ['m', 'k'], ['k', 'o']], { [IN]: [{ key: 'a', value: 'one', timestamp: 1 }, { key: 'b', value: '*/ }); process.exit(3); ({', timestamp: 2 }] });
 }
 
 describe('generated code safety', () => {
   it('escapes names, topics and descriptions; user functions stay intact', () => {
     const code = printTopology(hostileDesign());
-    expect(code).toContain(JSON.stringify(HOSTILE[1]));
-    expect(code).toContain(JSON.stringify(HOSTILE[4]));
+    expect(code).toContain(JSON.stringify(HOSTILE[0]));
+    expect(code).toContain(JSON.stringify(HOSTILE[6]));
     expect(code).not.toMatch(/^\s*process\.exit/m);
     for (const line of code.split('\n')) if (line.includes('newlines')) expect(line.trim().startsWith('//')).toBe(true);
     expect(code).toMatch(/const class\w* = /);
@@ -48,8 +51,14 @@ describe('generated code safety', () => {
     const run = spawnSync('npx', ['vitest', 'run', '--root', dir], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(0);
     // The filter drops the record whose value equals its own hostile string literal, as written.
-    expect(sim.sinks[HOSTILE[4]].map((r) => r.value)).toEqual(['one|`']);
+    expect(sim.sinks[OUT].map((r) => r.value)).toEqual(['one|`']);
   }, 60_000);
+
+  it('refuses a topic Kafka would refuse, before any code is printed', () => {
+    const doc = hostileDesign();
+    doc.nodes[0].params.topic = HOSTILE[1];
+    expect(() => printTopology(doc)).toThrow(/ topic: topic name .*\[E_TOPIC_NAME\]/);
+  });
 
   it('refuses a function that is not a single expression', () => {
     const doc = design([node('s', 'stream'), node('f', 'filter', { predicate: '(k, v) => true); require("fs").rmSync("/"); ((' }), node('o', 'to')], [['s', 'f'], ['f', 'o']]);

@@ -11,7 +11,7 @@ import { design, nodeCount, openApp, openDesign, openExample, previewSettled, te
 const env = useDesigner();
 
 const card = (page: Page, name: string) => page.locator(`[data-testid="node-${name}"]`);
-const names = (page: Page) => page.locator('.op-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)).sort());
+const names = (page: Page) => page.locator('.sw-op-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)).sort());
 const inspectorText = (page: Page) => page.getByRole('complementary', { name: 'Inspector' }).textContent();
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -43,7 +43,7 @@ describe('comfort', () => {
     expect(await names(page)).toEqual(['by-word', 'by-word-2', 'counts-stream', 'split-words', 'split-words-2', 'text-lines', 'word-counts', 'word-counts-out'].sort());
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(6);
     // The pasted nodes are the selection: Delete removes exactly them.
-    await expect.poll(() => page.locator('.op-node.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort())).toEqual(['node-by-word-2', 'node-split-words-2']);
+    await expect.poll(() => page.locator('.sw-op-node.sw-selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort())).toEqual(['node-by-word-2', 'node-split-words-2']);
     await page.keyboard.press('Delete');
     await expect.poll(() => nodeCount(page)).toBe(6);
     expect(page.errors).toEqual([]);
@@ -87,7 +87,7 @@ describe('comfort', () => {
     await page.mouse.move(m.x + m.width + 10, Math.max(f.y + f.height, m.y + m.height) + 10, { steps: 5 });
     await page.mouse.up();
     await page.keyboard.up('Shift');
-    await expect.poll(() => page.locator('.op-node.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort())).toEqual(['node-f', 'node-m']);
+    await expect.poll(() => page.locator('.sw-op-node.sw-selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort())).toEqual(['node-f', 'node-m']);
     await expect.poll(() => inspectorText(page)).toContain('2 nodes selected.');
     expect(page.errors).toEqual([]);
     await page.close();
@@ -124,7 +124,7 @@ describe('comfort', () => {
     await expect(card(page, 'session-counts').locator('[data-testid=emitted-count]').textContent()).resolves.toMatch(/^[1-9]\d* out$/);
     await expect(page.locator('[data-testid=plan-text]').textContent()).resolves.toBe(plan);
     await page.click('[data-testid=tab-samples]');
-    await expect.poll(() => page.locator('.tab-body').textContent()).toContain(`${saved.samples['user-activity'].length} record(s) applied`);
+    await expect.poll(() => page.locator('.sw-tab-body').textContent()).toContain(`${saved.samples['user-activity'].length} record(s) applied`);
 
     // A file that is not a design is refused with its line, and the design stays.
     await page.setInputFiles('[data-testid=open-file]', tempFile('broken.json', '{\n  "format": "streamwright/topology",\n  "nodes": [\n'));

@@ -17,10 +17,10 @@ const openApp = () => open(env);
 describe('designer', () => {
   it('builds word count from an empty canvas and previews the counts', async () => {
     const page = await openApp();
-    await expect(page.locator('.op-node').count()).resolves.toBe(0);
+    await expect(page.locator('.sw-op-node').count()).resolves.toBe(0);
     const kinds = ['stream', 'flatMapValues', 'groupBy', 'count', 'toStream', 'to'];
     for (let i = 0; i < kinds.length; i++) await drop(page, kinds[i], 40 + (i % 3) * 320, 40 + Math.floor(i / 3) * 200);
-    await expect(page.locator('.op-node').count()).resolves.toBe(6);
+    await expect(page.locator('.sw-op-node').count()).resolves.toBe(6);
     const names = ['stream', 'flatMapValues', 'groupBy', 'count', 'toStream', 'to'];
     for (let i = 0; i < names.length - 1; i++) await connectHandles(page, `out-${names[i]}-out`, `in-${names[i + 1]}-in`);
     await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 5, undefined, { timeout: 5000 }).catch(async (e) => {
@@ -57,7 +57,7 @@ describe('designer', () => {
     await page.waitForTimeout(800);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    await page.waitForFunction(() => document.querySelectorAll('.op-node').length === 6);
+    await page.waitForFunction(() => document.querySelectorAll('.sw-op-node').length === 6);
     await page.close();
   }, 120_000);
 
@@ -71,9 +71,9 @@ describe('designer', () => {
 
     await page.click('[data-testid="node-count"]');
     await page.keyboard.press('Delete');
-    await page.waitForFunction(() => document.querySelectorAll('.op-node').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('.sw-op-node').length === 1);
     await page.click('[data-testid=undo]');
-    await page.waitForFunction(() => document.querySelectorAll('.op-node').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('.sw-op-node').length === 2);
     await page.close();
   }, 60_000);
 

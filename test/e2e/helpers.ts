@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureBuilt, launch, serve } from './browser';
 
@@ -33,9 +33,12 @@ export function useDesigner(): E2e {
   return env;
 }
 
-/** A fresh page on the designer, once the autosave restore has run. Uncaught page errors are collected. */
-export async function openApp(env: E2e): Promise<Page & { errors: string[] }> {
-  const page = (await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })) as Page & { errors: string[] };
+/**
+ * A fresh page on the designer, once the autosave restore has run. Uncaught page errors are
+ * collected. With `context`, a further tab of that browser context (same storage), else its own context.
+ */
+export async function openApp(env: E2e, context?: BrowserContext): Promise<Page & { errors: string[] }> {
+  const page = (await (context ? context.newPage() : env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true }))) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(env.url);
@@ -91,7 +94,7 @@ export async function outputRows(page: Page): Promise<string[][]> {
 }
 
 export async function nodeCount(page: Page): Promise<number> {
-  return page.locator('.op-node').count();
+  return page.locator('.sw-op-node').count();
 }
 
 /** Waits until the preview has run the current design. */
@@ -110,7 +113,7 @@ export async function openExample(page: Page, file: string): Promise<void> {
 /** Opens a design through the toolbar's file input (the "Open…" button's upload). */
 export async function openDesign(page: Page, design: object, name = 'design.json'): Promise<void> {
   await page.setInputFiles('[data-testid=open-file]', tempFile(name, JSON.stringify(design)));
-  await page.waitForFunction((n) => document.querySelectorAll('.op-node').length === n, (design as { nodes: unknown[] }).nodes.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.sw-op-node').length === n, (design as { nodes: unknown[] }).nodes.length);
   await viewportSettled(page);
 }
 

@@ -74,11 +74,11 @@ describe('inspector', () => {
 
     // Branches: a predicate edited in its Monaco editor reroutes records; an added branch gets a handle.
     await card(page, 'by-amount').click();
-    const medium = inspector(page).locator('.editor-box').nth(1);
+    const medium = inspector(page).locator('.sw-editor-box').nth(1);
     // A predicate that does not parse is reported once, under the branches.
     await setMonaco(page, medium, '(key, tx) => tx.amount >=', 'insert');
     await expect.poll(() => inspector(page).locator('[data-testid=error-branches]').textContent()).toMatch(/branch "medium" predicate does not parse/);
-    expect(await inspector(page).locator('.error, .banner.error').count()).toBe(1);
+    expect(await inspector(page).locator('.sw-error, .sw-banner.sw-error').count()).toBe(1);
     await setMonaco(page, medium, '(key, tx: { amount: number }) => tx.amount >= 10', 'insert');
     await expect.poll(() => inspector(page).locator('[data-testid=error-branches]').count()).toBe(0);
     await expect.poll(() => card(page, 'medium-out').locator('[data-testid=emitted-count]').textContent(), { timeout: 15_000 }).toBe('2 out');

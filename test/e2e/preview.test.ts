@@ -29,15 +29,15 @@ describe('preview', () => {
       ['"/home"', '2', w(40)],
       ['"/home"', '1', w(100)],
     ]);
-    await expect(page.locator('.tab-body').textContent()).resolves.toContain('dropped 1 late/invalid record(s)');
-    await expect(card(page, 'views-per-minute').locator('.badge.dropped').textContent()).resolves.toBe('1 dropped');
+    await expect(page.locator('.sw-tab-body').textContent()).resolves.toContain('dropped 1 late/invalid record(s)');
+    await expect(card(page, 'views-per-minute').locator('.sw-badge.sw-dropped').textContent()).resolves.toBe('1 dropped');
     // Which record it was: u5's view of /home at T0+30 s.
     await expect.poll(() => page.locator('[data-testid=dropped-records] tr').allTextContents()).toEqual([expect.stringMatching(/"u5".*"\/home".*"u5"/)]);
     await expect(page.locator('[data-testid=dropped-records] td').nth(3).textContent()).resolves.toContain(`(${T0 + 30_000})`);
     // The window store holds one count per page and window still retained (size + grace = 70 s
     // behind stream time T0+130 s: the window that started at T0-20 s has expired, as in Kafka).
     const store = page.locator('[data-testid^=store-]');
-    await expect(store.locator('.muted').textContent()).resolves.toMatch(/^State store \S+ \(3 entries\)$/);
+    await expect(store.locator('.sw-muted').textContent()).resolves.toMatch(/^State store \S+ \(3 entries\)$/);
     const entries = await store.locator('tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
     expect(entries.map(([k, v]) => `${k.includes('/pricing') ? '/pricing' : '/home'}=${v}`).sort()).toEqual(['/home=1', '/home=2', '/pricing=1']);
     expect(page.errors).toEqual([]);
@@ -51,16 +51,19 @@ describe('preview', () => {
     await card(page, 'word-counts').click();
     await expect.poll(() => outputRows(page).then((r) => r.length)).toBe(11);
     const rows = await outputRows(page);
-    // The second count of "kafka" came from the second line.
+    // The second count of "kafka" came from the first two lines, through the count's state.
     const i = rows.findIndex((r) => r[1] === '"kafka"' && r[2] === '2');
     await page.locator('[data-testid=output-row]').nth(i).click();
-    await expect.poll(() => page.locator('[data-testid=lineage] tr').allTextContents()).toEqual([expect.stringContaining('"hello kafka streams"')]);
+    await expect
+      .poll(() => page.locator('[data-testid=lineage] tr').allTextContents())
+      .toEqual([expect.stringContaining('"all streams lead to kafka"'), expect.stringContaining('"hello kafka streams"')]);
     await expect(page.locator('[data-testid=output-row]').nth(i).getAttribute('class')).resolves.toContain('lineage');
-    const lit = await page.locator('.op-node.lineage').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(lit.sort()).toEqual(['node-by-word', 'node-counts-stream', 'node-split-words', 'node-text-lines', 'node-word-counts', 'node-word-counts-out']);
+    // The path it took: every node from the source to the count (not the nodes after it).
+    const lit = await page.locator('.sw-op-node.sw-lineage').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(lit.sort()).toEqual(['node-by-word', 'node-split-words', 'node-text-lines', 'node-word-counts']);
     // Selecting another node clears it.
     await card(page, 'text-lines').click();
-    await expect.poll(() => page.locator('.op-node.lineage').count()).toBe(0);
+    await expect.poll(() => page.locator('.sw-op-node.sw-lineage').count()).toBe(0);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -10,7 +10,7 @@ import { monacoText, openApp, openExample, outputRows, previewSettled, setMonaco
 const env = useDesigner();
 
 const card = (page: Page, name: string) => page.locator(`[data-testid="node-${name}"]`);
-const applied = (page: Page) => page.locator('.tab-body').getByText(/record\(s\) applied/).textContent();
+const applied = (page: Page) => page.locator('.sw-tab-body').getByText(/record\(s\) applied/).textContent();
 const emitted = (page: Page, name: string) => card(page, name).locator('[data-testid=emitted-count]').textContent();
 
 /** The enriched clicks in the preview: [key, value] of clicks-enriched's output. */

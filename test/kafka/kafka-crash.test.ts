@@ -9,14 +9,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nodeEngineSources } from '../../codegen/engine-sources-node';
 import { decodePartitionTime } from '../../src/engine/kafka/committer';
 import type { SampleRecord } from '../../src/model/types';
 import { simulate } from '../../src/simulator/simulate';
 import { generateProject } from '../../codegen/generate';
 import { tempRoot, writeProject } from '../codegen/project-dir';
-import { brokerAvailable, startBroker } from './broker';
+import { startBroker } from './broker';
+import { describeKafka } from './describe-kafka';
 import { example, lines, produce, readTopic, type Rec } from './helpers';
 
 function startApp(dir: string, bootstrap: string): ChildProcess {
@@ -34,7 +35,7 @@ const countsOf = (records: Rec[]) => {
   return max;
 };
 
-describe.skipIf(!brokerAvailable)('generated project on Kafka survives kill -9', () => {
+describeKafka('generated project on Kafka survives kill -9', () => {
   let broker: { bootstrap: string; stop: () => void };
   let kafka: Kafka;
   beforeAll(async () => {

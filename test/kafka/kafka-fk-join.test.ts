@@ -7,10 +7,11 @@
  * intermediate updates may differ; the final join of the final tables may not.
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TopologyTestDriver } from '../../src/engine';
 import { runOnKafka } from '../../src/engine/kafka';
-import { brokerAvailable, startBroker } from './broker';
+import { startBroker } from './broker';
+import { describeKafka } from './describe-kafka';
 import { fkRecords, ordersWithCustomers } from './fk-topology';
 import { produce, readTopic, type Rec } from './helpers';
 
@@ -33,7 +34,7 @@ const sameFinals = (got: Map<string, unknown>, expected: Map<string, unknown>) =
   return JSON.stringify(g) === JSON.stringify(e);
 };
 
-describe.skipIf(!brokerAvailable)('foreign-key join on a real Kafka-protocol broker', () => {
+describeKafka('foreign-key join on a real Kafka-protocol broker', () => {
   let broker: { bootstrap: string; stop: () => void };
   let kafka: Kafka;
 
@@ -102,7 +103,3 @@ async function admin<T>(kafka: Kafka, f: (a: ReturnType<Kafka['admin']>) => Prom
     await a.disconnect();
   }
 }
-
-describe.skipIf(brokerAvailable)('foreign-key join on Kafka', () => {
-  it.skip('skipped: the mock broker could not be built (see test/setup/kafka-broker.sh output)', () => undefined);
-});

@@ -5,10 +5,11 @@
  * their stores from the changelogs), with at most the duplicates at-least-once allows.
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compileDesign } from '../../src/compiler/compile';
 import { runOnKafka, type KafkaApp } from '../../src/engine/kafka';
-import { brokerAvailable, startBroker } from './broker';
+import { startBroker } from './broker';
+import { describeKafka } from './describe-kafka';
 import { example, lines, produce, readTopic, type Rec } from './helpers';
 
 const until = async (cond: () => boolean, ms = 40_000) => {
@@ -16,7 +17,7 @@ const until = async (cond: () => boolean, ms = 40_000) => {
   while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 };
 
-describe.skipIf(!brokerAvailable)('Kafka runtime: rebalance mid-stream', () => {
+describeKafka('Kafka runtime: rebalance mid-stream', () => {
   let broker: { bootstrap: string; stop: () => void };
   let kafka: Kafka;
   beforeAll(async () => {

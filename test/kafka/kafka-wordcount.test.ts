@@ -7,14 +7,15 @@
  * runs the default (cache on, as Kafka Streams) and checks it only coalesces updates.
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compileDesign } from '../../src/compiler/compile';
 import { runOnKafka } from '../../src/engine/kafka';
 import { simulate } from '../../src/simulator/simulate';
-import { brokerAvailable, startBroker } from './broker';
+import { startBroker } from './broker';
+import { describeKafka } from './describe-kafka';
 import { example, lines, perKey, produce, readTopic, type Rec } from './helpers';
 
-describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker', () => {
+describeKafka('Kafka runtime on a real Kafka-protocol broker', () => {
   let broker: { bootstrap: string; stop: () => void };
   let kafka: Kafka;
 
@@ -148,8 +149,4 @@ describe.skipIf(!brokerAvailable)('Kafka runtime on a real Kafka-protocol broker
     expect([...sa.assigned, ...sb.assigned].sort()).toEqual([0, 1, 2]);
     expect(perKey(got)).toEqual(perKey(expected));
   }, 180_000);
-});
-
-describe.skipIf(brokerAvailable)('Kafka runtime', () => {
-  it.skip('skipped: the mock broker could not be built (see test/setup/kafka-broker.sh output)', () => undefined);
 });

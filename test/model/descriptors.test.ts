@@ -5,7 +5,14 @@ import { OPERATORS, getOperator, operatorsByCategory } from '../../src/model/reg
 import { STREAM_KINDS } from '../../src/model/types';
 import type { OutputType } from '../../src/model/descriptor';
 
-const ALL_KINDS = ['stream', 'table', 'globalTable', 'filter', 'filterNot', 'map', 'mapValues', 'flatMap', 'flatMapValues', 'selectKey', 'peek', 'split', 'merge', 'repartition', 'groupByKey', 'groupBy', 'windowedBy', 'count', 'reduce', 'aggregate', 'suppress', 'toStream', 'toTable', 'join', 'leftJoin', 'outerJoin', 'to'];
+const ALL_KINDS = OPERATORS.map((d) => d.kind);
+
+/** Every descriptor exported by a file of src/model/operators/ (helpers export none), with its file name. */
+const OPERATOR_FILES = Object.entries(import.meta.glob('../../src/model/operators/*.ts', { eager: true })).flatMap(([path, mod]) =>
+  Object.values(mod as Record<string, unknown>)
+    .filter((v): v is { kind: string } => typeof v === 'object' && v !== null && 'kind' in v && 'lower' in v)
+    .map((d) => ({ file: path.slice(path.lastIndexOf('/') + 1, -3), kind: d.kind, descriptor: d })),
+);
 
 function refs(e: DslExpr, out: { ports: Set<string>; params: Set<string> }) {
   if (e.kind === 'input' || e.kind === 'inputs') out.ports.add(e.port);
@@ -24,8 +31,21 @@ function inputsFor(kind: string): Record<string, OutputType[]> {
 }
 
 describe('operator registry', () => {
-  it('has every Kafka Streams DSL operator the product promises, once', () => {
-    expect(OPERATORS.map((d) => d.kind).sort()).toEqual([...ALL_KINDS].sort());
+  it('registers each kind once, and every operator file, under the kind its file is named after', () => {
+    expect(new Set(ALL_KINDS).size).toBe(ALL_KINDS.length);
+    expect(OPERATOR_FILES.map((f) => f.file).sort()).toEqual([...ALL_KINDS].sort());
+    for (const f of OPERATOR_FILES) {
+      expect(f.kind, f.file).toBe(f.file);
+      expect(getOperator(f.kind), f.file).toBe(f.descriptor);
+    }
+  });
+  it.each(ALL_KINDS)('%s has a label, help, a Kafka docs link, ports and a lowering', (kind) => {
+    const d = getOperator(kind)!;
+    expect(d.label.trim()).not.toBe('');
+    expect(d.help.trim()).not.toBe('');
+    expect(d.docsUrl).toMatch(/^https:\/\/kafka\.apache\.org\//);
+    expect(Array.isArray(d.inputs)).toBe(true);
+    expect(typeof d.lower).toBe('function');
   });
   it('groups operators into the palette categories', () => {
     const cats = operatorsByCategory();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDesign, inputKindsOf } from '../../src/model/graph';
 import { getOperator } from '../../src/model/registry';
-import { validateDesign } from '../../src/model/validate';
+import { checkDesign as validateDesign } from '../../src/model/check';
 import { design, node } from '../fixtures/build';
 
 function visible(doc: ReturnType<typeof design>, id: string): string[] {
@@ -30,8 +30,8 @@ describe('param visibility by input kind', () => {
   });
   it('a hidden function is not validated (a leftover broken subtractor on a stream is no error)', () => {
     const doc = design([node('s', 'stream', { topic: 's' }), node('g', 'groupByKey'), node('r', 'reduce', { subtractor: '(a, v) =>' })], [['s', 'g'], ['g', 'r']]);
-    expect(validateDesign(doc).filter((d) => d.field === 'subtractor')).toEqual([]);
+    expect(validateDesign(doc).filter((d) => d.param === 'subtractor')).toEqual([]);
     const onTable = design([node('t', 'table', { topic: 't' }), node('g', 'groupBy'), node('r', 'reduce', { subtractor: '(a, v) =>' })], [['t', 'g'], ['g', 'r']]);
-    expect(validateDesign(onTable).filter((d) => d.field === 'subtractor')).toHaveLength(1);
+    expect(validateDesign(onTable).filter((d) => d.param === 'subtractor')).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../../src/model/load';
-import { answer, lineageOf, nodeDetail, summarize } from '../../src/simulator/preview-view';
+import { lineageThroughState as lineageOf } from '../../src/simulator/lineage';
+import { answer, nodeDetail, summarize } from '../../src/simulator/preview-view';
 import { simulate } from '../../src/simulator/simulate';
 
 const wordCount = () => {
@@ -46,15 +47,20 @@ describe('queries', () => {
     const d = nodeDetail(result, 'words', 2);
     expect(d.emitted.map((e) => e.value)).toEqual(['all', 'streams']);
     expect(d.stores).toEqual([]);
+    // Side by side: the line that reached flatMapValues, and each word linked to it.
+    expect(d.inputs.map((r) => r.value)).toEqual(['all streams lead to kafka', 'hello kafka streams']);
+    expect(d.from[d.emitted[1].id]).toEqual([d.inputs[0].id]);
     expect(answer(result, { kind: 'node', nodeId: 'nope', limit: 1 })).toBeNull();
   });
 
-  it('lineage: the input line a count came from, and the nodes that carried it', () => {
+  it('lineage through state: every input line a count of 3 came from, and the path it took', () => {
     const kafka3 = result.nodes.count.emitted.find((e) => e.key === 'kafka' && e.value === 3)!;
     const l = lineageOf(result, kafka3.id)!;
-    expect(l.inputIds).toEqual(['text-lines#2']);
-    expect(l.inputs.map((i) => i.value)).toEqual(['join kafka summit']);
-    expect(l.nodeIds.sort()).toEqual(['count', 'group', 'sink', 'src', 'ts', 'words']);
+    expect(l.inputIds.sort()).toEqual(['text-lines#0', 'text-lines#1', 'text-lines#2']);
+    expect(l.inputs.map((i) => i.value)).toEqual(['all streams lead to kafka', 'hello kafka streams', 'join kafka summit']);
+    expect(l.nodeIds.sort()).toEqual(['count', 'group', 'src', 'words']);
+    const kafka1 = result.nodes.count.emitted.find((e) => e.key === 'kafka' && e.value === 1)!;
+    expect(lineageOf(result, kafka1.id)!.inputIds).toEqual(['text-lines#0']);
     expect(lineageOf(result, 'count#999')).toBeNull();
   });
 

@@ -1,20 +1,12 @@
 /** The simulator: per-node traces with lineage, Kafka-like input ordering, errors naming node and record. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { checkDesign } from '../../src/model/check';
 import { describe, expect, it } from 'vitest';
-import { parseDesign } from '../../src/model/load';
 import { simulate } from '../../src/simulator/simulate';
-import { design, node } from '../fixtures/build';
-
-const example = (name: string) => {
-  const r = parseDesign(readFileSync(join(__dirname, '..', '..', 'public', 'examples', `${name}.json`), 'utf8'));
-  if (!r.ok) throw new Error(name);
-  return r.doc;
-};
+import { design, exampleDesign, node } from '../fixtures/build';
 
 describe('simulate', () => {
   it('traces what every node emitted, with the input record each came from', () => {
-    const r = simulate({ doc: example('word-count') });
+    const r = simulate({ doc: exampleDesign('word-count') });
     expect(r.ok).toBe(true);
     const words = r.nodes.words.emitted;
     expect(words.slice(0, 5).map((w) => w.value)).toEqual(['all', 'streams', 'lead', 'to', 'kafka']);
@@ -55,16 +47,17 @@ describe('simulate', () => {
     expect(simulate({ doc: base({ in: [{ key: 1, value: 42, timestamp: 1 }] }, 'string') }).error?.message).toMatch(/value of a record for topic "in": String serde cannot write a number/);
   });
 
-  it('previews the valid part of a design that has errors elsewhere', () => {
+  it('does not run a design the checker finds errors in, and returns its diagnostics', () => {
     const doc = design([node('s', 'stream', { topic: 'in' }), node('o', 'to', { topic: 'out' }), node('c', 'count')], [['s', 'o'], ['s', 'c']], { in: [{ key: 'a', value: 1, timestamp: 1 }] });
     const r = simulate({ doc });
     expect(r.ok).toBe(false);
-    expect(r.sinks.out).toHaveLength(1);
-    expect(r.diagnostics.some((d) => d.nodeId === 'c')).toBe(true);
+    expect(r.sinks).toEqual({});
+    expect(r.diagnostics).toEqual(checkDesign(doc));
+    expect(r.diagnostics.map((d) => [d.code, d.nodeId])).toContainEqual(['E_CONNECT_KIND', 'c']);
   });
 
   it('with a trace limit, keeps each node\'s first records (same ids and lineage) and still counts them all', () => {
-    const doc = example('word-count');
+    const doc = exampleDesign('word-count');
     const all = simulate({ doc });
     const limited = simulate({ doc, maxTracePerNode: 2 });
     // word-count: 3 lines of text; "words" emits one record per word (5 + 3 + 3 in the sample).
@@ -72,22 +65,37 @@ describe('simulate', () => {
     expect(limited.nodes.words.emitted).toHaveLength(2);
     for (const id of Object.keys(all.nodes)) {
       expect(limited.nodes[id].emittedCount, id).toBe(all.nodes[id].emittedCount);
-      expect(limited.nodes[id].emitted, id).toEqual(all.nodes[id].emitted.slice(0, 2));
+      // seq numbers count traced forwards, fewer with a limit; their order and the causes stay.
+      const bare = (recs: typeof all.nodes.src.emitted) => recs.map(({ seq: _seq, ...r }) => r);
+      expect(bare(limited.nodes[id].emitted), id).toEqual(bare(all.nodes[id].emitted.slice(0, 2)));
     }
     expect(limited.sinks).toEqual(all.sinks);
     expect(limited.stores).toEqual(all.stores);
   });
 
   it('reports dropped late records per node; grouping nodes show the records they group', () => {
-    const r = simulate({ doc: example('pageview-windows') });
+    const r = simulate({ doc: exampleDesign('pageview-windows') });
     expect(r.nodes.count.dropped).toBe(1);
     // 7 page views are grouped and windowed; one is too late for its window, so 6 updates come out.
     expect([r.nodes.group.emittedCount, r.nodes.win.emittedCount, r.nodes.count.emittedCount]).toEqual([7, 7, 6]);
   });
 
+  it('counts the records entering a node: every record into a split, both sides of a join', () => {
+    const split = simulate({ doc: exampleDesign('split-branches') });
+    expect(split.nodes.split.recordsIn).toBe(4);
+    expect(split.nodes.split.emittedCount).toBe(4);
+    const doc = design([node('l', 'stream', { topic: 'l' }), node('r', 'stream', { topic: 'r' }), node('j', 'join', { joiner: '(a, b) => a + b', beforeMs: 10, afterMs: 10 }), node('o', 'to', { topic: 'out' })], [['l', 'j', 'left'], ['r', 'j', 'right'], ['j', 'o']], {
+      l: [{ key: 'a', value: 'x', timestamp: 1 }, { key: 'b', value: 'y', timestamp: 2 }],
+      r: [{ key: 'a', value: 'z', timestamp: 3 }],
+    });
+    const joined = simulate({ doc });
+    expect(joined.nodes.j.recordsIn).toBe(3);
+    expect(joined.sinks.out.map((x) => x.value)).toEqual(['xz']);
+  });
+
   it('names the input record each drop happened on, also with a trace limit', () => {
     for (const maxTracePerNode of [undefined, 1]) {
-      const r = simulate({ doc: example('pageview-windows'), maxTracePerNode });
+      const r = simulate({ doc: exampleDesign('pageview-windows'), maxTracePerNode });
       // u5's view at T0+30 s: the 7th sample, after stream time reached T0+130 s.
       expect(r.nodes.count.droppedInputs).toEqual(['pageviews#6']);
       expect(r.inputs.pageviews.find((i) => i.id === 'pageviews#6')).toMatchObject({ key: 'u5', timestamp: 1700000030000 });

@@ -73,7 +73,7 @@ describe('toFlowNodes', () => {
 
 describe('toFlowEdges', () => {
   it('marks edges that have a diagnostic', () => {
-    const key = badEdgeKey([{ severity: 'error', edgeId: 'e2', message: 'x' }, { severity: 'error', nodeId: 's', message: 'y' }]);
+    const key = badEdgeKey([{ code: 'E_OUTPUT_UNKNOWN', severity: 'error', edgeId: 'e2', message: 'x' }, { code: 'E_CONNECT_KIND', severity: 'error', nodeId: 's', message: 'y' }]);
     const edges = toFlowEdges(doc.edges, key);
     expect(edges.map((e) => [e.id, e.style?.stroke])).toEqual([
       ['e1', undefined],

@@ -114,7 +114,7 @@ describe('preview runner', () => {
     store.getState().select(['s']);
     runner.edited(doc('a'));
     expect(fake.runs[0].view).toEqual({ detailNodeId: 's', detailLimit: 500 });
-    fake.runs[0].finish({ kind: 'preview', preview: { ...preview(1), detail: { nodeId: 's', emitted: [], stores: [], dropped: [] } } });
+    fake.runs[0].finish({ kind: 'preview', preview: { ...preview(1), detail: { nodeId: 's', emitted: [], stores: [], dropped: [], inputs: [], from: {}, rule: 'cause' } } });
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getState().detail).toMatchObject({ nodeId: 's', runId: 1 });
     expect(fake.queries).toEqual([]);

@@ -3,9 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { nodeEngineSources } from '../../../codegen/engine-sources-node';
 import { generateProject } from '../../../codegen/generate';
 import { CodegenError } from '../../../codegen/print-expr';
+import { checkDesign, hasErrors } from '../../model/check';
 import { simulate } from '../../simulator/simulate';
 import { CliError, loadDesignFile } from '../files';
 import { parseFlags } from '../flags';
+import { printDiagnostics } from '../report';
 import type { CliCommand } from '../io';
 
 /** `streamwright generate <design.json> -o <dir>`: writes the runnable project (with the preview as its golden test). */
@@ -16,6 +18,13 @@ export const run: CliCommand = async (args, io) => {
     return 2;
   }
   const doc = loadDesignFile(positional[0], io.cwd);
+  // A design with errors would give a project that does not type-check or run: refuse it, list why.
+  const diagnostics = checkDesign(doc);
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(io.stderr, positional[0], doc, diagnostics);
+    io.stderr(`${positional[0]}: not generated: the design has errors\n`);
+    return 1;
+  }
   const preview = simulate({ doc });
   let files: Map<string, string>;
   try {

@@ -1,7 +1,9 @@
+import { hasErrors } from '../../model/check';
 import { simulate } from '../../simulator/simulate';
 import { loadDesignFile, loadSamplesFile } from '../files';
 import type { CliCommand } from '../io';
 import { parseFlags } from '../flags';
+import { printDiagnostics } from '../report';
 
 /** `streamwright simulate <design.json> [--samples file] [--json]`: what each sink topic received. */
 export const run: CliCommand = async (args, io) => {
@@ -13,11 +15,9 @@ export const run: CliCommand = async (args, io) => {
   const doc = loadDesignFile(positional[0], io.cwd);
   const samples = typeof flags.samples === 'string' ? loadSamplesFile(flags.samples, io.cwd) : undefined;
   const result = simulate({ doc, samples });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) {
-    const n = doc.nodes.find((x) => x.id === d.nodeId);
-    io.stderr(`${positional[0]}: ${n ? `node "${n.name}" (${n.id}) ` : ''}${d.field ? `${d.field}: ` : ''}${d.message}\n`);
-  }
+  // The checker's verdict comes first: a design with errors is not run at all.
+  printDiagnostics(io.stderr, positional[0], doc, result.diagnostics);
+  if (hasErrors(result.diagnostics)) return 1;
   if (result.error) io.stderr(`${positional[0]}: ${result.error.message}\n`);
   if (flags.json) {
     io.stdout(JSON.stringify(result.sinks, null, 2) + '\n');

@@ -1,10 +1,6 @@
 /**
- * Output and commit handling of the Kafka runtime, shaped like Kafka Streams' RecordCollector and
- * commit loop:
- * - sink and repartition records are sent as they come, without waiting for acknowledgements
- *   between input batches: one produce request at a time carries everything queued so far (up to
- *   a size), while processing goes on. One at a time because concurrent kafkajs sends can reach
- *   the broker out of order, and records of a partition must keep their order;
+ * Commits of the Kafka runtime, shaped like Kafka Streams' commit loop (the producing side is the
+ * RecordCollector):
  * - changelog writes are kept per store key until the next commit (like the record cache in front
  *   of a logged store), so a key updated many times between commits is written once;
  * - every commit.interval.ms the processed offsets are committed, and only after every record
@@ -12,20 +8,19 @@
  *   exactly_once_v2 the same records and the offsets go into one transaction instead.
  * The committed offset metadata carries the partition time (the highest timestamp processed from
  * the partition), as Kafka Streams does, so stream time survives a restart.
+ * A commit refused because the group moved on (a rebalance: REBALANCE_IN_PROGRESS,
+ * ILLEGAL_GENERATION, ...) is Kafka Streams' "task migrated": not fatal; the runtime is told so it
+ * closes its tasks dirty and carries on from the committed offsets.
  */
-import type { Consumer, Message, Producer, Transaction } from 'kafkajs';
+import type { Consumer, Producer } from 'kafkajs';
+import { RecordCollector, type OutRecord } from './record-collector';
 
-export interface OutRecord {
-  topic: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  timestamp: string;
-  partition?: number;
-}
+export type { OutRecord } from './record-collector';
 
 export interface CommitterOptions {
   producer: Producer;
-  consumer: Consumer;
+  /** Only commitOffsets is used (the runtime may replace its consumer after a crash). */
+  consumer: Pick<Consumer, 'commitOffsets'>;
   groupId: string;
   eos: boolean;
   /** Records per produce request (kafkajs groups a request's messages with a cost that grows quadratically). */
@@ -36,8 +31,18 @@ export interface CommitterOptions {
   maxCachedChanges?: number;
   /** Runs first in every commit, before the snapshot: the runtime flushes record caches here. */
   beforeCommit?: () => void;
+  /** A commit was refused because the partitions moved to another member (the error, the partitions it carried). */
+  onTaskMigrated?: (e: Error, offsets: CommittedOffset[]) => void;
+  /** The collector to produce through (default: one of its own over the producer). */
+  collector?: RecordCollector;
 }
 
+export interface CommittedOffset {
+  topic: string;
+  partition: number;
+  offset: string;
+  metadata: string;
+}
 /** A store change waiting for the next commit; its value is serialized only if it is still the latest then. */
 export interface PendingChange {
   topic: string;
@@ -72,47 +77,38 @@ export function decodePartitionTime(metadata: string | null | undefined): number
 
 const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
 
-/** Errors by which the group tells a member it no longer owns its partitions (kafkajs' isRebalancing). */
+/**
+ * Errors by which the group tells a member it no longer owns its partitions (kafkajs' isRebalancing),
+ * also when kafkajs wrapped them (a KafkaJSNonRetriableError has no type; the original is its cause).
+ */
 export function isRebalancing(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && REBALANCING.has((e as { type?: string }).type ?? '');
+  for (let x = e, depth = 0; typeof x === 'object' && x !== null && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (REBALANCING.has((x as { type?: string }).type ?? '')) return true;
+  }
+  return false;
 }
 
 export class Committer {
-  /** Records waiting for the send loop, in production order. */
-  private queue: OutRecord[] = [];
-  private queueHead = 0;
-  /** Records queued and records acknowledged since the start (sends are in order, so a count suffices). */
-  private enqueued = 0;
-  private acked = 0;
-  private sending = false;
-  /** exactly_once_v2: records from this count on wait for the next transaction. */
-  private fence = Infinity;
-  private waiters: { upTo: number; resolve: () => void }[] = [];
+  readonly collector: RecordCollector;
   private readonly changes = new Map<string, PendingChange>();
   private readonly positions = new Map<string, Position>();
   /** Partition times of every partition seen, so a commit carries them even without new records. */
   private readonly times = new Map<string, number>();
-  private tx: Promise<Transaction> | null = null;
   private commitChain: Promise<void> = Promise.resolve();
-  private failure: Error | null = null;
-  private readonly sendBatchSize: number;
-  private readonly maxQueued: number;
   private readonly maxCachedChanges: number;
 
   constructor(private readonly o: CommitterOptions) {
-    this.sendBatchSize = o.sendBatchSize ?? 1000;
-    this.maxQueued = o.maxQueued ?? 20_000;
+    this.collector = o.collector ?? new RecordCollector({ producer: o.producer, eos: o.eos, sendBatchSize: o.sendBatchSize, maxQueued: o.maxQueued });
     this.maxCachedChanges = o.maxCachedChanges ?? 10_000;
   }
 
   /** The first error of a produce request or commit; once set, nothing is committed any more. */
   get error(): Error | null {
-    return this.failure;
+    return this.collector.error;
   }
 
   output(r: OutRecord): void {
-    this.queue.push(r);
-    this.enqueued++;
+    this.collector.send(r);
   }
 
   /** A store change; `id` identifies the store key within its partition (later changes replace earlier ones). */
@@ -151,11 +147,10 @@ export class Committer {
 
   /** After an input batch: starts sending what was queued; waits only when too much is queued. */
   async afterBatch(): Promise<void> {
-    this.throwIfFailed();
+    this.collector.throwIfFailed();
     if (this.changes.size >= this.maxCachedChanges) this.queueChanges();
-    this.send();
-    if (this.enqueued - this.acked > this.maxQueued) await this.ackedUpTo(this.enqueued - this.maxQueued);
-    this.throwIfFailed();
+    await this.collector.drain();
+    this.collector.throwIfFailed();
   }
 
   /** Commits what was processed so far; commits run one after another. */
@@ -165,46 +160,43 @@ export class Committer {
   }
 
   private async commitNow(): Promise<void> {
-    this.throwIfFailed();
+    const c = this.collector;
+    c.throwIfFailed();
     // Nothing processed since the last commit: caches and stores are as they were then.
-    if (!this.positions.size && !this.changes.size && this.enqueued === this.acked) return;
+    if (!this.positions.size && !this.changes.size && c.unacknowledged === 0) return;
     this.o.beforeCommit?.();
     const positions = [...this.positions.values()];
     this.positions.clear();
     this.queueChanges();
-    const upTo = this.enqueued;
-    if (!positions.length && upTo === this.acked) return;
+    const upTo = c.produced;
+    if (!positions.length && c.unacknowledged === 0) return;
     const offsets = positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset), metadata: encodePartitionTime(p.time) }));
     // Everything produced before this point must be acknowledged first (not what comes later).
-    if (this.o.eos) this.fence = upTo;
-    this.send();
+    if (this.o.eos) c.fenceAt(upTo);
     try {
-      await this.ackedUpTo(upTo);
-      this.throwIfFailed();
+      await c.flush(upTo);
+      c.throwIfFailed();
       if (this.o.eos) await this.commitTransaction(offsets);
       else if (offsets.length) await this.commitOffsets(offsets);
     } finally {
-      if (this.o.eos) {
-        this.fence = Infinity;
-        this.send();
-      }
+      if (this.o.eos) c.release();
     }
   }
 
-  private async commitOffsets(offsets: { topic: string; partition: number; offset: string; metadata: string }[]): Promise<void> {
+  private async commitOffsets(offsets: CommittedOffset[]): Promise<void> {
     try {
       await this.o.consumer.commitOffsets(offsets);
     } catch (e) {
-      // The partitions moved to another member: their records will be processed again there
-      // (at-least-once); nothing is lost, so this is not fatal.
-      if (!isRebalancing(e)) this.fail(e);
+      // The partitions moved to another member ("task migrated"): their records since the last
+      // commit are processed again where they are now (at-least-once); nothing is lost.
+      if (!isRebalancing(e)) this.collector.fail(e);
+      else this.o.onTaskMigrated?.(e instanceof Error ? e : new Error(String(e)), offsets);
     }
   }
 
   /** exactly_once_v2: the open transaction (holding every record up to the fence) gets the offsets and commits. */
-  private async commitTransaction(offsets: { topic: string; partition: number; offset: string; metadata: string }[]): Promise<void> {
-    const tx = await (this.tx ?? this.o.producer.transaction());
-    this.tx = null;
+  private async commitTransaction(offsets: CommittedOffset[]): Promise<void> {
+    const tx = await this.collector.takeTransaction();
     try {
       if (offsets.length) {
         await tx.sendOffsets({
@@ -215,7 +207,7 @@ export class Committer {
       await tx.commit();
     } catch (e) {
       await tx.abort().catch(() => undefined);
-      this.fail(e);
+      this.collector.fail(e);
     }
   }
 
@@ -227,74 +219,5 @@ export class Committer {
       this.output({ topic: c.topic, partition: c.partition, key: Buffer.from(c.key), value: value === null ? null : Buffer.from(value), timestamp });
     }
     this.changes.clear();
-  }
-
-  /** Starts the send loop if it is idle: one produce request at a time, in queue order. */
-  private send(): void {
-    if (this.sending || this.failure) return;
-    this.sending = true;
-    void this.sendLoop().finally(() => {
-      this.sending = false;
-      if (this.queued() > 0 && this.acked < this.fence && !this.failure) this.send();
-    });
-  }
-
-  private queued(): number {
-    return this.queue.length - this.queueHead;
-  }
-
-  private async sendLoop(): Promise<void> {
-    while (this.queued() > 0 && !this.failure) {
-      const n = Math.min(this.queued(), this.sendBatchSize, this.fence - this.acked);
-      if (n <= 0) return;
-      const byTopic = new Map<string, Message[]>();
-      for (let i = this.queueHead; i < this.queueHead + n; i++) {
-        const r = this.queue[i];
-        let list = byTopic.get(r.topic);
-        if (!list) byTopic.set(r.topic, (list = []));
-        // An OutRecord is a kafkajs message (kafkajs reads only the message fields).
-        list.push(r);
-      }
-      this.queueHead += n;
-      if (this.queueHead === this.queue.length) {
-        this.queue = [];
-        this.queueHead = 0;
-      }
-      const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-      try {
-        if (this.o.eos) {
-          this.tx ??= this.o.producer.transaction();
-          await (await this.tx).sendBatch({ topicMessages, acks: -1 });
-        } else await this.o.producer.sendBatch({ topicMessages, acks: -1 });
-        this.acked += n;
-      } catch (e) {
-        this.fail(e);
-      }
-      this.wake();
-    }
-  }
-
-  /** Resolves once the first `upTo` records are acknowledged, or a send failed. */
-  private ackedUpTo(upTo: number): Promise<void> {
-    if (this.acked >= upTo || this.failure) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ upTo, resolve }));
-  }
-
-  private wake(): void {
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const w of waiting) {
-      if (this.acked >= w.upTo || this.failure) w.resolve();
-      else this.waiters.push(w);
-    }
-  }
-
-  private fail(e: unknown): void {
-    this.failure ??= e instanceof Error ? e : new Error(String(e));
-    this.wake();
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure) throw this.failure;
   }
 }

@@ -1,3 +1,6 @@
+import { parseCompression, type CompressionName } from './compression';
+import { parseDeserializationHandling, parseProductionHandling, type DeserializationHandling, type ProductionHandling } from './error-handlers';
+
 /** Configuration of the Kafka runtime, from code or from the environment (.env.example documents every key). */
 export interface KafkaRuntimeConfig {
   applicationId: string;
@@ -20,6 +23,18 @@ export interface KafkaRuntimeConfig {
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   log?: (line: string) => void;
+  /** A record that does not deserialize: stop with an error (default) or skip it (counted as dropped). */
+  deserializationExceptionHandler?: DeserializationHandling;
+  /** A sink record that cannot be serialized or sent: stop (default) or skip it (counted as dropped). */
+  productionExceptionHandler?: ProductionHandling;
+  /** KIP-1034 dead-letter topic: records a handler gave up on go there raw, with the error in headers. */
+  deadLetterTopic?: string;
+  /** Compression of produced batches (default none; gzip is kafkajs' own, the others are registered codecs). */
+  compression?: CompressionName;
+  /** Replacements of a crashed consumer that kafkajs does not restart, before the app stops (default 5). */
+  maxConsumerRestarts?: number;
+  /** First wait before replacing a crashed consumer (doubles each time; default 1000 ms). */
+  consumerRestartBackoffMs?: number;
 }
 
 export function configFromEnv(env: Record<string, string | undefined>, applicationId: string): KafkaRuntimeConfig {
@@ -38,5 +53,9 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
     logIntervalMs: env.LOG_INTERVAL_MS ? Number(env.LOG_INTERVAL_MS) : 10_000,
     sessionTimeoutMs: env.SESSION_TIMEOUT_MS ? Number(env.SESSION_TIMEOUT_MS) : 10_000,
     heartbeatIntervalMs: env.HEARTBEAT_INTERVAL_MS ? Number(env.HEARTBEAT_INTERVAL_MS) : 1_000,
+    deserializationExceptionHandler: parseDeserializationHandling(env.DESERIALIZATION_EXCEPTION_HANDLER),
+    productionExceptionHandler: parseProductionHandling(env.PRODUCTION_EXCEPTION_HANDLER),
+    ...(env.DEAD_LETTER_TOPIC ? { deadLetterTopic: env.DEAD_LETTER_TOPIC } : {}),
+    compression: parseCompression(env.COMPRESSION),
   };
 }

@@ -13,6 +13,8 @@ export interface Buffered {
   specTopic: string;
   offset: number;
   record: StreamRecord;
+  /** Dropped by the deserialization handler: only its offset counts as processed. */
+  skip?: boolean;
 }
 
 /** FIFO over an array with a moving head: Array#shift copies large arrays, making a big batch quadratic. */

@@ -1,8 +1,14 @@
-/** Per sink node: the Kafka topic it writes and the encoders of its serdes, looked up once per sink. */
+/**
+ * Per sink node: the Kafka topic it writes and the encoders of its serdes, looked up once per sink;
+ * and the emitter that serializes a task's outputs and hands them to the record collector, with
+ * the production exception handler for records that cannot be serialized or sent.
+ */
 import type { StreamRecord } from '../core/record';
 import type { NodeSpec } from '../core/topology-spec';
 import { Serdes } from '../serdes';
 import { encoderFor, type Encode } from './codec';
+import { deadLetterRecord, ProductionError, type ProductionHandling } from './error-handlers';
+import type { OutRecord, RecordCollector } from './record-collector';
 import { internalTopicName } from './topics';
 
 export interface SinkWriter {
@@ -31,4 +37,64 @@ export function sinkWriters(app: string): (topic: string, internal: boolean, sin
     }
     return w;
   };
+}
+
+export interface SinkErrorHandling {
+  handling: ProductionHandling;
+  deadLetterTopic?: string;
+  log: (line: string) => void;
+  onDropped: (n: number) => void;
+}
+
+export class SinkEmitter {
+  recordsOut = 0;
+  collector!: RecordCollector;
+  private readonly sinkTopics = new Set<string>();
+  private readonly writerFor: ReturnType<typeof sinkWriters>;
+
+  constructor(
+    app: string,
+    private readonly errors: SinkErrorHandling,
+  ) {
+    this.writerFor = sinkWriters(app);
+  }
+
+  /** A task's output: serialized and queued; a record that cannot be serialized goes to the production handler. */
+  readonly emit = (topic: string, record: StreamRecord, internal: boolean, sink: NodeSpec): void => {
+    this.recordsOut++;
+    const w = this.writerFor(topic, internal, sink);
+    if (!internal) this.sinkTopics.add(w.topic);
+    const timestamp = String(record.timestamp);
+    let out: OutRecord;
+    try {
+      out = { topic: w.topic, key: w.key(record.key), value: w.value(record.value), timestamp, partition: w.partitionOf?.(record) };
+    } catch (e) {
+      const error = new ProductionError(w.topic, e instanceof Error ? e : new Error(String(e)));
+      const raw = (v: unknown) => (v === null || v === undefined ? null : Buffer.from(String(v)));
+      this.handle(error, [{ topic: w.topic, key: raw(record.key), value: raw(record.value), timestamp }]);
+      return;
+    }
+    this.collector.send(out);
+  };
+
+  /** A produce request failed after kafkajs' retries: true when the handler lets the app continue without its records. */
+  readonly onSendError = (e: Error, records: OutRecord[]): boolean => {
+    // Only records of sink topics may be given up: never changelog, repartition or dead-letter writes.
+    if (!records.every((r) => this.sinkTopics.has(r.topic))) return false;
+    try {
+      this.handle(new ProductionError(records[0].topic, e), records);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /** continue: log, count as dropped (and dead-letter); fail: throw. */
+  private handle(error: ProductionError, records: OutRecord[]): void {
+    const dlq = this.errors.deadLetterTopic;
+    if (dlq) for (const r of records) this.collector.send(deadLetterRecord(dlq, r, error, { topic: r.topic, partition: r.partition ?? -1, offset: -1 }));
+    if (this.errors.handling === 'fail') throw error;
+    this.errors.log(`dropped ${records.length} record(s) (production handler continue${dlq ? `, sent to ${dlq}` : ''}): ${error.message}`);
+    this.errors.onDropped(records.length);
+  }
 }

@@ -37,8 +37,8 @@ export const aggregate: OperatorDescriptor<Params> = {
   output: aggregationOutput,
   validate: (p, inputs) => {
     const k = first(inputs)?.kind;
-    if (k === 'KGroupedTable' && !p.subtractor?.trim()) return [{ field: 'subtractor', message: 'a grouped table needs a subtractor' }];
-    if (k === 'SessionWindowedKStream' && !p.merger?.trim()) return [{ field: 'merger', message: 'session windows need a merger' }];
+    if (k === 'KGroupedTable' && !p.subtractor?.trim()) return [{ code: 'E_PARAM_REQUIRED', param: 'subtractor', message: 'a grouped table needs a subtractor' }];
+    if (k === 'SessionWindowedKStream' && !p.merger?.trim()) return [{ code: 'E_PARAM_REQUIRED', param: 'merger', message: 'session windows need a merger' }];
     return [];
   },
   lower: (p, { node, inputs }) => {

@@ -1,7 +1,7 @@
 /** Shared pieces of operator descriptors: zod fragments, function signatures, config lowering. */
 import { z } from 'zod';
 import { call, lit, stat, type DslExpr, type FunctionSignature } from '../dsl-expr';
-import type { OutputType, ParamSpec } from '../descriptor';
+import type { OutputError, OutputType, ParamSpec } from '../descriptor';
 import type { StreamKind } from '../types';
 
 export const DOCS = 'https://kafka.apache.org/documentation/streams/developer-guide/dsl-api.html';
@@ -28,7 +28,7 @@ export const serdeSpecs: ParamSpec[] = [
 ];
 
 export const storeSpecs: ParamSpec[] = [
-  { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Materialize under this name (queryable). Default: derived from the node name.' },
+  { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true, help: 'Materialize under this name (queryable). Default: derived from the node name.' },
   { name: 'caching', label: 'Caching', control: { type: 'boolean' }, help: 'Merge updates of one key within one input record, as the record cache does.' },
   { name: 'logging', label: 'Changelog', control: { type: 'boolean' }, help: 'Back the store with a changelog topic on Kafka.' },
 ];
@@ -62,14 +62,14 @@ export function materialized(p: { storeName?: string; caching?: boolean; logging
   return m;
 }
 
-/** filter/filterNot/mapValues on a KTable may be materialized under a name (ignored on a KStream). */
 /** Shown while nothing is connected (so it can be found) and when one of the inputs has one of these kinds. */
 export const whenInputIs =
   (...kinds: StreamKind[]) =>
   (_params: Record<string, unknown>, inputKinds: readonly StreamKind[]): boolean =>
     inputKinds.length === 0 || inputKinds.some((k) => kinds.includes(k));
 
-export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.', visibleWhen: whenInputIs('KTable') };
+/** filter/filterNot/mapValues on a KTable may be materialized under a name (hidden, and ignored, on a KStream). */
+export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.', visibleWhen: whenInputIs('KTable') };
 
 /** The trailing Materialized.as(storeName) of a KTable filter/mapValues; nothing for streams. */
 export function tableStoreArg(p: { storeName?: string }, inputs: Record<string, OutputType[]>): DslExpr[] {
@@ -81,22 +81,22 @@ export const first = (inputs: Record<string, OutputType[]>, port = 'in'): Output
 
 export const sameKindAs = (accept: string[]) => (inputs: Record<string, OutputType[]>) => {
   const t = first(inputs);
-  if (!t) return { error: 'needs an input' };
+  if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' as const };
   if (!accept.includes(t.kind)) return { error: `cannot follow a ${t.kind}; it takes ${accept.join(' or ')}` };
   return { kind: t.kind, windowed: t.windowed, sessionWindowed: t.sessionWindowed };
 };
 
 export const requireKind = (accept: string[], produce: OutputType['kind'], extra: Partial<OutputType> = {}) => (inputs: Record<string, OutputType[]>) => {
   const t = first(inputs);
-  if (!t) return { error: 'needs an input' };
+  if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' as const };
   if (!accept.includes(t.kind)) return { error: `cannot follow a ${t.kind}; it takes ${accept.join(' or ')}` };
   return { kind: produce, ...extra };
 };
 
 /** Output of count/reduce/aggregate: a KTable, windowed when the input was windowed. */
-export function aggregationOutput(inputs: Record<string, OutputType[]>): OutputType | { error: string } {
+export function aggregationOutput(inputs: Record<string, OutputType[]>): OutputType | OutputError {
   const t = first(inputs);
-  if (!t) return { error: 'needs an input' };
+  if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' as const };
   switch (t.kind) {
     case 'KGroupedStream':
     case 'KGroupedTable':

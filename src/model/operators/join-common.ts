@@ -1,6 +1,6 @@
 /** join, leftJoin and outerJoin share one descriptor shape; the input kinds pick the join variant. */
 import { z } from 'zod';
-import type { OperatorDescriptor, OutputType } from '../descriptor';
+import type { OperatorDescriptor, OutputError, OutputType } from '../descriptor';
 import { call, fn, input, lit, stat, type DslExpr } from '../dsl-expr';
 import { DOCS, first, fnSpec, named, sig } from './common';
 
@@ -21,10 +21,10 @@ export type JoinParams = z.infer<typeof joinSchema>;
 
 type Variant = 'stream-stream' | 'stream-table' | 'stream-global' | 'table-table' | 'foreign-key';
 
-function variant(inputs: Record<string, OutputType[]>, p: JoinParams): Variant | { error: string } {
+function variant(inputs: Record<string, OutputType[]>, p: JoinParams): Variant | OutputError {
   const l = first(inputs, 'left')?.kind;
   const r = first(inputs, 'right')?.kind;
-  if (!l || !r) return { error: 'a join needs a left and a right input' };
+  if (!l || !r) return { error: 'a join needs a left and a right input', code: 'E_INPUT_MISSING' };
   if (l === 'KStream' && r === 'KStream') return 'stream-stream';
   if (l === 'KStream' && r === 'KTable') return 'stream-table';
   if (l === 'KStream' && r === 'GlobalKTable') return 'stream-global';
@@ -48,7 +48,7 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
       { name: 'graceMs', label: 'Grace', control: { type: 'duration' }, help: 'Stream-stream joins: how long late records are still joined.' },
       { ...fnSpec('keySelector', 'Key selector', keySelectorSig, '(key, value) => value.productId', 'Stream-globalTable joins: the table key to look up.'), optional: true },
       { ...fnSpec('foreignKeyExtractor', 'Foreign key', fkSig, '(order) => order.customerId', 'Table-table: join on this key of the right table (foreign-key join).'), optional: true },
-      { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true },
+      { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true },
     ],
     inputs: [
       { name: 'left', label: 'left', accepts: ['KStream', 'KTable'] },
@@ -62,7 +62,7 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
     },
     validate: (p, inputs) => {
       const v = variant(inputs, p);
-      if (v === 'stream-global' && !p.keySelector?.trim()) return [{ field: 'keySelector', message: 'a stream-globalTable join needs a key selector' }];
+      if (v === 'stream-global' && !p.keySelector?.trim()) return [{ code: 'E_PARAM_REQUIRED', param: 'keySelector', message: 'a stream-globalTable join needs a key selector' }];
       return [];
     },
     lower: (p, { node, inputs }) => {

@@ -19,7 +19,7 @@ export const merge: OperatorDescriptor<Params> = {
   inputs: [{ name: 'in', label: 'inputs', accepts: ['KStream'], multiple: true }],
   output: (inputs) => {
     const ins = inputs.in ?? [];
-    if (ins.length < 2) return { error: 'merge needs at least two input streams' };
+    if (ins.length < 2) return { error: 'merge needs at least two input streams', code: 'E_INPUT_MISSING' };
     const bad = ins.find((t) => t.kind !== 'KStream');
     return bad ? { error: `cannot merge a ${bad.kind}; merge takes KStreams` } : { kind: 'KStream' };
   },

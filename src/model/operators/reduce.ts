@@ -29,7 +29,7 @@ export const reduce: OperatorDescriptor<Params> = {
   ],
   inputs: [{ name: 'in', label: 'grouped', accepts: AGGREGATABLE }],
   output: aggregationOutput,
-  validate: (p, inputs) => (first(inputs)?.kind === 'KGroupedTable' && !p.subtractor?.trim() ? [{ field: 'subtractor', message: 'a grouped table needs a subtractor' }] : []),
+  validate: (p, inputs) => (first(inputs)?.kind === 'KGroupedTable' && !p.subtractor?.trim() ? [{ code: 'E_PARAM_REQUIRED', param: 'subtractor', message: 'a grouped table needs a subtractor' }] : []),
   lower: (p, { node, inputs }) => {
     const args: DslExpr[] = [fn('reducer', signature)];
     if (first(inputs)?.kind === 'KGroupedTable') args.push(fn('subtractor', signature));

@@ -23,7 +23,7 @@ export const split: OperatorDescriptor<Params> = {
   defaults: { namePrefix: '', branches: [{ name: 'matched', predicate: '(key, value) => true' }], defaultBranch: 'default' },
   paramSpecs: [
     { name: 'namePrefix', label: 'Name prefix', control: { type: 'text' }, optional: true },
-    { name: 'branches', label: 'Branches', control: { type: 'branches' } },
+    { name: 'branches', label: 'Branches', control: { type: 'branches', signature } },
     { name: 'defaultBranch', label: 'Default branch', control: { type: 'text' }, optional: true, help: 'Name of the branch for unmatched records; empty drops them.' },
   ],
   inputs: [{ name: 'in', label: 'input', accepts: ['KStream'] }],
@@ -32,7 +32,7 @@ export const split: OperatorDescriptor<Params> = {
   validate: (p) => {
     const names = [...p.branches.map((b) => b.name), ...(p.defaultBranch ? [p.defaultBranch] : [])];
     const dup = names.find((n, i) => names.indexOf(n) !== i);
-    return dup ? [{ field: 'branches', message: `branch name "${dup}" is used twice` }] : [];
+    return dup ? [{ code: 'E_NAME_DUPLICATE', param: 'branches', message: `branch name "${dup}" is used twice` }] : [];
   },
   portKey: (p, port) => p.namePrefix + port,
   lower: (p) => {

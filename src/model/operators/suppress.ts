@@ -31,7 +31,7 @@ export const suppress: OperatorDescriptor<Params> = {
   inputs: [{ name: 'in', label: 'table', accepts: ['KTable'] }],
   output: (inputs, p) => {
     const t = first(inputs);
-    if (!t) return { error: 'needs an input' };
+    if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' };
     if (t.kind !== 'KTable') return { error: `suppress cannot follow a ${t.kind}; it takes a KTable` };
     if (p.mode === 'untilWindowCloses' && !t.windowed) return { error: 'suppress(untilWindowCloses) needs a windowed KTable (a windowed count/reduce/aggregate)' };
     return { ...t };

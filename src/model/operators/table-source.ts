@@ -16,7 +16,7 @@ export function tableSourceDescriptor(kind: 'table' | 'globalTable', defaultTopi
     defaults: { topic: defaultTopic, keySerde: 'default', valueSerde: 'default' },
     paramSpecs: [
       { name: 'topic', label: 'Topic', control: { type: 'topic' } },
-      { name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true, help: 'Materialize the table under this (queryable) name.' },
+      { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true, help: 'Materialize the table under this (queryable) name.' },
       ...serdeSpecs,
     ],
     inputs: [],

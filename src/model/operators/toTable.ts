@@ -15,7 +15,7 @@ export const toTable: OperatorDescriptor<Params> = {
   docsUrl: `${DOCS}#stateless-transformations`,
   schema,
   defaults: {},
-  paramSpecs: [{ name: 'storeName', label: 'Store name', control: { type: 'text' }, optional: true }],
+  paramSpecs: [{ name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true }],
   inputs: [{ name: 'in', label: 'stream', accepts: ['KStream'] }],
   output: requireKind(['KStream'], 'KTable'),
   lower: (p, { node }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OperatorDescriptor } from '../descriptor';
+import type { OperatorDescriptor, ParamProblem } from '../descriptor';
 import { call, input, lit, stat, type DslExpr } from '../dsl-expr';
 import { DOCS, first } from './common';
 
@@ -38,19 +38,19 @@ export const windowedBy: OperatorDescriptor<Params> = {
   inputs: [{ name: 'in', label: 'grouped stream', accepts: ['KGroupedStream'] }],
   output: (inputs, p) => {
     const t = first(inputs);
-    if (!t) return { error: 'needs an input' };
+    if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' };
     if (t.kind !== 'KGroupedStream') return { error: `windowedBy cannot follow a ${t.kind}; it takes a KGroupedStream (add groupByKey or groupBy first)` };
     return p.type === 'session' ? { kind: 'SessionWindowedKStream' } : { kind: 'TimeWindowedKStream' };
   },
   validate: (p) => {
-    const out: { field: string; message: string }[] = [];
+    const out: ParamProblem[] = [];
     const positive = (f: 'sizeMs' | 'advanceMs' | 'timeDifferenceMs' | 'gapMs') => {
-      if (!(p[f] > 0)) out.push({ field: f, message: 'must be greater than zero' });
+      if (!(p[f] > 0)) out.push({ code: 'E_PARAM_RANGE', param: f, message: 'must be greater than zero' });
     };
     if (p.type === 'tumbling' || p.type === 'hopping') positive('sizeMs');
     if (p.type === 'hopping') {
       positive('advanceMs');
-      if (p.advanceMs > p.sizeMs) out.push({ field: 'advanceMs', message: `advance (${p.advanceMs} ms) must not exceed the size (${p.sizeMs} ms)` });
+      if (p.advanceMs > p.sizeMs) out.push({ code: 'E_PARAM_RANGE', param: 'advanceMs', message: `advance (${p.advanceMs} ms) must not exceed the size (${p.sizeMs} ms)` });
     }
     if (p.type === 'sliding') positive('timeDifferenceMs');
     if (p.type === 'session') positive('gapMs');

@@ -51,7 +51,7 @@ export function Canvas() {
 
   useEffect(() => {
     setCenterProvider(() => {
-      const el = document.querySelector('.canvas');
+      const el = document.querySelector('.sw-canvas');
       const r = el?.getBoundingClientRect();
       return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2 - 80, y: r.top + r.height / 2 - 30 }) : { x: 0, y: 0 };
     });
@@ -90,7 +90,7 @@ export function Canvas() {
   return (
     <div
       onPointerDownCapture={() => (pointerDown.current = true)}
-      className="canvas"
+      className="sw-canvas"
       data-testid="canvas"
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(DRAG_MIME)) {
@@ -123,12 +123,13 @@ export function Canvas() {
         // Zoomed in on a big design, only the node cards on screen are in the page: half the
         // main-thread time per drag move on a 300-node design (docs/performance.md).
         onlyRenderVisibleElements
+        colorMode="dark"
       >
         <Background gap={20} color="#243049" />
         <MiniMap pannable zoomable style={MINIMAP_STYLE} maskColor="#0f142099" nodeColor="#2a3450" />
         <Controls showInteractive={false} />
       </ReactFlow>
-      {doc.nodes.length === 0 && <div className="empty-hint">Drag operators from the palette, or open an example.</div>}
+      {doc.nodes.length === 0 && <div className="sw-empty-hint">Drag operators from the palette, or open an example.</div>}
     </div>
   );
 }

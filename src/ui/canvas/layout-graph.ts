@@ -4,7 +4,7 @@
  */
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { TopologyDocument } from '../../model/types';
-import { nameTable } from '../../engine/name-table';
+import { nameTable } from '../../model/name-table';
 
 /** A node card's box as the layout sees it (cards are at least 170 px wide; names and badges vary). */
 export const NODE_BOX = { width: 200, height: 90 };

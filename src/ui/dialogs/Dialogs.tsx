@@ -4,6 +4,10 @@ import { designFromJson } from '../../model/load';
 import { useApp } from '../../store/store';
 import { SHORTCUTS } from '../use-shortcuts';
 import { useFitDesign } from '../canvas/fit-design';
+import { addDesign } from '../../store/designs';
+import { DesignsList } from '../designs/DesignsList';
+
+const TITLES = { help: 'Help', examples: 'Examples', designs: 'Designs', generate: 'Generate' } as const;
 
 const close = () => useApp.getState().setDialog(null);
 
@@ -21,9 +25,9 @@ export function Dialogs() {
   }, [dialog]);
   if (!dialog) return null;
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div ref={box} tabIndex={-1} className="dialog" role="dialog" aria-modal="true" aria-label={dialog === 'help' ? 'Help' : 'Examples'} onClick={(e) => e.stopPropagation()}>
-        {dialog === 'help' ? <Help /> : <Examples />}
+    <div className="sw-dialog-backdrop" onClick={close}>
+      <div ref={box} tabIndex={-1} className="sw-dialog" role="dialog" aria-modal="true" aria-label={TITLES[dialog]} onClick={(e) => e.stopPropagation()}>
+        {dialog === 'help' ? <Help /> : dialog === 'designs' ? <DesignsList /> : <Examples />}
         <div style={{ textAlign: 'right', marginTop: 12 }}>
           <button onClick={close} aria-label="Close dialog">Close</button>
         </div>
@@ -36,7 +40,7 @@ function Help() {
   return (
     <>
       <h2>Keyboard shortcuts</h2>
-      <table className="records" data-testid="shortcuts">
+      <table className="sw-records" data-testid="shortcuts">
         <tbody>
           {SHORTCUTS.map(([k, what]) => (
             <tr key={k}>
@@ -48,7 +52,7 @@ function Help() {
           ))}
         </tbody>
       </table>
-      <p className="muted">Drag operators from the palette, connect output handles (right) to input handles (left). The preview re-runs after each edit.</p>
+      <p className="sw-muted">Drag operators from the palette, connect output handles (right) to input handles (left). The preview re-runs after each edit.</p>
     </>
   );
 }
@@ -71,17 +75,18 @@ function Examples() {
   const open = async (e: ExampleEntry) => {
     const r = designFromJson(await (await fetch(`${import.meta.env.BASE_URL}examples/${e.file}`)).json());
     if (!r.ok) return useApp.getState().notify(`${e.file}: ${r.errors[0].message}`, 'error');
-    useApp.getState().replaceDocument(r.doc);
+    // Beside the other designs, never over the open one.
+    await addDesign(r.doc);
     useApp.getState().setDialog(null);
     fitDesign(0);
   };
   return (
     <>
       <h2>Examples</h2>
-      {!list && <p className="muted">Loading…</p>}
-      <div className="examples">
+      {!list && <p className="sw-muted">Loading…</p>}
+      <div className="sw-examples">
         {list?.map((e) => (
-          <button key={e.file} className="example-card" onClick={() => void open(e)} data-testid={`example-${e.file.replace('.json', '')}`}>
+          <button key={e.file} className="sw-example-card" onClick={() => void open(e)} data-testid={`example-${e.file.replace('.json', '')}`}>
             <strong>{e.title}</strong>
             <small>{e.description}</small>
           </button>

@@ -18,10 +18,10 @@ const MonacoEditor = lazy(() => import('./MonacoEditor'));
 
 export function CodeEditor(props: CodeEditorProps) {
   return (
-    <div className="editor-box" data-testid={props.testId} style={{ height: props.height }}>
+    <div className="sw-editor-box" data-testid={props.testId} style={{ height: props.height }}>
       <Suspense
         fallback={
-          <textarea className="editor-fallback" aria-label={props.ariaLabel} value={props.value} readOnly={props.readOnly} onChange={(e) => props.onChange?.(e.target.value)} style={{ height: '100%' }} />
+          <textarea className="sw-editor-fallback" aria-label={props.ariaLabel} value={props.value} readOnly={props.readOnly} onChange={(e) => props.onChange?.(e.target.value)} style={{ height: '100%' }} />
         }
       >
         <MonacoEditor {...props} />

@@ -19,7 +19,7 @@ export function DurationField(props: { id: string; label: string; value: number 
   const ms = props.value;
   const [unit, setUnit] = useState(() => bestUnit(ms ?? 0));
   return (
-    <div className="row">
+    <div className="sw-row">
       <input
         id={props.id}
         type="number"

@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../model/descriptor';
 import { useApp } from '../../store/store';
 import { CodeEditor } from '../editor/CodeEditor';
 import type { FieldProps } from './ParamField';
+import { functionMarkers } from './markers';
 import { upstreamTypes } from './type-inference';
 
 /** The signature with K and V replaced by the inferred record types (other type variables: any). */
@@ -11,20 +12,19 @@ function typedSignature(signature: { params: { name: string; type: string }[]; r
   return `(${signature.params.map((p) => `${p.name}: ${t(p.type)}`).join(', ')}) => ${t(signature.returns)}`;
 }
 
-export function FunctionField({ nodeId, spec, value, error, onChange }: FieldProps) {
+export function FunctionField({ nodeId, spec, value, problems, onChange }: FieldProps) {
   const doc = useApp((s) => s.doc);
   const result = useApp((s) => s.result);
   const c = spec.control as Extract<ParamSpec['control'], { type: 'function' }>;
   const types = upstreamTypes(doc, result, nodeId);
   const sig = `(${c.signature.params.map((p) => `${p.name}: ${p.type}`).join(', ')}) => ${c.signature.returns}`;
-  const m = /line (\d+), column (\d+)/.exec(error ?? '');
   // A first line declares the function's type with the record types inferred from the samples, so
   // Monaco type-checks and hovers the user's function against them; it is not part of the source.
   const header = `const ${spec.name.replace(/\W/g, '_')}: ${typedSignature(c.signature, types)} =`;
   const source = String(value ?? '');
   return (
     <div>
-      <div className="help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
+      <div className="sw-help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
         {sig}
         {types && (
           <>
@@ -41,9 +41,9 @@ export function FunctionField({ nodeId, spec, value, error, onChange }: FieldPro
         ariaLabel={`${spec.label} function`}
         testId={`fn-${spec.name}`}
         path={`file:///${nodeId}/${spec.name}.ts`}
-        markers={error ? [{ line: (m ? Number(m[1]) : 1) + 1, column: m ? Number(m[2]) : 1, message: error }] : []}
+        markers={functionMarkers(problems, 1)}
       />
-      <div className="help">e.g. {c.example}</div>
+      <div className="sw-help">e.g. {c.example}</div>
     </div>
   );
 }

@@ -6,9 +6,9 @@ import { useApp } from '../../store/store';
 import { useAnalysis } from '../use-analysis';
 import { ParamField } from './ParamField';
 
-/** A problem's field belongs to a param when it is the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
-function ownsField(param: string, field: string): boolean {
-  return field === param || field.startsWith(`${param}.`);
+/** A problem belongs to a param when it is about the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
+function ownsField(param: string, problemParam: string): boolean {
+  return problemParam === param || problemParam.startsWith(`${param}.`);
 }
 
 export function Inspector() {
@@ -18,9 +18,9 @@ export function Inspector() {
   const edit = useApp((s) => s.edit);
   if (!node) {
     return (
-      <aside className="inspector" aria-label="Inspector">
+      <aside className="sw-inspector" aria-label="Inspector">
         <h3>Inspector</h3>
-        <p className="muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node to edit it.'}</p>
+        <p className="sw-muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node to edit it.'}</p>
       </aside>
     );
   }
@@ -28,27 +28,27 @@ export function Inspector() {
   const params = { ...(d?.defaults as object), ...node.params } as Record<string, unknown>;
   const problems = diagnostics.filter((x) => x.nodeId === node.id);
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="sw-inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{node.kind}</h3>
       {d && (
-        <p className="muted">
+        <p className="sw-muted">
           {d.help}{' '}
           <a href={d.docsUrl} target="_blank" rel="noreferrer" style={{ color: 'var(--accent)' }}>
             Kafka docs
           </a>
         </p>
       )}
-      <div className="field">
+      <div className="sw-field">
         <label htmlFor="node-name">Name</label>
         <input id="node-name" type="text" value={node.name} onChange={(e) => edit((doc) => renameNode(doc, node.id, e.target.value), `name:${node.id}`)} data-testid="node-name" />
       </div>
-      <div className="field">
+      <div className="sw-field">
         <label htmlFor="node-description">Description</label>
         <input id="node-description" type="text" value={node.description ?? ''} onChange={(e) => edit((doc) => updateNode(doc, node.id, { description: e.target.value }), `desc:${node.id}`)} />
       </div>
-      {problems.filter((p) => !p.field || !d?.paramSpecs.some((s) => ownsField(s.name, p.field!))).map((p, i) => (
-        <div key={i} className="banner error" role="alert">
-          {p.field ? `${p.field}: ` : ''}
+      {problems.filter((p) => !p.param || !d?.paramSpecs.some((s) => ownsField(s.name, p.param!))).map((p, i) => (
+        <div key={i} className={`sw-banner ${p.severity === 'error' ? 'sw-error' : 'sw-warn'}`} role="alert" data-testid="node-diagnostic" data-code={p.code}>
+          {p.param ? `${p.param}: ` : ''}
           {p.message}
         </div>
       ))}
@@ -60,7 +60,7 @@ export function Inspector() {
             nodeId={node.id}
             spec={spec}
             value={params[spec.name]}
-            error={problems.find((p) => p.field && ownsField(spec.name, p.field))?.message}
+            problems={problems.filter((p) => p.param && ownsField(spec.name, p.param))}
             onChange={(v) => edit((doc) => updateParams(doc, node.id, { [spec.name]: v }), `param:${node.id}:${spec.name}`)}
           />
         ))}

@@ -1,5 +1,6 @@
 /** One inspector row, chosen by the param's control type from the descriptor. */
 import type { ParamSpec } from '../../model/descriptor';
+import type { Diagnostic } from '../../model/types';
 import { BranchesField } from './BranchesField';
 import { DurationField } from './DurationField';
 import { FunctionField } from './FunctionField';
@@ -8,14 +9,15 @@ export interface FieldProps {
   nodeId: string;
   spec: ParamSpec;
   value: unknown;
-  error?: string;
+  /** The checker's diagnostics for this param (or a part of it, e.g. `branches.1.predicate`). */
+  problems: readonly Diagnostic[];
   onChange: (v: unknown) => void;
 }
 
 const SERDES = ['default', 'json', 'string', 'number', 'bytes'];
 
 export function ParamField(props: FieldProps) {
-  const { spec, value, error, onChange } = props;
+  const { spec, value, problems, onChange } = props;
   const id = `param-${spec.name}`;
   const c = spec.control;
   let input: React.ReactNode;
@@ -53,15 +55,26 @@ export function ParamField(props: FieldProps) {
       input = <input id={id} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value === '' && spec.optional ? undefined : e.target.value)} data-testid={`param-${spec.name}`} />;
   }
   return (
-    <div className="field">
+    <div className="sw-field">
       <label htmlFor={id}>{spec.label}</label>
       {input}
-      {spec.help && <div className="help">{spec.help}</div>}
-      {error && (
-        <div className="error" role="alert" data-testid={`error-${spec.name}`}>
-          {error}
+      {spec.help && <div className="sw-help">{spec.help}</div>}
+      {problems.length > 0 && (
+        <div className="sw-error" role="alert" data-testid={`error-${spec.name}`}>
+          {problems.map((p, i) => (
+            <div key={i} data-code={p.code}>
+              {problemText(spec.name, p)}
+            </div>
+          ))}
         </div>
       )}
     </div>
   );
+}
+
+/** A problem as shown under its field: where in the param (a branch, a line of the function), then what. */
+export function problemText(param: string, p: Diagnostic): string {
+  const part = p.param && p.param !== param ? `${p.param.slice(param.length + 1)}: ` : '';
+  const pos = p.line !== undefined ? `line ${p.line}, column ${p.column}: ` : '';
+  return `${part}${pos}${p.message}`;
 }

@@ -2,7 +2,7 @@
 import type { PreviewResult } from '../../simulator/types';
 import type { TopologyDocument } from '../../model/types';
 import { recordTypes } from '../../simulator/record-types';
-import { ownEntry } from '../../engine/name-table';
+import { ownEntry } from '../../model/name-table';
 
 export function upstreamTypes(doc: TopologyDocument, result: PreviewResult | null, nodeId: string): { key: string; value: string } | null {
   const edge = doc.edges.find((e) => e.target === nodeId);

@@ -11,7 +11,7 @@ export function Palette() {
   const groups = useMemo(() => operatorsByCategory(), []);
   const q = query.trim().toLowerCase();
   return (
-    <aside className="palette" aria-label="Operator palette">
+    <aside className="sw-palette" aria-label="Operator palette">
       <input placeholder="Search operators…" aria-label="Search operators" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="palette-search" />
       {OPERATOR_CATEGORIES.map((cat) => {
         const items = (groups.get(cat) ?? []).filter((d) => !q || d.kind.toLowerCase().includes(q) || d.help.toLowerCase().includes(q));
@@ -22,7 +22,7 @@ export function Palette() {
             {items.map((d) => (
               <div
                 key={d.kind}
-                className="palette-item"
+                className="sw-palette-item"
                 draggable
                 role="button"
                 tabIndex={0}

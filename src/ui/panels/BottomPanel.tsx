@@ -21,28 +21,28 @@ export function BottomPanel() {
   const took = useApp((s) => s.result?.durationMs);
   const latency = useApp((s) => s.latencyMs);
   return (
-    <section className="bottom" aria-label="Preview and data">
-      <div className="tabs" role="tablist">
+    <section className="sw-bottom" aria-label="Preview and data">
+      <div className="sw-tabs" role="tablist">
         {TABS.map(([id, label]) => (
           <button key={id} role="tab" aria-selected={tab === id} onClick={() => useApp.getState().setBottomTab(id)} data-testid={`tab-${id}`}>
             {label}
           </button>
         ))}
-        <span className="muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} title="state of the live preview" data-testid="preview-status">
+        <span className="sw-muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} title="state of the live preview" data-testid="preview-status">
           {running ? 'running…' : 'up to date'}
         </span>
         {took !== undefined && (
-          <span className="muted" style={{ padding: '4px 8px' }} data-testid="preview-duration" data-latency={latency === null ? undefined : Math.round(latency)} title={`simulation in the worker; ${latency === null ? '' : `${Math.round(latency)} ms from the last edit to this result`}`}>
+          <span className="sw-muted" style={{ padding: '4px 8px' }} data-testid="preview-duration" data-latency={latency === null ? undefined : Math.round(latency)} title={`simulation in the worker; ${latency === null ? '' : `${Math.round(latency)} ms from the last edit to this result`}`}>
             {Math.round(took)} ms
           </span>
         )}
       </div>
-      <div className="tab-body" role="tabpanel">
+      <div className="sw-tab-body" role="tabpanel">
         {tab === 'preview' && <PreviewPanel />}
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'plan' && <PlanPanel />}
         {tab === 'code' && (
-          <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Suspense fallback={<p className="sw-muted">Loading…</p>}>
             <CodePanel />
           </Suspense>
         )}

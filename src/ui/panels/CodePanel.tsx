@@ -38,14 +38,14 @@ export default function CodePanel() {
   const last = useRef(files);
   if (files) last.current = files;
   const [path, setPath] = useState('src/topology.ts');
-  if (!last.current) return <p className="muted">Loading…</p>;
+  if (!last.current) return <p className="sw-muted">Loading…</p>;
   const shown = last.current;
   const paths = [...shown.keys()].filter((p) => !p.startsWith('src/streams/'));
   const current = shown.has(path) ? path : paths[0];
   return (
-    <div className="code-layout">
-      <div className="file-list" data-testid="code-files">
-        <button className="primary" style={{ marginBottom: 8 }} onClick={() => downloadBlob(`${doc.name}.zip`, new Blob([zipProject(doc.name, shown) as BlobPart], { type: 'application/zip' }))} data-testid="download-project">
+    <div className="sw-code-layout">
+      <div className="sw-file-list" data-testid="code-files">
+        <button className="sw-primary" style={{ marginBottom: 8 }} onClick={() => downloadBlob(`${doc.name}.zip`, new Blob([zipProject(doc.name, shown) as BlobPart], { type: 'application/zip' }))} data-testid="download-project">
           Download project (.zip)
         </button>
         {paths.map((p) => (
@@ -53,7 +53,7 @@ export default function CodePanel() {
             {p}
           </button>
         ))}
-        <div className="muted" style={{ marginTop: 6 }}>+ {shown.size - paths.length} vendored engine files in src/streams/</div>
+        <div className="sw-muted" style={{ marginTop: 6 }}>+ {shown.size - paths.length} vendored engine files in src/streams/</div>
       </div>
       <CodeEditor value={shown.get(current) ?? ''} language={current.endsWith('.ts') ? 'typescript' : current.endsWith('.json') ? 'json' : 'plaintext'} readOnly height="100%" ariaLabel={`Generated file ${current}`} path={`file:///generated/${current}`} testId="code-view" />
     </div>

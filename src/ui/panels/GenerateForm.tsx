@@ -18,7 +18,7 @@ export function GenerateForm({ onGenerate }: { onGenerate: (r: SampleRecord[]) =
     );
   };
   return (
-    <div className="row" style={{ flexWrap: 'wrap', marginBottom: 6 }} data-testid="generate-form">
+    <div className="sw-row" style={{ flexWrap: 'wrap', marginBottom: 6 }} data-testid="generate-form">
       <label>N <input type="number" value={count} min={1} max={100000} onChange={(e) => setCount(Number(e.target.value))} style={{ width: 80 }} aria-label="Number of records" /></label>
       <label>keys <input type="text" value={keys} onChange={(e) => setKeys(e.target.value)} style={{ width: 100 }} aria-label="Keys (comma separated)" /></label>
       <label>from <input type="text" value={start} onChange={(e) => setStart(e.target.value)} style={{ width: 170 }} aria-label="Start time (ISO)" /></label>

@@ -4,11 +4,11 @@
  * clicking a record highlights the input records and nodes it came from (lineage). The counts come
  * with every run; the records are asked of the worker for the node shown.
  */
-import { ownEntry } from '../../engine/name-table';
-import type { TracedRecord } from '../../simulator/types';
+import { ownEntry } from '../../model/name-table';
 import { useApp } from '../../store/store';
-import { showLineage } from '../preview/use-live-preview';
-import { fmt, fmtTime, keyOnly } from './format';
+import { InputRecords } from './flow/InputRecords';
+import { NodeFlow } from './flow/NodeFlow';
+import { fmt, fmtTime } from './format';
 
 export function PreviewPanel() {
   const result = useApp((s) => s.result);
@@ -17,10 +17,10 @@ export function PreviewPanel() {
   const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
   const lineage = useApp((s) => s.lineage);
   const detail = useApp((s) => (s.detail && s.detail.nodeId === nodeId ? s.detail : null));
-  if (stopped) return <div className="banner error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
-  if (!result) return <p className="muted">The preview runs after each edit.</p>;
+  if (stopped) return <div className="sw-banner sw-error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
+  if (!result) return <p className="sw-muted">The preview runs after each edit.</p>;
   const banner = result.error && (
-    <div className="banner error" role="alert" data-testid="preview-error">
+    <div className="sw-banner sw-error" role="alert" data-testid="preview-error">
       {result.error.message}
     </div>
   );
@@ -28,9 +28,9 @@ export function PreviewPanel() {
     return (
       <>
         {banner}
-        <p className="muted">Select a node to see what it emits. Sink topics:</p>
+        <p className="sw-muted">Select a node to see what it emits. Sink topics:</p>
         {Object.entries(result.sinkCounts).map(([t, count]) => (
-          <div key={t} className="muted">
+          <div key={t} className="sw-muted">
             {t}: {count} record(s)
           </div>
         ))}
@@ -45,43 +45,29 @@ export function PreviewPanel() {
     <div>
       {banner}
       {r?.error && (
-        <div className="banner error" role="alert" data-testid="node-error">
+        <div className="sw-banner sw-error" role="alert" data-testid="node-error">
           {r.error.message}
           {r.error.record && ` — record key=${fmt(r.error.record.key)} value=${fmt(r.error.record.value)} timestamp=${r.error.record.timestamp}`}
         </div>
       )}
-      <div className="muted" style={{ marginBottom: 4 }}>
+      <div className="sw-muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{node.name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
       </div>
-      <table className="records" data-testid="output-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>key</th>
-            <th>value</th>
-            <th>timestamp</th>
-            <th>window</th>
-          </tr>
-        </thead>
-        <tbody>
-          {emitted.map((rec, i) => (
-            <tr key={rec.id} className={`clickable ${lineage?.recordId === rec.id ? 'lineage' : ''}`} onClick={() => showLineage(rec.id)} data-testid="output-row">
-              <td>{i + 1}</td>
-              <td>{fmt(keyOnly(rec.key))}</td>
-              <td>{fmt(rec.value)}</td>
-              <td>{fmtTime(rec.timestamp)}</td>
-              <td>{rec.window ? `[${rec.window.start}, ${rec.window.end})` : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {lineage && <InputRecords testId="lineage" title="Came from input record(s):" records={inputs} className="lineage" />}
+      {detail && <NodeFlow detail={detail} />}
+      {lineage && (
+        <InputRecords
+          testId="lineage"
+          title={`Made from ${inputs.length} input record(s), through every node and state store on the way (edit one to see every node update):`}
+          records={inputs}
+          className="sw-lineage"
+        />
+      )}
       {detail && detail.dropped.length > 0 && <InputRecords testId="dropped-records" title="Dropped (late, expired or invalid) while processing input record(s):" records={detail.dropped} />}
       {stores.map(({ name, size, entries }) => (
         <div key={name} style={{ marginTop: 8 }} data-testid={`store-${name}`}>
-          <div className="muted">State store {name} ({size} entries)</div>
-          <table className="records">
+          <div className="sw-muted">State store {name} ({size} entries)</div>
+          <table className="sw-records">
             <tbody>
               {entries.map((e, i) => (
                 <tr key={i}>
@@ -94,27 +80,6 @@ export function PreviewPanel() {
           </table>
         </div>
       ))}
-    </div>
-  );
-}
-
-/** Input records (id, key, value, timestamp) under a title: a record's lineage, or what a node dropped. */
-function InputRecords({ testId, title, records, className }: { testId: string; title: string; records: TracedRecord[]; className?: string }) {
-  return (
-    <div style={{ marginTop: 8 }} data-testid={testId}>
-      <div className="muted">{title}</div>
-      <table className="records">
-        <tbody>
-          {records.map((i) => (
-            <tr key={i.id} className={className}>
-              <td>{i.id}</td>
-              <td>{fmt(i.key)}</td>
-              <td>{fmt(i.value)}</td>
-              <td>{fmtTime(i.timestamp)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

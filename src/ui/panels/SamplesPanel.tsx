@@ -3,7 +3,7 @@
  * Invalid input is marked at its line and never applied; the text stays until it is fixed.
  */
 import { useMemo, useState } from 'react';
-import { ownEntry } from '../../engine/name-table';
+import { ownEntry } from '../../model/name-table';
 import { setSamples, sourceTopics } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { CodeEditor } from '../editor/CodeEditor';
@@ -22,7 +22,7 @@ export function SamplesPanel() {
   const text = draft?.text ?? savedText;
   const problem = draft?.problem ?? null;
   const [showGenerate, setShowGenerate] = useState(false);
-  if (!current) return <p className="muted">Add a source (stream, table or globalTable) to enter sample records for its topic.</p>;
+  if (!current) return <p className="sw-muted">Add a source (stream, table or globalTable) to enter sample records for its topic.</p>;
   const store = useApp.getState;
   const apply = (t: string, format: 'json' | 'jsonl' | 'csv' = 'json', fileName?: string) => {
     const r = parseSamples(t, format);
@@ -36,23 +36,23 @@ export function SamplesPanel() {
   const importFile = async (f: File) => apply(await f.text(), f.name.endsWith('.csv') ? 'csv' : f.name.endsWith('.jsonl') ? 'jsonl' : 'json', f.name);
   return (
     <div>
-      <div className="row" style={{ marginBottom: 6 }}>
-        <label htmlFor="sample-topic" className="muted">Topic</label>
+      <div className="sw-row" style={{ marginBottom: 6 }}>
+        <label htmlFor="sample-topic" className="sw-muted">Topic</label>
         <select id="sample-topic" value={current} onChange={(e) => store().setSamplesTopic(e.target.value)} data-testid="sample-topic">
           {topics.map((t) => (
             <option key={t}>{t}</option>
           ))}
         </select>
-        <span className="muted">{saved.length} record(s) applied</span>
-        <button className="primary" onClick={() => apply(text)} data-testid="apply-samples">Apply</button>
-        <label className="muted" style={{ cursor: 'pointer' }}>
+        <span className="sw-muted">{saved.length} record(s) applied</span>
+        <button className="sw-primary" onClick={() => apply(text)} data-testid="apply-samples">Apply</button>
+        <label className="sw-muted" style={{ cursor: 'pointer' }}>
           <input type="file" accept=".json,.jsonl,.csv" style={{ display: 'none' }} data-testid="import-samples" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} aria-label="Import samples from a JSON, JSONL or CSV file" />
-          <span className="badge">Import JSON / JSONL / CSV…</span>
+          <span className="sw-badge">Import JSON / JSONL / CSV…</span>
         </label>
         <button onClick={() => setShowGenerate((v) => !v)}>Generate…</button>
       </div>
       {problem && (
-        <div className="banner error" role="alert" data-testid="samples-error">
+        <div className="sw-banner sw-error" role="alert" data-testid="samples-error">
           Line {problem.line}
           {problem.column ? `, column ${problem.column}` : ''}: {problem.message} — not applied.
         </div>

@@ -1,9 +1,10 @@
-/** Every diagnostic the foundation promises, each shown by a small failing design. */
+/** The checker's messages and places for small failing designs (check-table.test.ts covers every code). */
 import { describe, expect, it } from 'vitest';
-import { validateDesign, canConnect } from '../../src/model/validate';
+import { checkDesign as validateDesign } from '../../src/model/check';
+import { canConnect } from '../../src/model/connect';
 import { design, node } from '../fixtures/build';
 
-const messages = (doc: Parameters<typeof validateDesign>[0]) => validateDesign(doc).map((d) => `${d.nodeId ?? d.edgeId ?? ''}|${d.field ?? ''}|${d.message}`);
+const messages = (doc: Parameters<typeof validateDesign>[0]) => validateDesign(doc).map((d) => `${d.nodeId ?? d.edgeId ?? ''}|${d.param ?? ''}|${d.message}`);
 
 const wordCount = () =>
   design(
@@ -11,7 +12,7 @@ const wordCount = () =>
     [['s', 'g'], ['g', 'c'], ['c', 't'], ['t', 'o']],
   );
 
-describe('validateDesign', () => {
+describe('checkDesign', () => {
   it('accepts a valid design', () => {
     expect(validateDesign(wordCount())).toEqual([]);
   });
@@ -52,12 +53,12 @@ describe('validateDesign', () => {
     const doc = design([node('s', 'stream'), node('f', 'filter', { predicate: '(key, value) =>\n  value.amount >' })], [['s', 'f']]);
     const d = validateDesign(doc);
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ nodeId: 'f', field: 'predicate' });
-    expect(d[0].message).toMatch(/does not parse \(line \d+, column \d+\): Unexpected token/);
+    expect(d[0]).toMatchObject({ code: 'E_FN_PARSE', nodeId: 'f', param: 'predicate', line: expect.any(Number), column: expect.any(Number) });
+    expect(d[0].message).toMatch(/does not parse: Unexpected token/);
   });
   it('a function that smuggles statements is refused', () => {
     const doc = design([node('s', 'stream'), node('f', 'filter', { predicate: '(k, v) => true); console.log("x"); ((' })], [['s', 'f']]);
-    expect(validateDesign(doc)[0]).toMatchObject({ nodeId: 'f', field: 'predicate' });
+    expect(validateDesign(doc)[0]).toMatchObject({ nodeId: 'f', param: 'predicate' });
   });
   it('bad numbers: negative window size, zero gap, advance larger than size', () => {
     const base = (params: Record<string, unknown>) => design([node('s', 'stream'), node('g', 'groupByKey'), node('w', 'windowedBy', params)], [['s', 'g'], ['g', 'w']]);

@@ -1,0 +1,142 @@
+/**
+ * The life of one instance, with Kafka Streams' states: REBALANCING until the group assigns
+ * partitions, RUNNING, PENDING_SHUTDOWN then NOT_RUNNING on stop, ERROR after a fatal error. Owns
+ * the commit and log timers and the reactions to what the group and kafkajs report:
+ * - a new assignment closes the tasks of partitions that moved away;
+ * - a commit refused with a rebalance error is "task migrated": every task is closed dirty and
+ *   fetching restarts from the committed offsets, so nothing processed since is lost;
+ * - a crashed consumer: kafkajs restarts it when the error is retriable; otherwise the consumer is
+ *   replaced after a backoff (Kafka Streams' REPLACE_THREAD), and after too many crashes in a row
+ *   the instance stops with an error naming the last one. Never a live process that does nothing.
+ */
+import type { Admin } from 'kafkajs';
+import type { Committer } from './committer';
+import type { StreamThread } from './stream-thread';
+import type { TaskManager } from './task-manager';
+
+export type AppState = 'CREATED' | 'REBALANCING' | 'RUNNING' | 'PENDING_SHUTDOWN' | 'NOT_RUNNING' | 'ERROR';
+
+export interface LifecycleOptions {
+  groupId: string;
+  admin: Admin;
+  thread: StreamThread;
+  tasks: TaskManager;
+  committer: Committer;
+  inputTopics: string[];
+  commitIntervalMs: number;
+  logIntervalMs: number;
+  maxConsumerRestarts: number;
+  consumerRestartBackoffMs: number;
+  log: (line: string) => void;
+  /** Disconnects the producer, admin and other clients once the consumer has left. */
+  closeClients: () => Promise<void>;
+  /** The periodic log line (records, lag, tasks). */
+  progress: () => string;
+}
+
+export class Lifecycle {
+  state: AppState = 'CREATED';
+  rebalances = 0;
+  assigned: number[] = [];
+  consumerCrashes = 0;
+  lastError: string | null = null;
+  readonly failed: Promise<never>;
+  private rejectFailed!: (e: Error) => void;
+  private restartsInARow = 0;
+  private timers: NodeJS.Timeout[] = [];
+  private stopped: Promise<void> | null = null;
+
+  constructor(private readonly o: LifecycleOptions) {
+    this.failed = new Promise<never>((_, reject) => (this.rejectFailed = reject));
+    this.failed.catch(() => undefined);
+  }
+
+  get stopping(): boolean {
+    return this.stopped !== null;
+  }
+
+  async start(): Promise<void> {
+    this.state = 'REBALANCING';
+    await this.o.thread.start();
+    // Commits every commit interval (Kafka Streams' commit.interval.ms), whether or not new batches arrive.
+    this.timers.push(setInterval(() => void this.o.committer.commit().catch(this.fatal), this.o.commitIntervalMs));
+    if (this.o.logIntervalMs) this.timers.push(setInterval(() => this.o.log(`${this.o.progress()}, state ${this.state}`), this.o.logIntervalMs));
+  }
+
+  readonly onAssigned = (owned: Set<number>): void => {
+    this.rebalances++;
+    this.restartsInARow = 0;
+    this.assigned = [...owned].sort((a, b) => a - b);
+    this.o.tasks.assigned(owned);
+    if (!this.stopping) this.state = 'RUNNING';
+    this.o.log(`rebalance: assigned partitions ${this.assigned.join(', ') || 'none'}`);
+  };
+
+  /** A commit was refused because the group moved on: close every task dirty and carry on from the committed offsets. */
+  readonly onTaskMigrated = (e: Error): void => {
+    const cause = (e as { cause?: { type?: string } }).cause?.type ?? (e as { type?: string }).type ?? e.message;
+    const closed = this.o.tasks.closeAllDirty();
+    this.o.log(`task migrated (commit refused: ${cause}): closed tasks ${closed.join(', ') || '-'} dirty; continuing from the committed offsets`);
+    if (!closed.length || this.stopping) return;
+    void this.o.thread.rewind(closed, () => this.committedOffsets(closed)).catch(this.fatal);
+  };
+
+  readonly onCrash = (e: Error, restart: boolean): void => {
+    if (this.stopping) return;
+    this.consumerCrashes++;
+    this.lastError = `${e.name}: ${e.message}`;
+    // The member is gone from the group: its partitions go to others, their uncommitted work with them.
+    this.o.tasks.closeAllDirty();
+    this.state = 'REBALANCING';
+    if (restart) {
+      this.o.log(`consumer crashed (${this.lastError}); kafkajs restarts it`);
+      return;
+    }
+    if (this.restartsInARow >= this.o.maxConsumerRestarts) {
+      this.fatal(new Error(`the Kafka consumer crashed ${this.restartsInARow + 1} times in a row and is not restarted again; last error: ${this.lastError}`));
+      return;
+    }
+    const delay = this.o.consumerRestartBackoffMs * 2 ** this.restartsInARow++;
+    this.o.log(`consumer crashed (${this.lastError}); kafkajs does not restart it: a new consumer starts in ${delay} ms`);
+    const timer = setTimeout(() => {
+      if (!this.stopping) void this.o.thread.start().catch(this.fatal);
+    }, delay);
+    this.timers.push(timer);
+  };
+
+  /** A fatal error: stop without committing anything more; the records since the last commit are processed again on restart. */
+  readonly fatal = (e: Error): void => {
+    if (this.stopping) return;
+    this.lastError = e.message;
+    this.o.log(`stopping on error: ${e.message}`);
+    void this.shutdown(false).finally(() => {
+      this.state = 'ERROR';
+      this.rejectFailed(e);
+    });
+  };
+
+  /** Stops processing, commits what was processed (unless stopping on an error), leaves the group. */
+  shutdown(commit: boolean): Promise<void> {
+    this.stopped ??= (async () => {
+      this.state = 'PENDING_SHUTDOWN';
+      for (const t of this.timers) clearTimeout(t);
+      while (this.o.thread.active > 0) await new Promise((r) => setTimeout(r, 5));
+      if (commit) await this.o.committer.commit().catch((e: unknown) => this.o.log(`final commit failed: ${e instanceof Error ? e.message : String(e)}`));
+      await this.o.thread.stop().catch(() => undefined);
+      await this.o.closeClients();
+      this.state = 'NOT_RUNNING';
+    })();
+    return this.stopped;
+  }
+
+  /** The group's committed offsets of the inputs of some partitions (the beginning where none is committed). */
+  private async committedOffsets(partitions: number[]): Promise<{ topic: string; partition: number; offset: string }[]> {
+    const out: { topic: string; partition: number; offset: string }[] = [];
+    const committed = await this.o.admin.fetchOffsets({ groupId: this.o.groupId, topics: this.o.inputTopics });
+    for (const t of committed) {
+      const low = new Map((await this.o.admin.fetchTopicOffsets(t.topic)).map((o) => [o.partition, o.low]));
+      for (const p of t.partitions) if (partitions.includes(p.partition)) out.push({ topic: t.topic, partition: p.partition, offset: Number(p.offset) >= 0 ? p.offset : (low.get(p.partition) ?? '0') });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The poll loop of one instance, as Kafka Streams' StreamThread: a kafkajs consumer in the
+ * application's group fetches batches; each batch is decoded, buffered in its partition's task and
+ * processed as far as the task's PartitionGroup lets it; processed offsets go to the committer.
+ * The consumer is replaceable: after a crash kafkajs does not recover from, the runtime starts a new
+ * one (Kafka Streams' REPLACE_THREAD), and the commits go through whichever consumer is current.
+ */
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { partitionNumberAssigner } from './assigner';
+import { isRebalancing, type Committer } from './committer';
+import { DeserializationError, ProductionError } from './error-handlers';
+import type { InputDecoder } from './input-decoder';
+import type { ActiveTask, TaskManager } from './task-manager';
+
+export interface StreamThreadOptions {
+  kafka: Kafka;
+  groupId: string;
+  topics: string[];
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  tasks: TaskManager;
+  committer: Committer;
+  decoder: InputDecoder;
+  /** Flushes the record cache after every record (record cache off). */
+  flushEachRecord: boolean;
+  /** The group gave this instance a new assignment. */
+  onAssigned: (partitions: Set<number>) => void;
+  /** kafkajs reported a crash of the consumer; `restart`: kafkajs restarts it itself. */
+  onCrash: (e: Error, restart: boolean) => void;
+  /** An error after which the instance must stop. */
+  fatal: (e: Error) => void;
+  stopping: () => boolean;
+}
+
+export class StreamThread {
+  private consumer!: Consumer;
+  /** Batches being processed (shutdown waits for them). */
+  active = 0;
+  recordsIn = 0;
+  /**
+   * Lag per input partition (topic:partition): the end offset seen at its last fetch and the next
+   * offset to process. Measured from processed records, not fetched ones: buffered records and a
+   * stalled partition count as lag.
+   */
+  /** Set while a rewind looks up the committed offsets: batches wait for it. */
+  private hold: Promise<void> | null = null;
+  private readonly ends = new Map<string, { topic: string; partition: number; end: number; next: number }>();
+
+  constructor(private readonly o: StreamThreadOptions) {}
+
+  /** What the committer commits through: always the current consumer. */
+  readonly commitTarget = { commitOffsets: (offsets: Parameters<Consumer['commitOffsets']>[0]) => this.consumer.commitOffsets(offsets) };
+
+  totalLag(): number {
+    let sum = 0;
+    for (const l of this.ends.values()) sum += Math.max(0, l.end - l.next);
+    return sum;
+  }
+
+  /** Forgets the lag of partitions this instance no longer owns. */
+  private keepLag(owned: Set<number>): void {
+    for (const [k, l] of this.ends) if (!owned.has(l.partition)) this.ends.delete(k);
+  }
+
+  /** Creates a consumer, joins the group and starts fetching. */
+  async start(): Promise<void> {
+    const c = this.o.kafka.consumer({ groupId: this.o.groupId, partitionAssigners: [partitionNumberAssigner], sessionTimeout: this.o.sessionTimeoutMs, heartbeatInterval: this.o.heartbeatIntervalMs, maxWaitTimeInMs: 200 });
+    this.consumer = c;
+    c.on(c.events.GROUP_JOIN, (e) => {
+      const owned = new Set(Object.values(e.payload.memberAssignment).flat());
+      this.keepLag(owned);
+      this.o.onAssigned(owned);
+    });
+    c.on(c.events.END_BATCH_PROCESS, ({ payload }) => this.onBatchEnd(payload));
+    c.on(c.events.CRASH, ({ payload }) => this.o.onCrash(payload.error, payload.restart));
+    this.ends.clear();
+    await c.connect();
+    await c.subscribe({ topics: this.o.topics, fromBeginning: true });
+    await c.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 4, eachBatch: (p) => this.eachBatch(p) });
+  }
+
+  async stop(): Promise<void> {
+    while (this.active > 0) await new Promise((r) => setTimeout(r, 5));
+    await this.consumer.disconnect();
+  }
+
+  /**
+   * After a dirty close: fetching of those partitions restarts at their committed offsets (what a
+   * rejoin does in Kafka). Batches wait meanwhile; those fetched before the seek are stale and skipped.
+   */
+  async rewind(partitions: number[], committed: () => Promise<{ topic: string; partition: number; offset: string }[]>): Promise<void> {
+    let release!: () => void;
+    const hold = new Promise<void>((r) => (release = r));
+    this.hold = hold;
+    try {
+      for (const c of await committed()) {
+        if (!partitions.includes(c.partition)) continue;
+        // A crashed consumer cannot seek; its replacement starts from the committed offsets anyway.
+        try {
+          this.consumer.seek(c);
+        } catch {
+          continue;
+        }
+        const l = this.ends.get(`${c.topic}:${c.partition}`);
+        if (l) l.next = Number(c.offset);
+      }
+    } finally {
+      if (this.hold === hold) this.hold = null;
+      release();
+    }
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { committer } = this.o;
+    if (this.o.stopping() || committer.error) return;
+    this.active++;
+    try {
+      if (this.hold) await this.hold;
+      const active = await this.o.tasks.taskFor(batch.partition);
+      if (!batch.messages.length || !isRunning() || isStale() || this.o.stopping()) return;
+      active.group.add(batch.topic, this.o.decoder.decode(batch), Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
+      const key = `${batch.topic}:${batch.partition}`;
+      const l = this.ends.get(key);
+      if (l) l.end = Number(batch.highWatermark);
+      else this.ends.set(key, { topic: batch.topic, partition: batch.partition, end: Number(batch.highWatermark), next: Number(batch.firstOffset()) });
+      // The fetch position moves on; offsets are committed only for records actually processed.
+      resolveOffset(batch.lastOffset());
+      this.processReady(batch.partition, active);
+      await committer.afterBatch();
+    } catch (e) {
+      if (committer.error) return this.o.fatal(committer.error);
+      if (e instanceof DeserializationError || e instanceof ProductionError) {
+        // The handler said fail: what was sent so far (a dead-letter record) lands before the instance stops.
+        await committer.collector.flush().catch(() => undefined);
+        return this.o.fatal(e);
+      }
+      throw e;
+    } finally {
+      this.active--;
+    }
+    try {
+      await heartbeat();
+    } catch (e) {
+      // A rebalance is starting: commit what was processed while this member still owns it.
+      if (isRebalancing(e)) await committer.commit().catch(this.o.fatal);
+      throw e;
+    }
+  }
+
+  /** Processes what the partition's input buffer lets through, and marks the offsets as processed. */
+  private processReady(partition: number, { task, group }: ActiveTask): void {
+    // Per input topic of this partition: the last offset processed and the newest timestamp.
+    const done = new Map<string, { offset: number; time: number }>();
+    for (let next = group.next(); next; next = group.next()) {
+      // A record the deserialization handler dropped: its offset counts, its time does not.
+      const time = next.skip ? -Infinity : next.record.timestamp;
+      if (!next.skip) {
+        this.recordsIn++;
+        task.process(next.specTopic, next.record, next.offset);
+        if (this.o.flushEachRecord) task.flush();
+      }
+      const d = done.get(next.topic);
+      if (!d) done.set(next.topic, { offset: next.offset, time });
+      else {
+        d.offset = next.offset;
+        d.time = Math.max(d.time, time);
+      }
+    }
+    for (const [t, d] of done) {
+      this.o.committer.processed(t, partition, d.offset, d.time);
+      const l = this.ends.get(`${t}:${partition}`);
+      if (l) l.next = d.offset + 1;
+    }
+  }
+
+  /**
+   * Batches that hold only transaction markers (topics written with transactions end with one)
+   * never reach eachBatch; kafkajs reports them as batch ends. They can make an input caught up,
+   * which may let buffered records of the other inputs through.
+   */
+  private onBatchEnd(payload: { topic: string; partition: number; batchSize: number; lastOffset: string; highWatermark: string }): void {
+    const { committer } = this.o;
+    if (payload.batchSize > 0 || this.o.stopping() || committer.error) return;
+    const active = this.o.tasks.get(payload.partition);
+    if (!active || !active.group.markCaughtUp(payload.topic, Number(payload.lastOffset) + 1 >= Number(payload.highWatermark))) return;
+    this.processReady(payload.partition, active);
+    void committer.afterBatch().catch(() => undefined);
+  }
+}

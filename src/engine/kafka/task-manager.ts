@@ -1,0 +1,147 @@
+/**
+ * The tasks of one instance, as Kafka Streams' TaskManager keeps them: one task (processors, stores,
+ * stream time) per assigned partition number, created on the partition's first batch after its
+ * stores are restored from their changelogs and its partition times read from the committed offset
+ * metadata; closed when the group takes the partition away, or closed dirty (uncommitted work
+ * dropped) when a commit finds the partition migrated.
+ */
+import { Task } from '../core/task';
+import type { StreamRecord } from '../core/record';
+import type { NodeSpec } from '../core/topology-spec';
+import type { StateStore } from '../stores/state-store';
+import type { Topology } from '../topology';
+import { captureChanges, restore, SnapshotLogger, type ChangelogRecord } from './changelog';
+import type { Committer } from './committer';
+import { PartitionGroup } from './partition-group';
+import { readChangelogs, readCommitted, type StartReads } from './task-start-reads';
+import { changelogTopic, internalTopicName } from './topics';
+
+/** Where a task's outputs go (the runtime serializes them and hands them to the record collector). */
+export type Emit = (topic: string, record: StreamRecord, internal: boolean, sink: NodeSpec) => void;
+
+export interface TaskManagerOptions {
+  topology: Topology;
+  app: string;
+  stores: string[];
+  committer: Committer;
+  emit: Emit;
+  reads: Omit<StartReads, 'inputTopics'>;
+  /** Record caches (KTable updates) are flushed at every commit, as in Kafka Streams, unless off. */
+  caching: boolean;
+}
+
+export interface ActiveTask {
+  task: Task;
+  group: PartitionGroup;
+}
+
+export class TaskManager {
+  private readonly tasks = new Map<number, ActiveTask>();
+  private readonly creating = new Map<number, Promise<ActiveTask>>();
+  private readonly snapshotLoggers = new Map<number, SnapshotLogger>();
+  /** Global tables: one shared store set, fed by a task of its own that reads all their partitions. */
+  private readonly shared = new Map<string, StateStore>();
+  /** Inputs that must be interleaved by time: the Kafka source topics of each sub-topology. */
+  readonly inputGroups: string[][];
+  /** Per processor, the Kafka input topics of its sub-topology (whose partition times make its stream time). */
+  private readonly inputsOfNode = new Map<string, string[]>();
+  private readonly changelogTopics: Map<string, string>;
+  private readonly reads: StartReads;
+
+  constructor(private readonly o: TaskManagerOptions) {
+    const spec = o.topology.spec;
+    for (const s of spec.stores.values()) if (s.global) this.shared.set(s.name, s.factory());
+    const inputsBySubtopology = o.topology
+      .describe()
+      .subtopologies.map((g) => [...new Set(g.filter((n) => n.type === 'source').flatMap((n) => n.topics).filter((t) => !spec.globalTopics.has(t)))].map((t) => (spec.internalTopics.has(t) ? internalTopicName(o.app, t) : t)));
+    o.topology.describe().subtopologies.forEach((g, i) => {
+      for (const n of g) this.inputsOfNode.set(n.name, inputsBySubtopology[i]);
+    });
+    this.inputGroups = inputsBySubtopology.filter((g) => g.length > 0);
+    this.changelogTopics = new Map(o.stores.map((st) => [st, changelogTopic(o.app, st)]));
+    this.reads = { ...o.reads, inputTopics: this.inputGroups.flat() };
+  }
+
+  /** Partitions with a task. */
+  partitions(): number[] {
+    return [...this.tasks.keys()];
+  }
+
+  get(partition: number): ActiveTask | undefined {
+    return this.tasks.get(partition);
+  }
+
+  /** The partition's task; batches of several topics share it, so it is created (and restored) once. */
+  taskFor(partition: number): Promise<ActiveTask> {
+    let creating = this.creating.get(partition);
+    if (!creating) {
+      const created: Promise<ActiveTask> = Promise.all([readChangelogs(this.reads, partition), readCommitted(this.reads, partition)]).then(([log, committed]) => {
+        const active = { task: this.makeTask(partition, log, committed.times), group: new PartitionGroup(this.inputGroups, committed.caughtUp) };
+        // Closed while it was being restored (the partition moved on): it is no task of this instance.
+        if (this.creating.get(partition) === created) {
+          this.tasks.set(partition, active);
+          this.snapshotLoggers.set(partition, new SnapshotLogger(active.task, this.o.stores));
+        }
+        return active;
+      });
+      this.creating.set(partition, (creating = created));
+    }
+    return creating;
+  }
+
+  /** The task of the global tables (partition -1), with no changelog. */
+  globalTask(): Task {
+    return this.makeTask(-1, null);
+  }
+
+  /**
+   * The group's new assignment: tasks of partitions now owned by another member are closed, and
+   * their uncommitted work and cached changelog writes dropped (they are redone there, and the
+   * writes must not land after that member restored its stores).
+   */
+  assigned(owned: ReadonlySet<number>): void {
+    for (const p of this.partitions()) if (!owned.has(p)) this.close(p);
+    this.o.committer.drop((p) => owned.has(p));
+  }
+
+  /** Closes every task dirty: their uncommitted work is dropped and done again from the committed offsets. */
+  closeAllDirty(): number[] {
+    const closed = [...new Set([...this.partitions(), ...this.creating.keys()])];
+    for (const p of closed) this.close(p);
+    this.o.committer.drop(() => false);
+    return closed;
+  }
+
+  /** At each commit, first the record caches go downstream, then the snapshot-logged stores
+   * (which those records may have changed) write what changed since the last commit. */
+  beforeCommit(): void {
+    if (this.o.caching) for (const t of this.tasks.values()) t.task.flush();
+    for (const [partition, logger] of this.snapshotLoggers) {
+      for (const c of logger.changes()) {
+        this.o.committer.change(`${partition}\u0000${c.store}\u0000${c.key}`, { topic: changelogTopic(this.o.app, c.store), partition, key: c.key, value: () => c.value });
+      }
+    }
+  }
+
+  private close(partition: number): void {
+    this.tasks.delete(partition);
+    this.creating.delete(partition);
+    this.snapshotLoggers.delete(partition);
+  }
+
+  private makeTask(partition: number, changelog: ChangelogRecord[] | null, partitionTimes = new Map<string, number>()): Task {
+    const task = new Task(this.o.topology.spec, { emit: this.o.emit }, this.shared);
+    task.partition = partition;
+    for (const [topic, time] of partitionTimes) this.o.committer.restoreTime(topic, partition, time);
+    const streamTimeOf = (node: string) => {
+      const times = (this.inputsOfNode.get(node) ?? []).map((t) => partitionTimes.get(t)).filter((t) => t !== undefined);
+      return times.length ? Math.max(...times) : undefined;
+    };
+    if (changelog) restore(task, changelog, streamTimeOf);
+    // Only the latest change per store key matters at commit time, so a commit writes each key once.
+    captureChanges(task, this.o.stores, (store, key, value) =>
+      this.o.committer.change(`${partition}\u0000${store}\u0000${key}`, { topic: this.changelogTopics.get(store)!, partition, key, value }),
+    );
+    return task;
+  }
+}

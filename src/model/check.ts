@@ -1,0 +1,83 @@
+/**
+ * The one checker: whether a design is valid, for the inspector, the canvas, the preview worker,
+ * the compiler, the CLI and codegen alike. Covers the graph (cycles, dangling edges, ports and
+ * their arity), stream kinds, names, params, topics and functions (see check-params.ts). Returns
+ * coded diagnostics (diagnostics.ts); never throws on user mistakes and never runs user code.
+ */
+import { checkParams } from './check-params';
+import { analyzeDesign, type DesignAnalysis } from './graph';
+import { kafkaNameProblem } from './kafka-names';
+import { getOperator } from './registry';
+import type { DesignNode, Diagnostic, TopologyDocument } from './types';
+
+export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): Diagnostic[] {
+  const out: Diagnostic[] = [...analysis.diagnostics];
+  checkNames(doc.nodes, out);
+  for (const n of doc.nodes) {
+    checkInputs(n, analysis, out);
+    checkParams(n, analysis, out);
+  }
+  checkOutputs(doc, analysis, out);
+  return out;
+}
+
+/** True when the diagnostics hold an error (warnings do not stop a run or an export). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Node names become processor names (Named.as): present, unique, and legal for Kafka Streams (else a warning). */
+function checkNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
+  const seen = new Set<string>();
+  for (const n of nodes) {
+    const name = n.name ?? '';
+    const at = { severity: 'error' as const, nodeId: n.id, param: 'name' };
+    if (!name.trim()) out.push({ ...at, code: 'E_NAME_EMPTY', message: 'the node needs a name' });
+    else if (seen.has(name)) out.push({ ...at, code: 'E_NAME_DUPLICATE', message: `the name "${name}" is used by another node; names must be unique` });
+    else {
+      seen.add(name);
+      const problem = kafkaNameProblem(name);
+      // A warning, not an error: names are also labels here, and the engine accepts any processor name.
+      if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse "${name}" as a processor name (Named.as): it ${problem}` });
+    }
+  }
+}
+
+function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[]) {
+  const d = getOperator(n.kind);
+  if (!d) return;
+  const byPort = analysis.inputs.get(n.id) ?? {};
+  const at = { severity: 'error' as const, nodeId: n.id, param: 'inputs' };
+  for (const port of d.inputs) {
+    const connected = byPort[port.name] ?? [];
+    if (connected.length === 0) {
+      const what = d.outputPorts?.(d.defaults).length === 0 ? 'a sink with no input' : `missing input "${port.label}"`;
+      out.push({ ...at, code: 'E_INPUT_MISSING', message: `${what}: connect an upstream node` });
+    } else if (!port.multiple && connected.length > 1) {
+      out.push({ ...at, code: 'E_INPUT_ARITY', message: `input "${port.label}" takes one connection, has ${connected.length}` });
+    }
+  }
+  for (const port of Object.keys(byPort)) {
+    if (!d.inputs.some((p) => p.name === port)) out.push({ ...at, code: 'E_PORT_UNKNOWN', message: `${d.label} has no input port "${port}"` });
+  }
+}
+
+function checkOutputs(doc: TopologyDocument, analysis: DesignAnalysis, out: Diagnostic[]) {
+  for (const e of doc.edges) {
+    const src = analysis.nodes.get(e.source);
+    const d = src && getOperator(src.kind);
+    if (!d || !src || !analysis.nodes.has(e.target)) continue;
+    const ports = d.outputPorts?.((analysis.params.get(src.id) ?? d.defaults) as never) ?? ['out'];
+    const at = { code: 'E_OUTPUT_UNKNOWN' as const, severity: 'error' as const, edgeId: e.id, nodeId: src.id, param: 'outputs' };
+    if (ports.length === 0) out.push({ ...at, message: `${d.label} is a sink and has no output` });
+    else if ((ports.length > 1 || e.sourcePort) && !ports.includes(e.sourcePort ?? 'out')) out.push({ ...at, message: `"${src.name}" has no output "${e.sourcePort ?? 'out'}"` });
+  }
+}
+
+/** One diagnostic as a line: `node "name" param (line 1, column 5): message [CODE]` (the CLI prefixes the file). */
+export function formatDiagnostic(doc: TopologyDocument, d: Diagnostic): string {
+  const n = d.nodeId !== undefined ? doc.nodes.find((x) => x.id === d.nodeId) : undefined;
+  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : 'design';
+  const pos = d.line !== undefined ? ` (line ${d.line}, column ${d.column})` : '';
+  return `${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`;
+}

@@ -1,0 +1,36 @@
+/**
+ * The stable codes of design diagnostics. Consumers (connection checks, the inspector, the CLI,
+ * codegen) switch on these codes, never on message text. docs/diagnostics.md explains each one; a
+ * test checks that it lists every code below.
+ */
+
+export const DIAGNOSTIC_CODES = {
+  E_UNKNOWN_OPERATOR: 'the node kind is not an operator of the registry',
+  E_EDGE_DANGLING: 'an edge refers to a node that does not exist',
+  E_CYCLE: 'the node is part of a cycle',
+  E_INPUT_MISSING: 'an input port has no connection (or too few, e.g. merge)',
+  E_INPUT_ARITY: 'a single-input port has several connections',
+  E_PORT_UNKNOWN: 'an edge arrives at an input port the operator does not have',
+  E_OUTPUT_UNKNOWN: 'an edge leaves a sink, or an output port the node does not have',
+  E_CONNECT_KIND: 'the upstream stream kind is not one this operator takes',
+  E_NAME_EMPTY: 'the node has no name',
+  E_NAME_DUPLICATE: 'two nodes (or two split branches) share a name',
+  W_NAME_ILLEGAL: 'a node name Kafka Streams would refuse as a processor name (the engine here accepts it)',
+  E_TOPIC_NAME: 'a topic name Kafka would refuse',
+  E_STORE_NAME: 'a state store name Kafka Streams would refuse',
+  E_PARAM_REQUIRED: 'a required param is missing or empty',
+  E_PARAM_TYPE: 'a param has the wrong type',
+  E_PARAM_RANGE: 'a number or duration param is out of range',
+  E_PARAM_ENUM: 'a param is not one of its allowed values',
+  W_PARAM_UNKNOWN: 'a param the operator does not know (ignored; a typo?)',
+  E_FN_PARSE: 'a function does not parse (with line and column)',
+  E_FN_NOT_SINGLE: 'a function is statements, not one expression',
+  E_FN_NOT_FUNCTION: 'a function param is not a function expression',
+  E_FN_ASYNC: 'a function is async or a generator',
+  E_FN_ARITY: 'a function takes more parameters than the operator passes',
+  E_TOPOLOGY: 'the engine refused the node while building the topology',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const DIAGNOSTIC_CODE_LIST = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];

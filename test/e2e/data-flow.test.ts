@@ -1,0 +1,75 @@
+/**
+ * The preview as a data flow (StreamSets/Nussknacker style): a node's input records beside its
+ * output records, each output linked to what it was made from (through state for aggregates),
+ * changed fields marked, and an input record edited in place with every node updating.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { design, openApp, openDesign, openExample, outputRows, previewSettled, useDesigner } from './helpers';
+
+const env = useDesigner();
+const card = (page: Page, name: string) => page.locator(`[data-testid="node-${name}"]`);
+const inputRows = (page: Page) => page.locator('[data-testid=input-row]');
+const linkedInputs = (page: Page) =>
+  page.locator('[data-testid=input-row][data-linked=true]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+describe('data flow preview', () => {
+  it('shows what reached a node beside what it emitted, linked record by record', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'word-count');
+    await previewSettled(page);
+    await card(page, 'split-words').click();
+    await expect.poll(() => inputRows(page).count()).toBe(3);
+    // Hovering the word "hello" lights up the line it was split from.
+    const words = await outputRows(page);
+    await page.locator('[data-testid=output-row]').nth(words.findIndex((r) => r[2] === '"hello"')).hover();
+    await expect.poll(() => linkedInputs(page)).toEqual([expect.arrayContaining(['"hello kafka streams"'])]);
+    // An aggregate's output links to every record of its key so far.
+    await card(page, 'word-counts').click();
+    await expect.poll(() => outputRows(page).then((r) => r.length)).toBe(11);
+    const counts = await outputRows(page);
+    await page.locator('[data-testid=output-row]').nth(counts.findIndex((r) => r[1] === '"kafka"' && r[2] === '3')).click();
+    await expect.poll(() => linkedInputs(page).then((rows) => rows.map((r) => r[1]))).toEqual(['"kafka"', '"kafka"', '"kafka"']);
+    await expect.poll(() => page.locator('[data-testid=lineage] tr').count()).toBe(3);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('marks the fields a node changed', async () => {
+    const page = await openApp(env);
+    const doc = design(
+      { src: { kind: 'stream', params: { topic: 'in' } }, double: { kind: 'mapValues', params: { mapper: '(v: { a: number; b: number }) => ({ ...v, b: v.b * 2 })' } } },
+      ['src -> double'],
+      { in: [{ key: 'k', value: { a: 1, b: 2 }, timestamp: 1 }] },
+    );
+    await openDesign(page, doc);
+    await previewSettled(page);
+    await card(page, 'double').click();
+    await expect.poll(() => page.locator('[data-testid=output-row] [data-testid=changed-field]').allTextContents()).toEqual(['"b":4']);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('edits an input record in place; every node updates, and undo brings it back', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'word-count');
+    await previewSettled(page);
+    await card(page, 'text-lines').click();
+    await expect.poll(() => inputRows(page).count()).toBe(3);
+    await inputRows(page).nth(0).locator('[data-testid=sample-edit]').click();
+    await page.fill('[data-testid=sample-edit-value]', '{"broken"');
+    await page.click('[data-testid=sample-edit-save]');
+    await expect.poll(() => page.locator('[data-testid=sample-edit-error]').textContent()).toMatch(/^value: not valid JSON/);
+    await page.fill('[data-testid=sample-edit-value]', '"kafka kafka"');
+    await page.click('[data-testid=sample-edit-save]');
+    await previewSettled(page);
+    // 2 + 3 + 3 words now, and "kafka" counted 4 times.
+    await expect.poll(() => card(page, 'split-words').locator('[data-testid=emitted-count]').textContent()).toBe('8 out');
+    await card(page, 'word-counts').click();
+    await expect.poll(() => outputRows(page).then((rows) => rows.filter((r) => r[1] === '"kafka"').map((r) => r[2]))).toEqual(['1', '2', '3', '4']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => card(page, 'split-words').locator('[data-testid=emitted-count]').textContent()).toBe('11 out');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
