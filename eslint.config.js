@@ -72,7 +72,7 @@ export const coreBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/golden/**', 'test/.cache/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test/golden/**', 'test/.cache/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

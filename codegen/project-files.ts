@@ -43,39 +43,56 @@ export function sourceTopicsOf(doc: TopologyDocument): string[] {
 }
 
 export const MAIN_TS = `// Runs the topology. Without KAFKA_BROKERS: over samples/<topic>.jsonl (or --input <topic>=<file.jsonl>),
-// writing every sink topic to out/<topic>.jsonl as records are produced. With KAFKA_BROKERS: on Kafka.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { nameTable, runLocal, topicFilePath, type InputRecord } from './streams/index';
+// streaming, writing every sink topic to out/<topic>.jsonl as records are produced (files of any size;
+// --skip-bad-lines counts and skips lines that are not records). With KAFKA_BROKERS: on Kafka.
+import { existsSync, mkdirSync } from 'node:fs';
+import { topicFileName, topicFilePath } from './streams/index';
+import { ArrayFeed, badLines, DirectoryOutput, FileFeed, InputError, runFeeds, type BadLines, type Feed } from './streams/local/index';
 import { APPLICATION_ID, buildTopology } from './topology';
 import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS } from './settings';
 
-function readJsonl(file: string, topic: string): InputRecord[] {
-  const out: InputRecord[] = [];
-  readFileSync(file, 'utf8').split('\\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      out.push(JSON.parse(line));
-    } catch (e) {
-      throw new Error(\`\${file}:\${i + 1}: invalid JSON for topic "\${topic}": \${(e as Error).message}\`);
-    }
-  });
-  return out;
-}
-
-function inputsFromArgs(argv: string[]): Record<string, InputRecord[]> {
-  const inputs = nameTable<InputRecord[]>();
+function feedsFromArgs(argv: string[], report: BadLines): Feed[] {
   const given = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] !== '--input') continue;
-    const [topic, file] = (argv[++i] ?? '').split('=');
-    if (!topic || !file) throw new Error('usage: --input <topic>=<file.jsonl>');
-    given.set(topic, file);
+    const arg = argv[++i] ?? '';
+    const at = arg.indexOf('=');
+    if (at <= 0 || at === arg.length - 1) throw new InputError('usage: --input <topic>=<file.jsonl>');
+    const topic = arg.slice(0, at);
+    if (!SOURCE_TOPICS.includes(topic)) throw new InputError(\`--input \${topic}=…: this app reads no topic "\${topic}" (it reads \${SOURCE_TOPICS.join(', ')})\`);
+    given.set(topic, arg.slice(at + 1));
   }
-  for (const topic of SOURCE_TOPICS) {
+  return SOURCE_TOPICS.map((topic) => {
     const file = given.get(topic) ?? topicFilePath('samples', topic);
-    inputs[topic] = existsSync(file) ? readJsonl(file, topic) : [];
+    if (given.has(topic) && !existsSync(file)) throw new InputError(\`\${file}: cannot read file (no such file)\`);
+    return existsSync(file) ? new FileFeed(topic, file, report) : new ArrayFeed(topic, []);
+  });
+}
+
+/** On a terminal, long runs show how far they are. */
+function progress(started: number): ((n: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (n) => process.stderr.write(\`\\r\${APPLICATION_ID}: \${n.toLocaleString()} records, \${Math.round(n / ((Date.now() - started) / 1000)).toLocaleString()} records/s \`);
+}
+
+async function runLocally(argv: string[]) {
+  const report = badLines(argv.includes('--skip-bad-lines'));
+  const feeds = feedsFromArgs(argv, report);
+  mkdirSync('out', { recursive: true });
+  const out = new DirectoryOutput('out');
+  const started = Date.now();
+  const onProgress = progress(started);
+  let result;
+  try {
+    result = await runFeeds(buildTopology(), feeds, out, { defaultKeySerde: DEFAULT_KEY_SERDE, defaultValueSerde: DEFAULT_VALUE_SERDE, onProgress });
+  } finally {
+    // Written as produced: a crash keeps everything emitted so far.
+    await out.close();
+    if (onProgress) process.stderr.write('\\n');
   }
-  return inputs;
+  if (report.skipped > 0) console.error(\`\${APPLICATION_ID}: skipped \${report.skipped} bad line(s), the first: \${report.first.join('; ')}\`);
+  console.log(\`\${APPLICATION_ID}: processed \${result.inputs} input record(s)\`);
+  for (const [topic, n] of out.counts) console.log(\`  \${topic}: \${n} record(s) -> out/\${topicFileName(topic)}\`);
 }
 
 async function main() {
@@ -95,25 +112,7 @@ async function main() {
     // Left the group and disconnected: do not wait for idle client timers.
     process.exit(0);
   }
-  const inputs = inputsFromArgs(process.argv.slice(2));
-  mkdirSync('out', { recursive: true });
-  const written = new Set<string>();
-  const outputs = runLocal(buildTopology(), inputs, {
-    defaultKeySerde: DEFAULT_KEY_SERDE,
-    defaultValueSerde: DEFAULT_VALUE_SERDE,
-    // Written as produced: a crash later keeps everything emitted so far.
-    onOutput: (topic, r) => {
-      const file = topicFilePath('out', topic);
-      if (!written.has(topic)) {
-        rmSync(file, { force: true });
-        written.add(topic);
-      }
-      appendFileSync(file, JSON.stringify({ key: r.key, value: r.value, timestamp: r.timestamp }) + '\\n');
-    },
-  });
-  const total = Object.values(inputs).reduce((n, l) => n + l.length, 0);
-  console.log(\`\${APPLICATION_ID}: processed \${total} input record(s)\`);
-  for (const [topic, records] of Object.entries(outputs)) console.log(\`  \${topic}: \${records.length} record(s) -> \${topicFilePath('out', topic)}\`);
+  await runLocally(process.argv.slice(2));
 }
 
 main().catch((e) => {
@@ -189,6 +188,15 @@ LOG_INTERVAL_MS=10000
 # Consumer group timing (ms)
 SESSION_TIMEOUT_MS=10000
 HEARTBEAT_INTERVAL_MS=1000
+# Compression of the batches this app produces: none (default), gzip, snappy, lz4 or zstd (all five are read)
+COMPRESSION=none
+# A record whose key or value does not deserialize: log-and-fail (default: stop, naming topic, partition, offset)
+# or log-and-continue (skip it, count it as dropped)
+DESERIALIZATION_EXCEPTION_HANDLER=log-and-fail
+# A sink record that cannot be serialized or sent: fail (default: stop) or continue (skip it, count it as dropped)
+PRODUCTION_EXCEPTION_HANDLER=fail
+# Dead-letter topic (KIP-1034): records a handler gave up on go there raw, with the error in headers (empty: none)
+DEAD_LETTER_TOPIC=
 `;
 }
 

@@ -11,7 +11,7 @@ export function printTopology(doc: TopologyDocument): string {
   const a = analyzeDesign(doc);
   // The checker, not a rule of our own: a design it passes prints as code that type-checks.
   const errors = checkDesign(doc, a).filter((d) => d.severity === 'error');
-  if (errors.length) throw new CodegenError(`the design has errors: ${errors.map((d) => formatDiagnostic(doc, d)).join('; ')}`);
+  if (errors.length) throw new CodegenError(`the design has errors:\n${errors.map((d) => formatDiagnostic(doc, d)).join('\n')}`);
   const lowered = a.order.map((id) => lowerNode(a, id));
   // What the file imports is known before any name is given, so no node name can shadow it.
   const imports = new Set(['StreamsBuilder', 'Topology', ...lowered.flatMap((l) => engineImports(l.expr))]);

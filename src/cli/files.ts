@@ -5,8 +5,9 @@ import { parseDesign, parseJsonWithPosition } from '../model/load';
 import { sampleRecordSchema } from '../model/schema';
 import type { SampleRecord, TopologyDocument } from '../model/types';
 import { nameTable } from '../engine/name-table';
+import { CliError } from './cli-error';
 
-export class CliError extends Error {}
+export { CliError };
 
 export function readText(file: string, cwd: string): string {
   try {

@@ -1,9 +1,9 @@
-/** Tiny flag parser: --name value / --name=value / --flag; unknown flags are errors. */
-import { CliError } from './files';
+/** Tiny flag parser: --name value / --name=value / --flag; 'list' flags may repeat; unknown flags are errors. */
+import { CliError } from './cli-error';
 
-export function parseFlags(args: string[], spec: Record<string, 'string' | 'boolean'>) {
+export function parseFlags(args: string[], spec: Record<string, 'string' | 'boolean' | 'list'>) {
   const positional: string[] = [];
-  const flags: Record<string, string | boolean> = Object.create(null);
+  const flags: Record<string, string | boolean | string[]> = Object.create(null);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a.startsWith('-')) {
@@ -18,7 +18,8 @@ export function parseFlags(args: string[], spec: Record<string, 'string' | 'bool
     else {
       const v = inline ?? args[++i];
       if (v === undefined) throw new CliError(`option ${a} needs a value`);
-      flags[name] = v;
+      if (kind === 'list') flags[name] = [...((flags[name] as string[] | undefined) ?? []), v];
+      else flags[name] = v;
     }
   }
   return { positional, flags };

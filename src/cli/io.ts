@@ -3,6 +3,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Standard output as a stream, for output of any size (large writes, back-pressure); else stdout() is used. */
+  stdoutStream?: { write(chunk: string): boolean; once(event: 'drain' | 'error' | 'finish', cb: (e?: unknown) => void): unknown };
 }
 
 /** A CLI subcommand: gets its arguments (after the command name), returns the exit code. Never throws on user mistakes. */

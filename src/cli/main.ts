@@ -2,21 +2,21 @@
  * The `streamwright` command. Every user mistake (unknown command, unreadable file, invalid JSON,
  * schema errors) becomes one clear line and a non-zero exit, never a stack trace.
  */
-import { CliError } from './files';
+import { CliError } from './cli-error';
 import type { CliCommand, CliIo } from './io';
-import { runValidate } from './validate';
 
 const USAGE = `usage: streamwright <command> [options]
 
 commands:
   validate <design.json>                               check a design, print diagnostics
-  simulate <design.json> [--samples <file>] [--json]   run the design over its samples
+  simulate <design.json> [--samples <file>]... [--out <dir>] [--json | --text] [--skip-bad-lines]
+                                                       run the design over its samples or files of any size
   generate <design.json> -o <dir>                      write the runnable TypeScript project
   conformance <cases.json>... [--json]                 run Kafka conformance cases
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  validate: async () => runValidate,
+  validate: async () => (await import('./validate')).runValidate,
   simulate: async () => (await import('./commands/simulate')).run,
   generate: async () => (await import('./commands/generate')).run,
   conformance: async () => (await import('./commands/conformance')).run,
@@ -26,20 +26,20 @@ const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
+  stdoutStream: process.stdout,
 };
 
-/**
- * `streamwright simulate … | head`: when the reader closes the pipe, writing fails with EPIPE. Like
- * any Unix tool, stop quietly then (exit 0) instead of printing the unhandled error's stack trace.
- */
-export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+/** `streamwright simulate … | head`: the reader closing the pipe ends the command quietly, not with a stack trace. */
+function quietOnClosedPipe(): void {
+  for (const s of [process.stdout, process.stderr])
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(0);
+    });
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) quietOnClosedPipe();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? io.stdout : io.stderr)(USAGE);

@@ -11,12 +11,16 @@ import { Serdes, type Serde } from './serdes';
 import type { StateStore, StoreEntry } from './stores/state-store';
 import type { Topology } from './topology';
 import { RecordQueue } from './record-queue';
-import { convert, FeedbackWriter, OutputWriter, QueueWriter, type DriverCounts, type OutputRecord } from './topic-writers';
+import { convert, FeedbackWriter, OutputWriter, QueueWriter, type DriverCounts, type OutputListener, type OutputRecord } from './topic-writers';
 import { nameTable } from './name-table';
 
 export interface DriverConfig {
   defaultKeySerde?: Serde;
   defaultValueSerde?: Serde;
+  /** Called with every record written to an output topic, as it is written. */
+  onOutput?: OutputListener;
+  /** Keep output records for allOutputs()/readOutput (default true; false: stream them to onOutput only). */
+  retainOutputs?: boolean;
 }
 
 export type { OutputRecord } from './topic-writers';
@@ -55,6 +59,8 @@ export class TopologyTestDriver {
   /** Records waiting in repartition topics (saves scanning the queues when there are none) and fed back for the current input. */
   private readonly counts: DriverCounts = { pendingInternal: 0, fedBack: 0 };
   wallClockMs = 0;
+  private readonly onOutput: OutputListener | null;
+  private readonly retainOutputs: boolean;
 
   constructor(
     readonly topology: Topology,
@@ -62,6 +68,8 @@ export class TopologyTestDriver {
   ) {
     this.defaultKeySerde = config.defaultKeySerde ?? Serdes.Json();
     this.defaultValueSerde = config.defaultValueSerde ?? Serdes.Json();
+    this.onOutput = config.onOutput ?? null;
+    this.retainOutputs = config.retainOutputs ?? true;
     this.task = new Task(topology.spec, {
       emit: (topic, record, internal, sink) => this.sinkWriter(sink)(record),
       sinkWriter: (sink) => this.sinkWriter(sink),
@@ -187,7 +195,7 @@ export class TopologyTestDriver {
     const topic = sink.topics[0];
     const writer = sink.internal
       ? new QueueWriter(this.queueOf(topic), this.counts)
-      : new OutputWriter(this.outputs, sink, sink.keySerde ?? this.defaultKeySerde, sink.valueSerde ?? this.defaultValueSerde, this.feedbackWriter(topic));
+      : new OutputWriter(this.outputs, sink, sink.keySerde ?? this.defaultKeySerde, sink.valueSerde ?? this.defaultValueSerde, this.feedbackWriter(topic), this.onOutput, this.retainOutputs);
     return writer.write.bind(writer);
   }
 

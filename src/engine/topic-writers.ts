@@ -73,7 +73,13 @@ export class FeedbackWriter {
   }
 }
 
-/** An output topic: records as they read back through the sink's serdes, kept in the order written. */
+/** Where an output topic's records go besides (or instead of) the driver's lists: a streaming writer. */
+export type OutputListener = (topic: string, record: OutputRecord) => void;
+
+/**
+ * An output topic: records as they read back through the sink's serdes, kept in the order written
+ * (unless the driver streams them out and keeps none: files of any size).
+ */
 export class OutputWriter {
   /** Made on the first write: a topic appears among the driver's output topics once written to. */
   private list: OutputRecord[] | undefined = undefined;
@@ -84,6 +90,8 @@ export class OutputWriter {
     private readonly keySerde: Serde,
     private readonly valueSerde: Serde,
     private readonly feedback: FeedbackWriter | null,
+    private readonly listener: OutputListener | null = null,
+    private readonly retain = true,
   ) {}
 
   write(record: StreamRecord): void {
@@ -93,13 +101,16 @@ export class OutputWriter {
     const value = convert(this.valueSerde, record.value, 'value', sink, topic);
     // Plain data reads back identical: keep the record itself instead of copying it.
     const out: OutputRecord = key === record.key && value === record.value ? record : { key, value, timestamp: record.timestamp, headers: record.headers };
-    let list = this.list;
-    if (list === undefined) {
-      list = this.outputs.get(topic);
-      if (!list) this.outputs.set(topic, (list = []));
-      this.list = list;
+    if (this.retain) {
+      let list = this.list;
+      if (list === undefined) {
+        list = this.outputs.get(topic);
+        if (!list) this.outputs.set(topic, (list = []));
+        this.list = list;
+      }
+      list.push(out);
     }
-    list.push(out);
+    if (this.listener !== null) this.listener(topic, out);
     if (this.feedback !== null) this.feedback.write(out);
   }
 }

@@ -5,7 +5,7 @@
  * coded diagnostics (diagnostics.ts); never throws on user mistakes and never runs user code.
  */
 import { checkParams } from './check-params';
-import { analyzeDesign, type DesignAnalysis } from './graph';
+import { analyzeDesign, inputKindsOf, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
@@ -18,6 +18,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
     checkParams(n, analysis, out);
   }
   checkOutputs(doc, analysis, out);
+  checkStoreNames(doc.nodes, analysis, out);
   return out;
 }
 
@@ -39,6 +40,24 @@ function checkNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
       const problem = kafkaNameProblem(name);
       // A warning, not an error: names are also labels here, and the engine accepts any processor name.
       if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse "${name}" as a processor name (Named.as): it ${problem}` });
+    }
+  }
+}
+
+/** Store names given by the user are unique across the design (Kafka Streams refuses a store added twice). */
+function checkStoreNames(nodes: readonly DesignNode[], analysis: DesignAnalysis, out: Diagnostic[]) {
+  const owner = new Map<string, string>();
+  for (const n of nodes) {
+    const params = analysis.params.get(n.id);
+    const d = getOperator(n.kind);
+    if (!params || !d) continue;
+    for (const spec of d.paramSpecs) {
+      const name = params[spec.name];
+      if (spec.control.type !== 'store' || typeof name !== 'string' || !name.trim()) continue;
+      if (spec.visibleWhen && !spec.visibleWhen(params, inputKindsOf(analysis, n.id))) continue;
+      const first = owner.get(name);
+      if (first === undefined) owner.set(name, n.name);
+      else out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param: spec.name, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
     }
   }
 }

@@ -53,8 +53,51 @@ export function disconnect(doc: TopologyDocument, edgeIds: string[]): TopologyDo
   return { ...doc, edges: doc.edges.filter((e) => !gone.has(e.id)) };
 }
 
+/**
+ * Changes a node's params. When that renames a topic the node reads (a source's topic), its samples
+ * go with it, in the same edit (one undo step): unless another node still reads the old topic or the
+ * new one already has samples, which then stay where they are.
+ */
 export function updateParams(doc: TopologyDocument, nodeId: string, patch: Record<string, unknown>): TopologyDocument {
-  return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, params: { ...n.params, ...patch } } : n)) };
+  const next = { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, params: { ...n.params, ...patch } } : n)) };
+  return carrySamples(doc, next, nodeId);
+}
+
+function nodeReads(doc: TopologyDocument, nodeId: string): string[] {
+  return designTopics({ ...doc, nodes: doc.nodes.filter((n) => n.id === nodeId) }, 'reads');
+}
+
+function carrySamples(before: TopologyDocument, after: TopologyDocument, nodeId: string): TopologyDocument {
+  const was = nodeReads(before, nodeId);
+  const now = nodeReads(after, nodeId);
+  if (was.length !== now.length) return after;
+  const stillRead = new Set(designTopics({ ...after, nodes: after.nodes.filter((n) => n.id !== nodeId) }, 'reads'));
+  let samples = after.samples;
+  was.forEach((from, i) => {
+    const to = now[i];
+    if (from === to || !samples[from] || stillRead.has(from) || samples[to]?.length) return;
+    const { [from]: moved, ...rest } = samples;
+    samples = { ...rest, [to]: moved };
+  });
+  return samples === after.samples ? after : { ...after, samples };
+}
+
+/** The record a new source's samples start with: the shape every sample has. */
+export const EXAMPLE_SAMPLE: SampleRecord = { key: 'key-1', value: 'hello', timestamp: 1700000000000 };
+
+/** One example record for each of `topics` (default: every topic the design reads) that has no samples. */
+export function addExampleSamples(doc: TopologyDocument, topics = sourceTopics(doc)): TopologyDocument {
+  const empty = topics.filter((t) => !doc.samples[t]?.length);
+  if (!empty.length) return doc;
+  const samples = { ...doc.samples };
+  for (const t of empty) samples[t] = [{ ...EXAMPLE_SAMPLE }];
+  return { ...doc, samples };
+}
+
+/** Adds a node from the palette: a source whose topic has no samples yet gets one example record. */
+export function addNodeWithExample(doc: TopologyDocument, kind: string, position: Position): { doc: TopologyDocument; nodeId: string } {
+  const r = addNode(doc, kind, position);
+  return { doc: addExampleSamples(r.doc, nodeReads(r.doc, r.nodeId)), nodeId: r.nodeId };
 }
 
 export function updateNode(doc: TopologyDocument, nodeId: string, patch: Partial<Pick<DesignNode, 'description'>>): TopologyDocument {

@@ -4,32 +4,41 @@
  */
 import { analyzeDesign } from './graph';
 import { getOperator } from './registry';
+import type { DiagnosticCode } from './diagnostics';
 import type { DesignEdge, TopologyDocument } from './types';
 
-export function canConnect(doc: TopologyDocument, edge: Omit<DesignEdge, 'id'>): { ok: true } | { ok: false; reason: string } {
+/** Why an edge is refused: a diagnostic code (what callers switch on, e.g. to offer a fix) and its text. */
+export interface ConnectRefusal {
+  ok: false;
+  code: DiagnosticCode;
+  reason: string;
+}
+
+export function canConnect(doc: TopologyDocument, edge: Omit<DesignEdge, 'id'>): { ok: true } | ConnectRefusal {
+  const no = (code: DiagnosticCode, reason: string): ConnectRefusal => ({ ok: false, code, reason });
   const src = doc.nodes.find((n) => n.id === edge.source);
   const tgt = doc.nodes.find((n) => n.id === edge.target);
-  if (!src || !tgt) return { ok: false, reason: 'both ends must be nodes of the design' };
-  if (src.id === tgt.id) return { ok: false, reason: 'a node cannot feed itself' };
+  if (!src || !tgt) return no('E_EDGE_DANGLING', 'both ends must be nodes of the design');
+  if (src.id === tgt.id) return no('E_CYCLE', 'a node cannot feed itself');
   const d = getOperator(tgt.kind);
-  if (!d) return { ok: false, reason: `unknown operator "${tgt.kind}"` };
+  if (!d) return no('E_UNKNOWN_OPERATOR', `unknown operator "${tgt.kind}"`);
   const port = d.inputs.find((p) => p.name === edge.targetPort);
-  if (!port) return { ok: false, reason: `${d.label} has no input "${edge.targetPort}"` };
+  if (!port) return no('E_PORT_UNKNOWN', `${d.label} has no input "${edge.targetPort}"`);
   const existing = doc.edges.filter((e) => e.target === tgt.id && e.targetPort === edge.targetPort);
   if (!port.multiple && existing.length > 0) {
     const allPorts = d.inputs.length;
-    return { ok: false, reason: allPorts > 1 ? `${d.label} already has its ${port.label} input (a join takes exactly two inputs)` : `${d.label} takes one input` };
+    return no('E_INPUT_ARITY', allPorts > 1 ? `${d.label} already has its ${port.label} input (a join takes exactly two inputs)` : `${d.label} takes one input`);
   }
   const trial: TopologyDocument = { ...doc, edges: [...doc.edges, { ...edge, id: '__trial__' }] };
   const a = analyzeDesign(trial);
-  if (a.diagnostics.some((x) => x.nodeId === tgt.id && x.code === 'E_CYCLE')) return { ok: false, reason: 'this connection would create a cycle' };
+  if (a.diagnostics.some((x) => x.nodeId === tgt.id && x.code === 'E_CYCLE')) return no('E_CYCLE', 'this connection would create a cycle');
   const srcType = a.outputs.get(src.id);
   if (srcType && !port.accepts.includes(srcType.kind)) {
-    return { ok: false, reason: `${d.label} cannot take a ${srcType.kind}; its ${port.label} input takes ${port.accepts.join(' or ')}` };
+    return no('E_CONNECT_KIND', `${d.label} cannot take a ${srcType.kind}; its ${port.label} input takes ${port.accepts.join(' or ')}`);
   }
   // The edge may still be refused by the target's own rule on the combination (e.g. a join of two
   // kinds Kafka does not offer); an unfinished design (E_INPUT_MISSING) is fine.
   const refused = srcType && a.diagnostics.find((x) => x.nodeId === tgt.id && x.code === 'E_CONNECT_KIND');
-  if (refused) return { ok: false, reason: refused.message };
+  if (refused) return no(refused.code, refused.message);
   return { ok: true };
 }

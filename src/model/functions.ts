@@ -3,7 +3,7 @@
  * them (sucrase: fast, runs in a worker) and checks that the source is a single expression, so a
  * function can never smuggle statements outside its own body (into the generated code or the page).
  */
-import { parseExpressionAt, type Node } from 'acorn';
+import { parse, parseExpressionAt, type Node } from 'acorn';
 import { transform } from 'sucrase';
 import type { DiagnosticCode } from './diagnostics';
 import type { FunctionSignature } from './dsl-expr';
@@ -31,24 +31,8 @@ function transpileUncached(source: string): FunctionCheck {
   try {
     js = transform(`(${source}\n)`, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch {
-    // Locate the problem without the wrapping parenthesis: as an initializer, the parser does not
-    // backtrack over an ambiguous "(" and reports the real line and column.
-    try {
-      transform(`const __f = ${source}\n;`, { transforms: ['typescript'], disableESTransforms: true });
-    } catch (e) {
-      const err = e as { message?: string; loc?: { line: number; column: number } };
-      const msg = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
-      const prefix = 'const __f = '.length;
-      let line = err.loc?.line;
-      let column = err.loc ? (err.loc.line === 1 ? Math.max(1, err.loc.column + 1 - prefix) : err.loc.column + 1) : undefined;
-      // An unfinished function fails on the closing text we added: point at the end of the user's source.
-      const lines = source.split('\n');
-      if (line !== undefined && line > lines.length) {
-        line = lines.length;
-        column = lines[lines.length - 1].length + 1;
-      }
-      return { ok: false, code: 'E_FN_PARSE', message: msg, line, column };
-    }
+    const problem = locateParseError(source);
+    if (problem) return problem;
     return { ok: false, code: 'E_FN_NOT_SINGLE', message: 'must be a single function expression' };
   }
   js = js.trim().replace(/;$/, '');
@@ -56,7 +40,47 @@ function transpileUncached(source: string): FunctionCheck {
   return { ok: true, js };
 }
 
-type Shape = { ok: true; js: string; required: number } | FunctionProblem;
+const PREFIX = 'const __f = ';
+
+/**
+ * Where the source fails to parse, as an initializer (there the parser does not backtrack over an
+ * ambiguous "(" as it does inside the wrapping parenthesis). Sucrase reads TypeScript but may report
+ * an arrow function's start for an error in its body; acorn reads only JavaScript but points at the
+ * exact place. The later of the two is the first certain error.
+ */
+function locateParseError(source: string): FunctionProblem | null {
+  const text = `${PREFIX}${source}\n;`;
+  const found = [
+    attempt(() => transform(text, { transforms: ['typescript'], disableESTransforms: true })),
+    attempt(() => parse(text, { ecmaVersion: 'latest' })),
+  ].filter((x) => x !== null);
+  if (found.length === 0) return null;
+  const best = found.reduce((a, b) => (b.line > a.line || (b.line === a.line && b.column > a.column) ? b : a));
+  let { line, column } = best;
+  if (line === 1) column = Math.max(1, column - PREFIX.length);
+  // An unfinished function fails on the closing text we added: point at the end of the user's source.
+  const lines = source.split('\n');
+  if (line > lines.length) {
+    line = lines.length;
+    column = lines[lines.length - 1].length + 1;
+  }
+  return { ok: false, code: 'E_FN_PARSE', message: best.message, line, column };
+}
+
+/** A parser's error as message and 1-based line/column in the wrapped text (both parsers count columns from 0). */
+function attempt(run: () => unknown): { message: string; line: number; column: number } | null {
+  try {
+    run();
+    return null;
+  } catch (e) {
+    const err = e as { message?: string; loc?: { line: number; column: number } };
+    const message = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)\s*$/, '');
+    return err.loc ? { message, line: err.loc.line, column: err.loc.column + 1 } : { message, line: 1, column: 1 };
+  }
+}
+
+/** What a source is, independent of the operator: a function (with its required parameter count) or a problem; `got` names a non-function. */
+type Shape = { ok: true; js: string; required: number } | (FunctionProblem & { got?: string });
 const shapes = new Map<string, Shape>();
 
 /**
@@ -72,10 +96,13 @@ export function checkFunction(source: string, signature?: FunctionSignature): Fu
     if (shapes.size > 2000) shapes.clear();
     shapes.set(source, shape);
   }
-  if (!shape.ok) return shape;
+  const names = signature ? signature.params.map((p) => p.name).join(', ') : 'key, value';
+  if (!shape.ok) {
+    if (shape.got === undefined) return shape;
+    return { ok: false, code: shape.code, message: `must be a function such as (${names}) => ..., not ${shape.got}` };
+  }
   const passed = signature?.params.length;
   if (passed !== undefined && shape.required > passed) {
-    const names = signature!.params.map((p) => p.name).join(', ');
     return { ok: false, code: 'E_FN_ARITY', message: `takes ${shape.required} parameters but is called with ${passed}${passed ? ` (${names})` : ''}` };
   }
   return { ok: true, js: shape.js };
@@ -92,7 +119,8 @@ function shapeOf(source: string): Shape {
     return { ok: false, code: 'E_FN_PARSE', message: e instanceof Error ? e.message : String(e) };
   }
   if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') {
-    return { ok: false, code: 'E_FN_NOT_FUNCTION', message: `must be a function such as (key, value) => ..., not ${describeExpression(node)}` };
+    const got = describeExpression(node);
+    return { ok: false, code: 'E_FN_NOT_FUNCTION', message: `must be a function, not ${got}`, got };
   }
   const f = node as Node & { async: boolean; generator: boolean; params: Node[] };
   if (f.async || f.generator) return { ok: false, code: 'E_FN_ASYNC', message: `must return its result directly; ${f.async ? 'an async function returns a Promise' : 'a generator returns an iterator'}` };
@@ -114,7 +142,7 @@ function describeExpression(node: Node): string {
     case 'ClassExpression':
       return 'a class';
     case 'Identifier':
-      return `the name ${n.name} (write (key, value) => ${n.name}(value) instead)`;
+      return `the name ${n.name} (call it inside a function instead)`;
     case 'CallExpression':
       return 'a call (write the function itself)';
     default:

@@ -55,6 +55,7 @@ export function designFromJson(value: unknown): LoadResult {
   const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors];
   if (!parsed.success || errors.length) return { ok: false, errors };
   const doc = { ...(parsed.data as TopologyDocument), samples: samples.table };
+  keepOwnKeys(doc, migrated.doc);
   return { ok: true, doc, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
 }
 
@@ -80,6 +81,23 @@ function samplesByTopic(raw: unknown): { table: TopologyDocument['samples']; err
     else errors.push(...r.error.issues.map((i) => ({ message: i.message, path: jsonPath(['samples', topic, ...i.path]) })));
   }
   return { table, errors };
+}
+
+/**
+ * zod rebuilds a params record by assignment, which turns an own "__proto__" key (JSON.parse keeps
+ * it as data) into the object's prototype: its contents would then answer for params the design
+ * does not have. Rebuild such params with every key as plain data, so nothing is lost or inherited
+ * and the checker reports the key (W_PARAM_UNKNOWN).
+ */
+function keepOwnKeys(doc: TopologyDocument, raw: unknown) {
+  const rawNodes = (raw as { nodes?: { params?: unknown }[] }).nodes ?? [];
+  doc.nodes.forEach((n, i) => {
+    const p = rawNodes[i]?.params;
+    if (!p || typeof p !== 'object' || !Object.hasOwn(p, '__proto__')) return;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(p)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    n.params = copy;
+  });
 }
 
 /** Stable, pretty JSON (2-space indent, fields in schema order). */

@@ -9,7 +9,9 @@ import type { PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, Simulati
 export type RunOutcome =
   | { kind: 'result'; result: SimulationResult }
   | { kind: 'preview'; preview: PreviewResult }
-  | { kind: 'stopped'; reason: 'timeout' | 'cancelled'; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null }
+  | { kind: 'stopped'; reason: 'timeout' | 'cancelled' | 'not-started'; lastInputId: string | null; lastCall: { nodeId: string; param: string } | null }
+  /** The worker could not finish the run for another reason than time (message: what happened). */
+  | { kind: 'failed'; message: string }
   | { kind: 'superseded' };
 
 export interface SimulatorClient {
@@ -28,7 +30,12 @@ interface Pending {
   startedAt: number;
   lastInputId: string | null;
   lastCall: { nodeId: string; param: string } | null;
+  /** The worker began the run: the run's own time limit starts now. */
+  started: () => void;
 }
+
+/** How long a worker may take to load and begin a run (its code is fetched and compiled first). */
+export const START_LIMIT_MS = 30_000;
 
 export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient {
   let worker: Worker | null = null;
@@ -47,6 +54,10 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
         return;
       }
       if (!pending || msg.id !== pending.id) return;
+      if (msg.type === 'started') {
+        pending.started();
+        return;
+      }
       if (msg.type === 'progress') {
         pending.lastInputId = msg.inputId;
         return;
@@ -55,12 +66,24 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
         pending.lastCall = { nodeId: msg.nodeId, param: msg.param };
         return;
       }
-      clearTimeout(pending.timer);
-      const p = pending;
-      pending = null;
-      p.resolve(msg.type === 'preview' ? { kind: 'preview', preview: msg.preview } : { kind: 'result', result: msg.result });
+      settle(msg.type === 'preview' ? { kind: 'preview', preview: msg.preview } : msg.type === 'failed' ? { kind: 'failed', message: msg.message } : { kind: 'result', result: msg.result });
     };
+    // An error the worker did not catch (or a message the page could not read) ends the run with what it said.
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      settle({ kind: 'failed', message: `the preview worker failed: ${ev.message || 'unknown error'}` });
+      kill();
+    };
+    worker.onmessageerror = () => settle({ kind: 'failed', message: "the preview's result could not be read by the page" });
     return worker;
+  };
+
+  const settle = (outcome: RunOutcome) => {
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    const p = pending;
+    pending = null;
+    p.resolve(outcome);
   };
 
   /** The samples object the current worker already holds (documents keep it when samples do not change). */
@@ -86,14 +109,23 @@ export function createSimulatorClient(makeWorker: () => Worker): SimulatorClient
       const id = nextId++;
       const w = ensure();
       return new Promise<RunOutcome>((resolve) => {
-        const timer = setTimeout(() => {
+        // The time limit counts from when the worker starts the run: loading a new worker's code
+        // (slow on a busy machine) is not the user's function running.
+        const stop = (reason: 'timeout' | 'not-started') => () => {
           const last = pending?.lastInputId ?? null;
           const lastCall = pending?.lastCall ?? null;
           pending = null;
           kill();
-          resolve({ kind: 'stopped', reason: 'timeout', lastInputId: last, lastCall });
-        }, options.timeoutMs ?? 2000);
-        pending = { id, resolve, timer, startedAt: now(), lastInputId: null, lastCall: null };
+          resolve({ kind: 'stopped', reason, lastInputId: last, lastCall });
+        };
+        const limit = options.timeoutMs ?? 2000;
+        const timer = setTimeout(stop('not-started'), Math.max(limit, START_LIMIT_MS));
+        const started = () => {
+          if (pending?.id !== id) return;
+          clearTimeout(pending.timer);
+          pending.timer = setTimeout(stop('timeout'), limit);
+        };
+        pending = { id, resolve, timer, startedAt: now(), lastInputId: null, lastCall: null, started };
         const samples = request.doc.samples;
         const view = options.view;
         if (samples === sentSamples) {

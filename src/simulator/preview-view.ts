@@ -14,7 +14,7 @@ export const STORE_ENTRY_LIMIT = 500;
 
 export function summarize(result: SimulationResult, runId: number, view: PreviewView): PreviewResult {
   const nodes: PreviewResult['nodes'] = nameTable(
-    Object.entries(result.nodes).map(([id, n]) => [id, { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}) }]),
+    Object.entries(result.nodes).map(([id, n]) => [id, { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}), ...(n.notData ? { notData: n.notData } : {}) }]),
   );
   const sinkCounts = nameTable(Object.entries(result.sinks).map(([topic, recs]) => [topic, recs.length]));
   return {

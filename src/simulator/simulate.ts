@@ -9,6 +9,7 @@ import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { CauseTracker } from './causes';
 import { lineageGraph } from './lineage-graph';
+import { flagNotData } from './not-data-check';
 import { indexProcessors } from './output-processors';
 import type { SimulationRequest, SimulationResult, TracedRecord } from './types';
 
@@ -31,13 +32,13 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();
-  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
-  // The checker's verdict stands: a design with errors is not run (its plan is still described).
+  // The checker's verdict stands: a design with errors is not run (its plan is still described; no node has emitted anything).
   if (hasErrors(compiled.diagnostics)) {
     result.ok = false;
     result.durationMs = now() - started;
     return result;
   }
+  for (const n of doc.nodes) result.nodes[n.id] = { emitted: [], emittedCount: 0, recordsIn: 0, dropped: 0, droppedInputs: [] };
   const { outputs: byProcessor, ownerOf, entries, storeOwners } = indexProcessors(compiled);
   result.storeOwners = storeOwners;
   result.graph = lineageGraph(doc, compiled.analysis);
@@ -115,6 +116,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     if (everyInput || referenced[i] === 1) (result.inputs[topic] ??= []).push({ id, key: record.key, value: record.value, timestamp: record.timestamp, inputIds: [id] });
   }
   result.stores = driver.storeContents() as SimulationResult['stores'];
+  flagNotData(result, doc);
   result.durationMs = now() - started;
   return result;
 }

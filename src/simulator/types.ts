@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
+import type { NotDataKind } from './plain-data';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -40,6 +41,19 @@ export interface NodeError {
   record?: { key: unknown; value: unknown; timestamp: number };
 }
 
+/** A node's user function returned something that is not plain data (shown as `text` in the preview). */
+export interface NotDataProblem {
+  code: 'value-not-data';
+  kind: NotDataKind;
+  /** Where in the record it was. */
+  part: 'key' | 'value';
+  /** How the preview shows it, e.g. "[function toUpperCase]". */
+  text: string;
+  /** The function param, when the node has one function. */
+  field?: string;
+  message: string;
+}
+
 export interface NodeResult {
   emitted: TracedRecord[];
   /** Total emitted (emitted may be truncated to maxTracePerNode). */
@@ -49,6 +63,7 @@ export interface NodeResult {
   /** Ids of the input records whose processing this node dropped (late, expired, invalid); the first 1000. */
   droppedInputs: string[];
   error?: NodeError;
+  notData?: NotDataProblem;
 }
 
 export interface SimulationResult {
@@ -95,6 +110,7 @@ export interface PreviewNodeSummary {
   recordsIn: number;
   dropped: number;
   error?: NodeError;
+  notData?: NotDataProblem;
   /** Key and value types of the node's first records (the inspector types functions downstream with them). */
   types: { key: string; value: string } | null;
 }
@@ -150,7 +166,11 @@ export type WorkerResponse =
   | { type: 'result'; id: number; result: SimulationResult }
   | { type: 'preview'; id: number; preview: PreviewResult }
   | { type: 'answer'; id: number; answer: PreviewAnswers[PreviewQuery['kind']] | null }
+  /** Sent when the worker begins a run (the run's time limit counts from here). */
+  | { type: 'started'; id: number }
   /** Sent before processing each input record, so a timeout can name where it hung. */
   | { type: 'progress'; id: number; inputId: string }
   /** Sent before every user function call when reportFunctionCalls is set. */
-  | { type: 'call'; id: number; nodeId: string; param: string };
+  | { type: 'call'; id: number; nodeId: string; param: string }
+  /** The worker could not answer run `id` (its answer could not be posted, or it threw): what happened. */
+  | { type: 'failed'; id: number; message: string };

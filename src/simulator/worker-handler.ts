@@ -4,22 +4,43 @@
  * samples are not copied on every run, reports progress, runs simulate(). A run with a view answers
  * with the designer's summary and keeps the full result (the last two runs) for queries.
  */
+import { toCloneable } from './plain-data';
 import { answer, summarize } from './preview-view';
 import { simulate } from './simulate';
 import type { SimulationRequest, SimulationResult, WorkerRequest, WorkerResponse } from './types';
 
 const KEPT_RUNS = 2;
 
-export function createWorkerHandler(post: (m: WorkerResponse) => void, now: () => number = () => Date.now()) {
+/**
+ * Posts through `post` only what the structured clone takes: values a user function made that are
+ * not data become their text on the way out (one walk over what is posted; plain data is not
+ * copied). Should a post still fail, the page is told what happened instead of waiting for a
+ * timeout: a failed run, or no answer to a query.
+ */
+function cloneSafe(post: (m: WorkerResponse) => void): (m: WorkerResponse) => void {
+  return (m) => {
+    try {
+      post(toCloneable(m));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (m.type === 'answer') post({ type: 'answer', id: m.id, answer: null });
+      else post({ type: 'failed', id: m.id, message: `the preview's result could not be sent to the page: ${message}` });
+    }
+  };
+}
+
+export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: () => number = () => Date.now()) {
+  const post = cloneSafe(postRaw);
   let lastSamples: SimulationRequest['doc']['samples'] = {};
   // The page may still ask about the previous run while the next one is on its way.
   const kept = new Map<number, SimulationResult>();
-  return (msg: WorkerRequest) => {
+  const handle = (msg: WorkerRequest) => {
     if (msg.type === 'query') {
       const result = kept.get(msg.runId);
       post({ type: 'answer', id: msg.id, answer: result ? answer(result, msg.query) : null });
       return;
     }
+    post({ type: 'started', id: msg.id });
     if (msg.samplesUnchanged) msg.request.doc = { ...msg.request.doc, samples: lastSamples };
     else lastSamples = msg.request.doc.samples;
     let last = 0;
@@ -42,5 +63,14 @@ export function createWorkerHandler(post: (m: WorkerResponse) => void, now: () =
     kept.set(msg.id, result);
     for (const id of kept.keys()) if (kept.size > KEPT_RUNS) kept.delete(id);
     post({ type: 'preview', id: msg.id, preview: summarize(result, msg.id, msg.view) });
+  };
+  return (msg: WorkerRequest) => {
+    try {
+      handle(msg);
+    } catch (e) {
+      // simulate() reports user mistakes in its result; this is the simulator's own failure.
+      if (msg.type === 'query') post({ type: 'answer', id: msg.id, answer: null });
+      else post({ type: 'failed', id: msg.id, message: `the preview failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
   };
 }

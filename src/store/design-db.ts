@@ -103,6 +103,9 @@ export const MIGRATED_ID = 'autosaved';
  * the design is stored; an unreadable one is left where it is). Returns the migrated design's id.
  */
 export async function migrateLegacyAutosave(now: number): Promise<string | null> {
+  // Looking the key up would create idb-keyval's database in every new browser profile (a slower first start).
+  const dbs = await indexedDB.databases?.().catch(() => null);
+  if (dbs && !dbs.some((d) => d.name === 'keyval-store')) return null;
   const raw: unknown = await get(LEGACY_KEY).catch(() => undefined);
   if (!raw) return null;
   const r = designFromJson(raw);

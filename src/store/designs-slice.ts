@@ -18,6 +18,13 @@ export interface DesignsSlice {
   setSave: (save: SaveStatus) => void;
 }
 
+function keepUnchanged(before: DesignMeta[], after: DesignMeta[]): DesignMeta[] {
+  const old = new Map(before.map((m) => [m.id, m]));
+  const same = (a: DesignMeta | undefined, b: DesignMeta) => a && a.rev === b.rev && a.updatedAt === b.updatedAt && a.name === b.name;
+  const kept = after.map((m) => (same(old.get(m.id), m) ? old.get(m.id)! : m));
+  return kept.length === before.length && kept.every((m, i) => m === before[i]) ? before : kept;
+}
+
 export const createDesignsSlice: StateCreator<DesignsSlice, [], [], DesignsSlice> = (set) => ({
   designs: [],
   openId: null,
@@ -25,6 +32,7 @@ export const createDesignsSlice: StateCreator<DesignsSlice, [], [], DesignsSlice
   savedDoc: null,
   save: { kind: 'saving' },
   histories: {},
-  setDesigns: (designs) => set({ designs }),
+  // Entries that did not change keep their object, so the list re-renders only what changed.
+  setDesigns: (designs) => set((s) => ({ designs: keepUnchanged(s.designs, designs) })),
   setSave: (save) => set({ save }),
 });

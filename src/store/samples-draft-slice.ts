@@ -8,7 +8,7 @@ import type { StateCreator } from 'zustand';
 export interface SampleDraft {
   text: string;
   /** Why the text was not applied (the line is 1-based), until the next apply. */
-  problem: { message: string; line: number; column?: number } | null;
+  problem: { message: string; line: number; column?: number; plainValues?: number } | null;
 }
 
 export interface SamplesDraftSlice {

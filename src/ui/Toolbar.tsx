@@ -1,4 +1,5 @@
 /** The top bar: app name, file and edit actions, layout and help. */
+import { useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { parseDesign, serializeDesign } from '../model/load';
 import { toAppName } from '../model/design-summary';
@@ -14,6 +15,7 @@ export function Toolbar() {
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const fitDesign = useFitDesign();
+  const flow = useStoreApi();
   const fileInput = useRef<HTMLInputElement>(null);
   const [layingOut, setLayingOut] = useState(false);
   const app = useApp.getState;
@@ -38,7 +40,6 @@ export function Toolbar() {
         value={name}
         onChange={(e) => app().edit((d) => ({ ...d, name: toAppName(e.target.value) }), 'app-name')}
       />
-      <SaveStatus />
       <button onClick={() => app().setDialog('designs')} data-testid="show-designs">Designs</button>
       <button onClick={() => void newDesign().then(() => fitDesign(0))} aria-label="New design">New</button>
       <button onClick={() => app().setDialog('examples')} data-testid="open-examples">Examples</button>
@@ -55,8 +56,8 @@ export function Toolbar() {
       <button
         onClick={() => {
           setLayingOut(true);
-          void autoLayout()
-            .then(() => fitDesign())
+          void autoLayout({ width: flow.getState().width, height: flow.getState().height })
+            .then(() => fitDesign(200, { readable: true }))
             .catch((e: Error) => app().notify(`Auto layout failed: ${e.message}`, 'error'))
             .finally(() => setLayingOut(false));
         }}
@@ -68,6 +69,7 @@ export function Toolbar() {
       </button>
       <button onClick={() => fitDesign()} aria-label="Fit view">Fit</button>
       <span className="sw-spacer" />
+      <SaveStatus />
       <button onClick={() => app().setDialog('help')} aria-label="Keyboard shortcuts and help">?</button>
     </header>
   );

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { connectHandles, design, openApp, openDesign, useDesigner } from './helpers';
+import { connectHandles, design, JOINED_EDGES, JOINED_STREAMS, openApp, openDesign, useDesigner } from './helpers';
 
 const env = useDesigner();
 
@@ -26,15 +26,13 @@ describe('connection rules and node cards', () => {
       page,
       design(
         {
-          orders: { kind: 'stream', params: { topic: 'orders' } },
-          payments: { kind: 'stream', params: { topic: 'payments' } },
+          ...JOINED_STREAMS,
           refunds: { kind: 'stream', params: { topic: 'refunds' } },
-          joined: { kind: 'join', params: { joiner: '(l, r) => ({ l, r })', beforeMs: 60000, afterMs: 60000 } },
           users: { kind: 'table', params: { topic: 'users' } },
           windows: { kind: 'windowedBy', params: { type: 'tumbling', sizeMs: 60000 } },
           counted: { kind: 'count' },
         },
-        ['orders -> joined:left', 'payments -> joined:right'],
+        JOINED_EDGES,
       ),
     );
     expect(await edgeCount(page)).toBe(2);

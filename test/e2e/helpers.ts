@@ -3,7 +3,7 @@
  * files, see ensureBuilt), a fresh page (own context, so its own IndexedDB) per test, and the
  * gestures the tests repeat: dropping from the palette, connecting handles, typing into Monaco.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -35,10 +35,11 @@ export function useDesigner(): E2e {
 
 /**
  * A fresh page on the designer, once the autosave restore has run. Uncaught page errors are
- * collected. With `context`, a further tab of that browser context (same storage), else its own context.
+ * collected. With `context`, a further tab of that browser context (same storage), else its own
+ * context with this viewport.
  */
-export async function openApp(env: E2e, context?: BrowserContext): Promise<Page & { errors: string[] }> {
-  const page = (await (context ? context.newPage() : env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true }))) as Page & { errors: string[] };
+export async function openApp(env: E2e, context?: BrowserContext, viewport = { width: 1600, height: 1000 }): Promise<Page & { errors: string[] }> {
+  const page = (await (context ? context.newPage() : env.browser.newPage({ viewport, acceptDownloads: true }))) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(env.url);
@@ -135,6 +136,19 @@ export async function viewportSettled(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Saves a screenshot of the page as a test artifact (test/.artifacts/screenshots/<name>.png, not in
+ * git) and prints its path, so a person can look at what the test saw.
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(import.meta.dirname, '..', '.artifacts', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  console.log(`screenshot: ${path}`);
+  return path;
+}
+
 /** Writes a temporary file for an upload. */
 export function tempFile(name: string, text: string): string {
   const file = join(tmpdir(), `sw-e2e-${process.pid}-${Date.now()}-${name}`);
@@ -146,6 +160,14 @@ export interface NodeSpec {
   kind: string;
   params?: Record<string, unknown>;
 }
+
+/** Two streams joined (`orders -> joined:left`, `payments -> joined:right`), shared by several tests. */
+export const JOINED_STREAMS: Record<string, NodeSpec> = {
+  orders: { kind: 'stream', params: { topic: 'orders' } },
+  payments: { kind: 'stream', params: { topic: 'payments' } },
+  joined: { kind: 'join', params: { joiner: '(l, r) => ({ l, r })', beforeMs: 60000, afterMs: 60000 } },
+};
+export const JOINED_EDGES = ['orders -> joined:left', 'payments -> joined:right'];
 
 /**
  * A design file: nodes by name (laid out left to right, `perRow` a row), edges as

@@ -114,4 +114,36 @@ describe('inspector', () => {
     expect(page.errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('a broken function shows its problem on the node card, in the inspector, in Monaco and instead of the preview', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'word-count');
+    await previewSettled(page);
+    await card(page, 'split-words').click();
+    // The issue's repro: the mapper is a number, not a function.
+    await setMonaco(page, 'fn-mapper', '42', 'insert');
+    await expect.poll(() => card(page, 'split-words').locator('[data-testid=node-problem-count]').textContent()).toBe('1 problem');
+    await expect(card(page, 'split-words').locator('[data-testid=node-problem]').textContent()).resolves.toBe('mapper: must be a function such as (value, key) => ..., not a number (42)');
+    await expect(inspector(page).locator('[data-testid=error-mapper] [data-code=E_FN_NOT_FUNCTION]').textContent()).resolves.toMatch(/^must be a function/);
+    // The preview does not run it; the panel lists the checker's errors instead.
+    await expect.poll(() => page.locator('[data-testid=preview-diagnostic]').allTextContents()).toEqual(['node "split-words" mapper: must be a function such as (value, key) => ..., not a number (42) [E_FN_NOT_FUNCTION]']);
+    await expect(page.locator('[data-testid=preview-diagnostic]').getAttribute('data-code')).resolves.toBe('E_FN_NOT_FUNCTION');
+
+    // A parse error is placed at its line and column, in the field and as a Monaco marker.
+    await setMonaco(page, 'fn-mapper', '(value) =>\n  value.split(`*/', 'paste');
+    await expect.poll(() => inspector(page).locator('[data-testid=error-mapper]').textContent()).toMatch(/^line 2, column \d+: does not parse: Unterminated template/);
+    const squiggle = page.locator('[data-testid=fn-mapper] .squiggly-error');
+    await expect.poll(() => squiggle.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await squiggle.last().hover({ force: true });
+    await expect.poll(() => page.locator('.monaco-hover').allTextContents(), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringContaining('does not parse: Unterminated template')]));
+
+    // Fixed, it runs again.
+    await setMonaco(page, 'fn-mapper', '(value) => value.toLowerCase().split(" ")', 'insert');
+    await expect.poll(() => card(page, 'split-words').locator('[data-testid=node-problem-count]').count()).toBe(0);
+    await previewSettled(page);
+    await expect.poll(() => page.locator('[data-testid=preview-diagnostics]').count()).toBe(0);
+    await expect.poll(() => card(page, 'split-words').locator('[data-testid=emitted-count]').textContent(), { timeout: 15_000 }).toMatch(/^[1-9]\d* out$/);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

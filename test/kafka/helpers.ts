@@ -56,3 +56,34 @@ export function lines(n: number, from = 0): SampleRecord[] {
     return { key: `line-${i}`, value: texts[i % 4], timestamp: 1_700_000_000_000 + i * 1000 };
   });
 }
+
+/** Per key, the highest count seen (word counts only grow; at-least-once may repeat an update). */
+export function maxCounts(records: Rec[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of records) m.set(String(r.key), Math.max(m.get(String(r.key)) ?? 0, Number(r.value)));
+  return m;
+}
+
+/** How often each word occurs in the lines (what word count must reach). */
+export function wordTotals(input: SampleRecord[]): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const l of input) for (const w of String(l.value).split(' ')) total.set(w, (total.get(w) ?? 0) + 1);
+  return total;
+}
+
+export const until = async (cond: () => boolean, ms = 40_000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+};
+
+/** The word-count example reading and writing topics of its own (so tests can share one broker). */
+export function wordCount(name: string, input: string, output: string): TopologyDocument {
+  const doc = { ...example('word-count'), name };
+  doc.nodes = doc.nodes.map((n) => (n.kind === 'stream' ? { ...n, params: { ...n.params, topic: input } } : n.kind === 'to' ? { ...n, params: { ...n.params, topic: output } } : n));
+  return doc;
+}
+
+/** Topics a word-count app named `app` needs on the mock broker (which cannot create topics). */
+export function wordCountTopics(app: string, input: string, output: string, partitions = 3): Record<string, number> {
+  return { [input]: partitions, [output]: partitions, [`${app}-by-word-repartition`]: partitions, [`${app}-counts-store-changelog`]: partitions };
+}

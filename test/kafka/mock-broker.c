@@ -3,17 +3,43 @@
  * Usage: mock-broker [--brokers N] topic:partitions ...
  * Prints "BOOTSTRAP=host:port,..." once the cluster is up, then runs until SIGTERM/SIGINT.
  * The mock does not implement CreateTopics, so every topic a test needs is created here.
+ * Commands on stdin, one a line, let a test make the broker answer with errors, as a real cluster
+ * does in a rebalance or a failure:
+ *   errors <ApiKey> <error code>...   the next requests of that API (from any client) get these
+ *                                     errors, one each (rd_kafka_mock_push_request_errors)
+ * Each command is acknowledged with "OK <command>" on stdout.
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "rdkafka.h"
 #include "rdkafka_mock.h"
 
 static volatile sig_atomic_t stop = 0;
+
+/* Runs one stdin command (see the header). */
+static void command(rd_kafka_mock_cluster_t *mc, char *line) {
+        rd_kafka_resp_err_t errs[64];
+        size_t cnt = 0;
+        char *tok = strtok(line, " \t\r\n");
+        int api;
+        if (!tok || strcmp(tok, "errors"))
+                return;
+        tok = strtok(NULL, " \t\r\n");
+        if (!tok)
+                return;
+        api = atoi(tok);
+        while ((tok = strtok(NULL, " \t\r\n")) && cnt < 64)
+                errs[cnt++] = (rd_kafka_resp_err_t)atoi(tok);
+        rd_kafka_mock_push_request_errors_array(mc, (int16_t)api, cnt, errs);
+        printf("OK errors %d %zu\n", api, cnt);
+        fflush(stdout);
+}
 static void on_signal(int sig) {
         (void)sig;
         stop = 1;
@@ -71,9 +97,34 @@ int main(int argc, char **argv) {
         signal(SIGINT, on_signal);
         printf("BOOTSTRAP=%s\n", rd_kafka_mock_cluster_bootstraps(mc));
         fflush(stdout);
-        while (!stop) {
-                struct timespec ts = {0, 50 * 1000 * 1000};
-                nanosleep(&ts, NULL);
+        {
+                char line[1024];
+                size_t len = 0;
+                int open_in = 1;
+                while (!stop) {
+                        struct pollfd pfd = {0, POLLIN, 0};
+                        if (!open_in) {
+                                struct timespec ts = {0, 50 * 1000 * 1000};
+                                nanosleep(&ts, NULL);
+                                continue;
+                        }
+                        if (poll(&pfd, 1, 50) <= 0)
+                                continue;
+                        {
+                                char c;
+                                ssize_t n = read(0, &c, 1);
+                                if (n <= 0) {
+                                        open_in = 0; /* stdin closed: keep running */
+                                        continue;
+                                }
+                                if (c == '\n' || len + 1 >= sizeof(line)) {
+                                        line[len] = '\0';
+                                        command(mc, line);
+                                        len = 0;
+                                } else
+                                        line[len++] = c;
+                        }
+                }
         }
         rd_kafka_mock_cluster_destroy(mc);
         rd_kafka_destroy(rk);

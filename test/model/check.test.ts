@@ -85,17 +85,20 @@ describe('checkDesign', () => {
 describe('canConnect', () => {
   const doc = design([node('s', 'stream'), node('t', 'table'), node('c', 'count'), node('w', 'windowedBy'), node('j', 'join'), node('s2', 'stream', { topic: 'b' }), node('s3', 'stream', { topic: 'c' })], [['s', 'j', 'left'], ['s2', 'j', 'right']]);
   it('refuses count on an ungrouped stream, with the reason', () => {
-    expect(canConnect(doc, { source: 's', target: 'c', targetPort: 'in' })).toEqual({ ok: false, reason: 'count cannot take a KStream; its grouped input takes KGroupedStream or KGroupedTable or TimeWindowedKStream or SessionWindowedKStream' });
+    expect(canConnect(doc, { source: 's', target: 'c', targetPort: 'in' })).toEqual({ ok: false, code: 'E_CONNECT_KIND', reason: 'count cannot take a KStream; its grouped input takes KGroupedStream or KGroupedTable or TimeWindowedKStream or SessionWindowedKStream' });
   });
   it('refuses windowedBy after a table', () => {
-    expect(canConnect(doc, { source: 't', target: 'w', targetPort: 'in' })).toMatchObject({ ok: false });
+    expect(canConnect(doc, { source: 't', target: 'w', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_CONNECT_KIND' });
   });
   it('refuses a third input to a join', () => {
-    expect(canConnect(doc, { source: 's3', target: 'j', targetPort: 'left' })).toEqual({ ok: false, reason: 'join already has its left input (a join takes exactly two inputs)' });
+    expect(canConnect(doc, { source: 's3', target: 'j', targetPort: 'left' })).toEqual({ ok: false, code: 'E_INPUT_ARITY', reason: 'join already has its left input (a join takes exactly two inputs)' });
   });
   it('refuses a connection that closes a cycle and accepts a valid one', () => {
-    const chain = design([node('a', 'stream'), node('b', 'filter'), node('c', 'mapValues')], [['a', 'b'], ['b', 'c']]);
-    expect(canConnect(chain, { source: 'c', target: 'b', targetPort: 'in' })).toMatchObject({ ok: false });
+    // merge takes any number of inputs, so the cycle is the only thing wrong with c -> m.
+    const chain = design([node('a', 'stream'), node('m', 'merge'), node('c', 'mapValues')], [['a', 'm'], ['m', 'c']]);
+    expect(canConnect(chain, { source: 'c', target: 'm', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_CYCLE' });
+    const single = design([node('a', 'stream'), node('b', 'filter'), node('c', 'mapValues')], [['a', 'b'], ['b', 'c']]);
+    expect(canConnect(single, { source: 'c', target: 'b', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_INPUT_ARITY' });
     expect(canConnect(design([node('a', 'stream'), node('b', 'filter')], []), { source: 'a', target: 'b', targetPort: 'in' })).toEqual({ ok: true });
   });
 });

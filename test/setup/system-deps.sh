@@ -4,7 +4,7 @@
 # (test/setup/kafka-broker.sh). Idempotent and quiet. Runs before `npm test` (pretest). Needs root for
 # apt (CI runs as root); otherwise it says what to install.
 set -euo pipefail
-pkgs=(chromium zlib1g-dev libssl-dev libzstd-dev liblz4-dev libsasl2-dev)
+pkgs=(chromium zlib1g-dev libssl-dev libzstd-dev liblz4-dev libsasl2-dev kcat)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,6 +1,6 @@
 /** Canvas mapping: an edit keeps the flow objects of unchanged nodes, so React Flow skips them. */
 import { describe, expect, it } from 'vitest';
-import { badEdgeKey, CARD_SIZE, forgetEstimates, toFlowEdges, toFlowNodes } from '../../src/ui/canvas/flow-mapping';
+import { badEdgeKey, CARD_SIZE, forgetEstimates, HANDLE, toFlowEdges, toFlowNodes } from '../../src/ui/canvas/flow-mapping';
 import { nodeById, nodeProblems } from '../../src/ui/use-analysis';
 import { design, node } from '../fixtures/build';
 
@@ -42,13 +42,15 @@ describe('toFlowNodes', () => {
     const [a, , j, sp] = toFlowNodes(join, []);
     expect([a.initialWidth, a.initialHeight]).toEqual([CARD_SIZE.width, CARD_SIZE.height]);
     const handles = (n: typeof a) => n.handles!.map((h) => [h.type, h.id, h.position, h.x, h.y]);
+    // Handles are centred on the card's edge (h: half a handle's hit area).
+    const h = HANDLE / 2;
     // A source has only an output, in the middle of its right side.
-    expect(handles(a)).toEqual([['source', 'out', 'right', CARD_SIZE.width - 3, CARD_SIZE.height / 2 - 3]]);
+    expect(handles(a)).toEqual([['source', 'out', 'right', CARD_SIZE.width - h, CARD_SIZE.height / 2 - h]]);
     // A join's two inputs at 1/3 and 2/3 of its left side; a split has an output per branch.
     expect(handles(j)).toEqual([
-      ['target', 'left', 'left', -3, CARD_SIZE.height / 3 - 3],
-      ['target', 'right', 'left', -3, (2 * CARD_SIZE.height) / 3 - 3],
-      ['source', 'out', 'right', CARD_SIZE.width - 3, CARD_SIZE.height / 2 - 3],
+      ['target', 'left', 'left', -h, CARD_SIZE.height / 3 - h],
+      ['target', 'right', 'left', -h, (2 * CARD_SIZE.height) / 3 - h],
+      ['source', 'out', 'right', CARD_SIZE.width - h, CARD_SIZE.height / 2 - h],
     ]);
     expect(handles(sp).filter((h) => h[0] === 'source').map((h) => h[1])).toEqual(['x', 'y', 'default']);
   });

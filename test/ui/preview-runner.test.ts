@@ -48,6 +48,18 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('preview runner', () => {
+  it('a run the worker could not finish says what happened, without looking for an endless loop', async () => {
+    const store = createAppStore();
+    const fake = fakeClient(clock);
+    const runner = createPreviewRunner(fake.client, store, () => clock.t);
+    runner.edited(doc('a'), clock.t);
+    fake.runs[0].finish({ kind: 'failed', message: 'the preview worker failed: out of memory' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.runs).toHaveLength(1);
+    expect(store.getState()).toMatchObject({ running: false, result: null, stopped: { message: 'The preview stopped: the preview worker failed: out of memory' } });
+    runner.dispose();
+  });
+
   it('runs an edit at once, and a burst during a run as one run of the latest document', async () => {
     const store = createAppStore();
     const fake = fakeClient(clock);

@@ -1,6 +1,6 @@
 /** Sample import and generation: JSON/JSONL/CSV parsing with the line of the first problem; generated records. */
 import { describe, expect, it } from 'vitest';
-import { generateSamples, parseSamples } from '../../src/ui/panels/samples-io';
+import { generateSamples, parseSamples, plainValuesOf, wrapValues } from '../../src/ui/panels/samples-io';
 
 describe('parseSamples', () => {
   it('parses a JSON array and reports the line of an invalid record', () => {
@@ -38,5 +38,20 @@ describe('generateSamples', () => {
     const r = generateSamples({ ...base, outOfOrder: 0.3, late: 0.2 });
     const inversions = r.filter((x, i) => i > 0 && x.timestamp < r[i - 1].timestamp).length;
     expect(inversions).toBeGreaterThan(3);
+  });
+});
+
+describe('plain values in the samples', () => {
+  it('says which shape is expected and how many plain values could be wrapped', () => {
+    const r = parseSamples('["hello", "world", 3]', 'json');
+    expect(r).toMatchObject({ ok: false, plainValues: 3 });
+    expect(!r.ok && r.message).toContain('{ "key", "value", "timestamp" }');
+    expect(plainValuesOf('["hello", "world", 3]')).toEqual(['hello', 'world', 3]);
+    expect(wrapValues(['hello', 3], 1000)).toEqual([
+      { key: null, value: 'hello', timestamp: 1000 },
+      { key: null, value: 3, timestamp: 2000 },
+    ]);
+    // A list with a record in it is a list of records with a mistake, not plain values.
+    expect(parseSamples('[{"key":"a","value":1,"timestamp":5}, "x"]', 'json')).not.toHaveProperty('plainValues');
   });
 });

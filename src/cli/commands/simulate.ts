@@ -1,32 +1,48 @@
-import { hasErrors } from '../../model/check';
-import { simulate } from '../../simulator/simulate';
-import { loadDesignFile, loadSamplesFile } from '../files';
+import { compileDesign } from '../../compiler/compile';
+import { ProcessingError } from '../../engine';
+import { badLines, InputError, runFeeds } from '../../engine/local';
+import { checkDesign, hasErrors } from '../../model/check';
+import { loadDesignFile } from '../files';
 import type { CliCommand } from '../io';
 import { parseFlags } from '../flags';
 import { printDiagnostics } from '../report';
+import { CollectOutput, inputFeeds, outputSink, printCollected } from '../sim-io';
 
-/** `streamwright simulate <design.json> [--samples file] [--json]`: what each sink topic received. */
+const USAGE = 'usage: streamwright simulate <design.json> [--samples <file.json|file.jsonl|topic=file.jsonl>]... [--out <dir>] [--json | --text] [--skip-bad-lines]\n';
+
+/**
+ * `streamwright simulate`: runs the design over its samples or over input files of any size,
+ * streaming (the records a run keeps are the topology's state, nothing more), with the exported
+ * project's runner (src/engine/local) so both order and write records alike.
+ */
 export const run: CliCommand = async (args, io) => {
-  const { positional, flags } = parseFlags(args, { samples: 'string', json: 'boolean' });
-  if (positional.length !== 1) {
-    io.stderr('usage: streamwright simulate <design.json> [--samples <file.json|.jsonl>] [--json]\n');
+  const { positional, flags } = parseFlags(args, { samples: 'list', out: 'string', json: 'boolean', text: 'boolean', 'skip-bad-lines': 'boolean' });
+  if (positional.length !== 1 || (flags.json && flags.text)) {
+    io.stderr(USAGE);
     return 2;
   }
-  const doc = loadDesignFile(positional[0], io.cwd);
-  const samples = typeof flags.samples === 'string' ? loadSamplesFile(flags.samples, io.cwd) : undefined;
-  const result = simulate({ doc, samples });
+  const file = positional[0];
+  const doc = loadDesignFile(file, io.cwd);
   // The checker's verdict comes first: a design with errors is not run at all.
-  printDiagnostics(io.stderr, positional[0], doc, result.diagnostics);
-  if (hasErrors(result.diagnostics)) return 1;
-  if (result.error) io.stderr(`${positional[0]}: ${result.error.message}\n`);
-  if (flags.json) {
-    io.stdout(JSON.stringify(result.sinks, null, 2) + '\n');
-  } else {
-    for (const [topic, records] of Object.entries(result.sinks)) {
-      io.stdout(`${topic} (${records.length} record${records.length === 1 ? '' : 's'})\n`);
-      for (const r of records) io.stdout(`  ${JSON.stringify(r.key)} -> ${JSON.stringify(r.value)} @ ${r.timestamp}\n`);
-    }
-    if (Object.keys(result.sinks).length === 0) io.stdout('no records reached a sink topic\n');
+  const diagnostics = checkDesign(doc);
+  printDiagnostics(io.stderr, file, doc, diagnostics);
+  if (hasErrors(diagnostics)) return 1;
+  const compiled = compileDesign(doc);
+  const report = badLines(flags['skip-bad-lines'] === true);
+  const feeds = inputFeeds((flags.samples as string[] | undefined) ?? [], compiled.sourceTopics, doc.samples, io, report);
+  const out = outputSink({ out: flags.out as string | undefined, json: flags.json === true, text: flags.text === true }, io);
+  let failed = false;
+  try {
+    await runFeeds(compiled.topology, feeds, out, { defaultKeySerde: doc.settings.defaultKeySerde, defaultValueSerde: doc.settings.defaultValueSerde });
+  } catch (e) {
+    if (!(e instanceof ProcessingError || e instanceof InputError)) throw e;
+    io.stderr(`${e instanceof InputError ? '' : `${file}: `}${e.message}\n`);
+    failed = true;
+  } finally {
+    await out.close();
   }
-  return result.ok ? 0 : 1;
+  if (report.skipped > 0) io.stderr(`skipped ${report.skipped} bad line(s), the first: ${report.first.join('; ')}\n`);
+  if (out instanceof CollectOutput) printCollected(out, io, flags.json === true);
+  return failed ? 1 : 0;
 };
+

@@ -1,28 +1,17 @@
 /**
- * A fused run (fusion.ts) as one specialised function. The generic run calls each step's `apply`
- * through an array, writing a scratch object: one call site for every kind of step in every
- * topology, so V8 can neither inline the user functions nor keep the call monomorphic. A function
- * generated per run is fresh code with its own type feedback: the step sequence is straight-line
- * code, key and value stay in locals, and each user function is called from its own call site.
+ * A fused run (fusion.ts) as one generated function, put together from the code fragments of its
+ * steps' definitions (step.ts). A function generated per run is fresh code with its own type
+ * feedback: the step sequence is straight-line code, key and value stay in locals, and each user
+ * function is called from its own call site, so V8 can inline it.
  *
- * The generated code does exactly what FusedRun's generic loop does, step by step: the same user
+ * The generated code does what the steps' processors would do one after the other: the same user
  * calls with the same arguments, the same per-processor counts, the same record named on an error
  * (the record as it reached the failing step) and the same forward at the end. Only engine-made
- * text goes into it: step kinds and indexes, never user input (user functions are passed in as
- * values).
+ * text goes into it: step fragments and indexes, never user input (user functions are passed in as
+ * values, see Ref).
  */
 import type { StreamRecord } from './record';
-
-/** What a fusable step does, for the generated code (see FusableStep.inline). */
-export type InlineStep =
-  | { readonly op: 'filter'; readonly fn: (k: unknown, v: unknown) => unknown; readonly negate: boolean }
-  | { readonly op: 'mapValues'; readonly fn: (v: unknown, k: unknown) => unknown }
-  | { readonly op: 'selectKey'; readonly fn: (k: unknown, v: unknown) => unknown }
-  | { readonly op: 'map'; readonly fn: (k: unknown, v: unknown) => unknown; readonly check: (kv: unknown) => void }
-  | { readonly op: 'peek'; readonly fn: (k: unknown, v: unknown) => unknown }
-  | { readonly op: 'pass' }
-  /** toStream: a Change becomes its newValue (null for a tombstone). */
-  | { readonly op: 'newValue' };
+import type { BoundStep } from './step';
 
 /** The counters and error wrapping of one member processor (NodeRuntime). */
 export interface CodeMember {
@@ -69,73 +58,86 @@ export interface CompiledRun {
 const SHAPES = new Map<string, (...values: unknown[]) => CompiledRun>();
 const MAX_SHAPES = 256;
 
-function stepCode(step: InlineStep, i: number): string {
-  const f = `f${i}`;
-  switch (step.op) {
-    case 'filter':
-      return `if (Boolean(${f}(key, value)) === ${step.negate}) return;`;
-    case 'mapValues':
-      return `value = ${f}(value, key);`;
-    case 'selectKey':
-      return `key = ${f}(key, value);`;
-    case 'map':
-      return `const kv${i} = ${f}(key, value); if (kv${i} == null) return; c${i}(kv${i}); key = kv${i}[0]; value = kv${i}[1];`;
-    case 'peek':
-      return `${f}(key, value);`;
-    case 'pass':
-      return '';
-    case 'newValue':
-      return `value = value.newValue ?? null;`;
+/**
+ * Whether this realm may compile code (a content security policy without 'unsafe-eval' refuses
+ * `new Function`). Asked once; where it may not, the fusion pass leaves every processor unfused.
+ */
+export function canCompile(): boolean {
+  if (compileAllowed === undefined) {
+    try {
+      compileAllowed = typeof new Function('return 1') === 'function';
+    } catch {
+      compileAllowed = false;
+    }
+  }
+  return compileAllowed;
+}
+let compileAllowed: boolean | undefined;
+
+/** The values a generated function closes over, by the parameter names the code uses. */
+class Closure {
+  readonly names: string[] = [];
+  readonly values: unknown[] = [];
+  add(name: string, value: unknown): string {
+    this.names.push(name);
+    this.values.push(value);
+    return name;
   }
 }
 
-/** Builds the run's function: members[i] and steps[i] belong together; tail is the last member. */
-export function compileRun(steps: readonly InlineStep[], members: readonly CodeMember[], tail: CodeTail, rewrites: boolean): CompiledRun {
+/** The switch over the steps: entering at step `from`, each fragment guarded, counts between steps. */
+function stepsCode(steps: readonly BoundStep[], members: readonly CodeMember[], closure: Closure): string[] {
   const last = steps.length - 1;
-  const lines: string[] = [];
-  lines.push('switch (from) {');
+  const lines: string[] = ['switch (from) {'];
   steps.forEach((step, i) => {
     lines.push(`case ${i}:`);
-    const code = stepCode(step, i);
+    const m = closure.add(`m${i}`, members[i]);
+    let refs = 0;
+    const code = step.def.code(step.params, (value) => closure.add(`v${i}_${refs++}`, value));
     if (code) {
       // The catch sees key and value as they reached the step: a throwing call assigns nothing.
       const reached = i === 0 ? 'input !== null ? input : { key, value, timestamp, headers }' : '{ key, value, timestamp, headers }';
-      lines.push(`try { ${code} } catch (e) { throw m${i}.failure(${reached}, e); }`);
+      lines.push(`try { ${code} } catch (e) { throw ${m}.failure(${reached}, e); }`);
     }
-    if (i < last) lines.push(`m${i}.recordsOut++; m${i + 1}.recordsIn++;`);
+    if (i < last) lines.push(`${m}.recordsOut++; m${i + 1}.recordsIn++;`);
   });
   lines.push('}');
+  return lines;
+}
+
+/** The end of the run: what tail.forward / tail.forwardNew would do, writing to a sink child directly. */
+function tailCode(tail: CodeTail, rewrites: boolean): string[] {
+  const lines: string[] = [];
   if (tail.sinkChild !== null && tail.sinkChild.write !== null) {
     // What tail.forwardNew -> sink.writeFrom would do (the run is only used untraced; the sink may be traced).
     const record = rewrites ? 'headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers }' : 'input !== null ? input : headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers }';
     lines.push(`if (sink.trace === undefined) { tail.recordsOut++; sink.recordsIn++; sink.recordsOut++; const r = ${record}; try { write(r); } catch (e) { throw sink.failure(r, e); } return; }`);
   }
   lines.push(rewrites ? 'tail.forwardNew(key, value, timestamp, headers);' : 'if (input !== null) tail.forward(input); else tail.forwardNew(key, value, timestamp, headers);');
-  const names: string[] = ['tail', 'sink', 'write'];
-  const values: unknown[] = [tail, tail.sinkChild, tail.sinkChild?.write];
-  steps.forEach((step, i) => {
-    names.push(`m${i}`);
-    values.push(members[i]);
-    if ('fn' in step) {
-      names.push(`f${i}`);
-      values.push(step.fn);
-    }
-    if (step.op === 'map') {
-      names.push(`c${i}`);
-      values.push(step.check);
-    }
-  });
+  return lines;
+}
+
+/**
+ * Builds the run's function: members[i] runs steps[i]; tail is the last member. Call only where
+ * canCompile() said yes.
+ */
+export function compileRun(steps: readonly BoundStep[], members: readonly CodeMember[], tail: CodeTail, rewrites: boolean): CompiledRun {
+  const closure = new Closure();
+  closure.add('tail', tail);
+  closure.add('sink', tail.sinkChild);
+  closure.add('write', tail.sinkChild?.write);
+  const lines = [...stepsCode(steps, members, closure), ...tailCode(tail, rewrites)];
   const body = [
     '"use strict";',
     `function run(key, value, timestamp, headers, input, from) {\n${lines.join('\n')}\n}`,
     'function enter(parent, key, value, timestamp, headers) { parent.recordsIn++; parent.recordsOut++; m0.recordsIn++; run(key, value, timestamp, headers, null, 0); }',
     'return { run, enter };',
   ].join('\n');
-  const key = names.join(',') + '\n' + body;
-  let factory = SHAPES.get(key);
+  const shape = closure.names.join(',') + '\n' + body;
+  let factory = SHAPES.get(shape);
   if (!factory) {
     if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
-    SHAPES.set(key, (factory = new Function(...names, body) as (...values: unknown[]) => CompiledRun));
+    SHAPES.set(shape, (factory = new Function(...closure.names, body) as (...values: unknown[]) => CompiledRun));
   }
-  return factory(...values);
+  return factory(...closure.values);
 }

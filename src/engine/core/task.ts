@@ -5,7 +5,7 @@
  */
 import type { ProcessorContext } from './context';
 import { ProcessingError, UserFunctionError } from './errors';
-import { FusedRun, isFusable, type FusedMember } from './fusion';
+import { fuseStatelessRuns, type FusedRun, type FusionNode } from './fusion';
 import type { Change, StreamRecord } from './record';
 import type { NodeSpec, Processor, TopologySpec } from './topology-spec';
 import type { StateStore } from '../stores/state-store';
@@ -30,7 +30,7 @@ export interface TaskHooks {
   trace?: (e: TraceEvent) => void;
 }
 
-export class NodeRuntime implements ProcessorContext, FusedMember {
+export class NodeRuntime implements ProcessorContext, FusionNode {
   children: NodeRuntime[] = [];
   childByName = new Map<string, NodeRuntime>();
   recordsIn = 0;
@@ -167,7 +167,8 @@ export class Task {
   readonly stores = new Map<string, StateStore>();
   readonly sourcesByTopic = new Map<string, NodeRuntime[]>();
   readonly flushers: (() => void)[] = [];
-  private readonly runs: FusedRun[] = [];
+  /** The fused runs (fusion.ts), told when tracing starts or stops. */
+  private readonly runs: FusedRun[];
   currentInputId = -1;
   /** The input partition this task processes (the Kafka runtime sets it; one task in the driver: 0). */
   partition = 0;
@@ -209,35 +210,9 @@ export class Task {
       rt.processor?.init?.(rt);
       if (rt.children.length === 1 && rt.children[0].write !== null) rt.sinkChild = rt.children[0];
     }
-    this.fuseStatelessRuns();
+    // The optimisation pass: runs of stateless steps become one compiled processor each.
+    this.runs = fuseStatelessRuns(this.nodes);
     if (hooks.trace) this.setTrace(hooks.trace);
-  }
-
-  /**
-   * Runs of stateless processors (each the only child of the previous, which is its only parent) run
-   * as one processor installed on the run's head (see fusion.ts); a parent with the head as its only
-   * child feeds the run directly. Nodes are in insertion order, so a run is found from its head first.
-   */
-  private fuseStatelessRuns(): void {
-    const fused = new Set<NodeRuntime>();
-    for (const head of this.nodes.values()) {
-      if (fused.has(head) || !isFusable(head.processor)) continue;
-      const members = [head];
-      for (let rt = head; rt.children.length === 1; ) {
-        const next = rt.children[0];
-        if (next.spec.parents.length !== 1 || !isFusable(next.processor)) break;
-        members.push((rt = next));
-      }
-      for (const m of members) fused.add(m);
-      const steps = members.map((m) => m.processor).filter(isFusable);
-      const run = new FusedRun(steps, members, steps[0]);
-      this.runs.push(run);
-      if (members.length > 1) head.setProcessor(run);
-      for (const p of head.spec.parents) {
-        const parent = this.nodes.get(p)!;
-        if (parent.children.length === 1) parent.run = run;
-      }
-    }
   }
 
   /** Sends every processor's forwards to `listener` (undefined: to nobody). */

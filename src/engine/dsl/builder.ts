@@ -9,6 +9,7 @@ import { Topology } from '../topology';
 import { Consumed, Materialized, pick } from './config';
 import { KStreamImpl } from './kstream';
 import { KTableImpl } from './ktable';
+import { SourceTableNode } from './table-nodes';
 import type { ValueGetterSupplier } from './table-getter';
 
 export interface InternalTopic {
@@ -65,26 +66,18 @@ export class StreamsBuilder implements StreamsBuilderApi {
     const owner = consumed?.name ?? source;
     this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic], keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
     const name = this.spec.uniqueName(consumed?.name ? `${consumed.name}-table` : this.spec.generatedName('KTABLE-SOURCE'));
-    const table = new KTableImpl<K, V>(this, name, owner, mat?.storeName ?? null, null, consumed?.keySerde, consumed?.valueSerde);
-    let storeName: string | null = null;
-    table.materializer = () => {
-      if (storeName) return storeName;
-      const sn = mat?.storeName ?? this.spec.uniqueName(`${owner}-store`);
-      storeName = sn;
-      this.spec.addStore({ name: sn, kind: 'keyValue', factory: () => new KeyValueStore(sn), logging: mat?.logging ?? true }, [name]);
-      return sn;
-    };
+    const node = new SourceTableNode(this.spec, name, () => mat?.storeName ?? this.spec.uniqueName(`${owner}-store`), mat?.logging ?? true);
     this.spec.addNode({
       name,
       owner,
       type: 'processor',
       parents: [source],
-      factory: () => new TableSourceProcessor(() => storeName, mat ? mat.caching : true, table.oldValues),
+      factory: () => new TableSourceProcessor(() => node.storeName, mat ? mat.caching : true, node.oldValues),
       stores: [],
       topics: [],
     });
-    table.materialized = () => storeName !== null;
-    if (mat?.storeName) table.materializer();
+    if (mat?.storeName) node.materialize();
+    const table = new KTableImpl<K, V>(this, name, owner, mat?.storeName ?? null, node, consumed?.keySerde, consumed?.valueSerde);
     return table;
   }
 

@@ -7,7 +7,9 @@ import type { OldValues } from '../processors/table-emitter';
 import type { Processor } from '../core/topology-spec';
 import { Materialized, pick } from './config';
 import type { KStreamImpl } from './kstream';
-import { KTableImpl } from './ktable';
+import { KTableImpl, type WindowInfo } from './ktable';
+import { StoredTableNode } from './table-nodes';
+import type { ValueGetterSupplier } from './table-getter';
 import { nameFrom, storeNameFrom } from './names';
 import { SessionWindowedKStreamImpl, TimeWindowedKStreamImpl } from './windowed-stream';
 import { SessionWindows, SlidingWindows, TimeWindows } from '../windows';
@@ -34,22 +36,24 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStreamApi<K, V> {
 
   /**
    * Adds an aggregation processor with its store and returns the resulting table. Shared by plain,
-   * time-windowed and session-windowed aggregations (which pass their own store and processor).
+   * time-windowed and session-windowed aggregations (which pass their own store and processor, and
+   * how their store is read by key).
    */
   addAggregation<VA>(
     prefix: string,
     args: unknown[],
     store: (name: string, logging: boolean) => string,
     processor: (storeName: string, caching: boolean, oldValues: OldValues) => Processor,
+    windowed?: { view: (storeName: string) => ValueGetterSupplier; info: WindowInfo },
   ): KTableImpl<K, VA> {
     const spec = this.stream.spec;
     const name = nameFrom(spec, args, prefix);
     const mat = pick(args, Materialized);
     const storeName = store(storeNameFrom(spec, args, name), mat?.logging ?? true);
-    const table = new KTableImpl<K, VA>(this.stream.builder, name, name, mat?.storeName ?? null, storeName);
+    const node = new StoredTableNode(storeName, windowed?.view(storeName));
     const caching = mat ? mat.caching : true;
-    this.input(name).addProcessor(name, name, () => processor(storeName, caching, table.oldValues), [storeName]);
-    return table;
+    this.input(name).addProcessor(name, name, () => processor(storeName, caching, node.oldValues), [storeName]);
+    return new KTableImpl<K, VA>(this.stream.builder, name, name, mat?.storeName ?? null, node, undefined, undefined, windowed?.info ?? null);
   }
 
   private aggregation<VA>(prefix: string, aggregation: StreamAggregation, args: unknown[]): KTableImpl<K, VA> {

@@ -6,6 +6,7 @@ import { aggregateAggregation, countAggregation, reduceAggregation, type TableAg
 import type { StreamsBuilder } from './builder';
 import { Materialized, pick } from './config';
 import { KTableImpl } from './ktable';
+import { StoredTableNode } from './table-nodes';
 import { nameFrom, storeNameFrom } from './names';
 
 type F = (...a: never[]) => unknown;
@@ -24,18 +25,18 @@ export class KGroupedTableImpl<K, V> implements KGroupedTableApi<K, V> {
     const mat = pick(args, Materialized);
     const store = storeNameFrom(spec, args, name);
     spec.addStore({ name: store, kind: 'keyValue', factory: () => new KeyValueStore(store), logging: mat?.logging ?? true });
-    const table = new KTableImpl<K, VA>(this.builder, name, name, mat?.storeName ?? null, store);
+    const node = new StoredTableNode(store);
     const caching = mat ? mat.caching : true;
     spec.addNode({
       name,
       owner: name,
       type: 'processor',
       parents: [this.sourceNode],
-      factory: () => new TableAggregateProcessor(aggregation, store, caching, table.oldValues),
+      factory: () => new TableAggregateProcessor(aggregation, store, caching, node.oldValues),
       stores: [store],
       topics: [],
     });
-    return table;
+    return new KTableImpl<K, VA>(this.builder, name, name, mat?.storeName ?? null, node);
   }
 
   count(...args: unknown[]): KTableImpl<K, number> {

@@ -2,24 +2,16 @@
 import type { KeyValue, KStreamApi } from '../api';
 import type { Processor } from '../core/topology-spec';
 import type { Serde } from '../serdes';
-import {
-  BranchProcessor,
-  FilterProcessor,
-  FlatMapProcessor,
-  FlatMapValuesProcessor,
-  MapProcessor,
-  MapValuesProcessor,
-  PassThroughProcessor,
-  PeekProcessor,
-  SelectKeyProcessor,
-} from '../processors/stateless';
+import { BranchProcessor, FlatMapProcessor, FlatMapValuesProcessor } from '../processors/stateless';
+import { StepProcessor } from '../core/step';
+import { FILTER, MAP, MAP_VALUES, PASS, PEEK, SELECT_KEY } from '../processors/steps';
 import { TableSourceProcessor } from '../processors/table-processors';
-import { KeyValueStore } from '../stores/kv-store';
 import { joinStream } from '../joins/index';
 import type { StreamsBuilder } from './builder';
 import { Branched, Grouped, Materialized, Named, Produced, Repartitioned, pick } from './config';
 import { KGroupedStreamImpl } from './grouped-stream';
 import { KTableImpl } from './ktable';
+import { SourceTableNode } from './table-nodes';
 import { nameFrom, storeNameFrom } from './names';
 import { nameTable } from '../name-table';
 
@@ -53,16 +45,16 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
   }
 
   filter(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KStreamImpl<K, V> {
-    return this.derive('KSTREAM-FILTER', args, () => new FilterProcessor(predicate as F as never, false), false);
+    return this.derive('KSTREAM-FILTER', args, () => new StepProcessor(FILTER, { fn: predicate as F as never, negate: false }), false);
   }
   filterNot(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KStreamImpl<K, V> {
-    return this.derive('KSTREAM-FILTER', args, () => new FilterProcessor(predicate as F as never, true), false);
+    return this.derive('KSTREAM-FILTER', args, () => new StepProcessor(FILTER, { fn: predicate as F as never, negate: true }), false);
   }
   map<KR, VR>(mapper: (k: K, v: V) => KeyValue<KR, VR> | null, ...args: unknown[]): KStreamImpl<KR, VR> {
-    return this.derive('KSTREAM-MAP', args, () => new MapProcessor(mapper as F as never), true);
+    return this.derive('KSTREAM-MAP', args, () => new StepProcessor(MAP, mapper as F as never), true);
   }
   mapValues<VR>(mapper: (v: V, k: K) => VR, ...args: unknown[]): KStreamImpl<K, VR> {
-    return this.derive('KSTREAM-MAPVALUES', args, () => new MapValuesProcessor(mapper as F as never), false);
+    return this.derive('KSTREAM-MAPVALUES', args, () => new StepProcessor(MAP_VALUES, mapper as F as never), false);
   }
   flatMap<KR, VR>(mapper: (k: K, v: V) => Iterable<KeyValue<KR, VR>> | null, ...args: unknown[]): KStreamImpl<KR, VR> {
     return this.derive('KSTREAM-FLATMAP', args, () => new FlatMapProcessor(mapper as F as never), true);
@@ -71,16 +63,16 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
     return this.derive('KSTREAM-FLATMAPVALUES', args, () => new FlatMapValuesProcessor(mapper as F as never), false);
   }
   selectKey<KR>(mapper: (k: K, v: V) => KR, ...args: unknown[]): KStreamImpl<KR, V> {
-    return this.derive('KSTREAM-KEY-SELECT', args, () => new SelectKeyProcessor(mapper as F as never), true);
+    return this.derive('KSTREAM-KEY-SELECT', args, () => new StepProcessor(SELECT_KEY, mapper as F as never), true);
   }
   peek(action: (k: K, v: V) => void, ...args: unknown[]): KStreamImpl<K, V> {
-    return this.derive('KSTREAM-PEEK', args, () => new PeekProcessor(action as F as never), false);
+    return this.derive('KSTREAM-PEEK', args, () => new StepProcessor(PEEK, action as F as never), false);
   }
 
   merge(other: KStreamImpl<K, V> | KStreamApi<K, V>, ...args: unknown[]): KStreamImpl<K, V> {
     const o = other as KStreamImpl<K, V>;
     const name = nameFrom(this.spec, args, 'KSTREAM-MERGE');
-    this.addProcessor(name, name, () => new PassThroughProcessor(), [], [this.nodeName, o.nodeName]);
+    this.addProcessor(name, name, () => new StepProcessor(PASS, null), [], [this.nodeName, o.nodeName]);
     return new KStreamImpl<K, V>(this.builder, name, this.repartitionRequired || o.repartitionRequired, this.keySerde, this.valueSerde);
   }
 
@@ -108,7 +100,7 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
 
   groupBy<KR>(selector: (k: K, v: V) => KR, grouped?: Grouped): KGroupedStreamImpl<KR, V> {
     const name = grouped?.name ? this.spec.uniqueName(grouped.name) : this.spec.generatedName('KSTREAM-KEY-SELECT');
-    this.addProcessor(name, grouped?.name ?? name, () => new SelectKeyProcessor(selector as F as never));
+    this.addProcessor(name, grouped?.name ?? name, () => new StepProcessor(SELECT_KEY, selector as F as never));
     const keyed = new KStreamImpl<KR, V>(this.builder, name, true, undefined, this.valueSerde);
     return new KGroupedStreamImpl<KR, V>(keyed, grouped?.name ?? null);
   }
@@ -126,20 +118,13 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
   toTable(...args: unknown[]): KTableImpl<K, V> {
     const name = nameFrom(this.spec, args, 'KSTREAM-TOTABLE');
     const mat = pick(args, Materialized);
-    const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, null);
-    let storeName: string | null = null;
     const caching = mat ? mat.caching : true;
-    table.materializer = () => {
-      if (storeName) return storeName;
-      storeName = storeNameFrom(this.spec, args, name);
-      const sn = storeName;
-      this.spec.addStore({ name: sn, kind: 'keyValue', factory: () => new KeyValueStore(sn), logging: mat?.logging ?? true }, [name]);
-      return sn;
-    };
-    table.materialized = () => storeName !== null;
-    if (mat?.storeName) table.materializer();
+    const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true);
+    // Before the node exists: the store is created but not connected to it (as before this change).
+    if (mat?.storeName) node.materialize();
     const source = this.repartitionedIfRequired(name, name);
-    source.addProcessor(name, name, () => new TableSourceProcessor(() => storeName, caching, table.oldValues));
+    source.addProcessor(name, name, () => new TableSourceProcessor(() => node.storeName, caching, node.oldValues));
+    const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, node);
     return table;
   }
 
@@ -192,7 +177,7 @@ export class BranchedKStreamImpl<K, V> {
     this.stream.addProcessor(splitName, owner, () => new BranchProcessor(predicates, childNames, defaultChild));
     const out = nameTable<KStreamImpl<K, V>>();
     all.forEach((branchName, i) => {
-      this.stream.addProcessor(childNames[i], owner, () => new PassThroughProcessor(), [], [splitName]);
+      this.stream.addProcessor(childNames[i], owner, () => new StepProcessor(PASS, null), [], [splitName]);
       out[branchName] = new KStreamImpl<K, V>(this.stream.builder, childNames[i], this.stream.repartitionRequired, this.stream.keySerde, this.stream.valueSerde);
     });
     return out;

@@ -8,8 +8,9 @@ import {
   TableFilterProcessor,
   TableMapValuesProcessor,
   TableRepartitionMapProcessor,
-  TableToStreamProcessor,
 } from '../processors/table-processors';
+import { StepProcessor } from '../core/step';
+import { TO_STREAM } from '../processors/steps';
 import { SuppressBuffer, SuppressProcessor } from '../processors/suppress';
 import type { OldValues } from '../processors/table-emitter';
 import type { StreamsBuilder } from './builder';
@@ -19,6 +20,7 @@ import { KStreamImpl } from './kstream';
 import { nameFrom } from './names';
 import type { Suppressed } from './suppressed';
 import type { ValueGetterSupplier } from './table-getter';
+import { DerivedTableNode, StoredTableNode, SuppressedTableNode, type TableNode } from './table-nodes';
 
 type F = (...a: never[]) => unknown;
 
@@ -30,70 +32,46 @@ export interface WindowInfo {
 }
 
 export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
-  /** Turned on when a downstream operator needs old values; read by this table's processor. */
-  readonly oldValues: OldValues = { enabled: false };
-  /** Propagates the old-values request upstream (filter/mapValues need their parent's old values). */
-  enableParentOldValues: (() => void) | null = null;
-  /** Materializes this table's store on demand (source tables, toTable) and returns its name. */
-  materializer: (() => string) | null = null;
-  /** Whether the on-demand store exists already (source tables, toTable). */
-  materialized: (() => boolean) | null = null;
-  /** Asks the parent for old values without forcing it to materialize (unmaterialized filter/mapValues). */
-  tryParentOldValues: (() => boolean) | null = null;
-  /** The getter, for tables that compute values from a parent (filter, mapValues, suppress). */
-  getterSupplier: ValueGetterSupplier | null = null;
-  windowInfo: WindowInfo | null = null;
-
   constructor(
     readonly builder: StreamsBuilder,
     readonly nodeName: string,
     readonly owner: string,
     /** The queryable store, if this table is materialized under a name. */
     private readonly storeName: string | null,
-    /** The store that already holds this table's values (aggregations), if any. */
-    private readonly valueStore: string | null,
+    /** What this table offers the operators built on it: reading by key, sending old values. */
+    readonly node: TableNode,
     readonly keySerde?: Serde,
     readonly valueSerde?: Serde,
+    /** Set on windowed tables, so suppress(untilWindowCloses) knows their grace. */
+    readonly windowInfo: WindowInfo | null = null,
   ) {}
 
   get spec() {
     return this.builder.spec;
   }
 
-  queryableStoreName(): string | null {
-    return this.storeName ?? this.valueStore;
+  /** Read by this table's processor: whether it forwards old values. */
+  get oldValues(): OldValues {
+    return this.node.oldValues;
   }
 
-  enableSendingOldValues(): void {
-    this.oldValues.enabled = true;
-    if (this.materializer && !this.valueStore) this.materializer();
-    this.enableParentOldValues?.();
+  queryableStoreName(): string | null {
+    return this.storeName ?? this.node.valueStore;
   }
 
   /**
-   * Kafka's enableSendingOldValues(forceMaterialization = false): turns old values on only when no
-   * store must be created for it (an unmaterialized source table says no) and reports whether it did.
+   * Kafka's KTableImpl#enableSendingOldValues: with forceMaterialization (the default) turns old
+   * values on, creating a store if needed; without, only when no store must be created for it (an
+   * unmaterialized source table says no). Returns whether old values are on.
    */
-  trySendingOldValues(): boolean {
-    if (this.oldValues.enabled) return true;
-    if (this.materializer && !this.valueStore && !this.materialized?.()) return false;
-    if (this.tryParentOldValues && !this.tryParentOldValues()) return false;
-    this.enableSendingOldValues();
-    return true;
+  enableSendingOldValues(forceMaterialization = true): boolean {
+    if (this.node.oldValues.enabled) return true;
+    return this.node.enableSendingOldValues(forceMaterialization);
   }
 
-  /** The value getter: from this table's store, or computed from the parent's getter. */
+  /** The value getter (Kafka's valueGetterSupplier): how a processor reads this table by key. */
   valueGetterSupplier(): ValueGetterSupplier {
-    if (this.getterSupplier) return this.getterSupplier;
-    const store = this.valueStore ?? this.materializer?.() ?? null;
-    if (!store) throw new Error(`KTable "${this.owner}" cannot be read by key: it has no store`);
-    return {
-      storeNames: [store],
-      create: (ctx) => {
-        const s = ctx.getStateStore(store) as KeyValueStore;
-        return (key) => s.get(key);
-      },
-    };
+    return this.node.view();
   }
 
   addProcessor(name: string, owner: string, factory: () => Processor, stores: string[] = [], parents = [this.nodeName]): string {
@@ -102,35 +80,15 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
   }
 
   /** filter, filterNot and mapValues: a new table computed from this one, optionally materialized. */
-  private derive<V2>(prefix: string, args: unknown[], make: (old: OldValues, store: string | null) => Processor, view: (v: unknown, k: unknown) => unknown): KTableImpl<K, V2> {
+  private derive<V2>(prefix: string, args: unknown[], make: (old: OldValues, store: string | null) => Processor, compute: (v: unknown, k: unknown) => unknown): KTableImpl<K, V2> {
     const name = nameFrom(this.spec, args, prefix);
     const mat = pick(args, Materialized);
     const store = mat?.storeName ?? null;
-    const child = new KTableImpl<K, V2>(this.builder, name, name, store, store, this.keySerde);
-    if (store) this.spec.addStore({ name: store, kind: 'keyValue', factory: () => new KeyValueStore(store), logging: mat!.logging });
-    this.addProcessor(name, name, () => make(child.oldValues, store), store ? [store] : []);
     // A materialized child reads old values from its own store and leaves its parent alone.
-    if (!store) child.enableParentOldValues = () => this.enableSendingOldValues();
-    if (!store) child.tryParentOldValues = () => this.trySendingOldValues();
-    if (!store) {
-      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter object needs its own `this`-free reference
-      const parent = this;
-      child.getterSupplier = {
-        get storeNames() {
-          return parent.valueGetterSupplier().storeNames;
-        },
-        create(ctx) {
-          const get = parent.valueGetterSupplier().create(ctx);
-          return (key) => {
-            const vt = get(key);
-            if (!vt) return null;
-            const v = view(vt.value, key);
-            return v === null || v === undefined ? null : { value: v, timestamp: vt.timestamp };
-          };
-        },
-      };
-    }
-    return child;
+    const node = store ? new StoredTableNode(store) : new DerivedTableNode(this, compute);
+    if (store) this.spec.addStore({ name: store, kind: 'keyValue', factory: () => new KeyValueStore(store), logging: mat!.logging });
+    this.addProcessor(name, name, () => make(node.oldValues, store), store ? [store] : []);
+    return new KTableImpl<K, V2>(this.builder, name, name, store, node, this.keySerde);
   }
 
   filter(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
@@ -147,7 +105,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
    * (KTableImplTest.testMaterializedKTable).
    */
   private filtered<V2>(child: KTableImpl<K, V2>): KTableImpl<K, V2> {
-    if (this.trySendingOldValues()) child.oldValues.enabled = true;
+    if (this.enableSendingOldValues(false)) child.oldValues.enabled = true;
     return child;
   }
   mapValues<VR>(mapper: (v: V, k: K) => VR, ...args: unknown[]): KTableImpl<K, VR> {
@@ -157,7 +115,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
 
   toStream(...args: unknown[]): KStreamImpl<K, V> {
     const name = nameFrom(this.spec, args, 'KTABLE-TOSTREAM');
-    this.addProcessor(name, name, () => new TableToStreamProcessor());
+    this.addProcessor(name, name, () => new StepProcessor(TO_STREAM, null));
     return new KStreamImpl<K, V>(this.builder, name, false, this.keySerde, this.valueSerde);
   }
 
@@ -193,25 +151,6 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     this.spec.addStore({ name: bufferName, kind: 'buffer', factory: () => new SuppressBuffer(bufferName), logging: true });
     const config = { mode: suppressed.mode, durationMs, maxRecords: suppressed.buffer.maxRecords, maxBytes: suppressed.buffer.maxBytes, whenFull: suppressed.buffer.whenFull };
     this.addProcessor(name, suppressed.name ?? name, () => new SuppressProcessor(config, bufferName), [bufferName]);
-    const child = new KTableImpl<K, V>(this.builder, name, suppressed.name ?? name, null, null, this.keySerde, this.valueSerde);
-    child.windowInfo = this.windowInfo;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- see above
-    const parent = this;
-    // A join reading a suppressed table sees what was last emitted for keys still in the buffer.
-    child.getterSupplier = {
-      get storeNames() {
-        return [...parent.valueGetterSupplier().storeNames, bufferName];
-      },
-      create(ctx) {
-        const get = parent.valueGetterSupplier().create(ctx);
-        const buffer = ctx.getStateStore(bufferName) as SuppressBuffer;
-        return (key) => {
-          const prior = buffer.priorValue(key);
-          if (prior.found) return prior.value === null || prior.value === undefined ? null : { value: prior.value, timestamp: -1 };
-          return get(key);
-        };
-      },
-    };
-    return child;
+    return new KTableImpl<K, V>(this.builder, name, suppressed.name ?? name, null, new SuppressedTableNode(this, bufferName), this.keySerde, this.valueSerde, this.windowInfo);
   }
 }

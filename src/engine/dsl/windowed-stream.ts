@@ -9,6 +9,7 @@ import { aggregateAggregation, countAggregation, reduceAggregation, type StreamA
 import { EmitStrategy, Materialized, pick, type EmitMode } from './config';
 import type { KGroupedStreamImpl } from './grouped-stream';
 import type { KTableImpl } from './ktable';
+import type { ValueGetterSupplier } from './table-getter';
 import { SessionWindows, SlidingWindows, TimeWindows } from '../windows';
 
 type F = (...a: never[]) => unknown;
@@ -47,21 +48,8 @@ export class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStreamApi<K, 
         sliding
           ? new SlidingAggregateProcessor(w, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old })
           : new WindowAggregateProcessor(w as TimeWindows, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old }),
+      { view: windowStoreView, info: { type: sliding ? 'sliding' : 'time', graceMs: w.graceMs, gapMs: 0 } },
     );
-    table.windowInfo = { type: sliding ? 'sliding' : 'time', graceMs: w.graceMs, gapMs: 0 };
-    const windowStore = table.queryableStoreName()!;
-    table.getterSupplier = {
-      storeNames: [windowStore],
-      create: (ctx) => {
-        const s = ctx.getStateStore(windowStore) as WindowStore;
-        return (key) => {
-          const wk = key as Windowed<unknown>;
-          // Read like Kafka's value getter, through the record cache when there is one.
-          const e = s.query(wk.key, wk.start);
-          return e ? { value: e.value, timestamp: e.timestamp } : null;
-        };
-      },
-    };
     return table as unknown as KTableImpl<Windowed<K>, VA>;
   }
 
@@ -103,20 +91,8 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStreamA
         return name;
       },
       (store, caching, old) => new SessionAggregateProcessor(w, merger, { aggregation, storeName: store, caching, emitMode: mode, oldValues: old }),
+      { view: sessionStoreView, info: { type: 'session', graceMs: w.graceMs, gapMs: w.gapMs } },
     );
-    table.windowInfo = { type: 'session', graceMs: w.graceMs, gapMs: w.gapMs };
-    const sessionStore = table.queryableStoreName()!;
-    table.getterSupplier = {
-      storeNames: [sessionStore],
-      create: (ctx) => {
-        const s = ctx.getStateStore(sessionStore) as SessionStore;
-        return (key) => {
-          const wk = key as Windowed<unknown>;
-          const e = s.query(wk.key, wk.start, wk.end);
-          return e ? { value: e.value, timestamp: e.end } : null;
-        };
-      },
-    };
     return table as unknown as KTableImpl<Windowed<K>, VA>;
   }
 
@@ -129,4 +105,34 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStreamA
   aggregate<VA>(initializer: () => VA, aggregator: (k: K, v: V, a: VA) => VA, merger: (k: K, a: VA, b: VA) => VA, ...args: unknown[]): KTableImpl<Windowed<K>, VA> {
     return this.build('KSTREAM-AGGREGATE', aggregateAggregation(initializer, aggregator as F as never), merger as F as never, args);
   }
+}
+
+/** Reads a window store by windowed key, like Kafka's value getter: through the record cache when there is one. */
+function windowStoreView(windowStore: string): ValueGetterSupplier {
+  return {
+    storeNames: [windowStore],
+    create: (ctx) => {
+      const s = ctx.getStateStore(windowStore) as WindowStore;
+      return (key) => {
+        const wk = key as Windowed<unknown>;
+        const e = s.query(wk.key, wk.start);
+        return e ? { value: e.value, timestamp: e.timestamp } : null;
+      };
+    },
+  };
+}
+
+/** Reads a session store by windowed key (the session's end is its timestamp). */
+function sessionStoreView(sessionStore: string): ValueGetterSupplier {
+  return {
+    storeNames: [sessionStore],
+    create: (ctx) => {
+      const s = ctx.getStateStore(sessionStore) as SessionStore;
+      return (key) => {
+        const wk = key as Windowed<unknown>;
+        const e = s.query(wk.key, wk.start, wk.end);
+        return e ? { value: e.value, timestamp: e.end } : null;
+      };
+    },
+  };
 }

@@ -17,6 +17,7 @@
  */
 import type { Materialized } from '../dsl/config';
 import { KTableImpl } from '../dsl/ktable';
+import { StoredTableNode } from '../dsl/table-nodes';
 import { KeyValueStore } from '../stores/kv-store';
 import { ForeignKeyResultProcessor, ForeignTableJoinProcessor, ResponseJoinProcessor, SubscriptionJoinProcessor, SubscriptionReceiveProcessor, SubscriptionSendProcessor, type FkResponse } from './foreign-key';
 import { SubscriptionStore } from './subscription-store';
@@ -33,7 +34,7 @@ export function joinForeignKey(left: KTableImpl, other: KTableImpl, type: 'inner
   const builder = left.builder;
   const resultStore = mat?.storeName ?? `${name}-store`;
   spec.addStore({ name: resultStore, kind: 'keyValue', factory: () => new KeyValueStore(resultStore), logging: mat?.logging ?? true });
-  const result = new KTableImpl(builder, name, name, mat?.storeName ?? null, resultStore, left.keySerde);
+  const result = new KTableImpl(builder, name, name, mat?.storeName ?? null, new StoredTableNode(resultStore), left.keySerde);
   left.enableSendingOldValues();
   other.enableSendingOldValues();
   const leftGetter = left.valueGetterSupplier();

@@ -7,8 +7,10 @@ import { Joined, Materialized, Named, StreamJoined, pick } from '../dsl/config';
 import { GlobalKTableImpl } from '../dsl/builder';
 import { KStreamImpl } from '../dsl/kstream';
 import { KTableImpl } from '../dsl/ktable';
+import { JoinedTableNode } from '../dsl/table-nodes';
 import { nameFrom } from '../dsl/names';
-import { PassThroughProcessor } from '../processors/stateless';
+import { StepProcessor } from '../core/step';
+import { PASS } from '../processors/steps';
 import { KeyValueStore } from '../stores/kv-store';
 import { JoinWindows } from '../windows';
 import { joinForeignKey } from './foreign-key-graph';
@@ -58,7 +60,7 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     // Left/outer joins take null-key records (both sides: Kafka labels the whole join node), so the
     // repartitions in front of them keep such records.
     if (anyOuter) for (const p of [lp, rp]) spec.nodes.get(p)!.relaxedNullKeyJoin = true;
-    const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new PassThroughProcessor(), [], [lp, rp]);
+    const merge = l.addProcessor(spec.uniqueName(`${name}-merge`), name, () => new StepProcessor(PASS, null), [], [lp, rp]);
     return new KStreamImpl(left.builder, merge, false, left.keySerde);
   }
   if (other instanceof KTableImpl) {
@@ -93,21 +95,17 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
   const joiner = args[1] as Fn;
   const storeName = mat?.storeName ?? null;
   if (storeName) spec.addStore({ name: storeName, kind: 'keyValue', factory: () => new KeyValueStore(storeName), logging: mat!.logging });
-  const result = new KTableImpl(left.builder, name, name, storeName, storeName, left.keySerde);
   // Kafka's KTableImpl.doJoin: the left parent of left/outer joins and the right parent of outer
   // joins send old values, so the join can tell a delete of a present key from a no-op.
   if (type !== 'inner') left.enableSendingOldValues();
   if (type === 'outer') other.enableSendingOldValues();
   const leftGetter = left.valueGetterSupplier();
   const rightGetter = other.valueGetterSupplier();
+  const node = new JoinedTableNode([left, other], storeName, joinResultGetter(type, leftGetter, rightGetter, joiner as never));
+  const result = new KTableImpl(left.builder, name, name, storeName, node, left.keySerde);
   const stores = storeName ? [storeName] : [];
   const lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new TableTableJoinProcessor(true, type, rightGetter, joiner as never, result.oldValues, storeName), [...stores, ...rightGetter.storeNames]);
   const rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new TableTableJoinProcessor(false, type, leftGetter, joiner as never, result.oldValues, storeName), [...stores, ...leftGetter.storeNames]);
-  spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new PassThroughProcessor(), stores: [], topics: [] });
-  if (!storeName) result.getterSupplier = joinResultGetter(type, leftGetter, rightGetter, joiner as never);
-  result.enableParentOldValues = () => {
-    left.enableSendingOldValues();
-    other.enableSendingOldValues();
-  };
+  spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new StepProcessor(PASS, null), stores: [], topics: [] });
   return result;
 }

@@ -9,8 +9,8 @@
  * The committed offset metadata carries the partition time (the highest timestamp processed from
  * the partition), as Kafka Streams does, so stream time survives a restart.
  * A commit refused because the group moved on (a rebalance: REBALANCE_IN_PROGRESS,
- * ILLEGAL_GENERATION, ...) is Kafka Streams' "task migrated": not fatal; the runtime is told so it
- * closes its tasks dirty and carries on from the committed offsets.
+ * ILLEGAL_GENERATION, ...) is Kafka Streams' "task migrated": not fatal; its offsets stay pending
+ * for the next commit, and the tasks of partitions that moved are closed dirty at the rejoin.
  */
 import type { Consumer, Producer } from 'kafkajs';
 import { RecordCollector, type OutRecord } from './record-collector';
@@ -31,7 +31,7 @@ export interface CommitterOptions {
   maxCachedChanges?: number;
   /** Runs first in every commit, before the snapshot: the runtime flushes record caches here. */
   beforeCommit?: () => void;
-  /** A commit was refused because the partitions moved to another member (the error, the partitions it carried). */
+  /** A commit was refused because the group is rebalancing or moved the partitions (the error, the offsets it carried). */
   onTaskMigrated?: (e: Error, offsets: CommittedOffset[]) => void;
   /** The collector to produce through (default: one of its own over the producer). */
   collector?: RecordCollector;
@@ -73,6 +73,11 @@ export function decodePartitionTime(metadata: string | null | undefined): number
   } catch {
     return null;
   }
+}
+
+/** A commit while this instance has no consumer in the group (it crashed and is being replaced): its partitions are not its own. */
+export class NotAGroupMemberError extends Error {
+  readonly type = 'UNKNOWN_MEMBER_ID';
 }
 
 const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
@@ -189,8 +194,20 @@ export class Committer {
     } catch (e) {
       // The partitions moved to another member ("task migrated"): their records since the last
       // commit are processed again where they are now (at-least-once); nothing is lost.
-      if (!isRebalancing(e)) this.collector.fail(e);
-      else this.o.onTaskMigrated?.(e instanceof Error ? e : new Error(String(e)), offsets);
+      if (!isRebalancing(e)) return this.collector.fail(e);
+      this.requeue(offsets);
+      this.o.onTaskMigrated?.(e instanceof Error ? e : new Error(String(e)), offsets);
+    }
+  }
+
+  /**
+   * Refused offsets stay pending: the next commit carries them if the partition is still this
+   * instance's (a partition that moved is dropped at the new assignment).
+   */
+  private requeue(offsets: CommittedOffset[]): void {
+    for (const o of offsets) {
+      const id = `${o.topic}\u0000${o.partition}`;
+      if (!this.positions.has(id)) this.positions.set(id, { topic: o.topic, partition: o.partition, offset: Number(o.offset), time: decodePartitionTime(o.metadata) ?? -Infinity });
     }
   }
 

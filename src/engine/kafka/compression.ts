@@ -32,8 +32,12 @@ const TYPES: Record<CompressionName, CompressionType> = {
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 let zstdReady: Promise<void> | null = null;
 
-/** Registers the codecs (idempotent). */
+let registered = false;
+
+/** Registers the codecs, once per process (a codec registered before stays: tests wrap them to count). */
 export function registerCodecs(): void {
+  if (registered) return;
+  registered = true;
   const codecs = CompressionCodecs as Record<number, () => { compress(e: { buffer: Buffer }): Promise<Buffer>; decompress(b: Buffer): Promise<Buffer> }>;
   codecs[CompressionTypes.Snappy] = SnappyCodec;
   codecs[CompressionTypes.LZ4] = () => ({

@@ -3,13 +3,12 @@
  * partitions, RUNNING, PENDING_SHUTDOWN then NOT_RUNNING on stop, ERROR after a fatal error. Owns
  * the commit and log timers and the reactions to what the group and kafkajs report:
  * - a new assignment closes the tasks of partitions that moved away;
- * - a commit refused with a rebalance error is "task migrated": every task is closed dirty and
- *   fetching restarts from the committed offsets, so nothing processed since is lost;
+ * - a commit refused with a rebalance error is "task migrated": not fatal; the rejoin closes the
+ *   tasks that moved (dirty) and the kept ones continue;
  * - a crashed consumer: kafkajs restarts it when the error is retriable; otherwise the consumer is
  *   replaced after a backoff (Kafka Streams' REPLACE_THREAD), and after too many crashes in a row
  *   the instance stops with an error naming the last one. Never a live process that does nothing.
  */
-import type { Admin } from 'kafkajs';
 import type { Committer } from './committer';
 import type { StreamThread } from './stream-thread';
 import type { TaskManager } from './task-manager';
@@ -17,12 +16,9 @@ import type { TaskManager } from './task-manager';
 export type AppState = 'CREATED' | 'REBALANCING' | 'RUNNING' | 'PENDING_SHUTDOWN' | 'NOT_RUNNING' | 'ERROR';
 
 export interface LifecycleOptions {
-  groupId: string;
-  admin: Admin;
   thread: StreamThread;
   tasks: TaskManager;
   committer: Committer;
-  inputTopics: string[];
   commitIntervalMs: number;
   logIntervalMs: number;
   maxConsumerRestarts: number;
@@ -39,6 +35,8 @@ export class Lifecycle {
   rebalances = 0;
   assigned: number[] = [];
   consumerCrashes = 0;
+  /** Commits refused because the partitions had moved (each closed the tasks dirty). */
+  taskMigrations = 0;
   lastError: string | null = null;
   readonly failed: Promise<never>;
   private rejectFailed!: (e: Error) => void;
@@ -72,13 +70,15 @@ export class Lifecycle {
     this.o.log(`rebalance: assigned partitions ${this.assigned.join(', ') || 'none'}`);
   };
 
-  /** A commit was refused because the group moved on: close every task dirty and carry on from the committed offsets. */
+  /**
+   * A commit was refused because the group is rebalancing or moved the partitions ("task migrated"):
+   * not fatal. Its offsets stay pending; at the rejoin the tasks of partitions that moved are closed
+   * dirty and the kept ones continue where they were.
+   */
   readonly onTaskMigrated = (e: Error): void => {
+    this.taskMigrations++;
     const cause = (e as { cause?: { type?: string } }).cause?.type ?? (e as { type?: string }).type ?? e.message;
-    const closed = this.o.tasks.closeAllDirty();
-    this.o.log(`task migrated (commit refused: ${cause}): closed tasks ${closed.join(', ') || '-'} dirty; continuing from the committed offsets`);
-    if (!closed.length || this.stopping) return;
-    void this.o.thread.rewind(closed, () => this.committedOffsets(closed)).catch(this.fatal);
+    this.o.log(`task migrated (commit refused: ${cause}); rejoining, continuing with the partitions the group keeps here`);
   };
 
   readonly onCrash = (e: Error, restart: boolean): void => {
@@ -127,16 +127,5 @@ export class Lifecycle {
       this.state = 'NOT_RUNNING';
     })();
     return this.stopped;
-  }
-
-  /** The group's committed offsets of the inputs of some partitions (the beginning where none is committed). */
-  private async committedOffsets(partitions: number[]): Promise<{ topic: string; partition: number; offset: string }[]> {
-    const out: { topic: string; partition: number; offset: string }[] = [];
-    const committed = await this.o.admin.fetchOffsets({ groupId: this.o.groupId, topics: this.o.inputTopics });
-    for (const t of committed) {
-      const low = new Map((await this.o.admin.fetchTopicOffsets(t.topic)).map((o) => [o.partition, o.low]));
-      for (const p of t.partitions) if (partitions.includes(p.partition)) out.push({ topic: t.topic, partition: p.partition, offset: Number(p.offset) >= 0 ? p.offset : (low.get(p.partition) ?? '0') });
-    }
-    return out;
   }
 }

@@ -62,6 +62,11 @@ export class PartitionGroup {
     this.caughtUp.set(topic, caughtUpAfter);
   }
 
+  /** Drops every buffered record (they are fetched again from the position the consumer seeks to). */
+  clear(): void {
+    for (const [t, q] of this.queues) if (q.length) this.queues.set(t, new Queue());
+  }
+
   /** Updates whether an input is caught up; true when it changed. */
   markCaughtUp(topic: string, caughtUp: boolean): boolean {
     if (!this.queues.has(topic) || this.caughtUp.get(topic) === caughtUp) return false;

@@ -41,6 +41,7 @@ export interface KafkaAppStats {
   lag: number;
   rebalances: number;
   consumerCrashes: number;
+  taskMigrations: number;
   lastError: string | null;
   partitions: number[];
   assigned: number[];
@@ -80,7 +81,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   // Global tables: one shared store set, fed by a task of its own that reads all their partitions.
   const globalConsumer = spec.globalTopics.size ? await consumeGlobalTables(kafka, app, [...spec.globalTopics], decoder, tasks.globalTask()) : null;
   const lifecycle: Lifecycle = (parts.lifecycle = new Lifecycle({
-    groupId: app, admin, thread, tasks, committer, inputTopics: tasks.inputGroups.flat(), log,
+    thread, tasks, committer, log,
     commitIntervalMs: config.commitIntervalMs ?? (eos ? 100 : 30_000), logIntervalMs: config.logIntervalMs ?? 0,
     maxConsumerRestarts: config.maxConsumerRestarts ?? 5, consumerRestartBackoffMs: config.consumerRestartBackoffMs ?? 1000,
     closeClients: async () => {
@@ -94,7 +95,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const l = lifecycle;
   return {
     failed: l.failed,
-    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
+    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
     stop: () => l.shutdown(true),
   };
 }

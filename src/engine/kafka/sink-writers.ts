@@ -65,13 +65,20 @@ export class SinkEmitter {
     const w = this.writerFor(topic, internal, sink);
     if (!internal) this.sinkTopics.add(w.topic);
     const timestamp = String(record.timestamp);
+    // For a dead-letter record: the serialized key or value where it serializes, else its text.
+    const raw = (encode: (v: unknown) => Buffer | null, v: unknown) => {
+      try {
+        return encode(v);
+      } catch {
+        return v === null || v === undefined ? null : Buffer.from(String(v));
+      }
+    };
     let out: OutRecord;
     try {
       out = { topic: w.topic, key: w.key(record.key), value: w.value(record.value), timestamp, partition: w.partitionOf?.(record) };
     } catch (e) {
       const error = new ProductionError(w.topic, e instanceof Error ? e : new Error(String(e)));
-      const raw = (v: unknown) => (v === null || v === undefined ? null : Buffer.from(String(v)));
-      this.handle(error, [{ topic: w.topic, key: raw(record.key), value: raw(record.value), timestamp }]);
+      this.handle(error, [{ topic: w.topic, key: raw(w.key, record.key), value: raw(w.value, record.value), timestamp }]);
       return;
     }
     this.collector.send(out);

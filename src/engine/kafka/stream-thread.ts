@@ -7,8 +7,8 @@
  */
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { partitionNumberAssigner } from './assigner';
-import { isRebalancing, type Committer } from './committer';
-import { DeserializationError, ProductionError } from './error-handlers';
+import { isRebalancing, NotAGroupMemberError, type Committer } from './committer';
+import { ProductionError } from './error-handlers';
 import type { InputDecoder } from './input-decoder';
 import type { ActiveTask, TaskManager } from './task-manager';
 
@@ -42,14 +42,20 @@ export class StreamThread {
    * offset to process. Measured from processed records, not fetched ones: buffered records and a
    * stalled partition count as lag.
    */
-  /** Set while a rewind looks up the committed offsets: batches wait for it. */
-  private hold: Promise<void> | null = null;
   private readonly ends = new Map<string, { topic: string; partition: number; end: number; next: number }>();
 
   constructor(private readonly o: StreamThreadOptions) {}
 
-  /** What the committer commits through: always the current consumer. */
-  readonly commitTarget = { commitOffsets: (offsets: Parameters<Consumer['commitOffsets']>[0]) => this.consumer.commitOffsets(offsets) };
+  /** False from a crash of the consumer until its replacement runs. */
+  private member = false;
+
+  /** What the committer commits through: always the current consumer, and none while it is replaced. */
+  readonly commitTarget = {
+    commitOffsets: async (offsets: Parameters<Consumer['commitOffsets']>[0]) => {
+      if (!this.member) throw new NotAGroupMemberError('the consumer crashed and is being replaced');
+      await this.consumer.commitOffsets(offsets);
+    },
+  };
 
   totalLag(): number {
     let sum = 0;
@@ -68,15 +74,21 @@ export class StreamThread {
     this.consumer = c;
     c.on(c.events.GROUP_JOIN, (e) => {
       const owned = new Set(Object.values(e.payload.memberAssignment).flat());
+      this.member = true;
       this.keepLag(owned);
       this.o.onAssigned(owned);
+      this.resumeKept(this.o.tasks.partitions());
     });
     c.on(c.events.END_BATCH_PROCESS, ({ payload }) => this.onBatchEnd(payload));
-    c.on(c.events.CRASH, ({ payload }) => this.o.onCrash(payload.error, payload.restart));
+    c.on(c.events.CRASH, ({ payload }) => {
+      this.member = false;
+      this.o.onCrash(payload.error, payload.restart);
+    });
     this.ends.clear();
     await c.connect();
     await c.subscribe({ topics: this.o.topics, fromBeginning: true });
     await c.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 4, eachBatch: (p) => this.eachBatch(p) });
+    this.member = true;
   }
 
   async stop(): Promise<void> {
@@ -85,28 +97,22 @@ export class StreamThread {
   }
 
   /**
-   * After a dirty close: fetching of those partitions restarts at their committed offsets (what a
-   * rejoin does in Kafka). Batches wait meanwhile; those fetched before the seek are stale and skipped.
+   * After a rejoin kafkajs fetches every assigned partition from its committed offset. A partition
+   * this instance keeps (its task keeps its state) continues from the records it processed instead:
+   * its buffered records are dropped and fetching resumes after the last processed record, so
+   * nothing is processed twice into the same state (a refused commit left the committed offset behind).
    */
-  async rewind(partitions: number[], committed: () => Promise<{ topic: string; partition: number; offset: string }[]>): Promise<void> {
-    let release!: () => void;
-    const hold = new Promise<void>((r) => (release = r));
-    this.hold = hold;
-    try {
-      for (const c of await committed()) {
-        if (!partitions.includes(c.partition)) continue;
-        // A crashed consumer cannot seek; its replacement starts from the committed offsets anyway.
+  private resumeKept(kept: number[]): void {
+    for (const p of kept) {
+      this.o.tasks.get(p)?.group.clear();
+      for (const l of this.ends.values()) {
+        if (l.partition !== p) continue;
         try {
-          this.consumer.seek(c);
+          this.consumer.seek({ topic: l.topic, partition: p, offset: String(l.next) });
         } catch {
-          continue;
+          // Not running (crashed): its replacement starts from the committed offsets with new tasks.
         }
-        const l = this.ends.get(`${c.topic}:${c.partition}`);
-        if (l) l.next = Number(c.offset);
       }
-    } finally {
-      if (this.hold === hold) this.hold = null;
-      release();
     }
   }
 
@@ -115,7 +121,6 @@ export class StreamThread {
     if (this.o.stopping() || committer.error) return;
     this.active++;
     try {
-      if (this.hold) await this.hold;
       const active = await this.o.tasks.taskFor(batch.partition);
       if (!batch.messages.length || !isRunning() || isStale() || this.o.stopping()) return;
       active.group.add(batch.topic, this.o.decoder.decode(batch), Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
@@ -129,12 +134,12 @@ export class StreamThread {
       await committer.afterBatch();
     } catch (e) {
       if (committer.error) return this.o.fatal(committer.error);
-      if (e instanceof DeserializationError || e instanceof ProductionError) {
-        // The handler said fail: what was sent so far (a dead-letter record) lands before the instance stops.
-        await committer.collector.flush().catch(() => undefined);
-        return this.o.fatal(e);
-      }
-      throw e;
+      // kafkajs' own errors go back to kafkajs (it retries, rejoins or reports a crash).
+      if (e instanceof Error && e.name.startsWith('KafkaJS')) throw e;
+      // A record that failed to deserialize, process or produce, and the handler said fail (Kafka
+      // Streams' default): what was sent so far (a dead-letter record) lands, then the instance stops.
+      await committer.collector.flush().catch(() => undefined);
+      return this.o.fatal(productionErrorIn(e) ?? (e instanceof Error ? e : new Error(String(e))));
     } finally {
       this.active--;
     }
@@ -186,4 +191,10 @@ export class StreamThread {
     this.processReady(payload.partition, active);
     void committer.afterBatch().catch(() => undefined);
   }
+}
+
+/** A sink's production error inside the processing error that wraps it. */
+function productionErrorIn(e: unknown): ProductionError | null {
+  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) if (x instanceof ProductionError) return x;
+  return null;
 }

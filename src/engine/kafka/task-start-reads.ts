@@ -67,6 +67,8 @@ export async function readChangelogs(r: StartReads, partition: number): Promise<
     });
     reader
       .run({
+        // A restore reader never commits (its group is thrown away).
+        autoCommit: false,
         eachBatch: async ({ batch }) => {
           if (batch.partition !== partition || !ends.has(batch.topic)) return;
           const store = r.stores.find((s) => changelogTopic(r.app, s) === batch.topic)!;

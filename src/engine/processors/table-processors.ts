@@ -1,12 +1,9 @@
-/** KTable processors for sources, filter, mapValues, toStream and the source of a toTable. */
+/** KTable processors for sources, filter, mapValues, groupBy and the source of a toTable (toStream is a step: steps.ts). */
 import type { ProcessorContext } from '../core/context';
 import type { Change, StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValueStore } from '../stores/kv-store';
 import { TableEmitter, type OldValues } from './table-emitter';
-import { Step } from './stateless';
-import type { Scratch } from '../core/fusion';
-import type { InlineStep } from '../core/fused-code';
 
 /**
  * A table source (builder.table / toTable): upserts by key; null value = delete. Null keys are
@@ -106,17 +103,6 @@ export class TableMapValuesProcessor implements Processor {
       this.store.put(r.key, newValue, r.timestamp);
     }
     this.ctx.forward({ key: r.key, value: { newValue, oldValue }, timestamp: r.timestamp });
-  }
-}
-
-/** KTable#toStream: the changelog as a stream; tombstones become null values. */
-export class TableToStreamProcessor extends Step {
-  readonly rewrites = true;
-  readonly unwrapsChange = true;
-  readonly inline: InlineStep = { op: 'newValue' };
-  apply(s: Scratch) {
-    s.value = (s.value as Change).newValue ?? null;
-    return true;
   }
 }
 

@@ -4,13 +4,15 @@
  * An edit keeps the flow objects of unchanged nodes and edges, so React Flow re-processes only what
  * changed, and only the cards on screen are rendered.
  */
-import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Connection, type Edge, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Edge, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { connect, disconnect, moveNodes, removeNodes } from '../../model/commands';
+import { disconnect, moveNodes, removeNodes } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { DRAG_MIME } from '../palette/Palette';
 import { useAnalysis } from '../use-analysis';
 import { addNodeAt, setCenterProvider } from './add-node';
+import { isValidConnection, onConnect, onConnectEnd } from './connection-check';
+import { ConnectionHint } from './ConnectionHint';
 import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
 import { OperatorNode } from './OperatorNode';
 
@@ -57,12 +59,6 @@ export function Canvas() {
     });
   }, [rf]);
 
-  const onConnect = useCallback((c: Connection) => {
-    const s = useApp.getState();
-    const r = connect(s.doc, { source: c.source, sourcePort: c.sourceHandle ?? undefined, target: c.target, targetPort: c.targetHandle ?? 'in' });
-    if ('error' in r) s.notify(`Connection refused: ${r.error}`, 'error');
-    else s.edit(() => r.doc);
-  }, []);
 
   // A node is selected on pointer down, when its drag may be starting: the inspector (and its Monaco
   // editors) follows the selection when the pointer is released, so it never competes with drag frames.
@@ -111,6 +107,8 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onDelete={onDelete}
@@ -128,6 +126,7 @@ export function Canvas() {
         <Background gap={20} color="#243049" />
         <MiniMap pannable zoomable style={MINIMAP_STYLE} maskColor="#0f142099" nodeColor="#2a3450" />
         <Controls showInteractive={false} />
+        <ConnectionHint />
       </ReactFlow>
       {doc.nodes.length === 0 && <div className="sw-empty-hint">Drag operators from the palette, or open an example.</div>}
     </div>

@@ -1,15 +1,33 @@
 /**
- * A node card: operator kind, name, stream kind, emitted count, problems. Reads the store (no
- * callbacks in data) through selectors that return only this node's values (primitives or objects
- * that keep their identity), so an edit or a new preview re-renders only the cards that changed.
+ * A node card: operator kind, stream kind, name, the preview's counters (in, out, dropped),
+ * problems. Reads the store (no callbacks in data) through selectors that return only this node's
+ * values (primitives or objects that keep their identity), so an edit or a new preview re-renders
+ * only the cards that changed.
  */
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
-import { handleOffset, outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
+import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
+import { InputPorts, OutputPorts, portRoom } from './NodePorts';
+
+function Counters({ id, problemCount }: { id: string; problemCount: number }) {
+  const summary = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
+  return (
+    <div className="sw-meta">
+      {summary && (
+        <>
+          <span className="sw-badge" data-testid="in-count" title="records this node received in the preview">{summary.recordsIn} in</span>
+          <span className="sw-badge sw-count" data-testid="emitted-count" title="records emitted in the preview">{summary.emittedCount} out</span>
+          <span className={`sw-badge${summary.dropped ? ' sw-dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
+        </>
+      )}
+      {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
+    </div>
+  );
+}
 
 function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData }) {
   const node = useApp((s) => nodeById(s.doc).get(id));
@@ -21,38 +39,30 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   });
   const run = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
   const stoppedHere = useApp((s) => (s.stopped?.nodeId === id ? s.stopped.message : null));
-  const emitted = run?.emittedCount;
-  const dropped = run?.dropped ?? 0;
   const runError = run?.error?.message ?? stoppedHere;
+  const notData = run?.notData;
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   if (!node) return null;
-  const error = runError ?? null;
+  const inputs = d?.inputs ?? [];
+  const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
   const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
   return (
-    <div className={cls} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
-      {d?.inputs.map((p, i) => (
-        <Handle key={p.name} type="target" id={p.name} position={Position.Left} style={{ top: `${handleOffset(i, d.inputs.length) * 100}%` }} title={`${p.label}: ${p.accepts.join(' | ')}`} data-testid={`in-${node.name}-${p.name}`} />
-      ))}
-      <div className="sw-kind">{node.kind}</div>
-      <div className="sw-name">{node.name}</div>
-      <div className="sw-meta">
+    <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
+      <InputPorts nodeName={node.name} inputs={inputs} />
+      <div className="sw-head">
+        <span className="sw-kind">{node.kind}</span>
         {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
-        {emitted !== undefined && <span className="sw-badge sw-count" data-testid="emitted-count" title="records emitted in the preview">{emitted} out</span>}
-        {dropped > 0 && <span className="sw-badge sw-dropped" title="records dropped (late or invalid)">{dropped} dropped</span>}
-        {problemCount > 0 && <span className="sw-badge sw-err">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
       </div>
+      <div className="sw-name" title={node.name}>{node.name}</div>
+      <Counters id={id} problemCount={problemCount} />
       {(error || firstProblem) && (
-        <div className="sw-problem" data-testid="node-problem">
+        <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined} title={error ?? firstProblem ?? undefined}>
           {error ?? firstProblem}
         </div>
       )}
-      {outPorts.map((p, i) => (
-        <Handle key={p} type="source" id={p} position={Position.Right} style={{ top: `${handleOffset(i, outPorts.length) * 100}%` }} title={p} data-testid={`out-${node.name}-${p}`}>
-          {outPorts.length > 1 && <span className="sw-port-label" style={{ left: 10, top: -6 }}>{p}</span>}
-        </Handle>
-      ))}
+      <OutputPorts nodeName={node.name} outputs={outPorts} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Adding a node from the palette (drop position, or the visible centre of the canvas). */
-import { addNode } from '../../model/commands';
+import { addNodeWithExample } from '../../model/commands';
 import type { Position } from '../../model/types';
 import { useApp } from '../../store/store';
 
@@ -12,7 +12,7 @@ export function addNodeAt(kind: string, position: Position): void {
   const s = useApp.getState();
   let id = '';
   s.edit((d) => {
-    const r = addNode(d, kind, position);
+    const r = addNodeWithExample(d, kind, position);
     id = r.nodeId;
     return r.doc;
   });

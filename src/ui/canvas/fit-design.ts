@@ -9,20 +9,22 @@ import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useApp } from '../../store/store';
 import { CARD_SIZE } from './flow-mapping';
+import { FIT, MIN_READABLE_ZOOM } from './layout-wrap';
 
-const FIT = { minZoom: 0.1, maxZoom: 1, padding: 0.1 };
+/** `readable`: a design too big to show whole at a readable zoom is shown from its top left corner at that zoom. */
+export type FitDesign = (duration?: number, options?: { readable?: boolean }) => void;
 
-export function useFitDesign(): (duration?: number) => void {
+export function useFitDesign(): FitDesign {
   const rf = useReactFlow();
   const store = useStoreApi();
   const fit = useCallback(
-    (duration = 200, attempts = 10) => {
+    (duration = 200, options: { readable?: boolean } = {}, attempts = 10): void => {
       const { nodes } = useApp.getState().doc;
       const { width, height } = store.getState();
       if (!nodes.length) return;
       // Right after the page loads, the canvas may not have its size yet.
       if (!width || !height) {
-        if (attempts > 0) requestAnimationFrame(() => fit(duration, attempts - 1));
+        if (attempts > 0) requestAnimationFrame(() => fit(duration, options, attempts - 1));
         return;
       }
       let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -33,7 +35,11 @@ export function useFitDesign(): (duration?: number) => void {
         x1 = Math.max(x1, n.position.x + (size?.width ?? CARD_SIZE.width));
         y1 = Math.max(y1, n.position.y + (size?.height ?? CARD_SIZE.height));
       }
-      const viewport = getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
+      let viewport = getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
+      if (options.readable && viewport.zoom < MIN_READABLE_ZOOM) {
+        const margin = (FIT.padding / 2) * width;
+        viewport = { x: margin - x0 * MIN_READABLE_ZOOM, y: margin - y0 * MIN_READABLE_ZOOM, zoom: MIN_READABLE_ZOOM };
+      }
       void rf.setViewport(viewport, { duration });
     },
     [rf, store],

@@ -3,6 +3,7 @@ import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { DesignAnalysis } from '../../model/graph';
 import { getOperator } from '../../model/registry';
 import type { DesignEdge, DesignNode, Diagnostic, TopologyDocument } from '../../model/types';
+import { CARD_SIZE } from './layout-graph';
 
 export interface OperatorNodeData extends Record<string, unknown> {
   nodeId: string;
@@ -10,10 +11,9 @@ export interface OperatorNodeData extends Record<string, unknown> {
 
 export type FlowNode = Node<OperatorNodeData>;
 
-/** A node card as laid out by styles.css when it shows a kind, a name and one line of badges. */
-export const CARD_SIZE = { width: 170, height: 72 };
-// React Flow's handles are 6 px squares centred on the card's edge.
-const HANDLE = 6;
+export { CARD_SIZE };
+/** A handle's hit area (styles.css): a square centred on the card's edge; its visible dot is smaller. */
+export const HANDLE = 16;
 
 /** The node's output ports: "out", or one per branch of a split. */
 export function outputPortsOf(node: DesignNode): string[] {
@@ -104,6 +104,9 @@ export function toFlowEdges(edges: DesignEdge[], badEdges: string): Edge[] {
     sourceHandle: e.sourcePort ?? 'out',
     target: e.target,
     targetHandle: e.targetPort,
+    // Right angles: an edge from a row's end to the next row's start (auto layout wraps long chains
+    // into rows) runs through the gap between the rows instead of across the cards.
+    type: 'smoothstep',
     animated: false,
     style: bad.has(e.id) ? { stroke: 'var(--err)' } : undefined,
   }));

@@ -8,6 +8,7 @@ import type { ELK } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { TopologyDocument } from '../../model/types';
 import { layoutInput, warmUpGraph, type Positions } from './layout-graph';
+import { wrapToViewport, type Size } from './layout-wrap';
 
 let engine: Promise<{ elk: ELK; failed: Promise<never> }> | undefined;
 
@@ -48,13 +49,16 @@ export function prepareLayoutWhenIdle(): void {
   else setTimeout(prepareLayout, 500);
 }
 
-export async function layoutPositions(doc: Pick<TopologyDocument, 'nodes' | 'edges'>): Promise<Positions> {
+/** Positions for the design's nodes, in rows that fit the viewport's shape (when given). */
+export async function layoutPositions(doc: Pick<TopologyDocument, 'nodes' | 'edges'>, viewport?: Size): Promise<Positions> {
   prepareLayout();
   const started = performance.now();
   const { elk, failed } = await engine!;
   const { graph, positions } = layoutInput(doc);
   const laidOut = await Promise.race([elk.layout(graph), failed]);
   // Read by the browser bench (bench/ui-browser.ts), with the warm-up's measure.
+  const laidOutPositions = positions(laidOut);
+  const wrapped = viewport ? wrapToViewport(laidOutPositions, viewport) : laidOutPositions;
   performance.measure('layout: request to result', { start: started });
-  return positions(laidOut);
+  return wrapped;
 }

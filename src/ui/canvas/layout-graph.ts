@@ -6,8 +6,15 @@ import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { TopologyDocument } from '../../model/types';
 import { nameTable } from '../../model/name-table';
 
-/** A node card's box as the layout sees it (cards are at least 170 px wide; names and badges vary). */
-export const NODE_BOX = { width: 200, height: 90 };
+/**
+ * A node card as styles.css lays it out with its kind, name and one line of badges (counters): wide
+ * and tall enough to read at the zoom a fitted layout reaches. Split and join cards with several
+ * labelled ports may be taller.
+ */
+export const CARD_SIZE = { width: 230, height: 84 };
+
+/** A node card's box as the layout sees it: the card and some room below it. */
+export const NODE_BOX = { width: CARD_SIZE.width, height: CARD_SIZE.height + 16 };
 
 const LAYER_GAP = 80;
 

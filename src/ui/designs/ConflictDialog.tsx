@@ -13,11 +13,11 @@ export function ConflictDialog() {
   return (
     <div className="sw-dialog-backdrop">
       <div className="sw-dialog sw-conflict" role="alertdialog" aria-modal="true" aria-label="Design changed in another tab" data-testid="conflict-dialog" data-reason={save.reason}>
-        <h2>{deleted ? `"${name}" was deleted in another tab` : `"${name}" was changed in another tab`}</h2>
+        <h2>{deleted ? 'This design was deleted in another tab' : 'This design was changed in another tab'}</h2>
         <p>
           {deleted
-            ? 'Your version here is not saved. Keep it, or close it and open another design.'
-            : 'Your changes here are not saved yet. Saving now would replace the other tab’s changes, so choose what happens:'}
+            ? `Your version here (“${name}”) is not saved. Keep it, or close it and open another design.`
+            : `Your changes here (“${name}”) are not saved yet. Saving them would replace the other tab’s changes, so choose what happens:`}
         </p>
         <div className="sw-conflict-choices">
           <button onClick={() => choose('theirs')} data-testid="conflict-theirs">

@@ -1,5 +1,5 @@
 /** One design in the Designs list: thumbnail, name, summary; open, rename, delete (asked first, undoable). */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { summaryLine, timeAgo } from '../../model/design-summary';
 import type { DesignMeta } from '../../store/design-sync';
 import { openDesign, removeDesign, renameDesign } from '../../store/designs';
@@ -7,7 +7,8 @@ import { useApp } from '../../store/store';
 import { useFitDesign } from '../canvas/fit-design';
 import { DesignThumb } from './DesignThumb';
 
-export function DesignItem({ meta, open }: { meta: DesignMeta; open: boolean }) {
+/** Memoized: a list re-read from storage keeps the entries that did not change (see sameMetas), and they do not render again. */
+export const DesignItem = memo(function DesignItem({ meta, open }: { meta: DesignMeta; open: boolean }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const fitDesign = useFitDesign();
   const show = () =>
@@ -26,7 +27,8 @@ export function DesignItem({ meta, open }: { meta: DesignMeta; open: boolean }) 
             {open && <span className="sw-badge">open here</span>}
           </span>
           <small data-testid="design-summary">{summaryLine(meta)}</small>
-          <small className="sw-muted" title={new Date(meta.updatedAt).toLocaleString()}>
+          {/* The exact time is formatted on hover only: formatting 50 dates costs more than drawing the list. */}
+          <small className="sw-muted" onPointerEnter={(e) => (e.currentTarget.title = new Date(meta.updatedAt).toLocaleString())}>
             edited {timeAgo(meta.updatedAt, Date.now())}
           </small>
         </span>
@@ -55,7 +57,7 @@ export function DesignItem({ meta, open }: { meta: DesignMeta; open: boolean }) 
       )}
     </li>
   );
-}
+});
 
 function RenameForm({ meta, done }: { meta: DesignMeta; done: () => void }) {
   const [text, setText] = useState(meta.name);

@@ -20,7 +20,7 @@ export function Inspector() {
     return (
       <aside className="sw-inspector" aria-label="Inspector">
         <h3>Inspector</h3>
-        <p className="sw-muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node to edit it.'}</p>
+        <p className="sw-muted">{selected.length > 1 ? `${selected.length} nodes selected.` : 'Select a node on the canvas to edit its name and parameters here; add nodes by dragging them from the palette.'}</p>
       </aside>
     );
   }

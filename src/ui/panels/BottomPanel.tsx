@@ -18,6 +18,8 @@ const TABS: [BottomTab, string][] = [
 export function BottomPanel() {
   const tab = useApp((s) => s.bottomTab);
   const running = useApp((s) => s.running);
+  const stopped = useApp((s) => s.stopped !== null);
+  const failed = useApp((s) => !!s.result?.error);
   const took = useApp((s) => s.result?.durationMs);
   const latency = useApp((s) => s.latencyMs);
   return (
@@ -29,7 +31,7 @@ export function BottomPanel() {
           </button>
         ))}
         <span className="sw-muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} title="state of the live preview" data-testid="preview-status">
-          {running ? 'running…' : 'up to date'}
+          {running ? 'running…' : stopped ? 'stopped' : failed ? 'failed' : 'up to date'}
         </span>
         {took !== undefined && (
           <span className="sw-muted" style={{ padding: '4px 8px' }} data-testid="preview-duration" data-latency={latency === null ? undefined : Math.round(latency)} title={`simulation in the worker; ${latency === null ? '' : `${Math.round(latency)} ms from the last edit to this result`}`}>

@@ -4,11 +4,15 @@
  * clicking a record highlights the input records and nodes it came from (lineage). The counts come
  * with every run; the records are asked of the worker for the node shown.
  */
+import { hasErrors } from '../../model/check';
 import { ownEntry } from '../../model/name-table';
 import { useApp } from '../../store/store';
+import { analysisOf } from '../use-analysis';
+import { DesignProblems } from './DesignProblems';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
 import { fmt, fmtTime } from './format';
+import { PreviewGuide } from './PreviewGuide';
 
 export function PreviewPanel() {
   const result = useApp((s) => s.result);
@@ -17,6 +21,8 @@ export function PreviewPanel() {
   const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
   const lineage = useApp((s) => s.lineage);
   const detail = useApp((s) => (s.detail && s.detail.nodeId === nodeId ? s.detail : null));
+  const designHasErrors = useApp((s) => hasErrors(analysisOf(s.doc).diagnostics) || !!s.result?.diagnostics.some((d) => d.code === 'E_TOPOLOGY'));
+  if (designHasErrors) return <DesignProblems />;
   if (stopped) return <div className="sw-banner sw-error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
   if (!result) return <p className="sw-muted">The preview runs after each edit.</p>;
   const banner = result.error && (
@@ -28,12 +34,7 @@ export function PreviewPanel() {
     return (
       <>
         {banner}
-        <p className="sw-muted">Select a node to see what it emits. Sink topics:</p>
-        {Object.entries(result.sinkCounts).map(([t, count]) => (
-          <div key={t} className="sw-muted">
-            {t}: {count} record(s)
-          </div>
-        ))}
+        <PreviewGuide sinkCounts={result.sinkCounts} />
       </>
     );
   }
@@ -48,6 +49,12 @@ export function PreviewPanel() {
         <div className="sw-banner sw-error" role="alert" data-testid="node-error">
           {r.error.message}
           {r.error.record && ` — record key=${fmt(r.error.record.key)} value=${fmt(r.error.record.value)} timestamp=${r.error.record.timestamp}`}
+        </div>
+      )}
+      {r?.notData && (
+        <div className="sw-banner sw-warn" role="status" data-testid="node-not-data">
+          {r.notData.field ? `${r.notData.field}: ` : ''}
+          {r.notData.message}
         </div>
       )}
       <div className="sw-muted" style={{ marginBottom: 4 }}>

@@ -1,14 +1,19 @@
 /**
  * Sample records per source topic: edit as JSON in Monaco, import JSON/JSONL/CSV, or generate.
- * Invalid input is marked at its line and never applied; the text stays until it is fixed.
+ * Invalid input is marked at its line and never applied; the text stays until it is fixed. A list of
+ * plain values can be taken as record values in one click; an empty topic offers an example record.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { EXAMPLE_SAMPLE, setSamples, sourceTopics } from '../../model/commands';
 import { ownEntry } from '../../model/name-table';
-import { setSamples, sourceTopics } from '../../model/commands';
+import type { SampleRecord } from '../../model/types';
 import { useApp } from '../../store/store';
+import type { SampleDraft } from '../../store/samples-draft-slice';
 import { CodeEditor } from '../editor/CodeEditor';
 import { GenerateForm } from './GenerateForm';
-import { formatSamples, parseSamples } from './samples-io';
+import { formatSamples, parseSamples, plainValuesOf, wrapValues } from './samples-io';
+
+type Format = 'json' | 'jsonl' | 'csv';
 
 export function SamplesPanel() {
   const doc = useApp((s) => s.doc);
@@ -24,41 +29,78 @@ export function SamplesPanel() {
   const [showGenerate, setShowGenerate] = useState(false);
   if (!current) return <p className="sw-muted">Add a source (stream, table or globalTable) to enter sample records for its topic.</p>;
   const store = useApp.getState;
-  const apply = (t: string, format: 'json' | 'jsonl' | 'csv' = 'json', fileName?: string) => {
-    const r = parseSamples(t, format);
-    if (!r.ok) {
-      store().setSampleDraft(current, { text: t, problem: { line: r.line, column: r.column, message: fileName ? `${fileName}: ${r.message}` : r.message } });
-      return;
-    }
+  const save = (records: SampleRecord[]) => {
     store().setSampleDraft(current, null);
-    store().edit((d) => setSamples(d, current, r.records));
+    store().edit((d) => setSamples(d, current, records));
   };
-  const importFile = async (f: File) => apply(await f.text(), f.name.endsWith('.csv') ? 'csv' : f.name.endsWith('.jsonl') ? 'jsonl' : 'json', f.name);
+  const apply = (t: string, format: Format = 'json', fileName?: string) => {
+    const r = parseSamples(t, format);
+    if (r.ok) return save(r.records);
+    store().setSampleDraft(current, { text: t, problem: { line: r.line, column: r.column, message: fileName ? `${fileName}: ${r.message}` : r.message, plainValues: r.plainValues } });
+  };
+  const wrap = () => save(wrapValues(plainValuesOf(text) ?? []));
   return (
     <div>
-      <div className="sw-row" style={{ marginBottom: 6 }}>
-        <label htmlFor="sample-topic" className="sw-muted">Topic</label>
-        <select id="sample-topic" value={current} onChange={(e) => store().setSamplesTopic(e.target.value)} data-testid="sample-topic">
-          {topics.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-        <span className="sw-muted">{saved.length} record(s) applied</span>
-        <button className="sw-primary" onClick={() => apply(text)} data-testid="apply-samples">Apply</button>
-        <label className="sw-muted" style={{ cursor: 'pointer' }}>
-          <input type="file" accept=".json,.jsonl,.csv" style={{ display: 'none' }} data-testid="import-samples" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} aria-label="Import samples from a JSON, JSONL or CSV file" />
-          <span className="sw-badge">Import JSON / JSONL / CSV…</span>
-        </label>
-        <button onClick={() => setShowGenerate((v) => !v)}>Generate…</button>
-      </div>
-      {problem && (
-        <div className="sw-banner sw-error" role="alert" data-testid="samples-error">
-          Line {problem.line}
-          {problem.column ? `, column ${problem.column}` : ''}: {problem.message} — not applied.
+      <SamplesToolbar topics={topics} current={current} applied={saved.length} onApply={() => apply(text)} onImport={apply} onToggleGenerate={() => setShowGenerate((v) => !v)} />
+      {problem && <SamplesProblem problem={problem} onWrap={wrap} />}
+      {!problem && saved.length === 0 && !draft && (
+        <div className="sw-banner sw-warn" data-testid="samples-empty">
+          No sample records for <strong>{current}</strong> yet: the preview has nothing to run.{' '}
+          <button onClick={() => save([{ ...EXAMPLE_SAMPLE }])} data-testid="add-example-sample">
+            Add an example record
+          </button>
         </div>
       )}
       {showGenerate && <GenerateForm onGenerate={(records) => apply(formatSamples(records))} />}
       <CodeEditor value={text} language="json" onChange={(t) => t !== text && store().setSampleDraft(current, { text: t, problem })} height={showGenerate ? 120 : 200} ariaLabel={`Sample records for ${current}`} testId="samples-editor" path={`file:///samples/${current}.json`} markers={problem ? [{ line: problem.line, column: problem.column, message: problem.message }] : []} />
+    </div>
+  );
+}
+
+interface ToolbarProps {
+  topics: string[];
+  current: string;
+  applied: number;
+  onApply: () => void;
+  onImport: (text: string, format: Format, fileName: string) => void;
+  onToggleGenerate: () => void;
+}
+
+function SamplesToolbar({ topics, current, applied, onApply, onImport, onToggleGenerate }: ToolbarProps) {
+  const file = useRef<HTMLInputElement>(null);
+  const importFile = async (f: File) => onImport(await f.text(), f.name.endsWith('.csv') ? 'csv' : f.name.endsWith('.jsonl') ? 'jsonl' : 'json', f.name);
+  return (
+    <div className="sw-row" style={{ marginBottom: 6 }}>
+      <label htmlFor="sample-topic" className="sw-muted">Topic</label>
+      <select id="sample-topic" value={current} onChange={(e) => useApp.getState().setSamplesTopic(e.target.value)} data-testid="sample-topic">
+        {topics.map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </select>
+      <span className="sw-muted">{applied} record(s) applied</span>
+      <button className="sw-primary" onClick={onApply} data-testid="apply-samples">Apply</button>
+      <input ref={file} type="file" accept=".json,.jsonl,.csv" hidden data-testid="import-samples" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} aria-label="Import samples from a JSON, JSONL or CSV file" />
+      <button onClick={() => file.current?.click()} data-testid="import-samples-button" title="Records as a JSON array, JSON lines, or CSV with key, value and timestamp columns">
+        Import JSON / JSONL / CSV…
+      </button>
+      <button onClick={onToggleGenerate}>Generate…</button>
+    </div>
+  );
+}
+
+function SamplesProblem({ problem, onWrap }: { problem: NonNullable<SampleDraft['problem']>; onWrap: () => void }) {
+  return (
+    <div className="sw-banner sw-error" role="alert" data-testid="samples-error">
+      Line {problem.line}
+      {problem.column ? `, column ${problem.column}` : ''}: {problem.message} — not applied.
+      {problem.plainValues !== undefined && (
+        <div style={{ marginTop: 4 }}>
+          Each sample is a record: <code>{'{ "key": …, "value": …, "timestamp": epoch ms }'}</code>.{' '}
+          <button onClick={onWrap} data-testid="wrap-samples">
+            Treat these {problem.plainValues} values as record values
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,11 +2,29 @@
  * Parsing sample records from the editor or an imported file (JSON array, JSONL, CSV), with the line
  * of the first problem. Pure: nothing is applied unless the whole input is valid.
  */
+import { EXAMPLE_SAMPLE } from '../../model/commands';
 import { parseJsonWithPosition } from '../../model/load';
 import { sampleRecordSchema } from '../../model/schema';
 import type { SampleRecord } from '../../model/types';
 
-export type ParsedSamples = { ok: true; records: SampleRecord[] } | { ok: false; message: string; line: number; column?: number };
+/** A failure may say the input is a list of plain values (`plainValues`: how many), which wrapValues turns into records. */
+export type ParsedSamples = { ok: true; records: SampleRecord[] } | { ok: false; message: string; line: number; column?: number; plainValues?: number };
+
+/** An object with a record's own fields: anything else in a list of samples is a plain value. */
+function looksLikeRecord(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && ('value' in v || 'timestamp' in v);
+}
+
+/** Plain values as record values: no key, a second apart from the example record's time. */
+export function wrapValues(values: unknown[], start = EXAMPLE_SAMPLE.timestamp): SampleRecord[] {
+  return values.map((value, i) => ({ key: null, value: value ?? null, timestamp: start + i * 1000 }));
+}
+
+/** The plain values of a JSON array (none of them a record), or null. */
+export function plainValuesOf(text: string): unknown[] | null {
+  const j = parseJsonWithPosition(text);
+  return j.ok && Array.isArray(j.value) && j.value.length > 0 && !j.value.some(looksLikeRecord) ? j.value : null;
+}
 
 function check(value: unknown, line: number, what: string): { ok: true; record: SampleRecord } | { ok: false; message: string; line: number } {
   const r = sampleRecordSchema.safeParse(value);
@@ -61,6 +79,9 @@ export function parseSamples(text: string, format: 'json' | 'jsonl' | 'csv'): Pa
   const j = parseJsonWithPosition(text);
   if (!j.ok) return { ok: false, message: j.error.message, line: j.error.line ?? 1, column: j.error.column };
   if (!Array.isArray(j.value)) return { ok: false, message: 'expected a JSON array of records [{ "key", "value", "timestamp" }]', line: 1 };
+  if (j.value.length > 0 && !j.value.some(looksLikeRecord)) {
+    return { ok: false, message: `expected records shaped { "key", "value", "timestamp" }, got ${j.value.length} plain value(s) (the first: ${JSON.stringify(j.value[0])?.slice(0, 40)})`, line: 1, plainValues: j.value.length };
+  }
   const records: SampleRecord[] = [];
   for (let i = 0; i < j.value.length; i++) {
     // The line is only looked up for the failing record: a scan per record would be quadratic.

@@ -7,7 +7,7 @@
  * never returns. The page gets a summary back; the shown node's records, lineage and sink outputs
  * are asked of the worker when needed.
  */
-import type { SimulatorClient } from '../../simulator/client';
+import { START_LIMIT_MS, type SimulatorClient } from '../../simulator/client';
 import type { PreviewResult, SimulationRequest } from '../../simulator/types';
 import type { TopologyDocument } from '../../model/types';
 import type { AppState } from '../../store/store';
@@ -79,9 +79,12 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
       return;
     }
     if (outcome.kind === 'result') throw new Error('a preview run answered without a view');
+    if (outcome.kind === 'failed') return failed(outcome.message, now() - started);
+    if (outcome.reason === 'not-started') return failed(`the preview worker did not start within ${START_LIMIT_MS / 1000} s`, now() - started);
     // Locate the endless function: same run, reporting every function call.
     const locate = await client.run({ ...request, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS, view: view() });
     if (locate.kind === 'superseded') return;
+    if (locate.kind === 'failed') return failed(locate.message, TIMEOUT_MS);
     inFlight = false;
     lastRunMs = TIMEOUT_MS;
     const call = locate.kind === 'stopped' ? locate.lastCall : null;
@@ -93,6 +96,14 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
       : `Stopped after ${TIMEOUT_MS / 1000}s: the preview did not finish${where}`;
     if (locate.kind === 'preview') show(locate.preview, { stopped: { message, nodeId: node?.id } });
     else set({ running: queued !== null, stopped: { message, nodeId: node?.id }, result: null, detail: null });
+    pump();
+  };
+
+  /** The worker could not finish the run (not a timeout): say so, with what it reported. */
+  const failed = (message: string, tookMs: number) => {
+    inFlight = false;
+    lastRunMs = tookMs;
+    set({ running: queued !== null, stopped: { message: `The preview stopped: ${message}` }, result: null, detail: null });
     pump();
   };
 

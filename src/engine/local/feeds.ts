@@ -1,0 +1,85 @@
+/**
+ * Input records per topic, filled a batch at a time: from an array (samples in memory), from a
+ * JSONL file of one topic (the exported project's --input), or from one JSONL file of many topics
+ * with a "topic" field per line (the CLI's --samples), split as it is read. A bad line stops the run
+ * with `file:line: field: message`, or, with skipBadLines, is counted and skipped.
+ */
+import type { InputRecord } from '../input-order';
+import { LineBatches } from './line-batches';
+import { parseRecordLine, type LineProblem } from './record-line';
+
+export interface Feed {
+  readonly topic: string;
+  /** Records ready to take, from pos on; done: nothing will follow them. */
+  buf: InputRecord[];
+  pos: number;
+  done: boolean;
+  fill(): Promise<void>;
+}
+
+export class InputError extends Error {}
+
+export interface BadLines {
+  skip: boolean;
+  skipped: number;
+  /** The first problems, for the report. */
+  first: string[];
+}
+
+export function badLines(skip: boolean): BadLines {
+  return { skip, skipped: 0, first: [] };
+}
+
+/** A bad line: stops the run, or is counted and skipped. */
+export function badLine(report: BadLines, file: string, line: number, p: LineProblem): void {
+  const text = `${file}:${line}${p.column ? `:${p.column}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+  if (!report.skip) throw new InputError(text);
+  report.skipped++;
+  if (report.first.length < 5) report.first.push(text);
+}
+
+export class ArrayFeed implements Feed {
+  pos = 0;
+  done = true;
+  constructor(
+    readonly topic: string,
+    public buf: InputRecord[],
+  ) {}
+  async fill(): Promise<void> {}
+}
+
+/** One topic's records, one per line. */
+export class FileFeed implements Feed {
+  buf: InputRecord[] = [];
+  pos = 0;
+  done = false;
+  private readonly lines: LineBatches;
+
+  /** label: the file as the user named it (messages); path: where it is opened. */
+  constructor(
+    readonly topic: string,
+    path: string,
+    private readonly report: BadLines,
+    readonly label = path,
+  ) {
+    this.lines = new LineBatches(path);
+  }
+
+  async fill(): Promise<void> {
+    const batch = await this.lines.next();
+    if (!batch) {
+      this.done = true;
+      return;
+    }
+    const out: InputRecord[] = [];
+    for (let i = 0; i < batch.lines.length; i++) {
+      const line = batch.lines[i];
+      if (line.trim() === '') continue;
+      const p = parseRecordLine(line);
+      if ('problem' in p) badLine(this.report, this.label, batch.first + i, p.problem);
+      else out.push(p.record);
+    }
+    this.buf = out;
+    this.pos = 0;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Output records as JSONL, `{"key":…,"value":…,"timestamp":…}` per line in that order (with a
+ * leading "topic" field on a shared stream). Lines are gathered into large writes and the stream's
+ * back-pressure is honoured: `pending` is set while it drains, and the runner waits on it between
+ * input records. A closed pipe (`| head`) ends the output quietly.
+ */
+import { createWriteStream } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { OutputRecord } from '../topic-writers';
+import { topicFileName } from '../topic-files';
+
+/** What the local runner writes to. */
+export interface OutputSink {
+  write(topic: string, record: OutputRecord): void;
+  /** Set while a stream drains: wait for it before the next input record. */
+  readonly pending: Promise<void> | null;
+  close(): Promise<void>;
+}
+
+/** The part of a Node Writable this needs. */
+export interface TextStream {
+  write(chunk: string): boolean;
+  once(event: 'drain' | 'error' | 'finish', cb: (e?: unknown) => void): unknown;
+  end?(cb?: () => void): unknown;
+}
+
+const FLUSH_AT = 1 << 16;
+
+export function jsonlLine(prefix: string, r: OutputRecord): string {
+  return `${prefix}${JSON.stringify(r.key) ?? 'null'},"value":${JSON.stringify(r.value) ?? 'null'},"timestamp":${r.timestamp}}\n`;
+}
+
+/** Gathers text into large writes to one stream, honouring back-pressure. */
+export class BufferedText {
+  private text = '';
+  pending: Promise<void> | null = null;
+  /** The reader went away (EPIPE): everything after is dropped. */
+  closed = false;
+
+  constructor(private readonly stream: TextStream) {
+    stream.once('error', (e) => {
+      if ((e as NodeJS.ErrnoException | undefined)?.code !== 'EPIPE') throw e;
+      this.closed = true;
+    });
+  }
+
+  add(text: string): void {
+    this.text += text;
+    if (this.text.length >= FLUSH_AT) this.flush();
+  }
+
+  flush(): void {
+    if (this.text === '' || this.closed) return;
+    const ok = this.stream.write(this.text);
+    this.text = '';
+    if (!ok && !this.pending) this.pending = new Promise((done) => this.stream.once('drain', () => ((this.pending = null), done())));
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    if (this.pending) await this.pending;
+    const s = this.stream;
+    if (s.end && !this.closed) await new Promise<void>((done) => s.end!(() => done()));
+  }
+}
+
+/** Every sink topic to `<dir>/<topic file>` (topicFileName: encoded; a path that would still leave the folder is refused). */
+export class DirectoryOutput implements OutputSink {
+  private readonly files = new Map<string, BufferedText>();
+  /** Records written per topic. */
+  readonly counts = new Map<string, number>();
+  constructor(private readonly dir: string) {}
+
+  write(topic: string, r: OutputRecord): void {
+    let f = this.files.get(topic);
+    if (!f) this.files.set(topic, (f = new BufferedText(createWriteStream(this.pathOf(topic)))));
+    f.add(jsonlLine('{"key":', r));
+    this.counts.set(topic, (this.counts.get(topic) ?? 0) + 1);
+  }
+
+  get pending(): Promise<void> | null {
+    for (const f of this.files.values()) if (f.pending) return f.pending;
+    return null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.files.values()].map((f) => f.end()));
+  }
+
+  pathOf(topic: string): string {
+    const root = resolve(this.dir);
+    const p = resolve(root, topicFileName(topic));
+    if (!p.startsWith(root + sep)) throw new Error(`topic "${topic}" cannot be a file name in ${this.dir}`);
+    return p;
+  }
+}
+
+/** Every sink record on one stream, with its topic first on each line. */
+export class StreamOutput implements OutputSink {
+  private readonly prefixes = new Map<string, string>();
+  private readonly out: BufferedText;
+  constructor(stream: TextStream) {
+    this.out = new BufferedText(stream);
+  }
+
+  write(topic: string, r: OutputRecord): void {
+    let p = this.prefixes.get(topic);
+    if (p === undefined) this.prefixes.set(topic, (p = `{"topic":${JSON.stringify(topic)},"key":`));
+    this.out.add(jsonlLine(p, r));
+  }
+
+  get pending(): Promise<void> | null {
+    return this.out.pending;
+  }
+
+  async close(): Promise<void> {
+    await this.out.end();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * One JSONL file holding several topics (a "topic" field per line), split into a feed per topic as
+ * it is read. A feed whose queue runs dry reads on until a record of its topic or the end turns up,
+ * so a file sorted by time is merged with little held in memory (a file with one topic's records
+ * all first holds them until the other topic's first record is reached). Lines of topics the
+ * topology does not read are skipped.
+ */
+import type { InputRecord } from '../input-order';
+import { badLine, type BadLines, type Feed } from './feeds';
+import { LineBatches } from './line-batches';
+import { parseRecordLine } from './record-line';
+
+class TopicQueue implements Feed {
+  buf: InputRecord[] = [];
+  pos = 0;
+  done = false;
+  constructor(
+    readonly topic: string,
+    private readonly file: MixedFile,
+  ) {}
+  fill(): Promise<void> {
+    return this.file.readMore();
+  }
+  push(r: InputRecord): void {
+    if (this.pos >= this.buf.length && this.pos > 0) {
+      this.buf = [];
+      this.pos = 0;
+    }
+    this.buf.push(r);
+  }
+}
+
+export class MixedFile {
+  private readonly lines: LineBatches;
+  private readonly queues = new Map<string, TopicQueue>();
+
+  /** label: the file as the user named it (messages); path: where it is opened. */
+  constructor(
+    path: string,
+    topics: Iterable<string>,
+    private readonly report: BadLines,
+    readonly label = path,
+  ) {
+    this.lines = new LineBatches(path);
+    for (const t of topics) this.queues.set(t, new TopicQueue(t, this));
+  }
+
+  feeds(): Feed[] {
+    return [...this.queues.values()];
+  }
+
+  async readMore(): Promise<void> {
+    const batch = await this.lines.next();
+    if (!batch) {
+      for (const q of this.queues.values()) q.done = true;
+      return;
+    }
+    for (let i = 0; i < batch.lines.length; i++) {
+      const line = batch.lines[i];
+      if (line.trim() === '') continue;
+      const p = parseRecordLine(line);
+      const n = batch.first + i;
+      if ('problem' in p) badLine(this.report, this.label, n, p.problem);
+      else if (typeof p.topic !== 'string') badLine(this.report, this.label, n, { message: 'each line needs a "topic"' });
+      else this.queues.get(p.topic)?.push(p.record);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The broken-design table through the CLI: validate (text and --json), simulate and generate all
+ * report the checker's diagnostic at its node and param, with the exit codes the docs promise.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { checkDesign, formatDiagnostic } from '../../src/model/check';
+import type { Diagnostic } from '../../src/model/types';
+import { BROKEN } from '../fixtures/broken-designs';
+
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: tmpdir() });
+  return { code, out, err };
+}
+
+describe('every entry point reports the broken-design table', () => {
+  it.each(BROKEN.map((c) => [c.code, c] as const))('%s', async (code, c) => {
+    const doc = c.doc();
+    const dir = mkdtempSync(join(tmpdir(), 'sw-check-'));
+    const file = join(dir, 'design.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const expected = checkDesign(doc).find((d) => d.code === code && Object.entries(c.at).every(([k, v]) => d[k as keyof Diagnostic] === v))!;
+    expect(expected).toBeDefined();
+    const line = `${file}: ${formatDiagnostic(doc, expected)}\n`;
+    const isError = expected.severity === 'error';
+
+    const validate = await cli('validate', file);
+    expect(validate.out).toContain(line);
+    expect(validate.code).toBe(isError ? 1 : 0);
+
+    const json = await cli('validate', file, '--json');
+    expect(JSON.parse(json.out)).toContainEqual(expected);
+    expect(json.code).toBe(isError ? 1 : 0);
+
+    // simulate prints the checker's verdict before anything else and runs nothing when it has errors.
+    const simulate = await cli('simulate', file, '--json');
+    expect(simulate.err.startsWith(`${file}: `)).toBe(true);
+    expect(simulate.err).toContain(line);
+    expect(simulate.code).toBe(isError ? 1 : 0);
+    if (isError) expect(simulate.out).toBe('');
+
+    const out = join(dir, 'project');
+    const generate = await cli('generate', file, '-o', out);
+    if (isError) {
+      expect(generate.err).toContain(line);
+      expect(generate.code).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    } else {
+      expect(generate.code).toBe(0);
+      expect(existsSync(join(out, 'src', 'topology.ts'))).toBe(true);
+    }
+  });
+});

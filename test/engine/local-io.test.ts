@@ -1,0 +1,85 @@
+/** The streaming runner's parts: lines read in batches, bad lines located, one ordering rule for ties. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
+import { jsonErrorOffset } from '../../src/engine/local/json-error';
+import { LineBatches } from '../../src/engine/local/line-batches';
+import { parseRecordLine } from '../../src/engine/local/record-line';
+
+const file = (text: string | Buffer) => {
+  const p = join(mkdtempSync(join(tmpdir(), 'sw-io-')), 'f.jsonl');
+  writeFileSync(p, text);
+  return p;
+};
+
+async function allLines(path: string, chunk: number): Promise<[number, string][]> {
+  const r = new LineBatches(path, chunk);
+  const out: [number, string][] = [];
+  for (let b = await r.next(); b; b = await r.next()) b.lines.forEach((l, i) => out.push([b!.first + i, l]));
+  return out;
+}
+
+describe('LineBatches', () => {
+  it('splits lines across chunk edges, keeps multi-byte characters whole, drops \\r of CRLF, numbers lines', async () => {
+    const text = 'a€b\r\n\nçé😀\nlast-without-newline';
+    for (const chunk of [1, 2, 3, 5, 1 << 20]) {
+      expect(await allLines(file(text), chunk)).toEqual([
+        [1, 'a€b'],
+        [2, ''],
+        [3, 'çé😀'],
+        [4, 'last-without-newline'],
+      ]);
+    }
+  });
+  it('an empty file has no lines', async () => {
+    expect(await allLines(file(''), 16)).toEqual([]);
+  });
+});
+
+describe('parseRecordLine', () => {
+  it('reads key, value, timestamp, headers and a topic; key and value default to null', () => {
+    expect(parseRecordLine('{"topic":"t","key":"k","value":{"a":1},"timestamp":5,"headers":{"h":"v"}}')).toEqual({ topic: 't', record: { key: 'k', value: { a: 1 }, timestamp: 5, headers: { h: 'v' } } });
+    expect(parseRecordLine('{"timestamp":0}')).toEqual({ topic: undefined, record: { key: null, value: null, timestamp: 0 } });
+  });
+  it.each([
+    ['{"key":"k","value":1,"timestamp":5', undefined, /^invalid JSON/, 35],
+    ['{"key":"k","value":NaN,"timestamp":5}', undefined, /^invalid JSON/, 20],
+    ['{"key":"k","value":1}', 'timestamp', /^is missing/, undefined],
+    ['{"key":"k","value":1,"timestamp":"noon"}', 'timestamp', /^must be a number of epoch milliseconds, got "noon"$/, undefined],
+    ['{"timestamp":1.5}', 'timestamp', /^must be whole milliseconds$/, undefined],
+    ['{"timestamp":-1}', 'timestamp', /^must be >= 0/, undefined],
+    ['{"timestamp":1,"headers":{"h":1}}', 'headers', /string values/, undefined],
+    ['[1,2]', undefined, /^expected an object/, undefined],
+  ])('%s: a problem naming the field and the column', (line, field, message, column) => {
+    const p = parseRecordLine(line);
+    if (!('problem' in p)) throw new Error('no problem found');
+    expect([p.problem.field, p.problem.column]).toEqual([field, column]);
+    expect(p.problem.message).toMatch(message);
+  });
+});
+
+describe('jsonErrorOffset', () => {
+  it('points at the first character JSON cannot take', () => {
+    expect(jsonErrorOffset('{"a":NaN}')).toBe(5);
+    expect(jsonErrorOffset('{"a":1')).toBe(6);
+    expect(jsonErrorOffset('{"a" 1}')).toBe(5);
+    expect(jsonErrorOffset('[1,]')).toBe(3);
+    expect(jsonErrorOffset('{"a":"x\n"}')).toBe(7);
+    expect(jsonErrorOffset('{} x')).toBe(3);
+  });
+});
+
+describe('the ordering rule', () => {
+  it('smallest timestamp first; ties go to the topic whose name sorts first, whatever order the inputs were given in', () => {
+    expect(headBefore(1, 'b', 2, 'a')).toBe(true);
+    expect(headBefore(2, 'a', 2, 'b')).toBe(true);
+    expect(headBefore(2, 'b', 2, 'a')).toBe(false);
+    const a = [{ key: 1, value: 'a1', timestamp: 5 }, { key: 2, value: 'a2', timestamp: 5 }];
+    const b = [{ key: 1, value: 'b1', timestamp: 5 }, { key: 2, value: 'b2', timestamp: 4 }];
+    const order = (s: Record<string, typeof a>) => mergeByTimestamp(s, new Set(['a', 'b'])).map((x) => x.record.value);
+    expect(order({ b, a })).toEqual(order({ a, b }));
+    expect(order({ b, a })).toEqual(['a1', 'a2', 'b1', 'b2']);
+  });
+});
