@@ -53,6 +53,14 @@ describe('layer walls', () => {
   });
 
   it.each([
+    ['the store', 'src/engine/fixture-bad.ts', '../store/store'],
+    ['react', 'src/compiler/fixture-bad.ts', 'react'],
+    ['the UI', 'src/simulator/fixture-bad.ts', '../ui/App'],
+  ])('rejects a core file loading %s with import()', async (_what, file, from) => {
+    expect(await lint(`export const load = () => import('${from}');\n`, file)).toContain('no-restricted-syntax');
+  });
+
+  it.each([
     ['the engine importing itself from a sub-folder', 'src/engine/dsl/fixture-ok.ts', '../stores/kv-store'],
     ['the compiler importing the engine and the model', 'src/compiler/fixture-ok.ts', '../model/types'],
     ['the simulator importing the engine public surface', 'src/simulator/fixture-ok.ts', '../engine'],
@@ -61,6 +69,7 @@ describe('layer walls', () => {
     ['the UI importing the store', 'src/ui/canvas/fixture-ok.tsx', '../../store/store'],
   ])('accepts %s', async (_what, file, from) => {
     expect(await lint(importing(from), file)).not.toContain('no-restricted-imports');
+    expect(await lint(`export const load = () => import('${from}');\n`, file)).not.toContain('no-restricted-syntax');
   });
 
   it('the simulator as it is imports nothing private from the engine', async () => {

@@ -119,10 +119,10 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
     const mat = pick(args, Materialized);
     const caching = mat ? mat.caching : true;
     const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true);
-    // Before the node exists: the store is created but not connected to it (as before this change).
-    if (mat?.storeName) node.materialize();
     const source = this.repartitionedIfRequired(name, name);
     source.addProcessor(name, name, () => new TableSourceProcessor(() => node.storeName, caching, node.oldValues));
+    // After the node exists, so the store is connected to it (describe() lists it there, as Kafka's).
+    if (mat?.storeName) node.materialize();
     const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, node);
     return table;
   }
