@@ -42,6 +42,7 @@ describe('layer walls', () => {
     ['the simulator importing an engine private', 'src/simulator/fixture-bad.ts', '../engine/dsl/kstream'],
     ['the store importing the UI', 'src/store/fixture-bad.ts', '../ui/App'],
     ['codegen importing the simulator', 'codegen/fixture-bad.ts', '../src/simulator/simulate'],
+    ['codegen importing an engine private', 'codegen/fixture-bad.ts', '../src/engine/dsl/kstream'],
     ['the UI importing the CLI', 'src/ui/canvas/fixture-bad.tsx', '../../cli/main'],
   ])('rejects %s', async (_what, file, from) => {
     const found = (await messages(importing(from), file)).filter((m) => m.ruleId === 'no-restricted-imports');
@@ -65,6 +66,7 @@ describe('layer walls', () => {
     ['the compiler importing the engine and the model', 'src/compiler/fixture-ok.ts', '../model/types'],
     ['the simulator importing the engine public surface', 'src/simulator/fixture-ok.ts', '../engine'],
     ['codegen importing the model', 'codegen/fixture-ok.ts', '../src/model/types'],
+    ['codegen importing the engine public surface', 'codegen/fixture-ok.ts', '../src/engine'],
     ['the CLI importing codegen', 'src/cli/commands/fixture-ok.ts', '../../../codegen/generate'],
     ['the UI importing the store', 'src/ui/canvas/fixture-ok.tsx', '../../store/store'],
   ])('accepts %s', async (_what, file, from) => {
