@@ -4,7 +4,7 @@
  * used by the Web Worker in the browser and by `streamwright simulate` in Node.
  */
 import { compileDesign } from '../compiler/compile';
-import { mergeByTimestamp, ProcessingError, Serdes, TopologyTestDriver, type OrderedInput, type TraceEvent } from '../engine';
+import { mergeByTimestamp, nameTable, ProcessingError, Serdes, TopologyTestDriver, type OrderedInput, type TraceEvent } from '../engine';
 import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { CauseTracker } from './causes';
@@ -27,8 +27,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const started = now();
   const { doc } = req;
   const maxTrace = req.maxTracePerNode ?? 10_000;
-  const result: SimulationResult = { ok: true, nodes: {}, inputs: {}, sinks: {}, stores: {}, storeOwners: {}, graph: {}, describe: '', diagnostics: [], durationMs: 0 };
-  
+  // Keyed by node ids, topics and store names, which the design chooses: tables without a prototype.
+  const result: SimulationResult = { ok: true, nodes: nameTable(), inputs: nameTable(), sinks: nameTable(), stores: nameTable(), storeOwners: nameTable(), graph: {}, describe: '', diagnostics: [], durationMs: 0 };
   const compiled = compileDesign(doc, undefined, { onUserFunction: hooks.onUserFunction });
   result.diagnostics = compiled.diagnostics;
   result.describe = compiled.topology.describe().toString();

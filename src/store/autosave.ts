@@ -61,7 +61,8 @@ export function withMeta(list: DesignMeta[], meta: DesignMeta): DesignMeta[] {
   return list.some((m) => m.id === meta.id) ? list.map((m) => (m.id === meta.id ? meta : m)) : [...list, meta];
 }
 
-function failureReason(e: unknown): string {
+/** Why the browser storage refused something, in words for the user. */
+export function failureReason(e: unknown): string {
   const name = e instanceof DOMException ? e.name : '';
   if (name === 'QuotaExceededError') return 'the browser storage is full (delete some designs or samples)';
   if (name === 'InvalidStateError' || name === 'UnknownError') return 'the browser storage is not available';

@@ -8,7 +8,7 @@ import { hasUnsavedChanges, flushSave, scheduleSave, write } from './autosave';
 import { onDesignMessage, type DesignMessage } from './design-channel';
 import { listDesigns, migrateLegacyAutosave, readDesign } from './design-db';
 import { isUntouchedEmpty, onRemoteSave, pickDesignToOpen } from './design-sync';
-import { addDesign, openLatestOrNew, refreshList, rememberedDesigns, show } from './designs';
+import { addDesign, guarded, openLatestOrNew, refreshList, rememberedDesigns, show } from './designs';
 import { useApp } from './store';
 
 let started: Promise<void> | null = null;
@@ -29,12 +29,18 @@ async function start(): Promise<void> {
   const record = id ? await readDesign(id) : undefined;
   if (record) show(record);
   else await addDesign(emptyDesign());
+  if (!useApp.getState().openId) throw new Error('no design could be stored');
   useApp.subscribe((s, prev) => {
     if (s.doc !== prev.doc) scheduleSave();
   });
   onDesignMessage((m) => void onMessage(m));
   // A change made just before the tab is closed or hidden is written at once, not after the pause.
   addEventListener('pagehide', () => void flushSave());
+  // Closing a tab whose changes cannot be saved (storage refused, or a conflict not chosen yet) asks first.
+  addEventListener('beforeunload', (e) => {
+    const kind = useApp.getState().save.kind;
+    if (hasUnsavedChanges() && (kind === 'failed' || kind === 'conflict')) e.preventDefault();
+  });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void flushSave());
 }
 
@@ -59,7 +65,7 @@ async function takeTheirs(id: string): Promise<void> {
 
 export type ConflictChoice = 'theirs' | 'copy' | 'overwrite';
 
-export async function resolveConflict(choice: ConflictChoice): Promise<void> {
+async function resolveConflictNow(choice: ConflictChoice): Promise<void> {
   const s = useApp.getState();
   const id = s.openId;
   if (!id || s.save.kind !== 'conflict') return;
@@ -68,3 +74,5 @@ export async function resolveConflict(choice: ConflictChoice): Promise<void> {
   // My version becomes a design of its own, with my undo history; theirs stays as they left it.
   await addDesign({ ...s.doc, name: `${s.doc.name}-copy` }, { past: s.past, future: s.future });
 }
+
+export const resolveConflict = guarded('Not resolved', resolveConflictNow);

@@ -6,7 +6,7 @@
 import { emptyDesign } from '../model/commands';
 import { toAppName, uniqueDesignName } from '../model/design-summary';
 import type { TopologyDocument } from '../model/types';
-import { flushSave, withMeta } from './autosave';
+import { failureReason, flushSave, withMeta } from './autosave';
 import { broadcast } from './design-channel';
 import { deleteDesign, listDesigns, putDesign, readDesign, writeDesign } from './design-db';
 import { historyOnReopen, isUntouchedEmpty, makeRecord, newestFirst, type DesignRecord } from './design-sync';
@@ -50,7 +50,16 @@ export function show(record: DesignRecord, history = historyOnReopen(useApp.getS
   remember(record.meta.id);
 }
 
-export async function openDesign(id: string): Promise<boolean> {
+/** An action that the browser storage refused tells why in a toast (never an uncaught rejection) and resolves `undefined`. */
+export function guarded<A extends unknown[], R>(what: string, action: (...args: A) => Promise<R>): (...args: A) => Promise<R | undefined> {
+  return (...args) =>
+    action(...args).catch((e: unknown) => {
+      useApp.getState().notify(`${what}: ${failureReason(e)}`, 'error');
+      return undefined;
+    });
+}
+
+async function openDesignNow(id: string): Promise<boolean> {
   if (id === useApp.getState().openId) return true;
   await flushSave();
   const record = await readDesign(id);
@@ -68,7 +77,7 @@ function newId(): string {
 }
 
 /** Stores `doc` as a new design beside the others (named apart from them) and opens it. */
-export async function addDesign(doc: TopologyDocument, history = { past: [] as TopologyDocument[], future: [] as TopologyDocument[] }): Promise<void> {
+async function addDesignNow(doc: TopologyDocument, history = { past: [] as TopologyDocument[], future: [] as TopologyDocument[] }): Promise<void> {
   await flushSave();
   const s = useApp.getState();
   const untouched = s.openId && isUntouchedEmpty(s) ? s.openId : null;
@@ -85,12 +94,12 @@ export async function addDesign(doc: TopologyDocument, history = { past: [] as T
 }
 
 /** A new empty design (none when the open one is already empty and untouched). */
-export async function newDesign(): Promise<void> {
+async function newDesignNow(): Promise<void> {
   if (!isUntouchedEmpty(useApp.getState())) await addDesign(emptyDesign());
 }
 
 /** Renames a design: the open one through an undoable edit, another one in storage. */
-export async function renameDesign(id: string, text: string): Promise<void> {
+async function renameDesignNow(id: string, text: string): Promise<void> {
   const name = toAppName(text.trim());
   if (!name) return;
   const s = useApp.getState();
@@ -99,12 +108,13 @@ export async function renameDesign(id: string, text: string): Promise<void> {
   if (!record) return refreshList();
   const r = await writeDesign(id, { ...record.doc, name }, record.meta.rev, Date.now());
   if (!r.ok) s.notify(`Not renamed: the design was ${r.reason} in another tab meanwhile`, 'error');
+  // A save like any other: a tab that has this design open takes it over (or is told of the conflict).
+  else broadcast({ type: 'saved', id, rev: r.meta.rev });
   await refreshList();
-  broadcast({ type: 'listed' });
 }
 
 /** Deletes a design (the list asked first); a toast offers to put it back. The open one is replaced by the latest other one. */
-export async function removeDesign(id: string): Promise<void> {
+async function removeDesignNow(id: string): Promise<void> {
   if (id === useApp.getState().openId) await flushSave();
   const record = await deleteDesign(id);
   await refreshList();
@@ -114,7 +124,7 @@ export async function removeDesign(id: string): Promise<void> {
   useApp.getState().notify(`Deleted "${record.meta.name}"`, 'info', { label: 'Undo', run: () => void restoreDesign(record) });
 }
 
-export async function restoreDesign(record: DesignRecord): Promise<void> {
+async function restoreDesignNow(record: DesignRecord): Promise<void> {
   await putDesign(record);
   await refreshList();
   broadcast({ type: 'listed' });
@@ -127,3 +137,10 @@ export async function openLatestOrNew(): Promise<void> {
   if (record) show(record);
   else await addDesign(emptyDesign());
 }
+
+export const openDesign = guarded('Not opened', openDesignNow);
+export const addDesign = guarded('Not added', addDesignNow);
+export const newDesign = guarded('No new design', newDesignNow);
+export const renameDesign = guarded('Not renamed', renameDesignNow);
+export const removeDesign = guarded('Not deleted', removeDesignNow);
+export const restoreDesign = guarded('Not restored', restoreDesignNow);

@@ -1,12 +1,12 @@
 /**
  * Two tabs on the same design (two pages of one browser context, so one IndexedDB): a save in one
- * shows in the other; a later write never silently destroys the other tab's edits: the tab is told
+ * (or a rename from another tab's list) shows in the other; a later write never silently destroys the other tab's edits: the tab is told
  * and chooses (load theirs, keep mine as a copy, overwrite theirs).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { drop, nodeCount, openApp, type E2e, useDesigner } from './helpers';
-import { appName, listedNames, openId, saved, writeBehindTheTabs } from './designs-helpers';
+import { appName, item, listedNames, openId, saved, showDesigns, writeBehindTheTabs } from './designs-helpers';
 
 const env = useDesigner();
 
@@ -43,6 +43,20 @@ describe('two tabs on one design', () => {
     await drop(b, 'to', 420, 320);
     await expect.poll(() => nodeCount(a)).toBe(3);
     expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context().close();
+  }, 60_000);
+
+  it('a design renamed from the list of one tab is renamed in the tab that has it open', async () => {
+    const [a, b] = await twoTabs(env);
+    await a.getByRole('button', { name: 'New design' }).click();
+    await expect.poll(() => nodeCount(a)).toBe(0);
+    await showDesigns(a);
+    await item(a, 'my-streams-app').locator('[data-testid=design-rename]').click();
+    await a.fill('[data-testid=design-rename-input]', 'renamed-elsewhere');
+    await a.keyboard.press('Enter');
+    await expect.poll(() => appName(b)).toBe('renamed-elsewhere');
+    await saved(b);
+    expect(await nodeCount(b)).toBe(1);
     await a.context().close();
   }, 60_000);
 

@@ -146,12 +146,17 @@ describe('designs', () => {
     await drop(page, 'filter', 420, 120);
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Not saved: the browser storage is full (delete some designs or samples)');
     await expect(status.getAttribute('data-state')).resolves.toBe('failed');
+    // a new design cannot be stored either: told in a toast, the open design stays
+    await page.getByRole('button', { name: 'New design' }).click();
+    await expect.poll(() => page.locator('[data-testid=toast]').textContent()).toBe('Not added: the browser storage is full (delete some designs or samples)');
+    expect(await nodeCount(page)).toBe(2);
     await page.evaluate(() => (IDBObjectStore.prototype.put = (window as unknown as { __put: typeof IDBObjectStore.prototype.put }).__put));
     await drop(page, 'to', 420, 320);
     await saved(page);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await nodeCount(page)).toBe(3);
+    expect(page.errors).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -20,7 +20,9 @@ describe('preview', () => {
     await card(page, 'views-per-minute').click();
     // 1-minute windows (aligned to the epoch) with 10 s grace: the view of /home at T0+30 s arrives
     // when stream time is T0+130 s, after its window [T0-20 s, T0+40 s) closed at T0+50 s: dropped.
-    const w = (from: number) => `[${T0 + from * 1000}, ${T0 + (from + 60) * 1000})`;
+    // Shown as UTC times (T0 is 22:13:20), end exclusive.
+    const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+    const w = (from: number) => `[${time(T0 + from * 1000)} – ${time(T0 + (from + 60) * 1000)})`;
     await expect.poll(() => outputRows(page).then((rows) => rows.map((r) => [r[1], r[2], r[4]]))).toEqual([
       ['"/home"', '1', w(-20)],
       ['"/home"', '2', w(-20)],

@@ -20,6 +20,16 @@ const example = (name: string): TopologyDocument => {
 };
 const stores = (t: Topology, processor: string) => t.spec.nodes.get(processor)?.stores;
 
+describe('describe(): stores of tables', () => {
+  it('toTable(Materialized.as(x)) connects store x to the toTable processor, as Kafka describes it', () => {
+    const b = new StreamsBuilder();
+    b.stream('in', Consumed.as('src')).toTable(Named.as('as-table'), Materialized.as('latest')).toStream().to('out', Produced.as('out'));
+    const t = b.build();
+    expect(stores(t, 'as-table')).toEqual(['latest']);
+    expect(t.describe().toString()).toMatch(/Processor: as-table \(stores: \[latest\]\)/);
+  });
+});
+
 describe('describe(): join structure', () => {
   it('a stream-stream inner join has the two window stores and no shared outer-join store (as in Kafka)', () => {
     const b = new StreamsBuilder();

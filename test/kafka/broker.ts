@@ -24,7 +24,7 @@ export interface Broker {
 }
 
 /** Kafka API keys and error codes the tests inject. */
-export const Api = { Fetch: 1, OffsetCommit: 8, Heartbeat: 12 } as const;
+export const Api = { Produce: 0, Fetch: 1, OffsetCommit: 8, Heartbeat: 12 } as const;
 export const KafkaError = { ILLEGAL_GENERATION: 22, REBALANCE_IN_PROGRESS: 27, GROUP_AUTHORIZATION_FAILED: 30 } as const;
 
 export async function startBroker(topics: Record<string, number>): Promise<Broker> {

@@ -13,7 +13,7 @@ import { runOnKafka, type KafkaRuntimeConfig } from '../../src/engine/kafka';
 import { DeserializationError, ProductionError } from '../../src/engine/kafka/error-handlers';
 import type { TopologyDocument } from '../../src/model/types';
 import { simulate } from '../../src/simulator/simulate';
-import { startBroker, type Broker } from './broker';
+import { Api, startBroker, type Broker } from './broker';
 import { describeKafka } from './describe-kafka';
 import { lines, perKey, produce, readTopic, until, wordCount, wordCountTopics } from './helpers';
 
@@ -41,7 +41,7 @@ describeKafka('poison pills and unwritable records under each exception handler'
   let broker: Broker;
   let kafka: Kafka;
   const wc = ['pp-fail', 'pp-continue', 'pp-dlq'];
-  const sinks = ['ps-fail', 'ps-continue', 'ps-dlq'];
+  const sinks = ['ps-fail', 'ps-continue', 'ps-dlq', 'pr-fail', 'pr-continue'];
   beforeAll(async () => {
     broker = await startBroker(
       Object.assign({}, ...wc.map((a) => wordCountTopics(a, `${a}-in`, `${a}-out`, 1)), ...sinks.map((a) => ({ [`${a}-in`]: 1, [`${a}-out`]: 1 })), { 'pp-dead': 1, 'ps-dead': 1 }),
@@ -134,6 +134,30 @@ describeKafka('poison pills and unwritable records under each exception handler'
         expect([dead[0].key?.toString(), header(dead[0].headers, '__streams.errors.topic')]).toEqual(['"b"', 'ps-dlq-out']);
         expect(header(dead[0].headers, '__streams.errors.message')).toContain('ps-dlq-out');
       }
+    }
+  }, 60_000);
+
+  it('a produce request the broker refuses (MESSAGE_TOO_LARGE, not retriable): continue drops its sink records and goes on; fail stops', async () => {
+    const MESSAGE_TOO_LARGE = 10;
+    for (const name of ['pr-continue', 'pr-fail'] as const) {
+      await produce(kafka, `${name}-in`, sinkInput.slice(0, 1));
+      // The next produce request (the app's first, carrying the first record) is refused.
+      await broker.injectErrors(Api.Produce, [MESSAGE_TOO_LARGE]);
+      const app = await start(bigIntSink(name), name === 'pr-continue' ? { productionExceptionHandler: 'continue' } : {});
+      if (name === 'pr-fail') {
+        const e = await app.failed.catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(ProductionError);
+        expect([(e as ProductionError).topic, ((e as ProductionError).cause as { type?: string }).type]).toEqual(['pr-fail-out', 'MESSAGE_TOO_LARGE']);
+        expect(app.stats().state).toBe('ERROR');
+        continue;
+      }
+      await until(() => app.stats().dropped === 1, 10_000);
+      await produce(kafka, `${name}-in`, sinkInput.slice(2));
+      const got = await readTopic(kafka, `${name}-out`, (r) => r.length >= 1, 20_000);
+      const s = app.stats();
+      await app.stop();
+      expect(got.map((r) => [r.key, r.value])).toEqual([['c', 'three']]);
+      expect([s.dropped, s.state]).toEqual([1, 'RUNNING']);
     }
   }, 60_000);
 

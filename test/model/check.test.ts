@@ -94,8 +94,11 @@ describe('canConnect', () => {
     expect(canConnect(doc, { source: 's3', target: 'j', targetPort: 'left' })).toEqual({ ok: false, code: 'E_INPUT_ARITY', reason: 'join already has its left input (a join takes exactly two inputs)' });
   });
   it('refuses a connection that closes a cycle and accepts a valid one', () => {
-    const chain = design([node('a', 'stream'), node('b', 'filter'), node('c', 'mapValues')], [['a', 'b'], ['b', 'c']]);
-    expect(canConnect(chain, { source: 'c', target: 'b', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_CYCLE' });
+    // merge takes any number of inputs, so the cycle is the only thing wrong with c -> m.
+    const chain = design([node('a', 'stream'), node('m', 'merge'), node('c', 'mapValues')], [['a', 'm'], ['m', 'c']]);
+    expect(canConnect(chain, { source: 'c', target: 'm', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_CYCLE' });
+    const single = design([node('a', 'stream'), node('b', 'filter'), node('c', 'mapValues')], [['a', 'b'], ['b', 'c']]);
+    expect(canConnect(single, { source: 'c', target: 'b', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_INPUT_ARITY' });
     expect(canConnect(design([node('a', 'stream'), node('b', 'filter')], []), { source: 'a', target: 'b', targetPort: 'in' })).toEqual({ ok: true });
   });
 });

@@ -13,6 +13,7 @@ import { KGroupedStreamImpl } from './grouped-stream';
 import { KTableImpl } from './ktable';
 import { SourceTableNode } from './table-nodes';
 import { nameFrom, storeNameFrom } from './names';
+import { nameTable } from '../name-table';
 
 type F = (...a: never[]) => unknown;
 
@@ -119,10 +120,10 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
     const mat = pick(args, Materialized);
     const caching = mat ? mat.caching : true;
     const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true);
-    // Before the node exists: the store is created but not connected to it (as before this change).
-    if (mat?.storeName) node.materialize();
     const source = this.repartitionedIfRequired(name, name);
     source.addProcessor(name, name, () => new TableSourceProcessor(() => node.storeName, caching, node.oldValues));
+    // After the node exists, so the store is connected to it (describe() lists it there, as Kafka's).
+    if (mat?.storeName) node.materialize();
     const table = new KTableImpl<K, V>(this.builder, name, name, mat?.storeName ?? null, node);
     return table;
   }
@@ -174,7 +175,7 @@ export class BranchedKStreamImpl<K, V> {
     const predicates = this.branches.map((b) => b.predicate as F as never);
     const defaultChild = defaultName !== null ? childNames[childNames.length - 1] : null;
     this.stream.addProcessor(splitName, owner, () => new BranchProcessor(predicates, childNames, defaultChild));
-    const out: Record<string, KStreamImpl<K, V>> = {};
+    const out = nameTable<KStreamImpl<K, V>>();
     all.forEach((branchName, i) => {
       this.stream.addProcessor(childNames[i], owner, () => new StepProcessor(PASS, null), [], [splitName]);
       out[branchName] = new KStreamImpl<K, V>(this.stream.builder, childNames[i], this.stream.repartitionRequired, this.stream.keySerde, this.stream.valueSerde);

@@ -29,10 +29,10 @@ export interface RecordCollectorOptions {
   /** kafkajs CompressionTypes value for produce requests (default none). */
   compression?: number;
   /**
-   * A produce request failed (after kafkajs' retries). Returns true when the records were dealt with
-   * (the production exception handler said continue); otherwise the collector fails for good.
+   * A produce request failed (after kafkajs' retries). Returns null when the records were dealt with
+   * (the production exception handler said continue), else the error the collector fails with for good.
    */
-  onSendError?: (e: Error, records: OutRecord[]) => boolean;
+  onSendError?: (e: Error, records: OutRecord[]) => Error | null;
 }
 
 export class RecordCollector {
@@ -159,8 +159,9 @@ export class RecordCollector {
         this.acked += n;
       } catch (e) {
         const err = e instanceof Error ? e : new Error(String(e));
-        if (!this.o.eos && this.o.onSendError?.(err, records)) this.acked += n;
-        else this.fail(err);
+        const fatal = this.o.eos || !this.o.onSendError ? err : this.o.onSendError(err, records);
+        if (fatal) this.fail(fatal);
+        else this.acked += n;
       }
       this.wake();
     }

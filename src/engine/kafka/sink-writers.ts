@@ -84,15 +84,16 @@ export class SinkEmitter {
     this.collector.send(out);
   };
 
-  /** A produce request failed after kafkajs' retries: true when the handler lets the app continue without its records. */
-  readonly onSendError = (e: Error, records: OutRecord[]): boolean => {
+  /** A produce request failed after kafkajs' retries: null when the handler lets the app continue without its records, else the error to stop with. */
+  readonly onSendError = (e: Error, records: OutRecord[]): Error | null => {
     // Only records of sink topics may be given up: never changelog, repartition or dead-letter writes.
-    if (!records.every((r) => this.sinkTopics.has(r.topic))) return false;
+    if (!records.every((r) => this.sinkTopics.has(r.topic))) return e;
+    const error = new ProductionError([...new Set(records.map((r) => r.topic))].join(', '), e);
     try {
-      this.handle(new ProductionError(records[0].topic, e), records);
-      return true;
+      this.handle(error, records);
+      return null;
     } catch {
-      return false;
+      return error;
     }
   };
 

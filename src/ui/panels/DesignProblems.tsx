@@ -1,6 +1,7 @@
 /**
  * The checker's errors, listed where the preview would be: a design with errors is not run (the
  * worker asks the same checker), so this says why and where. Clicking a problem selects its node.
+ * The last run's E_TOPOLOGY errors (the engine refused a node the checker passed) are listed too.
  */
 import { formatDiagnostic } from '../../model/check';
 import { useApp } from '../../store/store';
@@ -9,7 +10,8 @@ import { useAnalysis } from '../use-analysis';
 export function DesignProblems() {
   const doc = useApp((s) => s.doc);
   const { diagnostics } = useAnalysis();
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const refused = useApp((s) => s.result?.diagnostics);
+  const errors = [...diagnostics, ...(refused ?? []).filter((d) => d.code === 'E_TOPOLOGY')].filter((d) => d.severity === 'error');
   if (errors.length === 0) return null;
   return (
     <div className="sw-banner sw-error" role="alert" data-testid="preview-diagnostics">

@@ -5,6 +5,7 @@
  * with every run; the records are asked of the worker for the node shown.
  */
 import { hasErrors } from '../../model/check';
+import { ownEntry } from '../../model/name-table';
 import { useApp } from '../../store/store';
 import { analysisOf } from '../use-analysis';
 import { DesignProblems } from './DesignProblems';
@@ -20,7 +21,7 @@ export function PreviewPanel() {
   const node = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId));
   const lineage = useApp((s) => s.lineage);
   const detail = useApp((s) => (s.detail && s.detail.nodeId === nodeId ? s.detail : null));
-  const designHasErrors = useApp((s) => hasErrors(analysisOf(s.doc).diagnostics));
+  const designHasErrors = useApp((s) => hasErrors(analysisOf(s.doc).diagnostics) || !!s.result?.diagnostics.some((d) => d.code === 'E_TOPOLOGY'));
   if (designHasErrors) return <DesignProblems />;
   if (stopped) return <div className="sw-banner sw-error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
   if (!result) return <p className="sw-muted">The preview runs after each edit.</p>;
@@ -37,7 +38,7 @@ export function PreviewPanel() {
       </>
     );
   }
-  const r = result.nodes[nodeId];
+  const r = ownEntry(result.nodes, nodeId);
   const emitted = detail?.emitted ?? [];
   const stores = detail?.stores ?? [];
   const inputs = lineage?.inputs ?? [];

@@ -18,9 +18,31 @@ export function fmt(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+/** Epoch milliseconds from 2000 on are shown as times; smaller numbers are test-style offsets. */
+const EPOCH_2000 = 946684800000;
+
+function clock(ts: number, withDate: boolean): string {
+  const iso = new Date(ts).toISOString();
+  const time = ts % 1000 === 0 ? iso.slice(11, 19) : iso.slice(11, 23);
+  return withDate ? `${iso.slice(0, 10)} ${time}` : time;
+}
+
+/**
+ * A window as readable UTC times, `[22:13:00 – 22:14:00)`, with the raw epoch milliseconds for the
+ * hover. Session windows are closed, `[start – end]`, as Kafka defines them; time windows half-open.
+ */
+export function fmtWindow(w: { start: number; end: number }, kind: 'session' | 'time'): { text: string; title: string } {
+  const close = kind === 'session' ? ']' : ')';
+  const raw = `[${w.start}, ${w.end}${close}`;
+  const what = kind === 'session' ? 'session window, both ends inclusive' : 'time window, end exclusive';
+  if (w.start < EPOCH_2000) return { text: raw, title: what };
+  const withDate = new Date(w.start).toISOString().slice(0, 10) !== new Date(w.end).toISOString().slice(0, 10) || w.end - w.start >= 86_400_000;
+  return { text: `[${clock(w.start, withDate)} – ${clock(w.end, withDate)}${close}`, title: `${raw} epoch ms (UTC), ${what}` };
+}
+
 export function fmtTime(ts: number): string {
   // Large values are epoch milliseconds: show them as UTC times; small ones are test-style offsets.
-  return ts > 946684800000 ? `${new Date(ts).toISOString().replace('T', ' ').replace('Z', '')} (${ts})` : String(ts);
+  return ts > EPOCH_2000 ? `${new Date(ts).toISOString().replace('T', ' ').replace('Z', '')} (${ts})` : String(ts);
 }
 
 export function keyOnly(key: unknown): unknown {

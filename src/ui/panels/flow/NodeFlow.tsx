@@ -8,7 +8,8 @@ import { useMemo, useState } from 'react';
 import type { NodeDetail, TracedRecord } from '../../../simulator/types';
 import { useApp } from '../../../store/store';
 import { showLineage } from '../../preview/use-live-preview';
-import { fmt, fmtTime, keyOnly } from '../format';
+import { windowKindOf, type WindowKind } from '../../../model/window-kind';
+import { fmt, fmtTime, fmtWindow, keyOnly } from '../format';
 import { changesBetween, type Changes } from './changed';
 import { EditButton } from './InputRecords';
 import { SampleRowEditor } from './SampleRowEditor';
@@ -17,6 +18,7 @@ import { ValueText } from './ValueText';
 export function NodeFlow({ detail }: { detail: NodeDetail }) {
   const selected = useApp((s) => s.lineage?.recordId ?? null);
   const names = useApp((s) => s.doc.nodes);
+  const windowKind = useApp((s) => windowKindOf(s.doc, detail.nodeId)) ?? 'time';
   const [hover, setHover] = useState<string | null>(null);
   const focus = hover ?? selected;
   const linked = useMemo(() => new Set(focus ? (detail.from[focus] ?? []) : []), [detail, focus]);
@@ -45,7 +47,7 @@ export function NodeFlow({ detail }: { detail: NodeDetail }) {
           </thead>
           <tbody onMouseLeave={() => setHover(null)}>
             {detail.emitted.map((rec, i) => (
-              <OutRow key={rec.id} rec={rec} n={i + 1} selected={selected === rec.id} changes={detail.rule === 'cause' ? changesOf(rec, detail.from[rec.id], byId) : undefined} onHover={setHover} />
+              <OutRow key={rec.id} rec={rec} n={i + 1} windowKind={windowKind} selected={selected === rec.id} changes={detail.rule === 'cause' ? changesOf(rec, detail.from[rec.id], byId) : undefined} onHover={setHover} />
             ))}
           </tbody>
         </table>
@@ -61,7 +63,17 @@ function changesOf(rec: TracedRecord, from: string[] | undefined, byId: Map<stri
   return before ? changesBetween({ key: keyOnly(before.key), value: before.value }, { key: keyOnly(rec.key), value: rec.value }) : undefined;
 }
 
-function OutRow({ rec, n, selected, changes, onHover }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void }) {
+function WindowCell({ window: w, kind }: { window?: { start: number; end: number }; kind: WindowKind }) {
+  if (!w) return <td />;
+  const { text, title } = fmtWindow(w, kind);
+  return (
+    <td title={title} data-testid="window-cell">
+      {text}
+    </td>
+  );
+}
+
+function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void; windowKind: WindowKind }) {
   return (
     <tr className={`sw-clickable ${selected ? 'sw-lineage' : ''}`} onClick={() => showLineage(rec.id)} onMouseEnter={() => onHover(rec.id)} data-testid="output-row">
       <td>{n}</td>
@@ -70,7 +82,7 @@ function OutRow({ rec, n, selected, changes, onHover }: { rec: TracedRecord; n: 
         <ValueText value={rec.value} changes={changes?.value} />
       </td>
       <td>{fmtTime(rec.timestamp)}</td>
-      <td>{rec.window ? `[${rec.window.start}, ${rec.window.end})` : ''}</td>
+      <WindowCell window={rec.window} kind={windowKind} />
     </tr>
   );
 }
