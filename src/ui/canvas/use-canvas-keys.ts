@@ -19,7 +19,7 @@ function whenRendered(selector: string, f: (el: HTMLElement) => void, frames = 1
 export const focusCard = (id: string) => whenRendered(`.react-flow__node[data-id="${CSS.escape(id)}"]`, (el) => el.focus());
 
 /**
- * Brings a single selected card into view when it is off screen (selected from the keyboard, or added
+ * Brings a single selected card into view when it is wholly off screen (selected from the keyboard, or added
  * after the selection from the palette); a card clicked on is on screen already.
  */
 export function useRevealSelection(selected: string[]): void {
@@ -50,8 +50,9 @@ export function useRevealSelection(selected: string[]): void {
     const { x, y } = n.internals.positionAbsolute;
     const a = rf.flowToScreenPosition({ x, y });
     const b = rf.flowToScreenPosition({ x: x + w, y: y + h });
-    const inside = a.x >= pane.left && a.y >= pane.top && b.x <= pane.right && b.y <= pane.bottom;
-    if (!inside) void rf.setCenter(x + w / 2, y + h / 2, { zoom: rf.getZoom(), duration: 150 });
+    // Only a card wholly off screen moves the view: one dropped near the edge stays where it was dropped.
+    const offScreen = b.x <= pane.left || b.y <= pane.top || a.x >= pane.right || a.y >= pane.bottom;
+    if (offScreen) void rf.setCenter(x + w / 2, y + h / 2, { zoom: rf.getZoom(), duration: 150 });
   }
 }
 
