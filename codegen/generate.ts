@@ -5,7 +5,9 @@
  */
 import type { TopologyDocument } from '../src/model/types';
 import { DOCKERFILE, MAIN_TS, TEST_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
+import { checkProjectPath } from './project-paths';
 import { printTopology } from './topology-file';
+import { topicFilePath } from '../src/engine';
 
 export interface GenerateOptions {
   /** What the preview emitted per sink topic; becomes the project's golden test. */
@@ -28,12 +30,13 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
     files.set(`src/streams/${path}`, text);
   }
   for (const topic of sourceTopicsOf(doc)) {
-    const records = doc.samples[topic] ?? [];
-    files.set(`samples/${topic}.jsonl`, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
+    const records = (Object.hasOwn(doc.samples, topic) ? doc.samples[topic] : undefined) ?? [];
+    files.set(topicFilePath('samples', topic), records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
   }
   if (options.expectedOutputs) {
     files.set('test/topology.test.ts', TEST_TS);
     files.set('test/expected-output.json', JSON.stringify(options.expectedOutputs, null, 2) + '\n');
   }
+  for (const path of files.keys()) checkProjectPath(path);
   return files;
 }

@@ -6,6 +6,7 @@
  */
 import type { DslExpr } from '../src/model/dsl-expr';
 import { transpileFunction } from '../src/model/functions';
+import { placeFunction } from './function-text';
 
 export interface PrintContext {
   /** Variable (or expression) holding the upstream object on a port, by edge index. */
@@ -13,8 +14,6 @@ export interface PrintContext {
   inputCount: (port: string) => number;
   param: (path: string) => unknown;
   nodeName: string;
-  /** Engine exports the code uses (collected for the import line). */
-  imports: Set<string>;
 }
 
 export class CodegenError extends Error {}
@@ -32,7 +31,6 @@ export function printExpr(e: DslExpr, ctx: PrintContext, indent = '  '): string 
     case 'fn':
       return printFunction(String(ctx.param(e.param) ?? ''), e.param, ctx.nodeName, indent);
     case 'static': {
-      ctx.imports.add(e.callee.split('.')[0]);
       return `${e.callee}(${e.args.map((a) => printExpr(a, ctx, indent)).join(', ')})`;
     }
     case 'call': {
@@ -49,37 +47,28 @@ export function printExpr(e: DslExpr, ctx: PrintContext, indent = '  '): string 
   }
 }
 
+/** The engine exports an expression names (the roots of its static callees), for the import line. */
+export function engineImports(e: DslExpr): string[] {
+  switch (e.kind) {
+    case 'static':
+      return [e.callee.split('.')[0], ...e.args.flatMap(engineImports)];
+    case 'call':
+      return [...engineImports(e.target), ...e.args.flatMap(engineImports)];
+    case 'get':
+      return engineImports(e.target);
+    default:
+      return [];
+  }
+}
+
 function printLiteral(v: unknown): string {
   if (v === undefined) return 'undefined';
   return JSON.stringify(v);
 }
 
-/** The user's own source, after proving it is one expression; parenthesized when it could split an argument list. */
+/** The user's own source, after proving it is one expression. */
 function printFunction(source: string, param: string, nodeName: string, indent: string): string {
   const check = transpileFunction(source);
   if (!check.ok) throw new CodegenError(`node "${nodeName}" ${param}: ${check.message}`);
-  const src = source.trim().replace(/\r\n?/g, '\n');
-  const body = src.split('\n').join(`\n${indent}`);
-  return needsParens(src) ? `(${body})` : body;
-}
-
-/** True unless the text has no comma outside brackets/strings and no slash (regex/division ambiguity). */
-function needsParens(src: string): boolean {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '`') return true;
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '/') return true;
-    else if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (ch === ',' && depth === 0) return true;
-  }
-  return false;
+  return placeFunction(source, indent);
 }

@@ -1,5 +1,6 @@
 /** The fixed files of a generated project (package.json, tsconfig, README, main, test, ...). */
 import type { TopologyDocument } from '../src/model/types';
+import { projectFolderName } from './project-paths';
 
 export const GENERATED_VERSIONS = { kafkajs: '2.2.4', typescript: '6.0.3', tsx: '4.23.15', vitest: '4.1.12', '@types/node': '20.19.43' };
 
@@ -8,7 +9,7 @@ export const ENGINE_DEPENDENCIES: Record<string, string> = { kafkajs: GENERATED_
 
 export function packageJson(doc: TopologyDocument): string {
   const pkg = {
-    name: doc.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[._]/, 'app-'),
+    name: projectFolderName(doc.name),
     version: '1.0.0',
     private: true,
     type: 'module',
@@ -45,7 +46,7 @@ export const MAIN_TS = `// Runs the topology. Without KAFKA_BROKERS: over sample
 // streaming, writing every sink topic to out/<topic>.jsonl as records are produced (files of any size;
 // --skip-bad-lines counts and skips lines that are not records). With KAFKA_BROKERS: on Kafka.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { topicFileName, topicFilePath } from './streams/index';
 import { ArrayFeed, badLines, DirectoryOutput, FileFeed, InputError, runFeeds, type BadLines, type Feed } from './streams/local/index';
 import { APPLICATION_ID, buildTopology } from './topology';
 import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS } from './settings';
@@ -62,7 +63,7 @@ function feedsFromArgs(argv: string[], report: BadLines): Feed[] {
     given.set(topic, arg.slice(at + 1));
   }
   return SOURCE_TOPICS.map((topic) => {
-    const file = given.get(topic) ?? join('samples', \`\${topic}.jsonl\`);
+    const file = given.get(topic) ?? topicFilePath('samples', topic);
     if (given.has(topic) && !existsSync(file)) throw new InputError(\`\${file}: cannot read file (no such file)\`);
     return existsSync(file) ? new FileFeed(topic, file, report) : new ArrayFeed(topic, []);
   });
@@ -91,7 +92,7 @@ async function runLocally(argv: string[]) {
   }
   if (report.skipped > 0) console.error(\`\${APPLICATION_ID}: skipped \${report.skipped} bad line(s), the first: \${report.first.join('; ')}\`);
   console.log(\`\${APPLICATION_ID}: processed \${result.inputs} input record(s)\`);
-  for (const [topic, n] of out.counts) console.log(\`  \${topic}: \${n} record(s) -> out/\${topic}.jsonl\`);
+  for (const [topic, n] of out.counts) console.log(\`  \${topic}: \${n} record(s) -> out/\${topicFileName(topic)}\`);
 }
 
 async function main() {
@@ -124,16 +125,16 @@ export const TEST_TS = `// Replays the design's samples and expects exactly what
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runLocal, type InputRecord } from '../src/streams/index';
+import { nameTable, runLocal, topicFilePath, type InputRecord } from '../src/streams/index';
 import { buildTopology } from '../src/topology';
 import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS } from '../src/settings';
 
 const here = new URL('.', import.meta.url).pathname;
 
 function samples(): Record<string, InputRecord[]> {
-  const out: Record<string, InputRecord[]> = {};
+  const out = nameTable<InputRecord[]>();
   for (const t of SOURCE_TOPICS) {
-    const f = join(here, '..', 'samples', \`\${t}.jsonl\`);
+    const f = topicFilePath(join(here, '..', 'samples'), t);
     out[t] = existsSync(f) ? readFileSync(f, 'utf8').split('\\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : [];
   }
   return out;
@@ -174,7 +175,7 @@ export function envExample(doc: TopologyDocument): string {
   return `# Kafka connection. Leave KAFKA_BROKERS empty to run locally over samples/.
 KAFKA_BROKERS=
 # Kafka Streams application.id (consumer group and internal topic prefix)
-APPLICATION_ID=${doc.name}
+APPLICATION_ID=${JSON.stringify(doc.name)}
 # at_least_once (default) or exactly_once_v2 (kafkajs transactions; see the Streamwright docs for what was verified)
 PROCESSING_GUARANTEE=at_least_once
 # How often processed offsets are committed (ms; Kafka Streams' commit.interval.ms: 30000, or 100 with exactly_once_v2)

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseDesign, parseJsonWithPosition } from '../model/load';
 import { sampleRecordSchema } from '../model/schema';
 import type { SampleRecord, TopologyDocument } from '../model/types';
+import { nameTable } from '../engine/name-table';
 import { CliError } from './cli-error';
 
 export { CliError };
@@ -30,7 +31,7 @@ export function loadDesignFile(file: string, cwd: string): TopologyDocument {
 /** Samples as { topic: records[] } (.json) or one {topic, key, value, timestamp} per line (.jsonl). */
 export function loadSamplesFile(file: string, cwd: string): Record<string, SampleRecord[]> {
   const text = readText(file, cwd);
-  const out: Record<string, SampleRecord[]> = {};
+  const out = nameTable<SampleRecord[]>();
   const check = (value: unknown, where: string): SampleRecord => {
     const r = sampleRecordSchema.safeParse(value);
     if (!r.success) throw new CliError(`${where}: ${r.error.issues[0].path.join('.') || 'record'}: ${r.error.issues[0].message}`);

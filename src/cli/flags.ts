@@ -3,7 +3,7 @@ import { CliError } from './cli-error';
 
 export function parseFlags(args: string[], spec: Record<string, 'string' | 'boolean' | 'list'>) {
   const positional: string[] = [];
-  const flags: Record<string, string | boolean | string[]> = {};
+  const flags: Record<string, string | boolean | string[]> = Object.create(null);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a.startsWith('-')) {
@@ -12,7 +12,7 @@ export function parseFlags(args: string[], spec: Record<string, 'string' | 'bool
     }
     const [rawName, inline] = a.replace(/^--?/, '').split('=', 2);
     const name = rawName === 'o' ? 'out' : rawName;
-    const kind = spec[name];
+    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!kind) throw new CliError(`unknown option ${a}`);
     if (kind === 'boolean') flags[name] = true;
     else {

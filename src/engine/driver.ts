@@ -12,6 +12,7 @@ import type { StateStore, StoreEntry } from './stores/state-store';
 import type { Topology } from './topology';
 import { RecordQueue } from './record-queue';
 import { convert, FeedbackWriter, OutputWriter, QueueWriter, type DriverCounts, type OutputListener, type OutputRecord } from './topic-writers';
+import { nameTable } from './name-table';
 
 export interface DriverConfig {
   defaultKeySerde?: Serde;
@@ -233,9 +234,7 @@ export class TopologyTestDriver {
   }
 
   storeContents(): Record<string, StoreEntry[]> {
-    const out: Record<string, StoreEntry[]> = {};
-    for (const [name, s] of this.task.stores) out[name] = s.all();
-    return out;
+    return nameTable([...this.task.stores].map(([name, s]) => [name, s.all()]));
   }
 
   metrics(): ProcessorMetrics[] {

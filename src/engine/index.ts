@@ -18,3 +18,5 @@ export type { TraceEvent } from './core/task';
 export type { StoreEntry } from './stores/state-store';
 export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
 export { runLocal, type RunLocalOptions } from './run-local';
+export { topicFileName, topicFilePath } from './topic-files';
+export { nameTable, ownEntry } from './name-table';

@@ -6,6 +6,7 @@
  */
 import { TopologyTestDriver, type OutputRecord } from './driver';
 import { mergeByTimestamp, type InputRecord } from './input-order';
+import { nameTable } from './name-table';
 import { Serdes } from './serdes';
 import type { Topology } from './topology';
 
@@ -33,7 +34,5 @@ export function runLocal(topology: Topology, inputs: Record<string, InputRecord[
       }
     }
   }
-  const out: Record<string, OutputRecord[]> = {};
-  for (const t of driver.outputTopics()) out[t] = driver.allOutputs(t);
-  return out;
+  return nameTable(driver.outputTopics().map((t) => [t, driver.allOutputs(t)]));
 }

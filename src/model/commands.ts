@@ -6,6 +6,7 @@ import { getOperator } from './registry';
 import { canConnect } from './connect';
 import type { DesignEdge, DesignNode, Position, SampleRecord, TopologyDocument } from './types';
 import { CURRENT_VERSION, DOCUMENT_FORMAT } from './types';
+import { ownEntry } from './name-table';
 
 export function emptyDesign(name = 'my-streams-app'): TopologyDocument {
   return { format: DOCUMENT_FORMAT, version: CURRENT_VERSION, name, nodes: [], edges: [], samples: {}, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
@@ -110,7 +111,10 @@ export function renameNode(doc: TopologyDocument, nodeId: string, name: string):
 }
 
 export function moveNodes(doc: TopologyDocument, positions: Record<string, Position>): TopologyDocument {
-  return { ...doc, nodes: doc.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) };
+  return { ...doc, nodes: doc.nodes.map((n) => {
+      const position = ownEntry(positions, n.id);
+      return position ? { ...n, position } : n;
+    }) };
 }
 
 export function setSamples(doc: TopologyDocument, topic: string, records: SampleRecord[]): TopologyDocument {

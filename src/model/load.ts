@@ -1,8 +1,10 @@
 /** Reading and writing design files: JSON errors with line and column, schema errors with the JSON path. */
 import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
-import { documentSchema } from './schema';
+import { z } from 'zod';
+import { nameTable } from './name-table';
+import { documentSchema, sampleRecordSchema } from './schema';
 import { migrateDocument } from './migrate';
-import type { TopologyDocument } from './types';
+import type { SampleRecord, TopologyDocument } from './types';
 
 export interface LoadError {
   message: string;
@@ -47,16 +49,38 @@ export function parseDesign(text: string): LoadResult {
 export function designFromJson(value: unknown): LoadResult {
   const migrated = migrateDocument(value);
   if (!migrated.ok) return { ok: false, errors: [{ message: migrated.message }] };
-  const parsed = documentSchema.safeParse(migrated.doc);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => ({ message: i.message, path: '$' + i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') })),
-    };
-  }
-  const doc = parsed.data as TopologyDocument;
+  const { samples: rawSamples, ...rest } = migrated.doc as { samples?: unknown };
+  const parsed = documentSchema.safeParse({ ...rest, samples: {} });
+  const samples = samplesByTopic(rawSamples);
+  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors];
+  if (!parsed.success || errors.length) return { ok: false, errors };
+  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table };
   keepOwnKeys(doc, migrated.doc);
   return { ok: true, doc, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+}
+
+const topicSamples = z.array(sampleRecordSchema);
+
+/**
+ * The samples, by topic, in a table without a prototype. Checked topic by topic rather than as a
+ * zod record: zod's record leaves a "__proto__" key out and refuses an object with a "constructor"
+ * key, and a topic may have either name.
+ */
+function samplesByTopic(raw: unknown): { table: TopologyDocument['samples']; errors: LoadError[] } {
+  const table = nameTable<SampleRecord[]>();
+  if (raw === undefined) return { table, errors: [] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { table, errors: [{ message: 'expected an object { "<topic>": [records] }', path: '$.samples' }] };
+  const errors: LoadError[] = [];
+  for (const [topic, list] of Object.entries(raw)) {
+    const r = topicSamples.safeParse(list);
+    if (r.success) table[topic] = r.data as SampleRecord[];
+    else errors.push(...r.error.issues.map((i) => ({ message: i.message, path: jsonPath(['samples', topic, ...i.path]) })));
+  }
+  return { table, errors };
 }
 
 /**

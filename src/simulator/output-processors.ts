@@ -5,6 +5,7 @@
  * the node it belongs to (drops, counts, errors) and whether records enter the node there, store -> its node.
  */
 import type { CompiledDesign } from '../compiler/compile';
+import { nameTable } from '../engine';
 
 export interface OutputTarget {
   nodeId: string;
@@ -20,7 +21,7 @@ export interface ProcessorIndex {
 }
 
 export function indexProcessors(compiled: Pick<CompiledDesign, 'nodeProcessors'>): ProcessorIndex {
-  const index: ProcessorIndex = { outputs: new Map(), ownerOf: new Map(), entries: new Set(), storeOwners: {} };
+  const index: ProcessorIndex = { outputs: new Map(), ownerOf: new Map(), entries: new Set(), storeOwners: nameTable() };
   for (const [nodeId, np] of compiled.nodeProcessors) {
     for (const p of np.processors) index.ownerOf.set(p, nodeId);
     for (const p of np.entries) index.entries.add(p);

@@ -3,6 +3,7 @@
  * and the answers to its questions (one node's records, a record's lineage, the sink outputs). The
  * worker computes them next to the full result it keeps. Pure.
  */
+import { nameTable } from '../engine';
 import { recordTypes } from './record-types';
 import { lineageThroughState } from './lineage';
 import { nodeFlow } from './node-flow';
@@ -12,12 +13,10 @@ import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewVi
 export const STORE_ENTRY_LIMIT = 500;
 
 export function summarize(result: SimulationResult, runId: number, view: PreviewView): PreviewResult {
-  const nodes: PreviewResult['nodes'] = {};
-  for (const [id, n] of Object.entries(result.nodes)) {
-    nodes[id] = { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}), ...(n.notData ? { notData: n.notData } : {}) };
-  }
-  const sinkCounts: Record<string, number> = {};
-  for (const [topic, recs] of Object.entries(result.sinks)) sinkCounts[topic] = recs.length;
+  const nodes: PreviewResult['nodes'] = nameTable(
+    Object.entries(result.nodes).map(([id, n]) => [id, { emittedCount: n.emittedCount, recordsIn: n.recordsIn, dropped: n.dropped, types: recordTypes(n.emitted), ...(n.error ? { error: n.error } : {}), ...(n.notData ? { notData: n.notData } : {}) }]),
+  );
+  const sinkCounts = nameTable(Object.entries(result.sinks).map(([topic, recs]) => [topic, recs.length]));
   return {
     runId,
     ok: result.ok,

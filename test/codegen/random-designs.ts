@@ -1,6 +1,11 @@
-/** fast-check generators of valid designs (chains of operators with random params) and their samples. */
+/**
+ * fast-check generators of valid designs (chains of operators with random params) and their samples.
+ * Names, descriptions, topics and string literals are hostile (see hostile-text.ts): whatever a design
+ * says, the generated project must mean the same.
+ */
 import fc from 'fast-check';
 import type { DesignEdge, DesignNode, SampleRecord, TopologyDocument } from '../../src/model/types';
+import { hostileFunction, hostileLiteral, hostileNames, hostileText } from './hostile-text';
 
 const stateless = fc.oneof(
   fc.record({ kind: fc.constant('filter'), params: fc.constantFrom({ predicate: '(k, v) => v % 2 === 0' }, { predicate: '(k, v) => v > 10' }, { predicate: "(k, v) => k !== 'b'" }) }),
@@ -10,7 +15,13 @@ const stateless = fc.oneof(
   fc.record({ kind: fc.constant('map'), params: fc.constantFrom({ mapper: '(k, v) => [String(v % 4), v + 1]' }) }),
   fc.record({ kind: fc.constant('flatMapValues'), params: fc.constantFrom({ mapper: '(v) => [v, v + 1]' }, { mapper: '(v) => (v % 3 === 0 ? [] : [v])' }) }),
   fc.record({ kind: fc.constant('peek'), params: fc.constant({ action: '(k, v) => undefined' }) }),
+  fc.record({ kind: fc.constant('selectKey'), params: hostileLiteral.map((lit) => ({ mapper: `(k, v) => ${lit} + (v % 3)` })) }),
+  fc.record({ kind: fc.constant('mapValues'), params: hostileFunction.map((mapper) => ({ mapper })) }),
 );
+
+/** Topic names Kafka accepts that are hostile to JavaScript objects and file systems. */
+const TOPICS = ['input', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '...', '.hidden', 'a_b-C.9', 'x'.repeat(249)];
+const MAX_NODES = 13;
 
 const windowParams = fc.oneof(
   fc.record({ type: fc.constant('tumbling'), sizeMs: fc.constantFrom(10, 50), graceMs: fc.constantFrom(0, 5) }),
@@ -36,19 +47,24 @@ export const randomDesign = fc
     merge: fc.boolean(),
     samples: fc.array(sample, { minLength: 1, maxLength: 25 }),
     samples2: fc.array(sample, { maxLength: 10 }),
+    names: hostileNames(MAX_NODES),
+    descriptions: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: MAX_NODES + 1, maxLength: MAX_NODES + 1 }),
+    appName: hostileText,
+    topics: fc.shuffledSubarray(TOPICS, { minLength: 3, maxLength: 3 }),
   })
-  .map(({ chain, grouping, merge, samples, samples2 }): TopologyDocument => {
+  .map(({ chain, grouping, merge, samples, samples2, names, descriptions, appName, topics: [input, input2, output] }): TopologyDocument => {
     const nodes: DesignNode[] = [];
     const edges: DesignEdge[] = [];
     const add = (kind: string, params: Record<string, unknown>, from: string | null, port = 'in') => {
       const id = `n${nodes.length + 1}`;
-      nodes.push({ id, kind, name: `${kind}-${nodes.length + 1}`, params, position: { x: nodes.length * 200, y: 0 } });
+      const description = descriptions[nodes.length];
+      nodes.push({ id, kind, name: names[nodes.length], params, position: { x: nodes.length * 200, y: 0 }, ...(description !== undefined ? { description } : {}) });
       if (from) edges.push({ id: `e${edges.length + 1}`, source: from, target: id, targetPort: port });
       return id;
     };
-    let last = add('stream', { topic: 'input' }, null);
+    let last = add('stream', { topic: input }, null);
     if (merge) {
-      const other = add('stream', { topic: 'input2' }, null);
+      const other = add('stream', { topic: input2 }, null);
       const m = add('merge', {}, last);
       edges.push({ id: `e${edges.length + 1}`, source: other, target: m, targetPort: 'in' });
       last = m;
@@ -61,7 +77,7 @@ export const randomDesign = fc
       if (grouping.window && grouping.suppress && grouping.window.type !== 'session') last = add('suppress', { mode: 'untilWindowCloses' }, last);
       last = add('toStream', {}, last);
     }
-    add('to', { topic: 'output' }, last);
+    add('to', { topic: output }, last);
     const toRecords = (list: { key: string; value: number; dt: number }[], start: number): SampleRecord[] => {
       let t = start;
       return list.map((s) => {
@@ -69,7 +85,8 @@ export const randomDesign = fc
         return { key: s.key, value: s.value, timestamp: t };
       });
     };
-    const samplesByTopic: Record<string, SampleRecord[]> = { input: toRecords(samples, 100) };
-    if (merge) samplesByTopic.input2 = toRecords(samples2, 95);
-    return { format: 'streamwright/topology', version: 1, name: 'random-app', nodes, edges, samples: samplesByTopic, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
+    // Built with fromEntries: an assignment would take a topic named "__proto__" as the prototype.
+    const samplesByTopic: Record<string, SampleRecord[]> = Object.fromEntries([[input, toRecords(samples, 100)], ...(merge ? [[input2, toRecords(samples2, 95)]] : [])]);
+    const description = descriptions[MAX_NODES];
+    return { format: 'streamwright/topology', version: 1, name: appName, ...(description !== undefined ? { description } : {}), nodes, edges, samples: samplesByTopic, settings: { defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 } };
   });

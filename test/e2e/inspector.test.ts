@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openExample, outputRows, previewSettled, setMonaco, useDesigner } from './helpers';
+import { openApp, openExample, previewSettled, setMonaco, useDesigner } from './helpers';
 
 const env = useDesigner();
 
@@ -14,8 +14,10 @@ const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspe
 
 /** The window column's spans (end - start) of the selected node's output. */
 async function windowSpans(page: Page): Promise<number[]> {
-  return (await outputRows(page)).map((r) => {
-    const m = /\[(\d+), (\d+)\)/.exec(r[4]);
+  // The window cell shows times; its title has the raw epoch milliseconds.
+  const titles = await page.locator('[data-testid=output-row] [data-testid=window-cell]').evaluateAll((tds) => tds.map((td) => td.getAttribute('title') ?? ''));
+  return titles.map((t) => {
+    const m = /\[(\d+), (\d+)\)/.exec(t);
     return m ? Number(m[2]) - Number(m[1]) : NaN;
   });
 }

@@ -42,6 +42,7 @@ describe('layer walls', () => {
     ['the simulator importing an engine private', 'src/simulator/fixture-bad.ts', '../engine/dsl/kstream'],
     ['the store importing the UI', 'src/store/fixture-bad.ts', '../ui/App'],
     ['codegen importing the simulator', 'codegen/fixture-bad.ts', '../src/simulator/simulate'],
+    ['codegen importing an engine private', 'codegen/fixture-bad.ts', '../src/engine/dsl/kstream'],
     ['the UI importing the CLI', 'src/ui/canvas/fixture-bad.tsx', '../../cli/main'],
   ])('rejects %s', async (_what, file, from) => {
     const found = (await messages(importing(from), file)).filter((m) => m.ruleId === 'no-restricted-imports');
@@ -53,14 +54,24 @@ describe('layer walls', () => {
   });
 
   it.each([
+    ['the store', 'src/engine/fixture-bad.ts', '../store/store'],
+    ['react', 'src/compiler/fixture-bad.ts', 'react'],
+    ['the UI', 'src/simulator/fixture-bad.ts', '../ui/App'],
+  ])('rejects a core file loading %s with import()', async (_what, file, from) => {
+    expect(await lint(`export const load = () => import('${from}');\n`, file)).toContain('no-restricted-syntax');
+  });
+
+  it.each([
     ['the engine importing itself from a sub-folder', 'src/engine/dsl/fixture-ok.ts', '../stores/kv-store'],
     ['the compiler importing the engine and the model', 'src/compiler/fixture-ok.ts', '../model/types'],
     ['the simulator importing the engine public surface', 'src/simulator/fixture-ok.ts', '../engine'],
     ['codegen importing the model', 'codegen/fixture-ok.ts', '../src/model/types'],
+    ['codegen importing the engine public surface', 'codegen/fixture-ok.ts', '../src/engine'],
     ['the CLI importing codegen', 'src/cli/commands/fixture-ok.ts', '../../../codegen/generate'],
     ['the UI importing the store', 'src/ui/canvas/fixture-ok.tsx', '../../store/store'],
   ])('accepts %s', async (_what, file, from) => {
     expect(await lint(importing(from), file)).not.toContain('no-restricted-imports');
+    expect(await lint(`export const load = () => import('${from}');\n`, file)).not.toContain('no-restricted-syntax');
   });
 
   it('the simulator as it is imports nothing private from the engine', async () => {

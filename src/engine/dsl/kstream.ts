@@ -13,6 +13,7 @@ import { KGroupedStreamImpl } from './grouped-stream';
 import { KTableImpl } from './ktable';
 import { SourceTableNode } from './table-nodes';
 import { nameFrom, storeNameFrom } from './names';
+import { nameTable } from '../name-table';
 
 type F = (...a: never[]) => unknown;
 
@@ -174,7 +175,7 @@ export class BranchedKStreamImpl<K, V> {
     const predicates = this.branches.map((b) => b.predicate as F as never);
     const defaultChild = defaultName !== null ? childNames[childNames.length - 1] : null;
     this.stream.addProcessor(splitName, owner, () => new BranchProcessor(predicates, childNames, defaultChild));
-    const out: Record<string, KStreamImpl<K, V>> = {};
+    const out = nameTable<KStreamImpl<K, V>>();
     all.forEach((branchName, i) => {
       this.stream.addProcessor(childNames[i], owner, () => new StepProcessor(PASS, null), [], [splitName]);
       out[branchName] = new KStreamImpl<K, V>(this.stream.builder, childNames[i], this.stream.repartitionRequired, this.stream.keySerde, this.stream.valueSerde);

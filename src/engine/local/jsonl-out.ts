@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { OutputRecord } from '../topic-writers';
+import { topicFileName } from '../topic-files';
 
 /** What the local runner writes to. */
 export interface OutputSink {
@@ -63,7 +64,7 @@ export class BufferedText {
   }
 }
 
-/** Every sink topic to `<dir>/<topic>.jsonl` (a topic name that would leave the folder is refused). */
+/** Every sink topic to `<dir>/<topic file>` (topicFileName: encoded; a path that would still leave the folder is refused). */
 export class DirectoryOutput implements OutputSink {
   /** One lookup per record: the topic's file and how many records went to it. */
   private readonly files = new Map<string, { text: BufferedText; n: number }>();
@@ -92,8 +93,8 @@ export class DirectoryOutput implements OutputSink {
 
   pathOf(topic: string): string {
     const root = resolve(this.dir);
-    const p = resolve(root, `${topic}.jsonl`);
-    if (!p.startsWith(root + sep) || topic.includes('/') || topic.includes('\\')) throw new Error(`topic "${topic}" cannot be a file name in ${this.dir}`);
+    const p = resolve(root, topicFileName(topic));
+    if (!p.startsWith(root + sep)) throw new Error(`topic "${topic}" cannot be a file name in ${this.dir}`);
     return p;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
@@ -13,7 +14,7 @@ import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-ma
 import { InputPorts, OutputPorts, portRoom } from './NodePorts';
 
 function Counters({ id, problemCount }: { id: string; problemCount: number }) {
-  const summary = useApp((s) => s.result?.nodes[id]);
+  const summary = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
   return (
     <div className="sw-meta">
       {summary && (
@@ -36,8 +37,10 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
     const p = nodeProblems(s.doc, id)[0];
     return p ? `${p.param ? `${p.param}: ` : ''}${p.message}` : null;
   });
-  const runError = useApp((s) => s.result?.nodes[id]?.error?.message ?? (s.stopped?.nodeId === id ? s.stopped.message : null));
-  const notData = useApp((s) => s.result?.nodes[id]?.notData);
+  const run = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
+  const stoppedHere = useApp((s) => (s.stopped?.nodeId === id ? s.stopped.message : null));
+  const runError = run?.error?.message ?? stoppedHere;
+  const notData = run?.notData;
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);

@@ -4,6 +4,7 @@
  */
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { TopologyDocument } from '../../model/types';
+import { nameTable } from '../../model/name-table';
 
 /**
  * A node card as styles.css lays it out with its kind, name and one line of badges (counters): wide
@@ -84,7 +85,7 @@ export function layoutInput(doc: GraphPart): { graph: ElkNode; positions: (laidO
   };
   const positions = (laidOut: ElkNode) => {
     const at = new Map((laidOut.children ?? []).map((c) => [c.id, c]));
-    const out: Positions = {};
+    const out: Positions = nameTable();
     for (const run of runs) {
       const box = at.get(run[0]);
       if (!box) continue;

@@ -12,6 +12,8 @@ export interface CodeEditorProps {
   /** Markers: problems to show at a line (1-based). */
   markers?: { line: number; column?: number; message: string }[];
   path?: string;
+  /** Line 1 is a read-only header (greyed; the cursor cannot enter it; lines are numbered from line 2). */
+  readOnlyFirstLine?: boolean;
 }
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));

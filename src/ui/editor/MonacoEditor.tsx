@@ -1,7 +1,7 @@
 /** The Monaco-backed editor (this module pulls in Monaco; CodeEditor imports it lazily). */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { monaco } from './monaco-setup';
+import { APP_THEME, defineAppTheme, monaco } from './monaco-setup';
 import type { CodeEditorProps } from './CodeEditor';
 
 export default function MonacoEditor(props: CodeEditorProps) {
@@ -20,25 +20,55 @@ export default function MonacoEditor(props: CodeEditorProps) {
       value={props.value}
       language={props.language}
       path={props.path}
-      theme="vs-dark"
+      theme={APP_THEME}
+      beforeMount={defineAppTheme}
       height="100%"
       onChange={(v) => props.onChange?.(v ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;
+        if (props.readOnlyFirstLine) guardFirstLine(editor);
         editor.getDomNode()?.setAttribute('data-monaco-ready', 'true');
       }}
       options={{
         readOnly: props.readOnly,
         minimap: { enabled: false },
         fontSize: 12,
-        lineNumbers: 'on',
+        lineNumbers: props.readOnlyFirstLine ? (n: number) => (n === 1 ? '' : String(n - 1)) : 'on',
         scrollBeyondLastLine: false,
         automaticLayout: true,
         wordWrap: 'on',
         tabSize: 2,
         editContext: false,
         ariaLabel: props.ariaLabel,
+        // Suggestions and hovers are positioned on the page, not clipped by the (short) editor box.
+        fixedOverflowWidgets: true,
       } as object}
     />
   );
+}
+
+type Editor = Parameters<OnMount>[0];
+/**
+ * Line 1 (a function's typed header) is read-only: shown greyed with a lock, the cursor and any
+ * selection are kept below it, and Backspace at the start of line 2 does not join the two. It stays
+ * in the model, so Monaco type-checks the function against it.
+ */
+function guardFirstLine(editor: Editor): void {
+  const decorations = editor.createDecorationsCollection();
+  const mark = () => decorations.set([{ range: new monaco.Range(1, 1, 1, 1), options: { isWholeLine: true, className: 'sw-readonly-line', inlineClassName: 'sw-readonly-text', hoverMessage: { value: 'Read-only: the function\'s type, from the operator and the upstream records' } } }]);
+  mark();
+  editor.onDidChangeModelContent(mark);
+  editor.onDidChangeCursorSelection((e) => {
+    const s = e.selection;
+    if (s.startLineNumber > 1 || (editor.getModel()?.getLineCount() ?? 0) < 2) return;
+    const end = s.endLineNumber > 1 ? { line: s.endLineNumber, col: s.endColumn } : { line: 2, col: 1 };
+    editor.setSelection(new monaco.Selection(2, 1, end.line, end.col));
+  });
+  editor.onKeyDown((e) => {
+    const s = editor.getSelection();
+    if (e.keyCode === monaco.KeyCode.Backspace && s?.isEmpty() && s.startLineNumber === 2 && s.startColumn === 1) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  });
 }

@@ -22,5 +22,31 @@ const ts = ((monaco as unknown as { typescript?: TsDefaults }).typescript ?? (mo
 ts?.typescriptDefaults.setCompilerOptions({ target: 99, allowNonTsExtensions: true, noImplicitAny: false, strict: false, noLib: false });
 ts?.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 2304, 7006] });
 
+/** The Monaco theme named after the app's: its colours are the app's CSS variables (styles.css). */
+export const APP_THEME = 'streamwright';
+
+/** Defines APP_THEME from the app's current CSS variables (dark or light, as the app's color-scheme). */
+export function defineAppTheme(): void {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const dark = css.colorScheme.trim() !== 'light';
+  monaco.editor.defineTheme(APP_THEME, {
+    base: dark ? 'vs-dark' : 'vs',
+    inherit: true,
+    rules: [],
+    colors: {
+      'editor.background': v('--bg', dark ? '#0f1420' : '#ffffff'),
+      'editorGutter.background': v('--bg', dark ? '#0f1420' : '#ffffff'),
+      'editor.foreground': v('--text', dark ? '#e6e9f2' : '#1b1f2a'),
+      'editorLineNumber.foreground': v('--muted', '#8d97b0'),
+      'editorWidget.background': v('--panel2', dark ? '#1c2436' : '#f3f4f8'),
+      'editorWidget.border': v('--border', '#2a3450'),
+      'editorSuggestWidget.background': v('--panel2', dark ? '#1c2436' : '#f3f4f8'),
+      'editorSuggestWidget.border': v('--border', '#2a3450'),
+      'editorHoverWidget.background': v('--panel2', dark ? '#1c2436' : '#f3f4f8'),
+    },
+  });
+}
+
 loader.config({ monaco });
 export { monaco };

@@ -34,6 +34,7 @@ export function FunctionField({ nodeId, spec, value, problems, onChange }: Field
         )}
       </div>
       <CodeEditor
+        readOnlyFirstLine
         value={`${header}\n${source}`}
         language="typescript"
         onChange={(v) => onChange(v.startsWith(`${header}\n`) ? v.slice(header.length + 1) : v.replace(/^const [^\n]*=\n/, ''))}

@@ -2,12 +2,13 @@
 import type { PreviewResult } from '../../simulator/types';
 import type { TopologyDocument } from '../../model/types';
 import { recordTypes } from '../../simulator/record-types';
+import { ownEntry } from '../../model/name-table';
 
 export function upstreamTypes(doc: TopologyDocument, result: PreviewResult | null, nodeId: string): { key: string; value: string } | null {
   const edge = doc.edges.find((e) => e.target === nodeId);
   if (!edge) return null;
-  const fromPreview = result?.nodes[edge.source]?.types;
+  const fromPreview = result ? ownEntry(result.nodes, edge.source)?.types : undefined;
   if (fromPreview) return fromPreview;
   const src = doc.nodes.find((n) => n.id === edge.source);
-  return src && typeof src.params.topic === 'string' ? recordTypes(doc.samples[src.params.topic] ?? []) : null;
+  return src && typeof src.params.topic === 'string' ? recordTypes(ownEntry(doc.samples, src.params.topic) ?? []) : null;
 }

@@ -5,6 +5,7 @@
  * with every run; the records are asked of the worker for the node shown.
  */
 import { hasErrors } from '../../model/check';
+import { ownEntry } from '../../model/name-table';
 import { useApp } from '../../store/store';
 import { analysisOf } from '../use-analysis';
 import { DesignProblems } from './DesignProblems';
@@ -37,7 +38,7 @@ export function PreviewPanel() {
       </>
     );
   }
-  const r = result.nodes[nodeId];
+  const r = ownEntry(result.nodes, nodeId);
   const emitted = detail?.emitted ?? [];
   const stores = detail?.stores ?? [];
   const inputs = lineage?.inputs ?? [];

@@ -5,6 +5,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { EXAMPLE_SAMPLE, setSamples, sourceTopics } from '../../model/commands';
+import { ownEntry } from '../../model/name-table';
 import type { SampleRecord } from '../../model/types';
 import { useApp } from '../../store/store';
 import type { SampleDraft } from '../../store/samples-draft-slice';
@@ -19,9 +20,9 @@ export function SamplesPanel() {
   const topics = useMemo(() => sourceTopics(doc), [doc]);
   const chosen = useApp((s) => s.samplesTopic);
   const current = chosen && topics.includes(chosen) ? chosen : (topics[0] ?? null);
-  const saved = current ? (doc.samples[current] ?? []) : [];
+  const saved = current ? (ownEntry(doc.samples, current) ?? []) : [];
   // Unapplied text (typed, or invalid) lives in the store: it survives tab and topic switches.
-  const draft = useApp((s) => (current ? s.sampleDrafts[current] : undefined));
+  const draft = useApp((s) => (current ? ownEntry(s.sampleDrafts, current) : undefined));
   const savedText = useMemo(() => formatSamples(saved), [saved]);
   const text = draft?.text ?? savedText;
   const problem = draft?.problem ?? null;

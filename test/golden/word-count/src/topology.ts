@@ -9,7 +9,7 @@ export const APPLICATION_ID = "word-count";
 export function buildTopology(builder: StreamsBuilder = new StreamsBuilder()): Topology {
   const textLines = builder.stream("text-lines", Consumed.as("text-lines"));
   const splitWords = textLines
-    .flatMapValues(((value: string) => value.toLowerCase().split(/\W+/).filter((w) => w.length > 0)), Named.as("split-words"));
+    .flatMapValues((value: string) => value.toLowerCase().split(/\W+/).filter((w) => w.length > 0), Named.as("split-words"));
   const byWord = splitWords.groupBy((key, word: string) => word, Grouped.as("by-word"));
   const wordCounts = byWord.count(Named.as("word-counts"), Materialized.as("counts-store"));
   const countsStream = wordCounts.toStream(Named.as("counts-stream"));
