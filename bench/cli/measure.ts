@@ -1,5 +1,5 @@
 /**
- * One whole process measured: wall time and peak RSS from GNU time (`%e %M`, written to its own file
+ * One whole process measured: wall time, CPU time and peak RSS from GNU time (`%e %M %U %S`, written to its own file
  * so the command's stderr stays its own), with the 1-minute load average sampled around it.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +18,8 @@ export interface Command {
 
 export interface Sample {
   wallS: number;
+  /** User + system CPU seconds: on a loaded machine a steadier figure than wall time. */
+  cpuS: number;
   rssMiB: number;
   load: number;
 }
@@ -28,15 +30,15 @@ export async function measure(c: Command): Promise<Sample> {
   const load0 = loadavg()[0];
   const stderr: Buffer[] = [];
   const code = await new Promise<number | null>((done, fail) => {
-    const p = spawn('/usr/bin/time', ['-o', TIME_FILE, '-f', '%e %M', ...c.argv], { cwd: c.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn('/usr/bin/time', ['-o', TIME_FILE, '-f', '%e %M %U %S', ...c.argv], { cwd: c.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     p.stderr.on('data', (d: Buffer) => stderr.push(d));
     p.on('error', fail);
     p.on('close', done);
   });
   if (code !== 0) throw new Error(`${c.name} failed (exit ${code}): ${c.argv.join(' ')}\n${Buffer.concat(stderr).toString().slice(-2000)}`);
-  const [wall, kb] = readFileSync(TIME_FILE, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  const [wall, kb, user, sys] = readFileSync(TIME_FILE, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   rmSync(TIME_FILE, { force: true });
-  return { wallS: wall, rssMiB: kb / 1024, load: (load0 + loadavg()[0]) / 2 };
+  return { wallS: wall, cpuS: user + sys, rssMiB: kb / 1024, load: (load0 + loadavg()[0]) / 2 };
 }
 
 /** Line count and SHA-256 of a file, streamed. */

@@ -34,16 +34,18 @@ async function workload(w: Workload): Promise<Row> {
     for (const c of commands) {
       const s = await measure(c);
       samples.get(c.name as Kind)!.push(s);
-      log(`  ${w} run ${r + 1}/${runs} ${c.name}: ${s.wallS.toFixed(2)} s, ${s.rssMiB.toFixed(0)} MiB, load ${s.load.toFixed(1)}`);
+      log(`  ${w} run ${r + 1}/${runs} ${c.name}: ${s.wallS.toFixed(2)} s (CPU ${s.cpuS.toFixed(2)} s), ${s.rssMiB.toFixed(0)} MiB, load ${s.load.toFixed(1)}`);
     }
     if (r === 0) log(`  outputs identical: ${JSON.stringify(await sameOutputs(w, commands))}`);
   }
   const loopWall = median(samples.get('loop')!.map((s) => s.wallS));
+  const loopCpu = median(samples.get('loop')!.map((s) => s.cpuS));
   const cells = Object.fromEntries(
     KINDS.map((k) => {
       const ss = samples.get(k)!;
       const wall = median(ss.map((s) => s.wallS));
-      return [k, { wallS: wall, ratio: wall / loopWall, rssMiB: Math.max(...ss.map((s) => s.rssMiB)), walls: ss.map((s) => s.wallS) }];
+      const cpu = median(ss.map((s) => s.cpuS));
+      return [k, { wallS: wall, ratio: wall / loopWall, cpuS: cpu, cpuRatio: cpu / loopCpu, rssMiB: Math.max(...ss.map((s) => s.rssMiB)), walls: ss.map((s) => s.wallS) }];
     }),
   ) as Row['cells'];
   const loads = [...samples.values()].flat().map((s) => s.load);
@@ -57,7 +59,7 @@ async function bigWordCount(): Promise<BigRow[]> {
   const rows: BigRow[] = [];
   for (const c of commands) {
     const s = await measure(c);
-    log(`  ${c.name}: ${s.wallS.toFixed(2)} s, ${s.rssMiB.toFixed(0)} MiB, load ${s.load.toFixed(1)}`);
+    log(`  ${c.name}: ${s.wallS.toFixed(2)} s (CPU ${s.cpuS.toFixed(2)} s), ${s.rssMiB.toFixed(0)} MiB, load ${s.load.toFixed(1)}`);
     rows.push({ kind: c.name, records: big, ...s });
   }
   log(`  outputs identical: ${JSON.stringify(await sameOutputs('wordcount', commands))}`);

@@ -20,31 +20,46 @@ export class CauseTracker {
   private readonly taken = new Map<string, number>();
   /** Records emitted while draining repartition topics. */
   private readonly deferredRecords = new WeakSet<TracedRecord>();
+  /** The current trace event's records (node ids and records alternate); reused, this runs per traced record. */
+  private readonly event: (string | TracedRecord)[] = [];
+  private deferred = false;
 
   constructor(
     private readonly graph: LineageGraph,
     private readonly nodes: Record<string, NodeResult>,
   ) {}
 
-  /**
-   * One trace event's records, per design node, in any order; deferred: the processor reads a
-   * repartition topic (directly or further down its sub-topology).
-   */
-  stamp(records: { nodeId: string; record: TracedRecord }[], maxTrace: number, deferred: boolean): void {
-    const seq = ++this.seq;
-    for (const { nodeId, record } of records) {
-      record.seq = seq;
-      this.last.set(nodeId, record);
-      if (deferred) this.deferredRecords.add(record);
-    }
-    for (const { nodeId, record } of records) {
-      const cause = this.causeOf(nodeId, record, deferred);
-      if (cause) record.causeId = cause;
-    }
-    for (const { nodeId, record } of records) if (record.id.endsWith(`#${maxTrace}`)) this.full.add(nodeId);
+  /** A trace event starts; deferred: its processor reads a repartition topic (directly or further down its sub-topology). */
+  begin(deferred: boolean): void {
+    this.seq++;
+    this.event.length = 0;
+    this.deferred = deferred;
   }
 
-  private causeOf(nodeId: string, record: TracedRecord, deferred: boolean): string | undefined {
+  /** One design node's record of the current event. */
+  add(nodeId: string, record: TracedRecord): void {
+    record.seq = this.seq;
+    this.last.set(nodeId, record);
+    if (this.deferred) this.deferredRecords.add(record);
+    this.event.push(nodeId, record);
+  }
+
+  /** The event's records all known: name their causes (one node's cause may be another's record of the same forward). */
+  finish(): void {
+    const ev = this.event;
+    for (let i = 0; i < ev.length; i += 2) {
+      const record = ev[i + 1] as TracedRecord;
+      const cause = this.causeOf(ev[i] as string, record);
+      if (cause !== undefined) record.causeId = cause;
+    }
+  }
+
+  /** The node's trace stopped after its last record (the trace limit). */
+  markFull(nodeId: string): void {
+    this.full.add(nodeId);
+  }
+
+  private causeOf(nodeId: string, record: TracedRecord): string | undefined {
     const upstream = this.graph[nodeId]?.upstream ?? [];
     let best: TracedRecord | undefined;
     for (const u of upstream) {
@@ -52,10 +67,10 @@ export class CauseTracker {
       if (r && (!best || r.seq! > best.seq!)) best = r;
     }
     // Processed after the repartition topic: the upstream record came from the write side, earlier.
-    if (best && deferred && !this.deferredRecords.has(best) && best.seq !== record.seq) return this.fromQueue(nodeId, record)?.id;
+    if (best && this.deferred && !this.deferredRecords.has(best) && best.seq !== record.seq) return this.fromQueue(nodeId, record)?.id;
     // Past the trace limit an upstream node emits untraced records: its last traced one can only be
     // the cause while the same input record is being processed.
-    if (best && upstream.some((u) => this.full.has(u.nodeId)) && best.inputIds[0] !== record.inputIds[0]) return undefined;
+    if (best && this.full.size > 0 && upstream.some((u) => this.full.has(u.nodeId)) && best.inputIds[0] !== record.inputIds[0]) return undefined;
     return best?.id;
   }
 

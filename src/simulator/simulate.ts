@@ -63,17 +63,18 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
       return;
     }
     let full = true;
-    const stamped: { nodeId: string; record: TracedRecord }[] = [];
+    causes.begin(compiled.afterRepartition.has(e.processor));
     for (const target of targets) {
       const node = result.nodes[target.nodeId];
       if (node.emitted.length >= maxTrace) continue;
       const record = traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, currentInput, target.port);
       node.emitted.push(record);
-      stamped.push({ nodeId: target.nodeId, record });
+      causes.add(target.nodeId, record);
       referenced[current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
-    causes.stamp(stamped, maxTrace, compiled.afterRepartition.has(e.processor));
+    causes.finish();
+    for (const target of targets) if (result.nodes[target.nodeId].emitted.length === maxTrace) causes.markFull(target.nodeId);
     if (full) driver.stopTracing(e.processor);
   });
   // Which input record each drop happened on, for the node the dropping processor belongs to.
@@ -124,7 +125,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
 function traced(id: string, rec: { key: unknown; value: unknown; timestamp: number }, inputId: string, port?: string): TracedRecord & { port?: string } {
   const isChange = typeof rec.value === 'object' && rec.value !== null && 'newValue' in rec.value && 'oldValue' in rec.value;
   const value = isChange ? (rec.value as { newValue: unknown }).newValue : rec.value;
-  const out: TracedRecord & { port?: string } = { id, key: rec.key, value, timestamp: rec.timestamp, inputIds: inputId ? [inputId] : [] };
+  // seq and causeId are set right after (causes.ts); present from the start, every record has one shape.
+  const out: TracedRecord & { port?: string } = { id, key: rec.key, value, timestamp: rec.timestamp, inputIds: inputId ? [inputId] : [], seq: 0, causeId: undefined };
   if (isChange) out.oldValue = (rec.value as { oldValue: unknown }).oldValue;
   const k = rec.key as { start?: unknown; end?: unknown } | null;
   if (k && typeof k === 'object' && typeof k.start === 'number' && typeof k.end === 'number') out.window = { start: k.start, end: k.end };

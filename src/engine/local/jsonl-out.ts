@@ -66,25 +66,29 @@ export class BufferedText {
 
 /** Every sink topic to `<dir>/<topic file>` (topicFileName: encoded; a path that would still leave the folder is refused). */
 export class DirectoryOutput implements OutputSink {
-  private readonly files = new Map<string, BufferedText>();
-  /** Records written per topic. */
-  readonly counts = new Map<string, number>();
+  /** One lookup per record: the topic's file and how many records went to it. */
+  private readonly files = new Map<string, { text: BufferedText; n: number }>();
   constructor(private readonly dir: string) {}
 
   write(topic: string, r: OutputRecord): void {
     let f = this.files.get(topic);
-    if (!f) this.files.set(topic, (f = new BufferedText(createWriteStream(this.pathOf(topic)))));
-    f.add(jsonlLine('{"key":', r));
-    this.counts.set(topic, (this.counts.get(topic) ?? 0) + 1);
+    if (!f) this.files.set(topic, (f = { text: new BufferedText(createWriteStream(this.pathOf(topic))), n: 0 }));
+    f.text.add(jsonlLine('{"key":', r));
+    f.n++;
+  }
+
+  /** Records written per topic. */
+  get counts(): Map<string, number> {
+    return new Map([...this.files].map(([t, f]) => [t, f.n]));
   }
 
   get pending(): Promise<void> | null {
-    for (const f of this.files.values()) if (f.pending) return f.pending;
+    for (const f of this.files.values()) if (f.text.pending) return f.text.pending;
     return null;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.files.values()].map((f) => f.end()));
+    await Promise.all([...this.files.values()].map((f) => f.text.end()));
   }
 
   pathOf(topic: string): string {

@@ -1,7 +1,8 @@
 /**
  * A text file read as batches of lines, a megabyte at a time: never the whole file in one string
  * (a 700 MB input no longer hits the string length limit), no promise per line. Line numbers are
- * kept for error messages; a trailing "\r" (Windows line ends) is dropped.
+ * kept for error messages; a trailing "\r" (Windows line ends) is dropped. The next chunk is read
+ * while the caller works on this one's lines, so the run does not wait on the disk between batches.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -19,6 +20,8 @@ export class LineBatches {
   private rest = '';
   private nextLine = 1;
   private ended = false;
+  /** The read under way into buffer (started once the previous chunk was decoded). */
+  private ahead: Promise<{ bytesRead: number }> | null = null;
 
   constructor(
     readonly file: string,
@@ -31,7 +34,8 @@ export class LineBatches {
   async next(): Promise<LineBatch | null> {
     if (this.ended) return null;
     this.handle ??= await open(this.file, 'r');
-    const { bytesRead } = await this.handle.read(this.buffer, 0, this.buffer.length, null);
+    const { bytesRead } = await (this.ahead ?? this.readChunk());
+    this.ahead = null;
     let text: string;
     if (bytesRead === 0) {
       this.ended = true;
@@ -41,13 +45,24 @@ export class LineBatches {
       return text === '' ? null : this.batch([text]);
     }
     text = this.rest + this.decoder.write(this.buffer.subarray(0, bytesRead));
+    // The bytes are in text now: the buffer is free for the next chunk.
+    this.ahead = this.readChunk();
     const lines = text.split('\n');
     this.rest = lines.pop()!;
     return this.batch(lines);
   }
 
+  private readChunk(): Promise<{ bytesRead: number }> {
+    const read = this.handle!.read(this.buffer, 0, this.buffer.length, null);
+    // A failure is reported by the next() that awaits it, not as an unhandled rejection meanwhile.
+    read.catch(() => undefined);
+    return read;
+  }
+
   async close(): Promise<void> {
     this.ended = true;
+    await this.ahead?.catch(() => undefined);
+    this.ahead = null;
     await this.handle?.close();
     this.handle = null;
   }
