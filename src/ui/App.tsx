@@ -11,6 +11,7 @@ import { Dialogs } from './dialogs/Dialogs';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { BottomPanel } from './panels/BottomPanel';
+import { Resizer, usePanelSizes } from './panel-sizes';
 import { Toast } from './Toast';
 import { Toolbar } from './Toolbar';
 import { useLivePreview } from './preview/use-live-preview';
@@ -39,16 +40,20 @@ function Designer() {
         prepareLayoutWhenIdle();
       });
   }, []);
+  const [sizes, resize] = usePanelSizes();
   return (
     <div className="sw-app">
         <Toolbar />
-        <div className="sw-main">
+        <div className="sw-main" style={{ gridTemplateColumns: `${sizes.palette}px minmax(0, 1fr) ${sizes.inspector}px` }}>
           <Palette />
-          <div className="sw-center">
+          <div className="sw-center" style={{ gridTemplateRows: `minmax(0, 1fr) ${sizes.bottom}px` }}>
             <Canvas />
             <BottomPanel />
+            <Resizer panel="bottom" size={sizes.bottom} onResize={resize} style={{ bottom: sizes.bottom - 3 }} />
           </div>
           <Inspector />
+          <Resizer panel="palette" size={sizes.palette} onResize={resize} style={{ left: sizes.palette - 3 }} />
+          <Resizer panel="inspector" size={sizes.inspector} onResize={resize} style={{ right: sizes.inspector - 3 }} />
         </div>
         <Dialogs />
         <ConflictDialog />
