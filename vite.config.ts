@@ -37,6 +37,9 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  // codegen/function-text.ts imports sucrase's parser by its CommonJS path (Node's); in the bundle
+  // take the ES module copy that sucrase's transform already brings, not a second parser.
+  resolve: { alias: [{ find: /^sucrase\/dist\/parser(\/.*)?$/, replacement: 'sucrase/dist/esm/parser$1' }] },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   server: { host: '127.0.0.1' },
   preview: { headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
