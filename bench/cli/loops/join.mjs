@@ -6,8 +6,8 @@ const WINDOW = 300_000;
 const { out: path, inputs } = args();
 const out = new Out(path);
 const sides = [
-  { it: records(inputs[0]), head: null, store: new Map(), fifo: [], left: true },
-  { it: records(inputs[1]), head: null, store: new Map(), fifo: [], left: false },
+  { it: records(inputs[0]), head: null, store: new Map(), fifo: [], gone: 0, left: true },
+  { it: records(inputs[1]), head: null, store: new Map(), fifo: [], gone: 0, left: false },
 ];
 for (const s of sides) s.head = s.it.next().value ?? null;
 let streamTime = -1;
@@ -32,13 +32,17 @@ for (;;) {
 }
 await out.end();
 
+/** Drops records older than the join can still match (a queue with a moving head, compacted now and then). */
 function forget(side, before) {
-  let i = 0;
-  while (i < side.fifo.length && side.fifo[i].timestamp < before) {
-    const r = side.fifo[i++];
+  const q = side.fifo;
+  while (side.gone < q.length && q[side.gone].timestamp < before) {
+    const r = q[side.gone++];
     const list = side.store.get(r.key);
     if (list.length <= 1) side.store.delete(r.key);
     else list.splice(list.indexOf(r), 1);
   }
-  if (i > 0) side.fifo.splice(0, i);
+  if (side.gone > 4096 && side.gone * 2 > q.length) {
+    q.splice(0, side.gone);
+    side.gone = 0;
+  }
 }
