@@ -33,6 +33,9 @@ describe('export', () => {
     // It follows the design: a renamed sink topic shows up in topology.ts.
     await page.locator('[data-testid="node-word-counts-out"]').click();
     await page.fill('[data-testid=param-topic]', 'counted-words');
+    // The sink is near the end of the file: scroll there (Monaco renders only the rows in view).
+    await page.locator('[data-testid=code-view] .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
     await expect.poll(() => monacoText(page, 'code-view'), { timeout: 30_000 }).toContain('counted-words');
 
     // Another file opens in the same viewer.

@@ -67,7 +67,7 @@ function WindowCell({ window: w, kind }: { window?: { start: number; end: number
   if (!w) return <td />;
   const { text, title } = fmtWindow(w, kind);
   return (
-    <td title={title} data-testid="window-cell">
+    <td className="sw-window" title={title} data-testid="window-cell">
       {text}
     </td>
   );
