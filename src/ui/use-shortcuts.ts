@@ -12,6 +12,9 @@ export const SHORTCUTS: [string, string][] = [
   ['Delete / Backspace', 'Delete selected nodes or edges'],
   ['Shift+drag', 'Box-select several nodes'],
   ['Ctrl+click', 'Add a node to the selection'],
+  ['Enter (palette)', 'Add the operator after the selected node, connected to it'],
+  ['Arrow keys (on a node)', 'Move to the neighbouring node'],
+  ['Enter (on a node)', 'Open the node in the inspector'],
   ['?', 'This help'],
   ['Escape', 'Close a dialog'],
 ];

@@ -15,6 +15,7 @@ import { isValidConnection, onConnect, onConnectEnd } from './connection-check';
 import { ConnectionHint } from './ConnectionHint';
 import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
 import { OperatorNode } from './OperatorNode';
+import { useCanvasKeys, useRevealSelection } from './use-canvas-keys';
 
 const nodeTypes = { operator: OperatorNode };
 // Props React Flow compares by identity: created once.
@@ -39,7 +40,10 @@ export function Canvas() {
     (changes: NodeChange<FlowNode>[]) => setNodes((prev) => (changes.some((c) => c.type === 'dimensions') ? forgetEstimates(applyNodeChanges(changes, prev)) : applyNodeChanges(changes, prev))),
     [setNodes],
   );
-  useEffect(() => setNodes((prev) => toFlowNodes(doc, useApp.getState().selectedNodeIds, prev)), [doc, setNodes]);
+  // The store's selection shows on the cards also when it changes alone (keyboard moves, palette adds).
+  const selectedIds = useApp((s) => s.selectedNodeIds);
+  useEffect(() => setNodes((prev) => toFlowNodes(doc, selectedIds, prev)), [doc, selectedIds, setNodes]);
+  useRevealSelection(selectedIds);
   const bad = badEdgeKey(diagnostics);
   const edges = useMemo(() => toFlowEdges(doc.edges, bad), [doc.edges, bad]);
   const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: FlowNode[]) => {
@@ -83,8 +87,11 @@ export function Canvas() {
     else selectInStore(ids);
   }, []);
 
+  const onKeyDown = useCanvasKeys();
+
   return (
     <div
+      onKeyDown={onKeyDown}
       onPointerDownCapture={() => (pointerDown.current = true)}
       className="sw-canvas"
       data-testid="canvas"
@@ -121,6 +128,8 @@ export function Canvas() {
         // Zoomed in on a big design, only the node cards on screen are in the page: half the
         // main-thread time per drag move on a 300-node design (docs/performance.md).
         onlyRenderVisibleElements
+        // Arrow keys move between cards and Enter opens one (use-canvas-keys.ts), instead of React Flow's arrows moving the card.
+        disableKeyboardA11y
         colorMode="dark"
       >
         <Background gap={20} color="#243049" />

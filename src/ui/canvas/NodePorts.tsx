@@ -42,6 +42,8 @@ function Port({ side, nodeName, id, label, title, index, count }: PortProps & { 
         className="sw-handle"
         style={{ top }}
         title={title}
+        // A handle is pressed and dragged to connect: a button to assistive technology, named by its port.
+        role="button"
         aria-label={`${side === 'in' ? 'input' : 'output'} ${label} of ${nodeName}`}
         data-testid={`${side}-${nodeName}-${id}`}
       />

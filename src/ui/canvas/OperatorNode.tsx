@@ -49,7 +49,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
   const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
   return (
-    <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} aria-label={`${node.kind} node ${node.name}`}>
+    <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} role="group" aria-label={`${node.kind} node ${node.name}`}>
       <InputPorts nodeName={node.name} inputs={inputs} />
       <div className="sw-head">
         <span className="sw-kind">{node.kind}</span>

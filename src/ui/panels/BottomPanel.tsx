@@ -39,7 +39,7 @@ export function BottomPanel() {
           </span>
         )}
       </div>
-      <div className="sw-tab-body" role="tabpanel">
+      <div className="sw-tab-body" role="tabpanel" tabIndex={0}>
         {tab === 'preview' && <PreviewPanel />}
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'plan' && <PlanPanel />}
