@@ -27,6 +27,8 @@ interface Timed {
 export class JoinSideStore implements StateStore {
   private readonly byKey = new Map<unknown, Timed[]>();
   private observed = -Infinity;
+  /** Stream time of the last sweep of every key (keys that never see another record expire there). */
+  private swept = -Infinity;
   constructor(
     readonly name: string,
     private readonly retentionMs: number,
@@ -47,6 +49,19 @@ export class JoinSideStore implements StateStore {
     while (expired < list.length && list[expired].ts <= minLive) expired++;
     if (expired === 1) list.shift();
     else if (expired) list.splice(0, expired);
+    // Once per retention period of stream time, drop what expired under every key, as Kafka's
+    // segments roll: memory stays what the window holds, whatever the number of keys.
+    if (this.observed - this.swept > this.retentionMs) this.sweep(minLive);
+  }
+
+  private sweep(minLive: number): void {
+    this.swept = this.observed;
+    for (const [k, list] of this.byKey) {
+      let expired = 0;
+      while (expired < list.length && list[expired].ts <= minLive) expired++;
+      if (expired === list.length) this.byKey.delete(k);
+      else if (expired) list.splice(0, expired);
+    }
   }
   /** Live records of the key with from <= ts <= to, oldest first; null when there are none. */
   fetch(key: unknown, from: number, to: number): Timed[] | null {

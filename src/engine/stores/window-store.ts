@@ -23,6 +23,8 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
   /** key -> (window start -> entry); starts kept in insertion order, sorted on read. */
   private readonly byKey = new Map<unknown, Map<number, WindowEntry<K, V>>>();
   private observedTime = -Infinity;
+  /** Stream time of the last sweep (see advance()). */
+  private swept = -Infinity;
   onChange?: (key: K, start: number, value: V | null, timestamp: number) => void;
 
   constructor(
@@ -48,8 +50,27 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
     return e && (this.layout.cached || this.live(start)) ? e : null;
   }
 
+  /**
+   * Moves observed time to `start` if later. Once per retention period, windows long past retention
+   * (two periods behind the time observed before this record, so none an emit-final scan of this
+   * record could still need) are deleted, as Kafka's segments roll: memory stays bounded by what is
+   * live, whatever the number of keys. Behind a record cache expired windows stay queryable (see query()).
+   */
+  private advance(start: number): void {
+    if (start <= this.observedTime) return;
+    if (!this.layout.cached && start - this.swept > this.retentionMs) {
+      this.swept = start;
+      const before = this.observedTime - 2 * this.retentionMs;
+      for (const [k, m] of this.byKey) {
+        for (const s of m.keys()) if (s <= before) m.delete(s);
+        if (m.size === 0) this.byKey.delete(k);
+      }
+    }
+    this.observedTime = start;
+  }
+
   put(key: K, start: number, value: V | null, timestamp: number): void {
-    this.observedTime = Math.max(this.observedTime, start);
+    this.advance(start);
     const k = storeKey(key);
     let m = this.byKey.get(k);
     if (value === null || value === undefined) {
@@ -79,7 +100,7 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
       this.put(key, entry.start, value, timestamp);
       return;
     }
-    this.observedTime = Math.max(this.observedTime, entry.start);
+    this.advance(entry.start);
     entry.key = key;
     entry.value = value;
     entry.timestamp = timestamp;
