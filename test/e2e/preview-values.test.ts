@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openExample, outputRows, previewSettled, setMonaco, useDesigner } from './helpers';
+import { monacoText, openApp, openExample, outputRows, previewSettled, setMonaco, useDesigner } from './helpers';
 
 const env = useDesigner();
 
@@ -23,10 +23,10 @@ describe('values that are not data', () => {
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
-    // The text as it reads mid-typing (a member not yet called), inserted at once. Typed key by key at
-    // a person's pace, the card can keep a stale "does not parse" while the editor holds this valid
-    // text: a known bug left for the next round (see the closing note of 2026-12-06).
-    await page.keyboard.insertText('(key, word) => word.toUpperCase');
+    // Typed key by key at a person's pace while runs come and go (each run can change the typed
+    // header above the function): every key reaches the design, none is lost to a late echo.
+    await page.keyboard.type('(key, word) => word.toUpperCase', { delay: 60 });
+    await expect.poll(() => monacoText(page, 'fn-mapper').then((t) => t.replace(/\s+/g, ''))).toMatch(/=\(key,word\)=>word\.toUpperCase$/);
     const problem = card(page, 'by-word').locator('[data-testid=node-problem]');
     await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('mapper: returns a function; did you mean to call it?');
     await expect(problem.getAttribute('data-code')).resolves.toBe('value-not-data');

@@ -12,8 +12,11 @@ export interface CodeEditorProps {
   /** Markers: problems to show at a line (1-based). */
   markers?: { line: number; column?: number; message: string }[];
   path?: string;
-  /** Line 1 is a read-only header (greyed; the cursor cannot enter it; lines are numbered from line 2). */
-  readOnlyFirstLine?: boolean;
+  /**
+   * A read-only first line shown above the value (greyed; the cursor cannot enter it; lines are
+   * numbered from line 2). It is not part of `value`, and onChange reports the text below it.
+   */
+  header?: string;
 }
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));

@@ -1,11 +1,27 @@
 /** The Monaco-backed editor (this module pulls in Monaco; CodeEditor imports it lazily). */
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { APP_THEME, defineAppTheme, monaco } from './monaco-setup';
 import type { CodeEditorProps } from './CodeEditor';
+import { guardFirstLine } from './header-guard';
+import { changedRange, EchoQueue, joinHeader, splitHeader } from './model-sync';
+
+type Editor = Parameters<OnMount>[0];
+interface Sync {
+  echoes: EchoQueue;
+  /** Set while the page's value is written in, so that write is not reported back as an edit. */
+  applying: boolean;
+  /** The model shown (one per path): another model's echoes say nothing about this one. */
+  path: string | undefined;
+}
 
 export default function MonacoEditor(props: CodeEditorProps) {
-  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const sync = useRef<Sync>({ echoes: new EchoQueue(), applying: false, path: props.path });
+  const latest = useRef(props);
+  latest.current = props;
+  // A header never spans lines: line 1 is the header, the rest is the body.
+  const header = props.header?.replace(/[\r\n]+/g, ' ');
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
@@ -15,25 +31,40 @@ export default function MonacoEditor(props: CodeEditorProps) {
       (props.markers ?? []).map((m) => ({ startLineNumber: m.line, endLineNumber: m.line, startColumn: m.column ?? 1, endColumn: model.getLineMaxColumn(Math.min(m.line, model.getLineCount())), message: m.message, severity: monaco.MarkerSeverity.Error })),
     );
   }, [props.markers]);
+  // A layout effect: applied in the same task as the render, before the next key is handled.
+  useLayoutEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const switched = sync.current.path !== props.path;
+    sync.current.path = props.path;
+    applyProps(editor, sync.current, header, props.value, switched);
+  }, [header, props.value, props.path]);
   return (
     <Editor
-      value={props.value}
+      defaultValue={joinHeader(header, props.value)}
       language={props.language}
       path={props.path}
       theme={APP_THEME}
       beforeMount={defineAppTheme}
       height="100%"
-      onChange={(v) => props.onChange?.(v ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;
-        if (props.readOnlyFirstLine) guardFirstLine(editor);
+        editor.onDidChangeModelContent(() => {
+          if (sync.current.applying) return;
+          const body = splitHeader(latest.current.header, editor.getModel()?.getValue() ?? '').body;
+          sync.current.echoes.reported(body);
+          latest.current.onChange?.(body);
+        });
+        // A model kept from an earlier mount (same path) may hold older text.
+        applyProps(editor, sync.current, header, props.value, true);
+        if (header !== undefined) guardFirstLine(editor);
         editor.getDomNode()?.setAttribute('data-monaco-ready', 'true');
       }}
       options={{
         readOnly: props.readOnly,
         minimap: { enabled: false },
         fontSize: 12,
-        lineNumbers: props.readOnlyFirstLine ? (n: number) => (n === 1 ? '' : String(n - 1)) : 'on',
+        lineNumbers: header !== undefined ? (n: number) => (n === 1 ? '' : String(n - 1)) : 'on',
         scrollBeyondLastLine: false,
         automaticLayout: true,
         wordWrap: 'on',
@@ -47,42 +78,26 @@ export default function MonacoEditor(props: CodeEditorProps) {
   );
 }
 
-type Editor = Parameters<OnMount>[0];
-/**
- * Line 1 (a function's typed header) is read-only: shown greyed with a lock, the cursor and any
- * selection are kept below it, and Backspace at the start of line 2 does not join the two. It stays
- * in the model, so Monaco type-checks the function against it.
- */
-function guardFirstLine(editor: Editor): void {
-  const decorations = editor.createDecorationsCollection();
-  const mark = () => decorations.set([{ range: new monaco.Range(1, 1, 1, 1), options: { isWholeLine: true, className: 'sw-readonly-line', inlineClassName: 'sw-readonly-text', hoverMessage: { value: 'Read-only: the function\'s type, from the operator and the upstream records' } } }]);
-  mark();
-  editor.onDidChangeModelContent(mark);
-  const body = (endLine: number, endCol: number) => new monaco.Selection(2, 1, endLine, endCol);
-  // A selection reaching into line 1 is moved below it: on every change, and again just before a key
-  // is handled (the change event comes after the keys of a fast typist, who would then edit the header).
-  const keepBelowHeader = (s: InstanceType<typeof monaco.Selection> | null) => {
-    if (!s || s.startLineNumber > 1 || (editor.getModel()?.getLineCount() ?? 0) < 2) return;
-    editor.setSelection(s.endLineNumber > 1 ? body(s.endLineNumber, s.endColumn) : body(2, 1));
-  };
-  editor.onDidChangeCursorSelection((e) => keepBelowHeader(e.selection));
-  // Select all selects the function's text only (an action, not addCommand: Monaco runs a command's
-  // keybinding in whichever editor registered it last, and a join has several function editors).
-  editor.addAction({
-    id: 'streamwright.selectFunctionText',
-    label: 'Select the function',
-    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyA],
-    run: (ed) => {
-      const model = ed.getModel();
-      if (model && model.getLineCount() >= 2) ed.setSelection(body(model.getLineCount(), model.getLineMaxColumn(model.getLineCount())));
-    },
-  });
-  editor.onKeyDown((e) => {
-    keepBelowHeader(editor.getSelection());
-    const s = editor.getSelection();
-    if (e.keyCode === monaco.KeyCode.Backspace && s?.isEmpty() && s.startLineNumber === 2 && s.startColumn === 1) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  });
+/** Writes the page's header and value into the model, unless the value is an echo of the editor's own text. */
+function applyProps(editor: Editor, sync: Sync, header: string | undefined, value: string, force = false): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const current = model.getValue();
+  const shown = splitHeader(header, current);
+  if (force) sync.echoes.forget();
+  const external = force || sync.echoes.received(value) === 'external';
+  const target = joinHeader(header, external ? value : shown.body);
+  const range = changedRange(current, target);
+  if (!range) return;
+  sync.applying = true;
+  try {
+    const start = model.getPositionAt(range.start);
+    const end = model.getPositionAt(range.end);
+    // On the model (not executeEdits, which a read-only editor refuses); its own undo step.
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: range.text }], () => null);
+    model.pushStackElement();
+  } finally {
+    sync.applying = false;
+  }
 }

@@ -34,10 +34,10 @@ export function FunctionField({ nodeId, spec, value, problems, onChange }: Field
         )}
       </div>
       <CodeEditor
-        readOnlyFirstLine
-        value={`${header}\n${source}`}
+        header={header}
+        value={source}
         language="typescript"
-        onChange={(v) => onChange(v.startsWith(`${header}\n`) ? v.slice(header.length + 1) : v.replace(/^const [^\n]*=\n/, ''))}
+        onChange={onChange}
         height={110}
         ariaLabel={`${spec.label} function`}
         testId={`fn-${spec.name}`}
