@@ -58,6 +58,13 @@ function cmp(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+/** How many of the `unread` records an assertion reads: all of them, except a prefix, which reads only its own. */
+export function consumedBy(assertion: unknown, unread: number): number {
+  const a = assertion as Obj | null;
+  if (a && !Array.isArray(a) && a.mode === 'prefix') return Math.min(unread, ((a.records as unknown[]) ?? []).length);
+  return unread;
+}
+
 /** Checks one topic's assertion against records since the last check (`recent`) and all so far (`all`). */
 export function checkAssertion(assertion: unknown, recent: Rec[], all: Rec[]): string | null {
   if (Array.isArray(assertion)) return compareLists(recent, assertion as Obj[]);
@@ -101,6 +108,11 @@ export function checkAssertion(assertion: unknown, recent: Rec[], all: Rec[]): s
         if (g.size !== e.size || [...e].some((x) => !g.has(x))) return `window start ${s}: expected ${[...e].join(' ')}, got ${[...g].join(' ')}`;
       }
       return null;
+    }
+    case 'prefix': {
+      const expected = (a.records as Obj[]) ?? [];
+      if (recent.length < expected.length) return `expected at least ${expected.length} record(s), got ${recent.length}: ${show(recent)}`;
+      return compareLists(recent.slice(0, expected.length), expected);
     }
     case 'map': {
       const m = new Map<string, { key: unknown; value: unknown }>();

@@ -20,3 +20,6 @@ export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-o
 export { runLocal, type RunLocalOptions } from './run-local';
 export { topicFileName, topicFilePath } from './topic-files';
 export { nameTable, ownEntry } from './name-table';
+export { Stores, type StoreBuilder } from './stores/processor-stores';
+export type * from './processor-api';
+export type { PunctuationEvent } from './core/task';

@@ -15,6 +15,7 @@ export type OperatorCategory =
   | 'Aggregations'
   | 'Joins'
   | 'Tables'
+  | 'Processor API'
   | 'Sinks';
 
 export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
@@ -24,6 +25,7 @@ export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
   'Aggregations',
   'Joins',
   'Tables',
+  'Processor API',
   'Sinks',
 ];
 
@@ -42,7 +44,11 @@ export type ParamControl =
   /** TypeScript source of a user function, edited in Monaco. */
   | { type: 'function'; signature: FunctionSignature; example: string }
   /** split's list of { name, predicate } branches; each predicate has this signature. */
-  | { type: 'branches'; signature: FunctionSignature };
+  | { type: 'branches'; signature: FunctionSignature }
+  /** A Processor API object (process/processValues), edited in Monaco; its stores are in the param `storesParam`. */
+  | { type: 'processor'; fixedKey: boolean; storesParam: string; example: string }
+  /** The state stores a processor node declares: [{ name, type, retentionMs?, windowSizeMs? }]. */
+  | { type: 'stores' };
 
 export interface ParamSpec {
   name: string;

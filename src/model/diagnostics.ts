@@ -29,6 +29,10 @@ export const DIAGNOSTIC_CODES = {
   E_FN_NOT_FUNCTION: 'a function param is not a function expression',
   E_FN_ASYNC: 'a function is async or a generator',
   E_FN_ARITY: 'a function takes more parameters than the operator passes',
+  E_PROCESSOR_NOT_OBJECT: 'a processor is not an object expression ({ init(ctx) { ... }, process(record) { ... } })',
+  E_PROCESSOR_NO_PROCESS: 'a processor object has no process method (or process/init/close is not a method)',
+  E_PROCESSOR_STORE_UNDECLARED: "a processor calls getStateStore('name') for a store its node does not declare",
+  E_PROCESSOR_PUNCTUATION: "a processor schedules a punctuation type other than 'STREAM_TIME' or 'WALL_CLOCK_TIME'",
   E_TOPOLOGY: 'the engine refused the node while building the topology',
 } as const;
 
