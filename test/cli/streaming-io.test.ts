@@ -14,7 +14,7 @@ import { generateProject } from '../../codegen/generate';
 import { main } from '../../src/cli/main';
 import type { TopologyDocument } from '../../src/model/types';
 import { simulate } from '../../src/simulator/simulate';
-import { ROOT, tempRoot, writeProject } from '../codegen/project-dir';
+import { buildProject, ROOT, tempRoot, writeProject } from '../codegen/project-dir';
 
 const dir = mkdtempSync(join(tmpdir(), 'sw-stream-'));
 const put = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
@@ -61,9 +61,7 @@ function runProject(...args: string[]) {
 beforeAll(() => {
   put('design.json', JSON.stringify(joinDesign));
   project = writeProject(join(tempRoot('sw-stream-proj-'), 'p'), generateProject(joinDesign, nodeEngineSources()));
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: project, encoding: 'utf8' });
-  expect(build.stderr + build.stdout).toBe('');
-  expect(build.status).toBe(0);
+  buildProject(project);
 });
 
 describe('one ordering rule, every entry point', () => {
