@@ -35,6 +35,11 @@ export const DIAGNOSTIC_CODES = {
   E_PROCESSOR_STORE_UNDECLARED: "a processor calls getStateStore('name') for a store its node does not declare",
   E_PROCESSOR_PUNCTUATION: "a processor schedules a punctuation type other than 'STREAM_TIME' or 'WALL_CLOCK_TIME'",
   E_TOPOLOGY: 'the engine refused the node while building the topology',
+  W_TEST_NAME: 'a test case has no name, or the name of another test case',
+  W_TEST_DUPLICATE: 'two test cases share an id',
+  W_TEST_SOURCE_UNKNOWN: 'a test case has samples for a topic no source reads (they are ignored)',
+  W_TEST_SINK_UNKNOWN: 'a test case expects records on a topic no node writes (the case fails)',
+  W_TEST_EMPTY: 'a test case expects nothing (it always passes)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
