@@ -5,9 +5,11 @@
  * coded diagnostics (diagnostics.ts); never throws on user mistakes and never runs user code.
  */
 import { checkParams } from './check-params';
-import { analyzeDesign, inputKindsOf, type DesignAnalysis } from './graph';
+import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
+import type { PortSpec } from './descriptor';
+import { findInputPort, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
 
 export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): Diagnostic[] {
@@ -68,6 +70,10 @@ function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[])
   const byPort = analysis.inputs.get(n.id) ?? {};
   const at = { severity: 'error' as const, nodeId: n.id, param: 'inputs' };
   for (const port of d.inputs) {
+    if (port.repeat) {
+      checkRepeatedPort(port, byPort, at, out);
+      continue;
+    }
     const connected = byPort[port.name] ?? [];
     if (connected.length === 0) {
       const what = d.outputPorts?.(d.defaults).length === 0 ? 'a sink with no input' : `missing input "${port.label}"`;
@@ -77,7 +83,23 @@ function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[])
     }
   }
   for (const port of Object.keys(byPort)) {
-    if (!d.inputs.some((p) => p.name === port)) out.push({ ...at, code: 'E_PORT_UNKNOWN', message: `${d.label} has no input port "${port}"` });
+    if (!findInputPort(d, port)) out.push({ ...at, code: 'E_PORT_UNKNOWN', message: `${d.label} has no input port "${port}"` });
+  }
+}
+
+/** A repeating port (cogroup): at least one instance connected, each instance one connection. */
+function checkRepeatedPort(port: PortSpec, byPort: Record<string, ConnectedInput[]>, at: Pick<Diagnostic, 'severity' | 'nodeId' | 'param'>, out: Diagnostic[]) {
+  const names = repeatedPortNames(port, Object.keys(byPort)).filter((n) => (byPort[n] ?? []).length > 0);
+  if (names.length === 0) out.push({ ...at, code: 'E_INPUT_MISSING', message: `missing input "${port.label}": connect at least one` });
+  const seen = new Set<string>();
+  for (const n of names) {
+    const count = byPort[n].length;
+    if (count > 1) out.push({ ...at, code: 'E_INPUT_ARITY', message: `input "${findInputPort({ inputs: [port] }, n)?.label}" takes one connection, has ${count}` });
+    for (const c of byPort[n]) {
+      const from = `${c.node.id}:${c.edge.sourcePort ?? 'out'}`;
+      if (seen.has(from)) out.push({ ...at, code: 'E_INPUT_DUPLICATE', message: `"${c.node.name}" is connected twice; each grouped stream joins the cogroup once` });
+      seen.add(from);
+    }
   }
 }
 

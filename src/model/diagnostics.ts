@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   E_CYCLE: 'the node is part of a cycle',
   E_INPUT_MISSING: 'an input port has no connection (or too few, e.g. merge)',
   E_INPUT_ARITY: 'a single-input port has several connections',
+  E_INPUT_DUPLICATE: 'one upstream node is connected twice to a cogroup (each grouped stream joins it once)',
   E_PORT_UNKNOWN: 'an edge arrives at an input port the operator does not have',
   E_OUTPUT_UNKNOWN: 'an edge leaves a sink, or an output port the node does not have',
   E_CONNECT_KIND: 'the upstream stream kind is not one this operator takes',

@@ -19,6 +19,9 @@ export type StreamKind =
   | 'KGroupedTable'
   | 'TimeWindowedKStream'
   | 'SessionWindowedKStream'
+  | 'CogroupedKStream'
+  | 'TimeWindowedCogroupedKStream'
+  | 'SessionWindowedCogroupedKStream'
   | 'BranchedKStream'
   | 'GlobalKTable';
 
@@ -29,6 +32,9 @@ export const STREAM_KINDS: readonly StreamKind[] = [
   'KGroupedTable',
   'TimeWindowedKStream',
   'SessionWindowedKStream',
+  'CogroupedKStream',
+  'TimeWindowedCogroupedKStream',
+  'SessionWindowedCogroupedKStream',
   'BranchedKStream',
   'GlobalKTable',
 ];
