@@ -16,6 +16,8 @@ export { TopologyTestDriver, type OutputRecord, type ProcessorMetrics } from './
 export { ProcessingError, UserFunctionError } from './core/errors';
 export type { StreamRecord, Change } from './core/record';
 export type { TraceEvent } from './core/task';
+/** What a foreign-key join's subscription carries (the simulator reads it to name the right row a result met). */
+export type { SubscriptionMessage } from './joins/foreign-key';
 export type { StoreEntry } from './stores/state-store';
 export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
 export { runLocal, type RunLocalOptions } from './run-local';
