@@ -19,5 +19,6 @@ export type { TraceEvent } from './core/task';
 export type { StoreEntry } from './stores/state-store';
 export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
 export { runLocal, type RunLocalOptions } from './run-local';
+export { EXPECT_MODES, canonicalJson, checkExpectations, compareRecords, formatVerdict, type ActualRecord, type DiffRow, type ExpectMode, type ExpectedRecord, type SinkVerdict } from './expect-records';
 export { topicFileName, topicFilePath } from './topic-files';
 export { nameTable, ownEntry } from './name-table';

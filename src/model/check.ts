@@ -8,6 +8,7 @@ import { checkParams } from './check-params';
 import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
+import { checkTestCases } from './test-cases';
 import type { PortSpec } from './descriptor';
 import { findInputPort, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
@@ -21,6 +22,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
   }
   checkOutputs(doc, analysis, out);
   checkStoreNames(doc.nodes, analysis, out);
+  checkTestCases(doc, out);
   return out;
 }
 
@@ -118,7 +120,8 @@ function checkOutputs(doc: TopologyDocument, analysis: DesignAnalysis, out: Diag
 /** One diagnostic as a line: `node "name" param (line 1, column 5): message [CODE]` (the CLI prefixes the file). */
 export function formatDiagnostic(doc: TopologyDocument, d: Diagnostic): string {
   const n = d.nodeId !== undefined ? doc.nodes.find((x) => x.id === d.nodeId) : undefined;
-  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : 'design';
+  const t = d.testId !== undefined ? doc.tests?.find((x) => x.id === d.testId) : undefined;
+  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : t ? `test case "${t.name}"` : 'design';
   const pos = d.line !== undefined ? ` (line ${d.line}, column ${d.column})` : '';
   return `${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`;
 }

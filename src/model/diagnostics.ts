@@ -31,6 +31,11 @@ export const DIAGNOSTIC_CODES = {
   E_FN_ASYNC: 'a function is async or a generator',
   E_FN_ARITY: 'a function takes more parameters than the operator passes',
   E_TOPOLOGY: 'the engine refused the node while building the topology',
+  W_TEST_NAME: 'a test case has no name, or the name of another test case',
+  W_TEST_DUPLICATE: 'two test cases share an id',
+  W_TEST_SOURCE_UNKNOWN: 'a test case has samples for a topic no source reads (they are ignored)',
+  W_TEST_SINK_UNKNOWN: 'a test case expects records on a topic no node writes (the case fails)',
+  W_TEST_EMPTY: 'a test case expects nothing (it always passes)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
