@@ -73,7 +73,7 @@ export const randomDesign = fc
     if (grouping) {
       last = add(grouping.by, grouping.by === 'groupBy' ? { mapper: "(k, v) => 'g' + (v % 2)" } : {}, last);
       // A cogroup of this grouped stream and the source's own records grouped by key, one aggregator each.
-      const cogroup = grouping.cogroup && grouping.window?.emitStrategy === undefined;
+      const cogroup = grouping.cogroup && !(grouping.window && 'emitStrategy' in grouping.window);
       if (cogroup) {
         const second = add('groupByKey', {}, 'n1');
         const cg = add('cogroup', { aggregators: { in0: '(k, v, a) => a + v', in1: '(k, v, a) => a * 2 - v' } }, last, 'in0');
