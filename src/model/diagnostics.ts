@@ -29,6 +29,10 @@ export const DIAGNOSTIC_CODES = {
   E_FN_NOT_FUNCTION: 'a function param is not a function expression',
   E_FN_ASYNC: 'a function is async or a generator',
   E_FN_ARITY: 'a function takes more parameters than the operator passes',
+  E_GRACE_NOT_VERSIONED: 'a stream-table join has a grace period but its table is not versioned',
+  E_GRACE_EXCEEDS_RETENTION: "a stream-table join's grace period is longer than its versioned table's history retention",
+  E_VERSIONED_GLOBAL_TABLE: 'a global table is materialized as a versioned store',
+  E_SUPPRESS_VERSIONED: 'suppress follows a versioned table',
   E_TOPOLOGY: 'the engine refused the node while building the topology',
 } as const;
 
