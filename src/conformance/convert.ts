@@ -78,6 +78,9 @@ function params(n: CaseNode): Obj {
       if (w.gapMs !== undefined) p.gapMs = w.gapMs;
       return p;
     }
+    case 'cogroup':
+      // aggregators[i] belongs to inputs[i], which arrives at port in<i> (convertCase).
+      return { aggregators: Object.fromEntries(((n.aggregators as string[]) ?? []).map((a, i) => [`in${i}`, a])) };
     case 'count':
       return materialized(n);
     case 'reduce':
@@ -135,7 +138,7 @@ export function convertCase(name: string, nodes: CaseNode[]): ConvertedCase {
         source: b ? b.split : input,
         ...(b ? { sourcePort: b.port } : {}),
         target: n.id,
-        targetPort: isJoin ? (i === 0 ? 'left' : 'right') : 'in',
+        targetPort: isJoin ? (i === 0 ? 'left' : 'right') : n.op === 'cogroup' ? `in${i}` : 'in',
       });
     });
   }

@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   E_CYCLE: 'the node is part of a cycle',
   E_INPUT_MISSING: 'an input port has no connection (or too few, e.g. merge)',
   E_INPUT_ARITY: 'a single-input port has several connections',
+  E_INPUT_DUPLICATE: 'one upstream node is connected twice to a cogroup (each grouped stream joins it once)',
   E_PORT_UNKNOWN: 'an edge arrives at an input port the operator does not have',
   E_OUTPUT_UNKNOWN: 'an edge leaves a sink, or an output port the node does not have',
   E_CONNECT_KIND: 'the upstream stream kind is not one this operator takes',
@@ -34,6 +35,11 @@ export const DIAGNOSTIC_CODES = {
   E_VERSIONED_GLOBAL_TABLE: 'a global table is materialized as a versioned store',
   E_SUPPRESS_VERSIONED: 'suppress follows a versioned table',
   E_TOPOLOGY: 'the engine refused the node while building the topology',
+  W_TEST_NAME: 'a test case has no name, or the name of another test case',
+  W_TEST_DUPLICATE: 'two test cases share an id',
+  W_TEST_SOURCE_UNKNOWN: 'a test case has samples for a topic no source reads (they are ignored)',
+  W_TEST_SINK_UNKNOWN: 'a test case expects records on a topic no node writes (the case fails)',
+  W_TEST_EMPTY: 'a test case expects nothing (it always passes)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

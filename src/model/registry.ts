@@ -1,6 +1,7 @@
 /** Every operator descriptor, by kind. Palette, inspector, validation, compiler and codegen read this. */
 import type { OperatorCategory, OperatorDescriptor } from './descriptor';
 import { aggregate } from './operators/aggregate';
+import { cogroup } from './operators/cogroup';
 import { count } from './operators/count';
 import { filter } from './operators/filter';
 import { filterNot } from './operators/filterNot';
@@ -33,7 +34,7 @@ type AnyDescriptor = OperatorDescriptor<Record<string, unknown>>;
 export const OPERATORS: readonly AnyDescriptor[] = [
   stream, table, globalTable,
   filter, filterNot, map, mapValues, flatMap, flatMapValues, selectKey, peek, split, merge,
-  repartition, groupByKey, groupBy, windowedBy,
+  repartition, groupByKey, groupBy, cogroup, windowedBy,
   count, reduce, aggregate,
   join, leftJoin, outerJoin,
   suppress, toStream, toTable,

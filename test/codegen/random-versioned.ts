@@ -49,7 +49,7 @@ export const randomVersionedDesign = fc
       out = add('toStream', {}, [[agg, 'in']]);
     } else {
       const other = add('table', { topic: 'other' });
-      samples.other = times(otherSamples, 45).map((r) => (d.fk && r.value !== null ? { ...r, value: r.value % 3 } : r));
+      samples.other = times(otherSamples, 45).map((r) => (d.fk && typeof r.value === 'number' ? { ...r, value: r.value % 3 } : r));
       const [left, right] = d.side === 'left' ? [table, other] : [other, table];
       const fk = d.fk ? { foreignKeyExtractor: d.side === 'left' ? "(v) => ['a', 'b', 'c'][v % 3]" : "(v) => ['a', 'b', 'c'][v]" } : {};
       const j = add(d.kind, { joiner: '(l, r) => [l, r]', storeName: 'joined', caching: d.caching, ...fk }, [[left, 'left'], [right, 'right']]);

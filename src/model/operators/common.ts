@@ -96,17 +96,24 @@ export const requireKind = (accept: string[], produce: OutputType['kind'], extra
   return { kind: produce, ...extra };
 };
 
-/** Output of count/reduce/aggregate: a KTable, windowed when the input was windowed. */
-export function aggregationOutput(inputs: Record<string, OutputType[]>): OutputType | OutputError {
+/**
+ * Output of count/reduce/aggregate: a KTable, windowed when the input was windowed. A cogroup (and
+ * its windowedBy) takes only aggregate (Kafka's CogroupedKStream has no count or reduce).
+ */
+export function aggregationOutput(inputs: Record<string, OutputType[]>, _params?: unknown, cogroupOk = false): OutputType | OutputError {
   const t = first(inputs);
   if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' as const };
+  if (!cogroupOk && isCogrouped(t.kind)) return { error: `a ${t.kind} takes only aggregate (with an initializer; the aggregators are on the cogroup)` };
   switch (t.kind) {
     case 'KGroupedStream':
     case 'KGroupedTable':
+    case 'CogroupedKStream':
       return { kind: 'KTable' };
     case 'TimeWindowedKStream':
+    case 'TimeWindowedCogroupedKStream':
       return { kind: 'KTable', windowed: true };
     case 'SessionWindowedKStream':
+    case 'SessionWindowedCogroupedKStream':
       return { kind: 'KTable', windowed: true, sessionWindowed: true };
     default:
       return { error: `cannot aggregate a ${t.kind}; group it first (groupByKey or groupBy)` };
@@ -114,5 +121,10 @@ export function aggregationOutput(inputs: Record<string, OutputType[]>): OutputT
 }
 
 export const AGGREGATABLE = ['KGroupedStream', 'KGroupedTable', 'TimeWindowedKStream', 'SessionWindowedKStream'] as const;
+
+/** What a cogroup (and windowedBy over one) gives: aggregate takes it with an initializer only. */
+export const COGROUPED = ['CogroupedKStream', 'TimeWindowedCogroupedKStream', 'SessionWindowedCogroupedKStream'] as const;
+
+export const isCogrouped = (kind: StreamKind | undefined): boolean => !!kind && (COGROUPED as readonly string[]).includes(kind);
 
 export const retentionSpec: ParamSpec = { name: 'retentionMs', label: 'Retention', control: { type: 'duration' }, optional: true, help: 'Windowed stores: how long windows are kept (at least size + grace).' };
