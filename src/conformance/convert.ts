@@ -110,6 +110,9 @@ function params(n: CaseNode): Obj {
       if (typeof n.gracePeriodMs === 'number') p.gracePeriodMs = n.gracePeriodMs;
       return p;
     }
+    case 'process':
+    case 'processValues':
+      return { processor: n.processor, stores: ((n.stores as Obj[]) ?? []).map((st) => ({ ...st })) };
     default:
       return {};
   }

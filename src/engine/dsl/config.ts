@@ -107,13 +107,6 @@ export class VersionedStoreSupplier {
   ) {}
 }
 
-/** Store suppliers to pass to Materialized.as, with Kafka's names (durations in ms). */
-export class Stores {
-  static persistentVersionedKeyValueStore(name: string, historyRetentionMs: number): VersionedStoreSupplier {
-    return new VersionedStoreSupplier(name, historyRetentionMs);
-  }
-}
-
 export class StreamJoined {
   private constructor(
     readonly name: string | null,
