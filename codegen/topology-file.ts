@@ -5,7 +5,7 @@ import { getOperator } from '../src/model/registry';
 import type { TopologyDocument } from '../src/model/types';
 import { lineComment } from './comments';
 import { NameAllocator, RESERVED_NAMES } from './names';
-import { CodegenError, engineImports, printExpr } from './print-expr';
+import { CodegenError, engineImports, printStatements } from './print-expr';
 
 export function printTopology(doc: TopologyDocument): string {
   const a = analyzeDesign(doc);
@@ -28,13 +28,14 @@ export function printTopology(doc: TopologyDocument): string {
       if (sd?.portKey && c.edge.sourcePort) return `${v}[${JSON.stringify(sd.portKey(a.params.get(c.node.id) as never, c.edge.sourcePort))}]`;
       return v;
     };
-    const code = printExpr(expr, {
+    const { before, value: code } = printStatements(expr, {
       input: inputRef,
       inputCount: (p) => byPort[p]?.length ?? 0,
       param: (path) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], params),
       nodeName: node.name,
     });
     if (node.description) lines.push(lineComment(node.description, '  '));
+    for (const b of before) lines.push(`  ${b}`);
     if (isSink) lines.push(`  ${code};`);
     else {
       const v = names.allocate(node.name, node.kind);

@@ -103,6 +103,9 @@ function params(n: CaseNode): Obj {
       if (n.foreignKeyExtractor) p.foreignKeyExtractor = n.foreignKeyExtractor;
       return p;
     }
+    case 'process':
+    case 'processValues':
+      return { processor: n.processor, stores: ((n.stores as Obj[]) ?? []).map((st) => ({ ...st })) };
     default:
       return {};
   }

@@ -16,9 +16,14 @@ export { TopologyTestDriver, type OutputRecord, type ProcessorMetrics } from './
 export { ProcessingError, UserFunctionError } from './core/errors';
 export type { StreamRecord, Change } from './core/record';
 export type { TraceEvent } from './core/task';
+/** What a foreign-key join's subscription carries (the simulator reads it to name the right row a result met). */
+export type { SubscriptionMessage } from './joins/foreign-key';
 export type { StoreEntry } from './stores/state-store';
 export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
 export { runLocal, type RunLocalOptions } from './run-local';
 export { EXPECT_MODES, canonicalJson, checkExpectations, compareRecords, formatVerdict, type ActualRecord, type DiffRow, type ExpectMode, type ExpectedRecord, type SinkVerdict } from './expect-records';
 export { topicFileName, topicFilePath } from './topic-files';
 export { nameTable, ownEntry } from './name-table';
+export { Stores, type StoreBuilder } from './stores/processor-stores';
+export type * from './processor-api';
+export type { PunctuationEvent } from './core/task';

@@ -33,6 +33,8 @@ export interface TracedRecord {
   seq?: number;
   /** Emitted records only: the upstream record this node was processing when it emitted this one. */
   causeId?: string;
+  /** Foreign-key join outputs only: the right table key the left row's foreign key named. */
+  foreignKey?: unknown;
 }
 
 export interface NodeError {

@@ -21,7 +21,7 @@ const stateless = fc.oneof(
 
 /** Topic names Kafka accepts that are hostile to JavaScript objects and file systems. */
 const TOPICS = ['input', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '...', '.hidden', 'a_b-C.9', 'x'.repeat(249)];
-const MAX_NODES = 13;
+const MAX_NODES = 15;
 
 const windowParams = fc.oneof(
   fc.record({ type: fc.constant('tumbling'), sizeMs: fc.constantFrom(10, 50), graceMs: fc.constantFrom(0, 5) }),
@@ -43,7 +43,7 @@ const sample = fc.record({ key: fc.constantFrom('a', 'b', 'c'), value: fc.intege
 export const randomDesign = fc
   .record({
     chain: fc.array(stateless, { maxLength: 4 }),
-    grouping: fc.option(fc.record({ by: fc.constantFrom('groupByKey', 'groupBy'), window: fc.option(windowParams, { nil: null }), agg: aggregation, suppress: fc.boolean() }), { nil: null }),
+    grouping: fc.option(fc.record({ by: fc.constantFrom('groupByKey', 'groupBy'), window: fc.option(windowParams, { nil: null }), agg: aggregation, suppress: fc.boolean(), cogroup: fc.boolean() }), { nil: null }),
     merge: fc.boolean(),
     samples: fc.array(sample, { minLength: 1, maxLength: 25 }),
     samples2: fc.array(sample, { maxLength: 10 }),
@@ -72,8 +72,16 @@ export const randomDesign = fc
     for (const op of chain) last = add(op.kind, op.params, last);
     if (grouping) {
       last = add(grouping.by, grouping.by === 'groupBy' ? { mapper: "(k, v) => 'g' + (v % 2)" } : {}, last);
+      // A cogroup of this grouped stream and the source's own records grouped by key, one aggregator each.
+      const cogroup = grouping.cogroup && !(grouping.window && 'emitStrategy' in grouping.window);
+      if (cogroup) {
+        const second = add('groupByKey', {}, 'n1');
+        const cg = add('cogroup', { aggregators: { in0: '(k, v, a) => a + v', in1: '(k, v, a) => a * 2 - v' } }, last, 'in0');
+        edges.push({ id: `e${edges.length + 1}`, source: second, target: cg, targetPort: 'in1' });
+        last = cg;
+      }
       if (grouping.window) last = add('windowedBy', grouping.window, last);
-      last = add(grouping.agg.kind, grouping.agg.params, last);
+      last = add(cogroup ? 'aggregate' : grouping.agg.kind, cogroup ? { initializer: '() => 1', merger: '(k, a, b) => a + b' } : grouping.agg.params, last);
       if (grouping.window && grouping.suppress && grouping.window.type !== 'session') last = add('suppress', { mode: 'untilWindowCloses' }, last);
       last = add('toStream', {}, last);
     }

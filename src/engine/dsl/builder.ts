@@ -11,6 +11,7 @@ import { KStreamImpl } from './kstream';
 import { KTableImpl } from './ktable';
 import { SourceTableNode } from './table-nodes';
 import type { ValueGetterSupplier } from './table-getter';
+import { storeSpecOf, type StoreBuilder } from '../stores/processor-stores';
 
 export interface InternalTopic {
   parents: string[];
@@ -109,6 +110,13 @@ export class StreamsBuilder implements StreamsBuilderApi {
       },
     });
     return new GlobalKTableImpl<K, V>(store, topic);
+  }
+
+  /** Adds a state store for processors to use by name (Kafka's StreamsBuilder#addStateStore). */
+  addStateStore(store: StoreBuilder): this {
+    if (this.spec.stores.has(store.name)) throw new Error(`Invalid topology: state store "${store.name}" is already added`);
+    this.spec.addStore(storeSpecOf(store));
+    return this;
   }
 
   /**
