@@ -4,6 +4,8 @@ import type { Diagnostic } from '../../model/types';
 import { BranchesField } from './BranchesField';
 import { DurationField } from './DurationField';
 import { FunctionField } from './FunctionField';
+import { ProcessorField } from './ProcessorField';
+import { StoresField } from './StoresField';
 
 export interface FieldProps {
   nodeId: string;
@@ -27,6 +29,12 @@ export function ParamField(props: FieldProps) {
       break;
     case 'branches':
       input = <BranchesField {...props} />;
+      break;
+    case 'processor':
+      input = <ProcessorField {...props} />;
+      break;
+    case 'stores':
+      input = <StoresField {...props} />;
       break;
     case 'duration':
       input = <DurationField id={id} value={value as number | null | undefined} optional={spec.optional} onChange={onChange} label={spec.label} />;

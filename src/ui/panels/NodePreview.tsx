@@ -10,12 +10,15 @@ import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
 import { fmt, fmtTime } from './format';
+import { Punctuations, WallClockControl } from './Punctuations';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
   const r = ownEntry(result.nodes, nodeId);
   const emitted = detail?.emitted ?? [];
   const inputs = lineage?.inputs ?? [];
+  const kind = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId)?.kind);
+  const isProcessor = kind === 'process' || kind === 'processValues';
   return (
     <>
       {r?.error && (
@@ -48,6 +51,8 @@ export function NodePreview({ result, nodeId, name, detail }: { result: PreviewR
       {(detail?.stores ?? []).map((store) => (
         <StoreTable key={store.name} {...store} />
       ))}
+      {isProcessor && <WallClockControl />}
+      {detail?.punctuations && <Punctuations runs={detail.punctuations} />}
     </>
   );
 }

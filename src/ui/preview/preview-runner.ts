@@ -67,7 +67,8 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
   const run = async (doc: TopologyDocument, editedAt: number) => {
     inFlight = true;
     set({ running: true });
-    const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE };
+    const advanceMs = store.getState().wallClockAdvanceMs;
+    const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE, ...(advanceMs > 0 ? { wallClock: { advanceMs } } : {}) };
     const started = now();
     const outcome = await client.run(request, { timeoutMs: TIMEOUT_MS, view: view() });
     if (outcome.kind === 'superseded') return;

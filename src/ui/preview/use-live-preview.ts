@@ -28,7 +28,7 @@ export function useLivePreview() {
     runner.edited(previewDocument(useApp.getState()));
     // Started inside the store update, so the worker runs while the page renders the edit.
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.doc !== prev.doc || s.activeTestId !== prev.activeTestId) runner.edited(previewDocument(s));
+      if (s.doc !== prev.doc || s.activeTestId !== prev.activeTestId || s.wallClockAdvanceMs !== prev.wallClockAdvanceMs) runner.edited(previewDocument(s));
     });
     return () => {
       unsub();
