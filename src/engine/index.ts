@@ -15,6 +15,10 @@ export { TopologyTestDriver, type OutputRecord, type ProcessorMetrics } from './
 export { ProcessingError, UserFunctionError } from './core/errors';
 export type { StreamRecord, Change } from './core/record';
 export type { TraceEvent } from './core/task';
+export type { DropReason } from './core/context';
+export { KeyValueStore } from './stores/kv-store';
+export { WindowStore } from './stores/window-store';
+export { SessionStore } from './stores/session-store';
 export type { StoreEntry } from './stores/state-store';
 export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
 export { runLocal, type RunLocalOptions } from './run-local';

@@ -3,7 +3,7 @@
  * It processes one record completely (depth-first through the processor graph), and flushes record
  * caches when the driver commits.
  */
-import type { ProcessorContext } from './context';
+import type { DropReason, ProcessorContext } from './context';
 import { ProcessingError, UserFunctionError } from './errors';
 import { fuseStatelessRuns, type FusedRun, type FusionNode } from './fusion';
 import type { Change, StreamRecord } from './record';
@@ -151,10 +151,10 @@ export class NodeRuntime implements ProcessorContext, FusionNode {
     return s as S;
   }
 
-  recordDropped(): void {
+  recordDropped(reason?: DropReason): void {
     this.dropped++;
     // Drops are rare: the listener check costs nothing on the path of records that go through.
-    this.task.onDrop?.(this.spec);
+    this.task.onDrop?.(this.spec, reason);
   }
 
   onFlush(flush: () => void): void {
@@ -173,7 +173,7 @@ export class Task {
   /** The input partition this task processes (the Kafka runtime sets it; one task in the driver: 0). */
   partition = 0;
   /** Told of every record a processor drops (late, expired or invalid); the simulator lists them. */
-  onDrop: ((processor: NodeSpec) => void) | undefined = undefined;
+  onDrop: ((processor: NodeSpec, reason: DropReason | undefined) => void) | undefined = undefined;
 
   constructor(
     readonly topology: TopologySpec,

@@ -45,7 +45,7 @@ export class TableTableJoinProcessor implements Processor {
    */
   process(rec: StreamRecord) {
     if (rec.key === null || rec.key === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     const change = rec.value as Change;
