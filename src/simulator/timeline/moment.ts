@@ -81,7 +81,7 @@ export function momentAt(result: SimulationResult, rec: Recording, requested: nu
     const moment: NodeMoment = {
       streamTime,
       emitted: n,
-      last: result.nodes[id].emitted.slice(Math.max(0, n - LAST_RECORDS), n),
+      last: result.nodes[id].emitted.slice(Math.max(0, n - LAST_RECORDS), n).map((r, i) => ({ ...r, position: rec.emittedAt[id][Math.max(0, n - LAST_RECORDS) + i] })),
       ...drops,
       stores: stores.map((s) => ({ name: s.name, size: s.all.length, entries: s.all.slice(0, MOMENT_LIMIT) })),
     };
@@ -131,7 +131,7 @@ function windowsOf(entries: StoreEntry[], emitted: TracedRecord[], rule: NodeRul
     const k = e.key as { key?: unknown; start?: unknown; end?: unknown } | null;
     if (!k || typeof k.start !== 'number' || typeof k.end !== 'number') continue;
     listed.add(JSON.stringify([k.key, k.start, k.end]));
-    out.push({ key: k.key, start: k.start, end: k.end, value: e.value, status: windowStatus(k.start, k.end, w, streamTime) });
+    out.push({ key: k.key, start: k.start, end: k.end, value: e.value, status: windowStatus(k.end, w, streamTime) });
   }
   let expired = 0;
   for (let i = emitted.length - 1; i >= Math.max(0, emitted.length - EXPIRED_SCAN) && expired < EXPIRED_WINDOWS_SHOWN; i--) {
@@ -147,13 +147,13 @@ function windowsOf(entries: StoreEntry[], emitted: TracedRecord[], rule: NodeRul
 }
 
 /**
- * Open: records can still fall in it; grace: past its end, still accepting late records; closed: past
- * grace (late records are dropped) but still in the store; expired: past retention, gone from the store.
+ * A window still in the store: open (records can still fall in it), in grace (past its end, still
+ * accepting late records) or closed (past grace: late records are dropped). Windows the store no
+ * longer lists (past retention) are expired.
  */
-export function windowStatus(start: number, end: number, w: NonNullable<NodeRule['window']>, streamTime: number): WindowStatus {
+export function windowStatus(end: number, w: NonNullable<NodeRule['window']>, streamTime: number): Exclude<WindowStatus, 'expired'> {
   // A session can still be extended by a record within the gap of its end.
   const closesAt = w.type === 'session' ? end + w.gapMs : end;
-  if ((w.type === 'session' ? end : start) <= streamTime - w.retentionMs) return 'expired';
   if (streamTime < closesAt) return 'open';
   if (streamTime < closesAt + w.graceMs) return 'grace';
   return 'closed';

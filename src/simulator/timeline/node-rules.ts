@@ -1,6 +1,6 @@
 /**
  * What the timeline needs to know of each design node to draw its state: its kind and name, the
- * windows it keeps (from the nearest windowedBy upstream: type, size, grace, retention) and, for
+ * windows it keeps (from the nearest windowedBy upstream: type, grace, gap) and, for
  * suppress, when a buffered entry is due. Read from the design when a recorded run starts. Pure.
  */
 import type { TopologyDocument } from '../../model/types';
@@ -12,8 +12,6 @@ export interface WindowRule {
   graceMs: number;
   /** Session windows: the inactivity gap (a session closes gap + grace after its end). */
   gapMs: number;
-  /** How long windows stay in the store after they start (Kafka: at least size + grace). */
-  retentionMs: number;
 }
 
 export interface NodeRule {
@@ -35,7 +33,7 @@ export function nodeRules(doc: TopologyDocument, graph: LineageGraph): Record<st
     const rule: NodeRule = { kind: n.kind, name: n.name, upstream };
     if (n.kind === 'to' && typeof n.params.topic === 'string') rule.topic = n.params.topic;
     if (WINDOWED_KINDS.has(n.kind)) {
-      const w = windowOf(doc, n.id, num(n.params.retentionMs, NaN));
+      const w = windowOf(doc, n.id);
       if (w) rule.window = w;
     }
     if (n.kind === 'suppress') rule.suppress = { mode: n.params.mode === 'untilTimeLimit' ? 'untilTimeLimit' : 'untilWindowCloses', timeLimitMs: num(n.params.timeLimitMs, 60_000) };
@@ -45,15 +43,12 @@ export function nodeRules(doc: TopologyDocument, graph: LineageGraph): Record<st
 }
 
 /** The windows of the nearest windowedBy upstream of `nodeId` (null when its records are not windowed). */
-function windowOf(doc: TopologyDocument, nodeId: string, retentionParam: number): WindowRule | null {
+function windowOf(doc: TopologyDocument, nodeId: string): WindowRule | null {
   const node = nearestWindowedBy(doc, nodeId);
   if (!node) return null;
   const p = node.params;
   const type = (['tumbling', 'hopping', 'sliding', 'session'] as const).find((t) => t === p.type) ?? 'tumbling';
-  const graceMs = num(p.graceMs, 0);
-  const gapMs = num(p.gapMs, 300_000);
-  const span = type === 'session' ? gapMs : type === 'sliding' ? num(p.timeDifferenceMs, 60_000) : num(p.sizeMs, 60_000);
-  return { type, graceMs, gapMs, retentionMs: Number.isFinite(retentionParam) ? Math.max(retentionParam, span + graceMs) : span + graceMs };
+  return { type, graceMs: num(p.graceMs, 0), gapMs: num(p.gapMs, 300_000) };
 }
 
 function num(v: unknown, fallback: number): number {

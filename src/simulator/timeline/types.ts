@@ -4,6 +4,8 @@
  * node's state as of one input record). Answers to the worker queries 'timeline' and 'moment'.
  */
 import type { DropReason, StoreEntry } from '../../engine';
+
+export type { DropReason };
 import type { TracedRecord } from '../types';
 
 export interface TimelineInput {
@@ -84,8 +86,8 @@ export interface NodeMoment {
   streamTime: number | null;
   /** Records emitted up to and including this input record. */
   emitted: number;
-  /** The last records emitted so far (newest last). */
-  last: TracedRecord[];
+  /** The last records emitted so far (newest last), with the input position each came out on. */
+  last: (TracedRecord & { position: number })[];
   dropped: number;
   /** Drops made while processing this very input record. */
   dropsHere: DropState[];

@@ -5,11 +5,13 @@ import type { BottomTab } from '../../store/ui-slice';
 import { PlanPanel } from './PlanPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { SamplesPanel } from './SamplesPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 
 const CodePanel = lazy(() => import('./CodePanel'));
 
 const TABS: [BottomTab, string][] = [
   ['preview', 'Preview'],
+  ['timeline', 'Timeline'],
   ['samples', 'Samples'],
   ['plan', 'Plan'],
   ['code', 'Code'],
@@ -41,6 +43,7 @@ export function BottomPanel() {
       </div>
       <div className="sw-tab-body" role="tabpanel" tabIndex={0}>
         {tab === 'preview' && <PreviewPanel />}
+        {tab === 'timeline' && <TimelinePanel />}
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'plan' && <PlanPanel />}
         {tab === 'code' && (
