@@ -27,6 +27,8 @@ export class RunTracer {
     private readonly afterRepartition: Set<string>,
     private readonly maxTrace: number,
     inputs: number,
+    /** A recorded run (timeline) needs every forward: processors are never untraced. */
+    private readonly keepTracing = false,
   ) {
     this.causes = new CauseTracker(result.graph, result.nodes);
     this.referenced = new Uint8Array(inputs);
@@ -39,7 +41,7 @@ export class RunTracer {
 
   private trace(e: TraceEvent, driver: TopologyTestDriver): void {
     const targets = this.index.outputs.get(e.processor);
-    if (!targets) return driver.stopTracing(e.processor);
+    if (!targets) return this.keepTracing ? undefined : driver.stopTracing(e.processor);
     const { result, maxTrace, causes } = this;
     let full = true;
     causes.begin(this.afterRepartition.has(e.processor));
@@ -54,7 +56,7 @@ export class RunTracer {
     }
     causes.finish();
     for (const target of targets) if (result.nodes[target.nodeId].emitted.length === maxTrace) causes.markFull(target.nodeId);
-    if (full) driver.stopTracing(e.processor);
+    if (full && !this.keepTracing) driver.stopTracing(e.processor);
   }
 
   /** Which input record a drop happened on, for the node the dropping processor belongs to. */

@@ -45,8 +45,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
   const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, compiled.sourceTopics);
-  // The timeline needs every record of every node (and their moments), so a recorded run traces all.
-  const tracer = new RunTracer(result, index, compiled.afterRepartition, req.record ? Infinity : (req.maxTracePerNode ?? 10_000), inputs.length);
+  const tracer = new RunTracer(result, index, compiled.afterRepartition, req.maxTracePerNode ?? 10_000, inputs.length, !!req.record);
   tracer.attach(driver);
   const recorder = req.record ? new TimelineRecorder(result, index, nodeRules(doc, result.graph), ids) : null;
   recorder?.attach(driver);

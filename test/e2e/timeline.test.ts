@@ -46,7 +46,7 @@ describe('timeline', () => {
     await expect.poll(() => drop.getAttribute('data-code')).toBe('expired-window');
     expect(await drop.textContent()).toContain('closed 80000 ms before');
     const statuses = await page.locator('[data-testid=timeline-window]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    expect(statuses).toEqual(['expired', 'closed', 'open']);
+    expect(statuses).toEqual(['expired', 'closed', 'closed', 'open']);
     await screenshot(page, 'timeline-late-drop');
 
     // The slider drags through the records in processing order.

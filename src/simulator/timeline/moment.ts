@@ -6,7 +6,8 @@
  * once per recording. Pure.
  */
 import type { StoreEntry } from '../../engine';
-import type { SimulationResult, TracedRecord } from '../types';
+import type { SimulationResult } from '../types';
+import { loggedRecord, windowOf, type NodeLog } from './node-log';
 import type { NodeRule } from './node-rules';
 import type { Recording } from './recorder';
 import { upperBound } from './store-history';
@@ -38,17 +39,16 @@ function indexes(result: SimulationResult, rec: Recording): Indexes {
   if (ix) return ix;
   const maxTs = new Map<string, Float64Array>();
   const emissions = new Map<string, Map<string, number[]>>();
-  for (const [id, node] of Object.entries(result.nodes)) {
-    const m = new Float64Array(node.emitted.length);
+  for (const [id, log] of Object.entries(rec.nodes)) {
+    const m = new Float64Array(log.timestamps.length);
     let max = -Infinity;
-    node.emitted.forEach((e, i) => (m[i] = max = Math.max(max, e.timestamp)));
+    log.timestamps.forEach((ts, i) => (m[i] = max = Math.max(max, ts)));
     maxTs.set(id, m);
     if (rec.rules[id]?.kind !== 'suppress') continue;
     const byKey = new Map<string, number[]>();
-    const at = rec.emittedAt[id] ?? [];
-    node.emitted.forEach((e, i) => {
-      const k = JSON.stringify(e.key);
-      if (i < at.length) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(at[i]);
+    log.records.forEach((r, i) => {
+      const k = JSON.stringify(r.key);
+      (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(log.positions[i]);
     });
     emissions.set(id, byKey);
   }
@@ -65,7 +65,10 @@ export function momentAt(result: SimulationResult, rec: Recording, requested: nu
   const ix = indexes(result, rec);
   const nodes = Object.create(null) as Record<string, NodeMoment>;
   const counts = new Map<string, number>();
-  for (const id of Object.keys(result.nodes)) counts.set(id, upperBound(rec.emittedAt[id]?.length ?? 0, position, (i) => rec.emittedAt[id][i]));
+  for (const id of Object.keys(result.nodes)) {
+    const at = rec.nodes[id]?.positions ?? [];
+    counts.set(id, upperBound(at.length, position, (i) => at[i]));
+  }
   const dropEnd = upperBound(rec.drops.length, position, (i) => rec.drops[i].position);
   const storesOf = new Map<string, string[]>();
   for (const [name, owner] of Object.entries(result.storeOwners)) (storesOf.get(owner) ?? storesOf.set(owner, []).get(owner)!).push(name);
@@ -81,11 +84,11 @@ export function momentAt(result: SimulationResult, rec: Recording, requested: nu
     const moment: NodeMoment = {
       streamTime,
       emitted: n,
-      last: result.nodes[id].emitted.slice(Math.max(0, n - LAST_RECORDS), n).map((r, i) => ({ ...r, position: rec.emittedAt[id][Math.max(0, n - LAST_RECORDS) + i] })),
+      last: lastRecords(rec, id, n),
       ...drops,
       stores: stores.map((s) => ({ name: s.name, size: s.all.length, entries: s.all.slice(0, MOMENT_LIMIT) })),
     };
-    if (rule?.window && rule.kind !== 'suppress' && streamTime !== null) moment.windows = windowsOf(stores.flatMap((s) => s.all), result.nodes[id].emitted.slice(0, n), rule, streamTime);
+    if (rule?.window && rule.kind !== 'suppress' && streamTime !== null) moment.windows = windowsOf(stores.flatMap((s) => s.all), rec.nodes[id], n, rule, streamTime);
     if (rule?.suppress) moment.buffer = bufferOf(stores.flatMap((s) => s.all), rule, position, ix.emissions.get(id));
     nodes[id] = moment;
   }
@@ -93,6 +96,12 @@ export function momentAt(result: SimulationResult, rec: Recording, requested: nu
   const r = position >= 0 ? ix.inputs.get(inputId) : undefined;
   const input = r ? { id: r.id, topic: r.id.slice(0, r.id.lastIndexOf('#')), key: r.key, value: r.value, timestamp: r.timestamp, position, outOfOrder: position > 0 && r.timestamp < ix.inputMax[position - 1], dropped: rec.drops.some((d) => d.position === position) } : null;
   return { position, input, streamTime: position >= 0 ? ix.inputMax[position] : null, nodes };
+}
+
+function lastRecords(rec: Recording, id: string, n: number): NodeMoment['last'] {
+  const out: NodeMoment['last'] = [];
+  for (let i = Math.max(0, n - LAST_RECORDS); i < n; i++) out.push(loggedRecord(id, rec.nodes[id], i, rec.inputIds));
+  return out;
 }
 
 /** A node's observed stream time: the latest timestamp among the records that reached it (its own, for a source). */
@@ -123,7 +132,7 @@ function dropsOf(rec: Recording, nodeId: string, end: number, position: number):
  * The windows in the node's stores, with their status, and the last windows that already left the
  * store (expired), as the node's last emitted result for each.
  */
-function windowsOf(entries: StoreEntry[], emitted: TracedRecord[], rule: NodeRule, streamTime: number): WindowState[] {
+function windowsOf(entries: StoreEntry[], log: NodeLog, emitted: number, rule: NodeRule, streamTime: number): WindowState[] {
   const w = rule.window!;
   const out: WindowState[] = [];
   const listed = new Set<string>();
@@ -134,14 +143,17 @@ function windowsOf(entries: StoreEntry[], emitted: TracedRecord[], rule: NodeRul
     out.push({ key: k.key, start: k.start, end: k.end, value: e.value, status: windowStatus(k.end, w, streamTime) });
   }
   let expired = 0;
-  for (let i = emitted.length - 1; i >= Math.max(0, emitted.length - EXPIRED_SCAN) && expired < EXPIRED_WINDOWS_SHOWN; i--) {
-    const r = emitted[i];
-    if (!r.window) continue;
-    const id = JSON.stringify([(r.key as { key?: unknown }).key, r.window.start, r.window.end]);
+  for (let i = emitted - 1; i >= Math.max(0, emitted - EXPIRED_SCAN) && expired < EXPIRED_WINDOWS_SHOWN; i--) {
+    const r = log.records[i];
+    const w = windowOf(r.key);
+    if (!w) continue;
+    const key = (r.key as { key?: unknown }).key;
+    const id = JSON.stringify([key, w.start, w.end]);
     if (listed.has(id)) continue;
     listed.add(id);
     expired++;
-    out.push({ key: (r.key as { key?: unknown }).key, start: r.window.start, end: r.window.end, value: r.value, status: 'expired' });
+    const v = r.value as { newValue?: unknown } | null;
+    out.push({ key, start: w.start, end: w.end, value: v && typeof v === 'object' && 'newValue' in v ? v.newValue : r.value, status: 'expired' });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end).slice(0, MOMENT_LIMIT);
 }

@@ -4,6 +4,7 @@
  * what the recorded history costs. Pure.
  */
 import type { SimulationResult, TracedRecord } from '../types';
+import { loggedRecord } from './node-log';
 import type { Recording } from './recorder';
 import type { CheckpointMemory, TimelineInput, TimelineOutput, TimelineOverview } from './types';
 
@@ -22,10 +23,11 @@ export function timelineOverview(result: SimulationResult, rec: Recording): Time
   const outputs: TimelineOutput[] = [];
   for (const [nodeId, rule] of Object.entries(rec.rules)) {
     if (rule.kind !== 'to') continue;
-    const at = rec.emittedAt[nodeId] ?? [];
-    result.nodes[nodeId]?.emitted.forEach((e, i) => {
-      if (i < at.length) outputs.push({ id: e.id, nodeId, topic: rule.topic ?? '', key: e.key, value: e.value, timestamp: e.timestamp, position: at[i] });
-    });
+    const log = rec.nodes[nodeId];
+    for (let i = 0; i < (log?.records.length ?? 0); i++) {
+      const e = loggedRecord(nodeId, log, i, rec.inputIds);
+      outputs.push({ id: e.id, nodeId, topic: rule.topic ?? '', key: e.key, value: e.value, timestamp: e.timestamp, position: e.position });
+    }
   }
   outputs.sort((a, b) => a.position - b.position);
   return { processed: rec.processed, topics: [...new Set(inputs.map((i) => i.topic))].sort(), inputs, outputs, memory: checkpointMemory(result, rec) };
@@ -57,7 +59,9 @@ function checkpointMemory(result: SimulationResult, rec: Recording): CheckpointM
     bytes += (s.entries + s.changes) * OBJECT_BYTES + s.changes * perEntry;
   }
   let records = 0;
-  for (const at of Object.values(rec.emittedAt)) records += at.length;
-  bytes += records * 8 + rec.drops.length * OBJECT_BYTES;
+  for (const log of Object.values(rec.nodes)) records += log.records.length;
+  // Per logged record: its position and timestamp, and a reference to the engine's record (whose
+  // key and value the run made anyway).
+  bytes += records * 24 + rec.drops.length * OBJECT_BYTES;
   return { entries, changes, checkpoints, records, estimatedBytes: Math.round(bytes) };
 }

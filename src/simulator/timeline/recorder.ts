@@ -1,13 +1,15 @@
 /**
  * Records, while the simulator runs, what the timeline needs to show any input record's moment
- * without running again: which input record each node's emitted records came out on, every drop
+ * without running again: every record each node emitted and the input record it came out on
+ * (node-log.ts; the run keeps every processor traced), every drop
  * with the rule that made it, and the history of every state store (store-history.ts). Attached
  * only to runs that ask for it (SimulationRequest.record). Pure.
  */
-import { KeyValueStore, SessionStore, WindowStore, type DropReason, type StoreEntry, type TopologyTestDriver } from '../../engine';
+import { KeyValueStore, SessionStore, WindowStore, type DropReason, type StoreEntry, type TopologyTestDriver, type TraceEvent } from '../../engine';
 import type { ProcessorIndex } from '../output-processors';
 import type { SimulationResult } from '../types';
 import type { NodeRule } from './node-rules';
+import { emptyLog, type NodeLog } from './node-log';
 import { ChangeLogHistory, SnapshotHistory, type StoreHistory } from './store-history';
 
 /** Drops listed (the count per node is always complete). */
@@ -25,8 +27,8 @@ export interface Recording {
   processed: number;
   /** Input record ids by position (processing order). */
   inputIds: readonly string[];
-  /** Per node: the input position each of its emitted records (result.nodes[id].emitted, same index) came out on. */
-  emittedAt: Record<string, number[]>;
+  /** Per node: every record it emitted, with the input position each came out on. */
+  nodes: Record<string, NodeLog>;
   drops: RecordedDrop[];
   stores: Map<string, StoreHistory>;
   /** What each design node is (kind, name, windows, suppress rule), read from the design. */
@@ -47,11 +49,12 @@ export class TimelineRecorder {
     rules: Record<string, NodeRule>,
     inputIds: readonly string[],
   ) {
-    this.recording = { processed: 0, inputIds, emittedAt: Object.create(null) as Record<string, number[]>, drops: [], stores: new Map(), rules };
-    for (const id of Object.keys(result.nodes)) this.recording.emittedAt[id] = [];
+    this.recording = { processed: 0, inputIds, nodes: Object.create(null) as Record<string, NodeLog>, drops: [], stores: new Map(), rules };
+    for (const id of Object.keys(result.nodes)) this.recording.nodes[id] = emptyLog();
   }
 
   attach(driver: TopologyTestDriver): void {
+    driver.onTrace((e) => this.trace(e));
     driver.onDrop((p, reason) => {
       const nodeId = this.index.ownerOf.get(p.name);
       if (nodeId && this.recording.drops.length < MAX_DROPS) this.recording.drops.push({ position: this.position, nodeId, ...(reason ? { reason } : {}) });
@@ -78,6 +81,17 @@ export class TimelineRecorder {
     this.snapshotted.push({ history, store, owner: this.result.storeOwners[name] ?? '' });
   }
 
+  private trace(e: TraceEvent): void {
+    const targets = this.index.outputs.get(e.processor);
+    if (!targets) return;
+    for (const t of targets) {
+      const log = this.recording.nodes[t.nodeId];
+      log.positions.push(this.position);
+      log.timestamps.push(e.record.timestamp);
+      log.records.push(e.record);
+    }
+  }
+
   /** About to process the input record at `position`. */
   before(position: number): void {
     this.position = position;
@@ -85,11 +99,6 @@ export class TimelineRecorder {
 
   /** The input record at `position` was processed completely. */
   after(position: number, driver: TopologyTestDriver): void {
-    const { emittedAt } = this.recording;
-    for (const [id, node] of Object.entries(this.result.nodes)) {
-      const at = emittedAt[id];
-      while (at.length < node.emitted.length) at.push(position);
-    }
     if (this.snapshotted.length) this.snapshotChanged(position, driver);
     this.recording.processed = position + 1;
   }

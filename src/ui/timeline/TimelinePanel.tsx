@@ -47,7 +47,7 @@ export function TimelinePanel() {
         <span data-testid="timeline-position" data-position={moment?.position ?? -1}>
           record {cursor + 1} of {timeline.processed}
         </span>
-        <span className="sw-muted" title="what the recorded history holds: store checkpoints and changes, and the records kept">
+        <span className="sw-muted" data-testid="timeline-memory" data-bytes={timeline.memory.estimatedBytes} data-checkpoints={timeline.memory.checkpoints} title={`what the recorded history holds: ${timeline.memory.checkpoints} store checkpoints/snapshots (${timeline.memory.entries} entries), ${timeline.memory.changes} store changes, ${timeline.memory.records} records`}>
           checkpoints: {timeline.memory.checkpoints}, ~{Math.round(timeline.memory.estimatedBytes / 1024)} KB
         </span>
       </div>
