@@ -1,9 +1,10 @@
 /**
  * The timeline's lanes: the input records of each source topic as marks at their timestamps
- * (processed ones solid, later ones faint; out of order: amber; dropped: red with a cross), the
+ * (out of order: amber; dropped: red with a cross; the one at the cursor ringed), the
  * output records (buttons: a click jumps the cursor to the input that wrote them), the cursor and
- * the node's stream time, and the windows of the node shown, coloured by status. Drawn on a canvas
- * (10k marks); pressing or dragging on it moves the cursor to the nearest input record.
+ * the node's stream time, and the windows of the node shown, coloured by status. The marks are drawn
+ * once per run on one canvas (10k marks); a step redraws only the overlay canvas above it (cursor,
+ * windows). Pressing or dragging on it moves the cursor to the nearest input record.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Moment, TimelineOverview, WindowState } from '../../simulator/timeline/types';
@@ -18,6 +19,7 @@ export const STATUS_COLORS: Record<WindowState['status'], string> = { open: '#3e
 export function TimelineLanes({ timeline, moment, windows }: { timeline: TimelineOverview; moment: Moment | null; windows: WindowState[] }) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(800);
   const cursor = useApp((s) => s.cursor);
   useEffect(() => {
@@ -33,8 +35,12 @@ export function TimelineLanes({ timeline, moment, windows }: { timeline: Timelin
   const height = layout.windowsTop + Math.max(1, rows.length) * (WINDOW_ROW_H + 2) + 18;
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (ctx) draw(ctx, timeline, moment, rows, scale, height, cursor);
-  }, [timeline, moment, rows, scale, height, cursor]);
+    if (ctx) drawMarks(ctx, timeline, scale, height);
+  }, [timeline, scale, height]);
+  useEffect(() => {
+    const ctx = overlay.current?.getContext('2d');
+    if (ctx) drawMoment(ctx, timeline, moment, rows, scale, height);
+  }, [timeline, moment, rows, scale, height]);
 
   const pick = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -54,8 +60,10 @@ export function TimelineLanes({ timeline, moment, windows }: { timeline: Timelin
   const outputs = timeline.outputs.length <= OUTPUT_BUTTONS ? timeline.outputs : [];
   return (
     <div ref={box} className="sw-tl-lanes" style={{ height }}>
+      <canvas ref={canvas} width={width} height={height} aria-hidden="true" />
       <canvas
-        ref={canvas}
+        ref={overlay}
+        className="sw-tl-overlay"
         width={width}
         height={height}
         data-testid="timeline-lanes"
@@ -86,28 +94,34 @@ export function TimelineLanes({ timeline, moment, windows }: { timeline: Timelin
   );
 }
 
-function draw(ctx: CanvasRenderingContext2D, t: TimelineOverview, moment: Moment | null, rows: ReturnType<typeof windowRows>, s: Scale, height: number, cursor: number) {
-  const { topicLane, outputLane, windowsTop } = laneLayout(t);
+function drawMarks(ctx: CanvasRenderingContext2D, t: TimelineOverview, s: Scale, height: number) {
+  const { topicLane, outputLane } = laneLayout(t);
   ctx.clearRect(0, 0, s.width, height);
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillStyle = '#8d97b0';
   t.topics.forEach((topic, i) => ctx.fillText(clip(topic), 4, i * LANE_H + 15));
   ctx.fillText('outputs', 4, outputLane * LANE_H + 15);
-  if (rows.length) ctx.fillText('windows', 4, windowsTop + 10);
   for (const i of t.inputs) {
     const x = xOf(s, i.timestamp);
     const y = topicLane.get(i.topic)! * LANE_H;
-    ctx.globalAlpha = i.position <= cursor ? 1 : 0.3;
     ctx.fillStyle = i.dropped ? '#ff5c6c' : i.outOfOrder ? '#f5a524' : '#5b9cff';
     ctx.fillRect(x - 1, y + 4, 3, LANE_H - 8);
     if (i.dropped) cross(ctx, x, y + LANE_H / 2);
   }
-  ctx.globalAlpha = 1;
   if (t.outputs.length > OUTPUT_BUTTONS) {
-    for (const o of t.outputs) {
-      ctx.fillStyle = o.position <= cursor ? '#3ecf8e' : '#3ecf8e55';
-      ctx.fillRect(xOf(s, o.timestamp) - 1, outputLane * LANE_H + 6, 3, LANE_H - 12);
-    }
+    ctx.fillStyle = '#3ecf8e';
+    for (const o of t.outputs) ctx.fillRect(xOf(s, o.timestamp) - 1, outputLane * LANE_H + 6, 3, LANE_H - 12);
+  }
+}
+
+/** The cursor's input (ringed, with a line), the node's stream time (dashed) and the windows of the node shown. */
+function drawMoment(ctx: CanvasRenderingContext2D, t: TimelineOverview, moment: Moment | null, rows: ReturnType<typeof windowRows>, s: Scale, height: number) {
+  const { topicLane, windowsTop } = laneLayout(t);
+  ctx.clearRect(0, 0, s.width, height);
+  ctx.font = '11px system-ui, sans-serif';
+  if (rows.length) {
+    ctx.fillStyle = '#8d97b0';
+    ctx.fillText('windows', 4, windowsTop + 10);
   }
   rows.forEach((row, r) => {
     const y = windowsTop + r * (WINDOW_ROW_H + 2);
@@ -120,7 +134,12 @@ function draw(ctx: CanvasRenderingContext2D, t: TimelineOverview, moment: Moment
     ctx.fillText(clip(row.key, 9), 58, y + 10);
   });
   const here = moment?.input;
-  if (here) line(ctx, xOf(s, here.timestamp), height, '#ffd166', []);
+  if (here) {
+    const x = xOf(s, here.timestamp);
+    line(ctx, x, height, '#ffd166', []);
+    ctx.strokeStyle = '#ffd166';
+    ctx.strokeRect(x - 4, (topicLane.get(here.topic) ?? 0) * LANE_H + 1, 8, LANE_H - 2);
+  }
   if (moment?.streamTime != null && moment.streamTime !== here?.timestamp) line(ctx, xOf(s, moment.streamTime), height, '#c084fc', [4, 3]);
 }
 
