@@ -20,7 +20,7 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
   files.set('tsconfig.json', TSCONFIG);
   files.set('README.md', readme(doc));
   files.set('.env.example', envExample(doc));
-  files.set('.gitignore', 'node_modules/\nout/\n.env\n');
+  files.set('.gitignore', 'node_modules/\ndist/\nout/\n.env\n');
   files.set('Dockerfile', DOCKERFILE);
   files.set('src/topology.ts', printTopology(doc));
   files.set('src/settings.ts', settingsFile(doc));

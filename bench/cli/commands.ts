@@ -2,7 +2,7 @@
  * The four ways to run one workload, as whole processes over the same input files: the hand-written
  * loop, RxJS, `streamwright simulate --out` and the exported project's local runner.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeEngineSources } from '../../codegen/engine-sources-node';
 import { generateProject } from '../../codegen/generate';
@@ -16,6 +16,16 @@ export type Kind = (typeof KINDS)[number];
 /** The exported project of the workload's design, in a temp folder sharing the repo's node_modules. */
 function exportProject(w: Workload): string {
   return writeProject(tempRoot(`bench-cli-${w}-`), generateProject(DESIGNS[w], nodeEngineSources()));
+}
+
+/**
+ * What the project's `npm start -- args` runs: its prestart script (the esbuild build) then its start
+ * script, through sh as npm runs them, with node_modules/.bin on the PATH; without npm's own CLI,
+ * which costs the same for every project (measured separately in docs/performance.md).
+ */
+function npmStartArgv(project: string, args: string[]): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return ['sh', '-c', `PATH="$PWD/node_modules/.bin:$PATH"; ${scripts.prestart} && exec ${scripts.start} "$@"`, 'npm-start', ...args];
 }
 
 /** Every command of workload w over files (topic -> path), writing under work/. */
@@ -37,7 +47,7 @@ export function commandsFor(w: Workload, files: Record<string, string>, work: st
     }),
     project: () => {
       const p = exportProject(w);
-      return { name: 'project', cwd: p, argv: ['node_modules/.bin/tsx', 'src/main.ts', ...TOPICS[w].flatMap((t) => ['--input', `${t}=${files[t]}`])], output: join(p, 'out', sink) };
+      return { name: 'project', cwd: p, argv: npmStartArgv(p, TOPICS[w].flatMap((t) => ['--input', `${t}=${files[t]}`])), output: join(p, 'out', sink) };
     },
   };
   return kinds.map((k) => all[k]());

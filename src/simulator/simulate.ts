@@ -8,6 +8,7 @@ import { mergeByTimestamp, nameTable, ProcessingError, Serdes, TopologyTestDrive
 import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { lineageGraph } from './lineage-graph';
+import { ForeignKeys } from './foreign-keys';
 import { flagNotData } from './not-data-check';
 import { indexProcessors } from './output-processors';
 import { RunTracer } from './run-tracer';
@@ -45,7 +46,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
   const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, compiled.sourceTopics);
-  const tracer = new RunTracer(result, index, compiled.afterRepartition, req.maxTracePerNode ?? 10_000, inputs.length, !!req.record);
+  const tracer = new RunTracer(result, index, compiled.afterRepartition, req.maxTracePerNode ?? 10_000, inputs.length, ForeignKeys.of(compiled, result.graph), !!req.record);
   tracer.attach(driver);
   const recorder = req.record ? new TimelineRecorder(result, index, nodeRules(doc, result.graph), ids) : null;
   recorder?.attach(driver);

@@ -7,6 +7,7 @@ import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
 import type { Recording } from './timeline/recorder';
 import type { Moment, TimelineOverview } from './timeline/types';
+import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -36,6 +37,8 @@ export interface TracedRecord {
   seq?: number;
   /** Emitted records only: the upstream record this node was processing when it emitted this one. */
   causeId?: string;
+  /** Foreign-key join outputs only: the right table key the left row's foreign key named. */
+  foreignKey?: unknown;
 }
 
 export interface NodeError {
@@ -109,6 +112,8 @@ export interface PreviewResult {
   durationMs: number;
   /** The records of the node the page showed when the run started (null: none asked for). */
   detail: NodeDetail | null;
+  /** The design's test cases, run after the preview (rows only for failing sinks); null: the design cannot run. */
+  tests?: TestCaseResult[] | null;
 }
 
 export interface PreviewNodeSummary {

@@ -14,9 +14,8 @@ import { generateProject } from '../../codegen/generate';
 import { main } from '../../src/cli/main';
 import type { TopologyDocument } from '../../src/model/types';
 import { simulate } from '../../src/simulator/simulate';
-import { ROOT, tempRoot, writeProject } from '../codegen/project-dir';
+import { buildProject, ROOT, tempRoot, writeProject } from '../codegen/project-dir';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(join(tmpdir(), 'sw-stream-'));
 const put = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 const jsonl = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -54,13 +53,15 @@ async function cli(...args: string[]) {
 }
 
 let project = '';
+/** What the project's `npm start` runs after its prestart build (built once in beforeAll). */
 function runProject(...args: string[]) {
-  return spawnSync(TSX, ['src/main.ts', ...args], { cwd: project, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['dist/main.js', ...args], { cwd: project, encoding: 'utf8' });
 }
 
 beforeAll(() => {
   put('design.json', JSON.stringify(joinDesign));
   project = writeProject(join(tempRoot('sw-stream-proj-'), 'p'), generateProject(joinDesign, nodeEngineSources()));
+  buildProject(project);
 });
 
 describe('one ordering rule, every entry point', () => {

@@ -5,7 +5,7 @@
  * examples, a few of these random designs and its own fuzzed ones in one tsc program.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,8 @@ describe('generated projects behave exactly like the preview', () => {
     const c = cases.find((x) => x.name === 'orders-payments-join')!;
     const r = spawnSync('npm', ['start', '--silent'], { cwd: c.dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
+    // What ran is the prestart build (plain JavaScript), not the TypeScript through a loader.
+    expect(existsSync(join(c.dir, 'dist', 'main.js'))).toBe(true);
     expect(r.stdout).toMatch(/orders-enriched: 3 record\(s\)/);
     const lines = readFileSync(join(c.dir, 'out', 'orders-enriched.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual((c.expected as Record<string, unknown[]>)['orders-enriched']);

@@ -4,6 +4,7 @@
  * project vendors the same files): src/streams is then a link to it, so one tsc program checks the
  * engine once instead of once per project.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,4 +38,10 @@ export function writeSharedEngine(dir: string, files: Map<string, string>): stri
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
+}
+
+/** The project's `npm run build` (what its `npm start` runs first): dist/main.js and dist/kafka.js. */
+export function buildProject(dir: string): void {
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0 || r.stderr) throw new Error(`npm run build in ${dir} failed (exit ${r.status}): ${r.stderr}${r.stdout}`);
 }

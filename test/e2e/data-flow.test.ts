@@ -35,6 +35,49 @@ describe('data flow preview', () => {
     await page.close();
   }, 60_000);
 
+  it('links a foreign-key join output to both rows it joined, and lights both sources on the canvas', async () => {
+    const page = await openApp(env);
+    const T = 1_700_000_000_000;
+    const doc = design(
+      {
+        orders: { kind: 'table', params: { topic: 'orders' } },
+        customers: { kind: 'table', params: { topic: 'customers' } },
+        withCustomer: { kind: 'join', params: { joiner: '(o, c) => ({ item: o.item, name: c.name })', foreignKeyExtractor: '(o) => o.customer' } },
+      },
+      ['orders -> withCustomer:left', 'customers -> withCustomer:right'],
+      {
+        customers: [
+          { key: 'c1', value: { name: 'Ada' }, timestamp: T },
+          { key: 'c2', value: { name: 'Bob' }, timestamp: T + 1 },
+          { key: 'c1', value: { name: 'Ada L.' }, timestamp: T + 4 },
+        ],
+        orders: [
+          { key: 'o1', value: { item: 'pen', customer: 'c2' }, timestamp: T + 2 },
+          { key: 'o2', value: { item: 'ink', customer: 'c1' }, timestamp: T + 3 },
+        ],
+      },
+    );
+    await openDesign(page, doc);
+    await previewSettled(page);
+    await card(page, 'withCustomer').click();
+    await expect.poll(() => outputRows(page).then((r) => r.length)).toBe(3);
+    const rows = await outputRows(page);
+    const lineage = () => page.locator('[data-testid=lineage] tr').allTextContents();
+    // Exactly two input records, in either order: the order row and the customer row.
+    const both = (order: string, customer: string) => expect.toSatisfy((rows: string[]) => rows.length === 2 && rows.some((r) => r.includes(order)) && rows.some((r) => r.includes(customer)));
+    const lit = () => page.locator('.sw-op-node.sw-lineage').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort());
+    // An order update: the order and the customer its foreign key names (o1 -> c2, Bob).
+    await page.locator('[data-testid=output-row]').nth(rows.findIndex((r) => r[1] === '"o1"')).click();
+    await expect.poll(lineage).toEqual(both('"pen"', '"Bob"'));
+    await expect.poll(lit).toEqual(['node-customers', 'node-orders', 'node-withCustomer']);
+    // A customer update re-joins the order subscribed to it: the new customer row and that order.
+    await page.locator('[data-testid=output-row]').nth(rows.findIndex((r) => r[2].includes('Ada L.'))).click();
+    await expect.poll(lineage).toEqual(both('"ink"', '"Ada L."'));
+    await expect.poll(lit).toEqual(['node-customers', 'node-orders', 'node-withCustomer']);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('marks the fields a node changed', async () => {
     const page = await openApp(env);
     const doc = design(

@@ -1,9 +1,11 @@
 /** The streaming runner's parts: lines read in batches, bad lines located, one ordering rule for ties. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { StreamsBuilder } from '../../src/engine';
 import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
+import { badLines, FileFeed, runFeeds, type OutputSink } from '../../src/engine/local';
 import { jsonErrorOffset } from '../../src/engine/local/json-error';
 import { LineBatches } from '../../src/engine/local/line-batches';
 import { parseRecordLine } from '../../src/engine/local/record-line';
@@ -81,5 +83,30 @@ describe('the ordering rule', () => {
     const order = (s: Record<string, typeof a>) => mergeByTimestamp(s, new Set(['a', 'b'])).map((x) => x.record.value);
     expect(order({ b, a })).toEqual(order({ a, b }));
     expect(order({ b, a })).toEqual(['a1', 'a2', 'b1', 'b2']);
+  });
+});
+
+describe('runFeeds', () => {
+  const openFds = () => readdirSync('/proc/self/fd').length;
+  const sink: OutputSink = { write: () => undefined, pending: null, close: async () => undefined };
+  const topology = () => {
+    const b = new StreamsBuilder();
+    b.stream('in').to('out');
+    return b.build();
+  };
+
+  it('closes its input files when a bad line stops the run (the file is not left to the garbage collector)', async () => {
+    const good = JSON.stringify({ key: 'k', value: 1, timestamp: 1 });
+    const path = file(`${good}\n${good}\n{"key":\n`);
+    const before = openFds();
+    const run = runFeeds(topology(), [new FileFeed('in', path, badLines(false))], sink);
+    await expect(run).rejects.toThrow(`${path}:3:`);
+    expect(openFds()).toBe(before);
+  });
+  it('and when the run ends normally', async () => {
+    const path = file(`${JSON.stringify({ key: 'k', value: 1, timestamp: 1 })}\n`);
+    const before = openFds();
+    expect(await runFeeds(topology(), [new FileFeed('in', path, badLines(false))], sink)).toEqual({ inputs: 1 });
+    expect(openFds()).toBe(before);
   });
 });

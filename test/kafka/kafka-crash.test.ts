@@ -15,14 +15,15 @@ import { decodePartitionTime } from '../../src/engine/kafka/committer';
 import type { SampleRecord } from '../../src/model/types';
 import { simulate } from '../../src/simulator/simulate';
 import { generateProject } from '../../codegen/generate';
-import { tempRoot, writeProject } from '../codegen/project-dir';
+import { buildProject, tempRoot, writeProject } from '../codegen/project-dir';
 import { startBroker } from './broker';
 import { describeKafka } from './describe-kafka';
 import { example, lines, produce, readTopic, type Rec } from './helpers';
 
 function startApp(dir: string, bootstrap: string): ChildProcess {
-  // One process (node with the tsx loader), so SIGKILL really kills the app, not only a wrapper.
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // What npm start runs (the built dist/main.js, which loads dist/kafka.js), as one process, so
+  // SIGKILL really kills the app, not only an npm wrapper.
+  return spawn(process.execPath, ['dist/main.js'], {
     cwd: dir,
     env: { ...process.env, KAFKA_BROKERS: bootstrap, LOG_INTERVAL_MS: '0', COMMIT_INTERVAL_MS: '300', SESSION_TIMEOUT_MS: '3000', HEARTBEAT_INTERVAL_MS: '300' },
     stdio: 'ignore',
@@ -51,6 +52,7 @@ describeKafka('generated project on Kafka survives kill -9', () => {
   it('loses nothing and continues counting from the restored state', async () => {
     const doc = example('word-count');
     const dir = writeProject(join(tempRoot('sw-crash-'), 'app'), generateProject(doc, nodeEngineSources()));
+    buildProject(dir);
     const first = lines(40);
     const second = lines(40, 40);
     // Expected totals: every word of every line counted once.
@@ -83,6 +85,7 @@ describeKafka('generated project on Kafka survives kill -9', () => {
   it('a stream-stream join restores its windows: payments after the restart join orders from before', async () => {
     const doc = example('orders-payments-join');
     const dir = writeProject(join(tempRoot('sw-crash-join-'), 'app'), generateProject(doc, nodeEngineSources()));
+    buildProject(dir);
     // Orders every minute; even ones are paid 150 s later (inside the 5-minute window), odd ones never.
     const t0 = 1_700_000_000_000;
     const orders: SampleRecord[] = Array.from({ length: 20 }, (_, i) => ({ key: `o${i}`, value: { item: `item${i}`, amount: 10 + i }, timestamp: t0 + i * 60_000 }));

@@ -15,6 +15,8 @@ export interface Feed {
   pos: number;
   done: boolean;
   fill(): Promise<void>;
+  /** Lets go of the file (idempotent): the runner calls it when the run ends, also on an error. */
+  close(): Promise<void>;
 }
 
 export class InputError extends Error {}
@@ -46,6 +48,7 @@ export class ArrayFeed implements Feed {
     public buf: InputRecord[],
   ) {}
   async fill(): Promise<void> {}
+  async close(): Promise<void> {}
 }
 
 /** One topic's records, one per line. */
@@ -81,5 +84,9 @@ export class FileFeed implements Feed {
     }
     this.buf = out;
     this.pos = 0;
+  }
+
+  close(): Promise<void> {
+    return this.lines.close();
   }
 }

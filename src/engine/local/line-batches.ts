@@ -40,6 +40,7 @@ export class LineBatches {
     if (bytesRead === 0) {
       this.ended = true;
       await this.handle.close();
+      this.handle = null;
       text = this.rest + this.decoder.end();
       this.rest = '';
       return text === '' ? null : this.batch([text]);

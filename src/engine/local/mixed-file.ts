@@ -21,6 +21,9 @@ class TopicQueue implements Feed {
   fill(): Promise<void> {
     return this.file.readMore();
   }
+  close(): Promise<void> {
+    return this.file.close();
+  }
   push(r: InputRecord): void {
     if (this.pos >= this.buf.length && this.pos > 0) {
       this.buf = [];
@@ -47,6 +50,10 @@ export class MixedFile {
 
   feeds(): Feed[] {
     return [...this.queues.values()];
+  }
+
+  close(): Promise<void> {
+    return this.lines.close();
   }
 
   async readMore(): Promise<void> {

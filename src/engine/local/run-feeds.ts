@@ -32,18 +32,23 @@ export async function runFeeds(topology: Topology, feeds: Feed[], out: OutputSin
   });
   const every = options.progressEvery ?? 100_000;
   let n = 0;
-  for (;;) {
-    const next = pick(feeds);
-    if (next === undefined) {
-      await fillEmpty(feeds);
-      continue;
+  try {
+    for (;;) {
+      const next = pick(feeds);
+      if (next === undefined) {
+        await fillEmpty(feeds);
+        continue;
+      }
+      if (next === null) break;
+      const r = next.buf[next.pos++];
+      driver.pipe(next.topic, r.key, r.value, r.timestamp, r.headers);
+      n++;
+      if (out.pending !== null) await out.pending;
+      if (options.onProgress && n % every === 0) options.onProgress(n);
     }
-    if (next === null) break;
-    const r = next.buf[next.pos++];
-    driver.pipe(next.topic, r.key, r.value, r.timestamp, r.headers);
-    n++;
-    if (out.pending !== null) await out.pending;
-    if (options.onProgress && n % every === 0) options.onProgress(n);
+  } finally {
+    // A bad line or a failing function ends the run: its files are closed here, not by the garbage collector.
+    await Promise.all(feeds.map((f) => f.close()));
   }
   return { inputs: n };
 }

@@ -4,6 +4,7 @@ import { createSimulatorClient, type SimulatorClient } from '../../simulator/cli
 import { useApp } from '../../store/store';
 import type { PreviewAnswers, PreviewQuery } from '../../simulator/types';
 import { recordingClient } from '../timeline/recording-client';
+import { previewDocument } from '../tests/active-test';
 import { createPreviewRunner, type PreviewRunner } from './preview-runner';
 
 function makeWorker(): Worker {
@@ -34,11 +35,11 @@ export function useLivePreview() {
     const runner = createPreviewRunner(client, useApp);
     current = runner;
     currentClient = client;
-    runner.edited(useApp.getState().doc);
+    runner.edited(previewDocument(useApp.getState()));
     // Started inside the store update, so the worker runs while the page renders the edit.
     // Opening the timeline runs again, recorded (runs are recorded only while it is shown).
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.doc !== prev.doc || (s.bottomTab === 'timeline' && prev.bottomTab !== 'timeline')) runner.edited(s.doc);
+      if (s.doc !== prev.doc || s.activeTestId !== prev.activeTestId || (s.bottomTab === 'timeline' && prev.bottomTab !== 'timeline')) runner.edited(previewDocument(s));
     });
     return () => {
       unsub();

@@ -19,5 +19,7 @@ export function dropText(reason: DropReason | undefined): string {
       return 'null foreign key';
     case 'stale-response':
       return 'stale foreign-key response (the left value changed since)';
+    case 'stale-version':
+      return 'not the latest version of its key (versioned table: an older timestamp)';
   }
 }
