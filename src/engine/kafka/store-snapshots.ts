@@ -62,11 +62,10 @@ const outerJoin: SnapshotCodec = {
   },
   load(store, entries) {
     const s = store as OuterJoinStore;
+    const time = timeEntry(entries, STREAM_TIME);
+    if (time !== null) s.streamTime = Math.max(s.streamTime, time);
     for (const [k, v] of entries) {
-      if (k === STREAM_TIME) {
-        s.streamTime = Math.max(s.streamTime, Number(v));
-        continue;
-      }
+      if (k === STREAM_TIME) continue;
       const [side, key, ts] = JSON.parse(k) as ['left' | 'right', unknown, number];
       for (const value of JSON.parse(v) as unknown[]) s.hold({ key, ts, left: side === 'left', value });
     }
@@ -123,6 +122,12 @@ const subscriptions: SnapshotCodec = {
   },
 };
 
+/** The time a snapshot keeps under its own key beside the records (null when it has none). */
+function timeEntry(entries: Map<string, string>, key: string): number | null {
+  const v = entries.get(key);
+  return v === undefined ? null : Number(v);
+}
+
 /** Key of a grace buffer's time (record keys are JSON arrays, never a string). */
 const BUFFER_TIME = '"time"';
 
@@ -137,11 +142,10 @@ const joinBuffer: SnapshotCodec = {
   },
   load(store, entries) {
     const s = store as StreamJoinBuffer;
+    const time = timeEntry(entries, BUFFER_TIME);
+    if (time !== null) s.time = Math.max(s.time, time);
     for (const [k, v] of entries) {
-      if (k === BUFFER_TIME) {
-        s.time = Math.max(s.time, Number(v));
-        continue;
-      }
+      if (k === BUFFER_TIME) continue;
       const [timestamp, key, seq] = JSON.parse(k) as [number, unknown, number];
       const { value, headers } = JSON.parse(v) as Pick<BufferedStreamRecord, 'value' | 'headers'>;
       s.insert({ key, value, timestamp, seq, ...(headers ? { headers } : {}) });
