@@ -69,10 +69,15 @@ export function engineImports(e: DslExpr): string[] {
       return engineImports(e.target);
     case 'seq':
       return [...e.before.flatMap(engineImports), ...engineImports(e.value)];
+    case 'processor':
+      return [...PROCESSOR_TYPE_NAMES];
     default:
       return [];
   }
 }
+
+/** Types a processor's source may name (the designer's editor declares them too): imported as types. */
+export const PROCESSOR_TYPE_NAMES: readonly string[] = ['ProcessorApiContext', 'ProcessorRecord', 'ProcessorKeyValueStore', 'ProcessorWindowStore', 'ProcessorSessionStore'];
 
 function printLiteral(v: unknown): string {
   if (v === undefined) return 'undefined';

@@ -7,7 +7,7 @@ export { KGroupedStreamImpl } from './dsl/grouped-stream';
 export { KGroupedTableImpl } from './dsl/grouped-table';
 export { TimeWindowedKStreamImpl, SessionWindowedKStreamImpl } from './dsl/windowed-stream';
 export { CogroupedKStreamImpl, TimeWindowedCogroupedKStreamImpl, SessionWindowedCogroupedKStreamImpl } from './dsl/cogrouped-stream';
-export { Named, Grouped, Consumed, Produced, Branched, Repartitioned, Joined, StreamJoined, Materialized, EmitStrategy } from './dsl/config';
+export { Named, Grouped, Consumed, Produced, Branched, Repartitioned, Joined, StreamJoined, Materialized, EmitStrategy, VersionedStoreSupplier } from './dsl/config';
 export { Suppressed, BufferConfig } from './dsl/suppressed';
 export { TimeWindows, SlidingWindows, SessionWindows, JoinWindows } from './windows';
 export { Serdes, type Serde } from './serdes';

@@ -113,6 +113,8 @@ export interface OutputType {
   windowed?: boolean;
   /** Session windows (suppress untilWindowCloses needs to know). */
   sessionWindowed?: boolean;
+  /** KTables whose output is versioned (own store or inherited): the history retention in ms. */
+  versionedRetentionMs?: number;
 }
 
 export interface LowerContext {

@@ -67,7 +67,7 @@ export class StreamsBuilder implements StreamsBuilderApi {
     const owner = consumed?.name ?? source;
     this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic], keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
     const name = this.spec.uniqueName(consumed?.name ? `${consumed.name}-table` : this.spec.generatedName('KTABLE-SOURCE'));
-    const node = new SourceTableNode(this.spec, name, () => mat?.storeName ?? this.spec.uniqueName(`${owner}-store`), mat?.logging ?? true);
+    const node = new SourceTableNode(this.spec, name, () => mat?.storeName ?? this.spec.uniqueName(`${owner}-store`), mat?.logging ?? true, mat?.historyRetentionMs ?? null);
     this.spec.addNode({
       name,
       owner,
@@ -85,6 +85,8 @@ export class StreamsBuilder implements StreamsBuilderApi {
   globalTable<K = any, V = any>(topic: string, ...args: unknown[]): GlobalKTableImpl<K, V> {
     const consumed = pick(args, Consumed);
     const mat = pick(args, Materialized);
+    // Kafka's StreamsBuilder#globalTable refuses a versioned store supplier.
+    if (mat && mat.historyRetentionMs !== null) throw new Error('a global table cannot be materialized in a versioned store');
     const source = this.sourceName(consumed, 'KSTREAM-SOURCE');
     const owner = consumed?.name ?? source;
     const store = mat?.storeName ?? this.spec.uniqueName(`${owner}-store`);

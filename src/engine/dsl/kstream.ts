@@ -150,7 +150,7 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
     const name = nameFrom(this.spec, args, 'KSTREAM-TOTABLE');
     const mat = pick(args, Materialized);
     const caching = mat ? mat.caching : true;
-    const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true);
+    const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true, mat?.historyRetentionMs ?? null);
     const source = this.repartitionedIfRequired(name, name);
     source.addProcessor(name, name, () => new TableSourceProcessor(() => node.storeName, caching, node.oldValues));
     // After the node exists, so the store is connected to it (describe() lists it there, as Kafka's).

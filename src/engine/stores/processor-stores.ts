@@ -4,6 +4,7 @@
  * changelogs, restore, the driver's store queries and the preview treat them like any other store.
  */
 import type { StoreSpec } from '../core/topology-spec';
+import { VersionedStoreSupplier } from '../dsl/config';
 import type { ProcessorKeyValueStore, ProcessorSessionStore, ProcessorStateStore, ProcessorWindowStore, SessionKey } from '../processor-api';
 import { KeyValueStore } from './kv-store';
 import { SessionStore } from './session-store';
@@ -40,6 +41,8 @@ export const Stores = {
   keyValueStoreBuilder: (supplier: StoreSupplier): StoreBuilder => builderOf(supplier),
   windowStoreBuilder: (supplier: StoreSupplier): StoreBuilder => builderOf(supplier),
   sessionStoreBuilder: (supplier: StoreSupplier): StoreBuilder => builderOf(supplier),
+  /** For Materialized.as: a versioned table store (KIP-889), history kept for historyRetentionMs. */
+  persistentVersionedKeyValueStore: (name: string, historyRetentionMs: number): VersionedStoreSupplier => new VersionedStoreSupplier(name, historyRetentionMs),
 };
 
 export function isStoreBuilder(x: unknown): x is StoreBuilder {
