@@ -8,7 +8,8 @@ import type { NodeDetail, PreviewResult } from '../../simulator/types';
 import { useApp } from '../../store/store';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
-import { fmt, fmtTime } from './format';
+import { fmt } from './format';
+import { TimeCell } from './TimeCell';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
@@ -62,7 +63,7 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
             <tr key={i}>
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
-              <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+              <TimeCell ts={e.timestamp} />
             </tr>
           ))}
         </tbody>

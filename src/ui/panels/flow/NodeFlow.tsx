@@ -9,7 +9,8 @@ import type { NodeDetail, TracedRecord } from '../../../simulator/types';
 import { useApp } from '../../../store/store';
 import { showLineage } from '../../preview/use-live-preview';
 import { windowKindOf, type WindowKind } from '../../../model/window-kind';
-import { fmt, fmtTime, fmtWindow, keyOnly } from '../format';
+import { fmt, fmtWindow, keyOnly } from '../format';
+import { TimeCell } from '../TimeCell';
 import { changesBetween, type Changes } from './changed';
 import { EditButton } from './InputRecords';
 import { SampleRowEditor } from './SampleRowEditor';
@@ -81,7 +82,7 @@ function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: Trace
       <td>
         <ValueText value={rec.value} changes={changes?.value} />
       </td>
-      <td>{fmtTime(rec.timestamp)}</td>
+      <TimeCell ts={rec.timestamp} />
       <WindowCell window={rec.window} kind={windowKind} />
     </tr>
   );
@@ -109,7 +110,7 @@ function InTable({ records, linked, nodeName }: { records: TracedRecord[]; linke
               <td>{isInput ? r.id : nodeName(r.id)}</td>
               <td>{fmt(keyOnly(r.key))}</td>
               <td>{fmt(r.value)}</td>
-              <td>{fmtTime(r.timestamp)}</td>
+              <TimeCell ts={r.timestamp} />
               <td>{isInput && <EditButton id={r.id} onClick={() => setEditing(r.id)} />}</td>
             </tr>
           );
