@@ -42,6 +42,9 @@ describe('accessibility of the main views', () => {
     // The app's Content-Security-Policy forbids inline scripts: bypassed in this context only, for axe's script tag.
     const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     const page = await openApp(env, context);
+    await expect.poll(() => page.locator('[data-testid=preview-status]').textContent(), { timeout: 30_000 }).toBe('up to date');
+    // The empty design's first run is never reported as stopped (a cold worker may miss the time limit once).
+    await expect(page.locator('[data-testid=preview-stopped]').count()).resolves.toBe(0);
     await checkView(page, 'first-screen');
     await page.click('[data-testid=open-examples]');
     await page.locator('[data-testid=example-word-count]').waitFor();

@@ -24,6 +24,8 @@ export function NodeFlow({ detail }: { detail: NodeDetail }) {
   const focus = hover ?? selected;
   const linked = useMemo(() => new Set(focus ? (detail.from[focus] ?? []) : []), [detail, focus]);
   const byId = useMemo(() => new Map(detail.inputs.map((r) => [r.id, r])), [detail]);
+  // A window column only for a node that emits windowed records (an empty column reads as missing data).
+  const windowed = detail.emitted.some((r) => r.window);
   const nodeName = (recordId: string) => {
     const from = recordId.slice(0, recordId.lastIndexOf('#'));
     return names.find((n) => n.id === from)?.name ?? from;
@@ -43,12 +45,12 @@ export function NodeFlow({ detail }: { detail: NodeDetail }) {
               <th>key</th>
               <th>value</th>
               <th>timestamp</th>
-              <th>window</th>
+              {windowed && <th>window</th>}
             </tr>
           </thead>
           <tbody onMouseLeave={() => setHover(null)}>
             {detail.emitted.map((rec, i) => (
-              <OutRow key={rec.id} rec={rec} n={i + 1} windowKind={windowKind} selected={selected === rec.id} changes={detail.rule === 'cause' ? changesOf(rec, detail.from[rec.id], byId) : undefined} onHover={setHover} />
+              <OutRow key={rec.id} rec={rec} n={i + 1} windowKind={windowed ? windowKind : null} selected={selected === rec.id} changes={detail.rule === 'cause' ? changesOf(rec, detail.from[rec.id], byId) : undefined} onHover={setHover} />
             ))}
           </tbody>
         </table>
@@ -74,7 +76,7 @@ function WindowCell({ window: w, kind }: { window?: { start: number; end: number
   );
 }
 
-function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void; windowKind: WindowKind }) {
+function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void; windowKind: WindowKind | null }) {
   return (
     <tr className={`sw-clickable ${selected ? 'sw-lineage' : ''}`} onClick={() => showLineage(rec.id)} onMouseEnter={() => onHover(rec.id)} data-testid="output-row">
       <td>{n}</td>
@@ -83,7 +85,7 @@ function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: Trace
         <ValueText value={rec.value} changes={changes?.value} />
       </td>
       <TimeCell ts={rec.timestamp} />
-      <WindowCell window={rec.window} kind={windowKind} />
+      {windowKind && <WindowCell window={rec.window} kind={windowKind} />}
     </tr>
   );
 }
