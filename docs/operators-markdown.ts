@@ -1,6 +1,7 @@
 // docs/operators.md as text, from the operator registry (written by docs/write-operators.ts, checked by test/docs).
 import { OPERATOR_CATEGORIES } from '../src/model/descriptor';
 import { operatorsByCategory } from '../src/model/registry';
+import { VERSIONED_SECTION } from './operators-versioned';
 
 export function operatorsMarkdown(): string {
   const lines = ['# Operators', '', 'Generated from the operator descriptors (`src/model/operators/`) by `npm run docs:operators`.', ''];
@@ -22,5 +23,6 @@ export function operatorsMarkdown(): string {
       }
     }
   }
+  lines.push(VERSIONED_SECTION);
   return lines.join('\n');
 }

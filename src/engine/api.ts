@@ -79,7 +79,7 @@ export interface KGroupedStreamApi<K, V> {
   /** TimeWindows/SlidingWindows give a TimeWindowedKStream; SessionWindows a SessionWindowedKStream. */
   windowedBy(windows: unknown): TimeWindowedKStreamApi<K, V> | SessionWindowedKStreamApi<K, V>;
   /** The first input of a cogroup: several grouped streams into one aggregate, one aggregator each. */
-  cogroup<VA>(aggregator: Aggregator<K, V, VA>): CogroupedKStreamApi<K, VA>;
+  cogroup<VA = any>(aggregator: Aggregator<K, V, VA>): CogroupedKStreamApi<K, VA>;
 }
 
 export interface CogroupedKStreamApi<K, VA> {

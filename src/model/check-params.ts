@@ -5,6 +5,7 @@
 import type { ParamSpec } from './descriptor';
 import type { FunctionSignature } from './dsl-expr';
 import { checkFunction } from './functions';
+import { checkProcessor } from './processor-check';
 import { inputKindsOf, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
 import { repeatedPortNames } from './ports';
@@ -43,6 +44,13 @@ function checkParam(spec: ParamSpec, params: Record<string, unknown>, nodeId: st
   } else if (c.type === 'function') {
     if (typeof value !== 'string' || (spec.optional && !value.trim())) return;
     functionProblem(value, c.signature, nodeId, spec.name, out);
+  } else if (c.type === 'processor') {
+    if (typeof value !== 'string') return;
+    const stores = Array.isArray(params[c.storesParam]) ? (params[c.storesParam] as { name: string }[]).map((s) => s.name) : [];
+    const r = checkProcessor(value, stores);
+    if (r.ok) return;
+    const message = r.code === 'E_FN_PARSE' ? `does not parse: ${r.message}` : r.message;
+    out.push({ code: r.code, severity: 'error', nodeId, param: spec.name, message, ...(r.line !== undefined && { line: r.line, column: r.column }) });
   } else if (c.type === 'branches') {
     ((value as { name: string; predicate: string }[]) ?? []).forEach((b, i) => functionProblem(b.predicate, c.signature, nodeId, `branches.${i}.predicate`, out, `branch "${b.name}" predicate `));
   }

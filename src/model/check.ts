@@ -56,14 +56,21 @@ function checkStoreNames(nodes: readonly DesignNode[], analysis: DesignAnalysis,
     const d = getOperator(n.kind);
     if (!params || !d) continue;
     for (const spec of d.paramSpecs) {
-      const name = params[spec.name];
-      if (spec.control.type !== 'store' || typeof name !== 'string' || !name.trim()) continue;
       if (spec.visibleWhen && !spec.visibleWhen(params, inputKindsOf(analysis, n.id))) continue;
-      const first = owner.get(name);
-      if (first === undefined) owner.set(name, n.name);
-      else out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param: spec.name, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
+      for (const [param, name] of storeNamesOf(spec.control.type, spec.name, params[spec.name])) {
+        const first = owner.get(name);
+        if (first === undefined) owner.set(name, n.name);
+        else if (first !== n.name) out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
+      }
     }
   }
+}
+
+/** The store names a param gives, with the param path each is at (a store name, or a processor's declared stores). */
+function storeNamesOf(control: string, param: string, value: unknown): [string, string][] {
+  if (control === 'store') return typeof value === 'string' && value.trim() ? [[param, value]] : [];
+  if (control !== 'stores' || !Array.isArray(value)) return [];
+  return value.flatMap((s: { name?: unknown }, i) => (typeof s?.name === 'string' && s.name.trim() ? [[`${param}.${i}.name`, s.name] as [string, string]] : []));
 }
 
 function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[]) {

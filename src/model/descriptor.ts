@@ -15,6 +15,7 @@ export type OperatorCategory =
   | 'Aggregations'
   | 'Joins'
   | 'Tables'
+  | 'Processor API'
   | 'Sinks';
 
 export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
@@ -24,6 +25,7 @@ export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
   'Aggregations',
   'Joins',
   'Tables',
+  'Processor API',
   'Sinks',
 ];
 
@@ -43,6 +45,10 @@ export type ParamControl =
   | { type: 'function'; signature: FunctionSignature; example: string }
   /** split's list of { name, predicate } branches; each predicate has this signature. */
   | { type: 'branches'; signature: FunctionSignature }
+  /** A Processor API object (process/processValues), edited in Monaco; its stores are in the param `storesParam`. */
+  | { type: 'processor'; fixedKey: boolean; storesParam: string; example: string }
+  /** The state stores a processor node declares: [{ name, type, retentionMs?, windowSizeMs? }]. */
+  | { type: 'stores' }
   /**
    * One user function per connected instance of the repeating input port `port` (cogroup's
    * aggregators), kept as { [portName]: source }: each is edited in Monaco beside its input.
@@ -107,6 +113,8 @@ export interface OutputType {
   windowed?: boolean;
   /** Session windows (suppress untilWindowCloses needs to know). */
   sessionWindowed?: boolean;
+  /** KTables whose output is versioned (own store or inherited): the history retention in ms. */
+  versionedRetentionMs?: number;
 }
 
 export interface LowerContext {

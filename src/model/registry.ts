@@ -17,6 +17,8 @@ import { mapValues } from './operators/mapValues';
 import { merge } from './operators/merge';
 import { outerJoin } from './operators/outerJoin';
 import { peek } from './operators/peek';
+import { process } from './operators/process';
+import { processValues } from './operators/processValues';
 import { reduce } from './operators/reduce';
 import { repartition } from './operators/repartition';
 import { selectKey } from './operators/selectKey';
@@ -34,6 +36,7 @@ type AnyDescriptor = OperatorDescriptor<Record<string, unknown>>;
 export const OPERATORS: readonly AnyDescriptor[] = [
   stream, table, globalTable,
   filter, filterNot, map, mapValues, flatMap, flatMapValues, selectKey, peek, split, merge,
+  process, processValues,
   repartition, groupByKey, groupBy, cogroup, windowedBy,
   count, reduce, aggregate,
   join, leftJoin, outerJoin,

@@ -33,3 +33,9 @@ export function runTestCases(doc: TopologyDocument, only?: (t: DesignTestCase) =
   }
   return results;
 }
+
+/** What the designer page gets: passing sinks without their rows (the page shows only what differs). */
+export function testsForPage(doc: TopologyDocument): TestCaseResult[] | null {
+  const results = runTestCases(doc);
+  return results && results.map((r) => ({ ...r, sinks: r.sinks.map((s) => (s.pass ? { ...s, rows: [] } : s)) }));
+}

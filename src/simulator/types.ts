@@ -5,6 +5,7 @@
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
+import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -105,6 +106,8 @@ export interface PreviewResult {
   durationMs: number;
   /** The records of the node the page showed when the run started (null: none asked for). */
   detail: NodeDetail | null;
+  /** The design's test cases, run after the preview (rows only for failing sinks); null: the design cannot run. */
+  tests?: TestCaseResult[] | null;
 }
 
 export interface PreviewNodeSummary {

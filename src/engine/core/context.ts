@@ -1,6 +1,16 @@
 /** What a processor sees of its surroundings (Kafka's ProcessorContext), implemented by NodeRuntime. */
 import type { StreamRecord } from './record';
 import type { StateStore } from '../stores/state-store';
+import type { Cancellable, PunctuationType, RecordMetadata } from '../processor-api';
+
+/** A punctuation a processor schedules (see core/punctuation.ts). */
+export interface ScheduleRequest {
+  intervalMs: number;
+  type: PunctuationType;
+  index: number;
+  callbackName: string;
+  run: (timestamp: number) => void;
+}
 
 export interface ProcessorContext {
   readonly name: string;
@@ -29,6 +39,14 @@ export interface ProcessorContext {
   recordDropped(): void;
   /** Register work to run when the task flushes its caches (after every input record, as TTD commits). */
   onFlush(flush: () => void): void;
+  /** Schedules a punctuation on the task (STREAM_TIME or WALL_CLOCK_TIME). */
+  schedule(request: ScheduleRequest): Cancellable;
+  /** The input record being processed (null inside a punctuator). */
+  recordMetadata(): RecordMetadata | null;
+  /** The task's stream time: the largest timestamp of the records it was given (-1 before any). */
+  currentStreamTimeMs(): number;
+  /** The task's wall clock (the driver's mock clock; the real clock on Kafka). */
+  currentSystemTimeMs(): number;
   /** Names of the children, in the order they were added. */
   readonly childNames: readonly string[];
 }

@@ -43,7 +43,8 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStreamApi<K, V> {
   }
 
   /** Kafka's KGroupedStream#cogroup: the first input of a cogroup, with its aggregator. */
-  cogroup<VA>(aggregator: (k: K, v: V, a: VA) => VA): CogroupedKStreamImpl<K, VA> {
+  // VA defaults to any: Java takes the aggregate type from the aggregator; untyped TypeScript lambdas cannot say it.
+  cogroup<VA = any>(aggregator: (k: K, v: V, a: VA) => VA): CogroupedKStreamImpl<K, VA> {
     return new CogroupedKStreamImpl<K, VA>([{ grouped: this, aggregator: aggregator as F as CogroupInput['aggregator'] }]);
   }
 

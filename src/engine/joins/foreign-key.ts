@@ -17,7 +17,7 @@ import type { ProcessorContext } from '../core/context';
 import { storeKey, type Change, type StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
-import type { OldValues } from '../processors/table-emitter';
+import { TableEmitter, type OldValues } from '../processors/table-emitter';
 import type { KeyValueStore } from '../stores/kv-store';
 import { StoreProcessor } from '../core/store-processor';
 import { hashOf, type SubscriptionStore } from './subscription-store';
@@ -52,6 +52,8 @@ export class SubscriptionSendProcessor implements Processor {
   constructor(
     private readonly leftJoin: boolean,
     private readonly extractor: (leftValue: unknown) => unknown,
+    /** The left table is versioned: updates not marked latest are skipped (KIP-914). */
+    private readonly versioned = false,
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
@@ -64,7 +66,8 @@ export class SubscriptionSendProcessor implements Processor {
 
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
-    const { newValue, oldValue } = r.value as Change;
+    const { newValue, oldValue, isLatest } = r.value as Change;
+    if (this.versioned && isLatest === false) return this.ctx.recordDropped();
     const newFk = present(newValue) ? this.extractor(newValue) : null;
     if (this.leftJoin) {
       // A left join answers every update, a null foreign key included (with "no right value").
@@ -135,8 +138,16 @@ export class SubscriptionJoinProcessor implements Processor {
 
 /** Handles updates of the right table: responds to every left key subscribed to it (Kafka's ForeignTableJoinProcessor). */
 export class ForeignTableJoinProcessor extends StoreProcessor<SubscriptionStore> {
+  constructor(
+    store: string,
+    /** The right table is versioned: updates not marked latest are skipped (KIP-914). */
+    private readonly versioned = false,
+  ) {
+    super(store);
+  }
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
+    if (this.versioned && (r.value as Change).isLatest === false) return this.ctx.recordDropped();
     const right = (r.value as Change).newValue ?? null;
     for (const s of this.store.subscriptionsFor(r.key)) {
       const msg: FkResponse = { hash: s.hash, right, partition: s.partition };
@@ -173,23 +184,28 @@ export class ResponseJoinProcessor implements Processor {
   }
 }
 
-/** The join result as a table (Kafka materializes it, like a KTableSource): stores and forwards Changes. */
+/**
+ * The join result as a table (Kafka materializes it, like a KTableSource): stores and forwards
+ * Changes, through a record cache when materialized under a name with caching on (so a tombstone
+ * for a key the store does not hold is dropped: rule 33).
+ */
 export class ForeignKeyResultProcessor implements Processor {
-  private ctx!: ProcessorContext;
   private store!: KeyValueStore;
+  private emitter!: TableEmitter;
   constructor(
     private readonly storeName: string,
     private readonly oldValues: OldValues,
+    private readonly caching: boolean,
   ) {}
   init(ctx: ProcessorContext) {
-    this.ctx = ctx;
     this.store = ctx.getStateStore<KeyValueStore>(this.storeName);
+    this.emitter = new TableEmitter(ctx, this.caching, () => this.oldValues.enabled);
   }
   process(r: StreamRecord) {
     const prev = this.store.get(r.key);
-    const oldValue = this.oldValues.enabled && prev ? prev.value : null;
+    const oldValue = prev ? prev.value : null;
     const value = r.value === undefined ? null : r.value;
     this.store.put(r.key, value, r.timestamp);
-    this.ctx.forwardChange(r.key, value, oldValue, r.timestamp);
+    this.emitter.emit(r.key, value, oldValue, r.timestamp);
   }
 }

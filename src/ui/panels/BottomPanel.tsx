@@ -5,12 +5,15 @@ import type { BottomTab } from '../../store/ui-slice';
 import { PlanPanel } from './PlanPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { SamplesPanel } from './SamplesPanel';
+import { TestsBadge } from '../tests/TestsBadge';
+import { TestsPanel } from '../tests/TestsPanel';
 
 const CodePanel = lazy(() => import('./CodePanel'));
 
 const TABS: [BottomTab, string][] = [
   ['preview', 'Preview'],
   ['samples', 'Samples'],
+  ['tests', 'Tests'],
   ['plan', 'Plan'],
   ['code', 'Code'],
 ];
@@ -28,6 +31,7 @@ export function BottomPanel() {
         {TABS.map(([id, label]) => (
           <button key={id} role="tab" aria-selected={tab === id} onClick={() => useApp.getState().setBottomTab(id)} data-testid={`tab-${id}`}>
             {label}
+            {id === 'tests' && <TestsBadge />}
           </button>
         ))}
         <span className="sw-muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} title="state of the live preview" data-testid="preview-status">
@@ -42,6 +46,7 @@ export function BottomPanel() {
       <div className="sw-tab-body" role="tabpanel" tabIndex={0}>
         {tab === 'preview' && <PreviewPanel />}
         {tab === 'samples' && <SamplesPanel />}
+        {tab === 'tests' && <TestsPanel />}
         {tab === 'plan' && <PlanPanel />}
         {tab === 'code' && (
           <Suspense fallback={<p className="sw-muted">Loading…</p>}>

@@ -6,6 +6,7 @@
 import { ownEntry } from '../../model/name-table';
 import type { NodeDetail, PreviewResult } from '../../simulator/types';
 import { useApp } from '../../store/store';
+import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
 import { fmt } from './format';
@@ -33,6 +34,7 @@ export function NodePreview({ result, nodeId, name, detail }: { result: PreviewR
       <div className="sw-muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
+        <PinAsExpected nodeId={nodeId} />
       </div>
       {detail && <NodeFlow detail={detail} />}
       {lineage && (

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { createSimulatorClient } from '../../simulator/client';
 import { useApp } from '../../store/store';
+import { previewDocument } from '../tests/active-test';
 import { createPreviewRunner, type PreviewRunner } from './preview-runner';
 
 function makeWorker(): Worker {
@@ -24,10 +25,10 @@ export function useLivePreview() {
   useEffect(() => {
     const runner = createPreviewRunner(createSimulatorClient(makeWorker), useApp);
     current = runner;
-    runner.edited(useApp.getState().doc);
+    runner.edited(previewDocument(useApp.getState()));
     // Started inside the store update, so the worker runs while the page renders the edit.
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.doc !== prev.doc) runner.edited(s.doc);
+      if (s.doc !== prev.doc || s.activeTestId !== prev.activeTestId) runner.edited(previewDocument(s));
     });
     return () => {
       unsub();
