@@ -4,7 +4,7 @@ import type { StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValueStore } from '../stores/kv-store';
 import { initial, type StreamAggregation } from './aggregators';
-import { TableEmitter, type OldValues } from './table-emitter';
+import { storeEmitter, TableEmitter, type OldValues } from './table-emitter';
 
 export class StreamAggregateProcessor implements Processor {
   private ctx!: ProcessorContext;
@@ -21,7 +21,7 @@ export class StreamAggregateProcessor implements Processor {
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = ctx.getStateStore<KeyValueStore>(this.storeName);
-    this.emitter = new TableEmitter(ctx, this.caching, () => this.oldValues.enabled);
+    this.emitter = storeEmitter(this.store, () => new TableEmitter(ctx, this.caching, () => this.oldValues.enabled));
   }
 
   process(r: StreamRecord) {

@@ -8,7 +8,7 @@ import type { Processor } from '../core/topology-spec';
 import type { StateStore } from '../stores/state-store';
 import type { EmitMode } from '../dsl/config';
 import type { StreamAggregation } from './aggregators';
-import { TableEmitter, type OldValues } from './table-emitter';
+import { storeEmitter, TableEmitter, type OldValues } from './table-emitter';
 
 export interface WindowedConfig {
   aggregation: StreamAggregation;
@@ -31,7 +31,7 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = ctx.getStateStore<S>(this.config.storeName);
-    this.emitter = new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled, true);
+    this.emitter = storeEmitter(this.store, () => new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled, true));
   }
 
   /**
