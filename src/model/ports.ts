@@ -45,3 +45,8 @@ export function nodeInputPorts(d: AnyDescriptor, connected: Iterable<string>): P
     return Array.from({ length: count }, (_, i) => instance(p, i));
   });
 }
+
+/** The ports the edges of a design arrive at on one node (what nodeInputPorts takes). */
+export function connectedPorts(edges: readonly { target: string; targetPort: string }[], nodeId: string): string[] {
+  return edges.filter((e) => e.target === nodeId).map((e) => e.targetPort);
+}

@@ -5,6 +5,8 @@
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
+import type { Recording } from './timeline/recorder';
+import type { Moment, TimelineOverview } from './timeline/types';
 import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
@@ -20,6 +22,8 @@ export interface SimulationRequest {
    * after the samples, moves once by advanceMs, which runs the WALL_CLOCK_TIME punctuations then due.
    */
   wallClock?: { startMs?: number; advanceMs?: number };
+  /** Record what the timeline shows (every record, drops with their rule, store histories): result.recording. */
+  record?: boolean;
 }
 
 /** A punctuation that ran in the preview: when, which callback, what it forwarded. */
@@ -105,6 +109,8 @@ export interface SimulationResult {
   diagnostics: Diagnostic[];
   /** Punctuations that ran (the first 1000), in order. */
   punctuations?: PunctuationRun[];
+  /** With request.record: what the timeline needs to show any input record's moment. */
+  recording?: Recording;
   /** The first fatal error (compile or processing), naming the node when known. */
   error?: { nodeId?: string; message: string; field?: string; record?: { key: unknown; value: unknown; timestamp: number } };
   durationMs: number;
@@ -176,11 +182,19 @@ export interface PreviewView {
   detailLimit: number;
 }
 
-export type PreviewQuery = { kind: 'node'; nodeId: string; limit: number } | { kind: 'lineage'; recordId: string } | { kind: 'sinks' };
+/** timeline and moment: only about a run made with request.record (else answered with null). */
+export type PreviewQuery =
+  | { kind: 'node'; nodeId: string; limit: number }
+  | { kind: 'lineage'; recordId: string }
+  | { kind: 'sinks' }
+  | { kind: 'timeline' }
+  | { kind: 'moment'; position: number };
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
   sinks: SimulationResult['sinks'];
+  timeline: TimelineOverview;
+  moment: Moment;
 }
 
 /** Messages between the page and the simulator worker. */

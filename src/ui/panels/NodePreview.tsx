@@ -9,7 +9,8 @@ import { useApp } from '../../store/store';
 import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
-import { fmt, fmtTime } from './format';
+import { fmt } from './format';
+import { TimeCell } from './TimeCell';
 import { Punctuations, WallClockControl } from './Punctuations';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
@@ -69,7 +70,7 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
             <tr key={i}>
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
-              <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+              <TimeCell ts={e.timestamp} />
             </tr>
           ))}
         </tbody>

@@ -38,7 +38,7 @@ export function Punctuations({ runs }: { runs: PunctuationRun[] }) {
           {runs.map((p, i) => (
             <tr key={i} data-testid="punctuation">
               <td>
-                {p.type === 'STREAM_TIME' ? 'stream time' : 'wall clock'} {fmtTime(p.timestamp)}
+                {p.type === 'STREAM_TIME' ? 'stream time' : 'wall clock'} {fmtTime(p.timestamp).text}
                 {p.afterInputId ? ` (after ${p.afterInputId})` : ''}
               </td>
               <td>
