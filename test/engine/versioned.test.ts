@@ -164,3 +164,12 @@ describe('cached table-table join results (rule 33)', () => {
     expect(build(Materialized.as('res').withCachingDisabled())).toEqual([[1, null, 2]]);
   });
 });
+
+describe('what is versioned downstream', () => {
+  it('a table-table join of two versioned tables is not versioned itself (Kafka refuses a grace period on it)', () => {
+    const b = new StreamsBuilder();
+    const joinedTables = b.table('l', versioned('l')).join(b.table('r', versioned('r')), joiner);
+    expect(joinedTables.versionedRetention()).toBeNull();
+    expect(() => b.stream('s').join(joinedTables, joiner, Joined.as('j').withGracePeriod(1))).toThrow(/must be versioned/);
+  });
+});

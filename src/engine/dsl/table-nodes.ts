@@ -222,10 +222,8 @@ export class JoinedTableNode extends TableNode {
     this.oldValues.enabled = true;
     return true;
   }
-  /** Materialized: its store is never versioned here; else versioned when both sides are (Kafka's isVersionedUpstream). */
-  versionedRetention(): number | null {
-    if (this.valueStore !== null) return null;
-    const [l, r] = this.sides.map((s) => s.versionedRetention());
-    return l === null || r === null ? null : Math.min(l, r);
+  /** Kafka marks a table-table join's output versioned only when materialized in a versioned store (never here), not by its sides. */
+  versionedRetention(): null {
+    return null;
   }
 }
