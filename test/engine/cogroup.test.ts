@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Materialized, Named, StreamsBuilder, TimeWindows, TopologyTestDriver } from '../../src/engine';
 import { runCase } from '../../src/conformance/run';
 import type { CaseNode, ConformanceCase } from '../../src/conformance/types';
+import type { KeyValueStore } from '../../src/engine/stores/kv-store';
 
 const CASES = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'conformance', 'round2', 'visible-cogroup.json'), 'utf8')) as ConformanceCase[];
 
@@ -77,6 +78,6 @@ describe('cogroup in the engine', () => {
     d.pipe('b', 'k', 1, 2);
     d.pipe('c', 'k', 5, 3);
     d.pipe('c', 'k', null, 4); // a null value is skipped, not aggregated
-    expect((d.getStateStore('total-store') as { get(k: string): { value: unknown } | null }).get('k')?.value).toBe(10);
+    expect((d.getStateStore('total-store') as KeyValueStore).get('k')?.value).toBe(10);
   });
 });
