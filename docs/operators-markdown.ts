@@ -1,6 +1,7 @@
 // docs/operators.md as text, from the operator registry (written by docs/write-operators.ts, checked by test/docs).
 import { OPERATOR_CATEGORIES } from '../src/model/descriptor';
 import { operatorsByCategory } from '../src/model/registry';
+import { VERSIONED_SECTION } from './operators-versioned';
 
 export function operatorsMarkdown(): string {
   const lines = ['# Operators', '', 'Generated from the operator descriptors (`src/model/operators/`) by `npm run docs:operators`.', ''];
@@ -8,17 +9,20 @@ export function operatorsMarkdown(): string {
   for (const cat of OPERATOR_CATEGORIES) {
     lines.push(`## ${cat}`, '');
     for (const d of groups.get(cat) ?? []) {
-      lines.push(`### ${d.label}`, '', d.help, '', `Inputs: ${d.inputs.length ? d.inputs.map((p) => `\`${p.name}\` (${p.accepts.join(' | ')}${p.multiple ? ', several' : ''})`).join(', ') : 'none (source)'}. [Kafka docs](${d.docsUrl})`, '');
+      lines.push(`### ${d.label}`, '', d.help, '', `Inputs: ${d.inputs.length ? d.inputs.map((p) => `\`${p.name}\` (${p.accepts.join(' | ')}${p.multiple ? ', several' : ''}${p.repeat ? `, one port per input: \`${p.name}0\`, \`${p.name}1\`, ...` : ''})`).join(', ') : 'none (source)'}. [Kafka docs](${d.docsUrl})`, '');
       if (d.paramSpecs.length) {
         lines.push('| param | control | default |', '| --- | --- | --- |');
         for (const p of d.paramSpecs) {
           const def = (d.defaults as Record<string, unknown>)[p.name];
-          const control = p.control.type === 'function' ? `function \`(${p.control.signature.params.map((x) => x.name).join(', ')}) => ${p.control.signature.returns}\`` : p.control.type;
+          const c = p.control;
+          const fnText = (sig: { params: { name: string }[]; returns: string }) => `\`(${sig.params.map((x) => x.name).join(', ')}) => ${sig.returns}\``;
+          const control = c.type === 'function' ? `function ${fnText(c.signature)}` : c.type === 'portFunctions' ? `one function ${fnText(c.signature)} per input port` : c.type;
           lines.push(`| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${control} | ${def === undefined ? '' : `\`${JSON.stringify(def).replace(/\|/g, '\\|')}\``} |`);
         }
         lines.push('');
       }
     }
   }
+  lines.push(VERSIONED_SECTION);
   return lines.join('\n');
 }

@@ -13,6 +13,7 @@ commands:
                                                        run the design over its samples or files of any size
   generate <design.json> -o <dir>                      write the runnable TypeScript project
   conformance <cases.json>... [--json]                 run Kafka conformance cases
+  test <design.json> [--json]                          run the design's test cases (exit 1: one failed, 2: none)
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   simulate: async () => (await import('./commands/simulate')).run,
   generate: async () => (await import('./commands/generate')).run,
   conformance: async () => (await import('./commands/conformance')).run,
+  test: async () => (await import('./commands/test')).run,
 };
 
 const processIo: CliIo = {

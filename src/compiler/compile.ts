@@ -14,7 +14,7 @@ import type { DiagnosticCode } from '../model/diagnostics';
 import type { Diagnostic, TopologyDocument } from '../model/types';
 import { ENGINE_EXPORTS } from './engine-exports';
 import { LoweringRecorder, type NodeProcessors } from './node-processors';
-import { compileUserFunction } from './user-functions';
+import { compileProcessorSupplier, compileUserFunction } from './user-functions';
 
 export interface CompiledDesign {
   topology: Topology;
@@ -97,6 +97,17 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
           }
           case 'get':
             return (evalExpr(e.target) as Record<string, unknown>)[e.key];
+          case 'processor': {
+            const hook = options.onUserFunction;
+            const stores = readPath(params, 'stores');
+            const names = Array.isArray(stores) ? stores.map((x: { name: string }) => x.name) : [];
+            const supplier = compileProcessorSupplier(String(readPath(params, e.param) ?? ''), names, e.param, hook ? () => hook(id, e.param) : undefined);
+            if ('code' in supplier) throw new FieldError(e.param, supplier.code, supplier.message);
+            return supplier;
+          }
+          case 'seq':
+            e.before.forEach(evalExpr);
+            return evalExpr(e.value);
         }
       };
       const result = evalExpr(expr);

@@ -58,6 +58,16 @@ function cmp(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+/**
+ * How many of the records since the last check an assertion reads: all of them, except a `prefix`
+ * assertion, which reads only its own records and leaves later ones for the next check.
+ */
+export function recordsRead(assertion: unknown, recent: number): number {
+  const a = assertion as Obj | null;
+  if (a && !Array.isArray(a) && a.mode === 'prefix') return Math.min(recent, ((a.records as unknown[]) ?? []).length);
+  return recent;
+}
+
 /** Checks one topic's assertion against records since the last check (`recent`) and all so far (`all`). */
 export function checkAssertion(assertion: unknown, recent: Rec[], all: Rec[]): string | null {
   if (Array.isArray(assertion)) return compareLists(recent, assertion as Obj[]);
@@ -76,6 +86,11 @@ export function checkAssertion(assertion: unknown, recent: Rec[], all: Rec[]): s
         })
         .map((x) => x.r);
       return compareLists(sorted, a.records as Obj[]);
+    }
+    case 'prefix': {
+      const records = (a.records as Obj[]) ?? [];
+      if (recent.length < records.length) return compareLists(recent, records);
+      return compareLists(recent.slice(0, records.length), records);
     }
     case 'lastValuePerKey': {
       for (const exp of a.records as Obj[]) {

@@ -26,10 +26,16 @@ function materialized(n: CaseNode): Obj {
   return out;
 }
 
-/** A KTable filter/mapValues materialized under a name (the designer keeps only the name). */
+/** A KTable filter/mapValues materialized under a name (the designer keeps only the name and a versioned store's history retention). */
 function tableStore(n: CaseNode): Obj {
   const m = (n.materialized ?? {}) as Obj;
-  return typeof m.storeName === 'string' ? { storeName: m.storeName } : {};
+  return { ...(typeof m.storeName === 'string' ? { storeName: m.storeName } : {}), ...versioned(m) };
+}
+
+/** materialized.versioned.historyRetentionMs: a versioned store (Stores.persistentVersionedKeyValueStore). */
+function versioned(m: Obj): Obj {
+  const v = m.versioned as Obj | undefined;
+  return v && typeof v.historyRetentionMs === 'number' ? { historyRetentionMs: v.historyRetentionMs } : {};
 }
 
 /** mapperWithKey (key, value) becomes the designer's (value, key) signature. */
@@ -42,7 +48,7 @@ function params(n: CaseNode): Obj {
     case 'to':
       return { topic: n.topic };
     case 'table':
-      return { topic: n.topic, ...materialized(n) };
+      return { topic: n.topic, ...materialized(n), ...versioned((n.materialized ?? {}) as Obj) };
     case 'filter':
     case 'filterNot':
       return { predicate: n.predicate, ...tableStore(n) };
@@ -72,6 +78,9 @@ function params(n: CaseNode): Obj {
       if (w.gapMs !== undefined) p.gapMs = w.gapMs;
       return p;
     }
+    case 'cogroup':
+      // aggregators[i] belongs to inputs[i], which arrives at port in<i> (convertCase).
+      return { aggregators: Object.fromEntries(((n.aggregators as string[]) ?? []).map((a, i) => [`in${i}`, a])) };
     case 'count':
       return materialized(n);
     case 'reduce':
@@ -98,8 +107,12 @@ function params(n: CaseNode): Obj {
       if (n.window) Object.assign(p, { beforeMs: w.beforeMs ?? 0, afterMs: w.afterMs ?? 0, graceMs: w.graceMs ?? 0 });
       if (n.keySelector) p.keySelector = n.keySelector;
       if (n.foreignKeyExtractor) p.foreignKeyExtractor = n.foreignKeyExtractor;
+      if (typeof n.gracePeriodMs === 'number') p.gracePeriodMs = n.gracePeriodMs;
       return p;
     }
+    case 'process':
+    case 'processValues':
+      return { processor: n.processor, stores: ((n.stores as Obj[]) ?? []).map((st) => ({ ...st })) };
     default:
       return {};
   }
@@ -128,7 +141,7 @@ export function convertCase(name: string, nodes: CaseNode[]): ConvertedCase {
         source: b ? b.split : input,
         ...(b ? { sourcePort: b.port } : {}),
         target: n.id,
-        targetPort: isJoin ? (i === 0 ? 'left' : 'right') : 'in',
+        targetPort: isJoin ? (i === 0 ? 'left' : 'right') : n.op === 'cogroup' ? `in${i}` : 'in',
       });
     });
   }

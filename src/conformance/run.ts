@@ -3,10 +3,10 @@ import { compileDesign } from '../compiler/compile';
 import { formatDiagnostic } from '../model/check';
 import { TopologyTestDriver, type KTableImpl } from '../engine';
 import { captureChanges, enableSendingOldValues } from '../engine/testing';
-import type { KeyValueStore } from '../engine/stores/kv-store';
+import { KeyValueStore } from '../engine/stores/kv-store';
 import type { WindowStore } from '../engine/stores/window-store';
 import { SessionStore, type SessionEntry } from '../engine/stores/session-store';
-import { checkAssertion, deepEqual, show } from './assertions';
+import { checkAssertion, deepEqual, recordsRead, show } from './assertions';
 import { convertCase } from './convert';
 import type { CaseResult, ConformanceCase } from './types';
 
@@ -23,37 +23,48 @@ export function runCase(c: ConformanceCase): CaseResult {
   }
   for (const id of conv.oldValues) enableSendingOldValues(compiled.nodeObjects.get(id) as KTableImpl);
   for (const cap of conv.captures) captureChanges(compiled.nodeObjects.get(cap.tableId) as KTableImpl, cap.topic);
-  const driver = new TopologyTestDriver(compiled.topology);
+  // A record without a timestamp: the Kafka test piped it with wall-clock time. TopologyTestDriver's
+  // input topics created without a start time stamp every such record with the instant the topic was
+  // created (no auto-advance), so all of them share one timestamp here too.
+  const createdAt = Date.now();
+  let driver: TopologyTestDriver;
+  try {
+    driver = new TopologyTestDriver(compiled.topology, { wallClockStartMs: c.wallClockStartMs ?? createdAt });
+  } catch (e) {
+    result.failures.push(`init: ${e instanceof Error ? e.message : String(e)}`);
+    return result;
+  }
   const cursors = new Map<string, number>();
   const check = (expect: Record<string, unknown>, where: string) => {
     for (const [topic, assertion] of Object.entries(expect)) {
       if (topic.startsWith('@')) continue;
       const all = driver.allOutputs(topic) as Rec[];
       const from = cursors.get(topic) ?? 0;
-      cursors.set(topic, all.length);
+      cursors.set(topic, from + recordsRead(assertion, all.length - from));
       const diff = checkAssertion(assertion, all.slice(from), all);
       if (diff) result.failures.push(`${where}, topic "${topic}": ${diff}`);
     }
   };
-  // A record without a timestamp: the Kafka test piped it with wall-clock time. TopologyTestDriver's
-  // input topics created without a start time stamp every such record with the instant the topic was
-  // created (no auto-advance), so all of them share one timestamp here too.
-  const createdAt = Date.now();
+  /** Runs a step that may emit (pipe, wall-clock advance) and records what it emitted in the trace. */
+  const traced = (i: number, run: () => void) => {
+    const before = new Map(driver.outputTopics().map((t) => [t, driver.allOutputs(t).length]));
+    run();
+    const emitted: Record<string, Rec[]> = {};
+    for (const t of driver.outputTopics()) {
+      const recs = driver.allOutputs(t).slice(before.get(t) ?? 0) as Rec[];
+      if (recs.length) emitted[t] = recs.map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
+    }
+    result.trace.push({ step: i, emitted });
+  };
   try {
     c.steps.forEach((step, i) => {
       if ('advanceWallClockMs' in step) {
-        // Wall-clock punctuation only: no DSL processor here punctuates on wall-clock time.
-        driver.advanceWallClockTime(step.advanceWallClockMs);
+        traced(i, () => driver.advanceWallClockTime(step.advanceWallClockMs));
       } else if ('pipe' in step) {
-        const before = new Map(driver.outputTopics().map((t) => [t, driver.allOutputs(t).length]));
         const p = step.pipe;
-        driver.pipe(p.topic, p.key, p.value, p.timestamp ?? createdAt);
-        const emitted: Record<string, Rec[]> = {};
-        for (const t of driver.outputTopics()) {
-          const recs = driver.allOutputs(t).slice(before.get(t) ?? 0) as Rec[];
-          if (recs.length) emitted[t] = recs.map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
-        }
-        result.trace.push({ step: i, emitted });
+        traced(i, () => driver.pipe(p.topic, p.key, p.value, p.timestamp ?? createdAt));
+      } else if ('storePut' in step) {
+        storePut(driver, step.storePut, createdAt);
       } else if ('expect' in step) {
         check(step.expect, `step ${i}`);
       }
@@ -69,6 +80,13 @@ export function runCase(c: ConformanceCase): CaseResult {
   if (typeof dropped === 'number' && dropped !== result.droppedRecords) result.failures.push(`@droppedRecords: expected ${dropped}, got ${result.droppedRecords}`);
   result.pass = result.failures.length === 0;
   return result;
+}
+
+/** TopologyTestDriver#getKeyValueStore(name).put(key, value): a direct write, which emits nothing. */
+function storePut(driver: TopologyTestDriver, put: { store: string; key: unknown; value: unknown }, now: number) {
+  const store = driver.getStateStore(put.store);
+  if (!(store instanceof KeyValueStore)) throw new Error(`storePut: no key-value store named "${put.store}"`);
+  store.put(put.key, put.value ?? null, now);
 }
 
 function checkStores(c: ConformanceCase, driver: TopologyTestDriver, result: CaseResult) {

@@ -12,7 +12,10 @@ export interface PipeStep {
 export interface ExpectStep {
   expect: Record<string, unknown>;
 }
-export type Step = PipeStep | ExpectStep | { advanceWallClockMs: number };
+export interface StorePutStep {
+  storePut: { store: string; key: unknown; value: unknown };
+}
+export type Step = PipeStep | ExpectStep | StorePutStep | { advanceWallClockMs: number };
 
 export interface ConformanceCase {
   name: string;
@@ -21,6 +24,8 @@ export interface ConformanceCase {
   steps: Step[];
   expected: Record<string, unknown>;
   note?: string;
+  /** The mock wall clock at topology start (absent: the test used system time). */
+  wallClockStartMs?: number;
 }
 
 export interface CaseResult {

@@ -78,6 +78,23 @@ export interface KGroupedStreamApi<K, V> {
   aggregate<VA>(initializer: Initializer<VA>, aggregator: Aggregator<K, V, VA>, named?: unknown, materialized?: unknown): KTableApi<K, VA>;
   /** TimeWindows/SlidingWindows give a TimeWindowedKStream; SessionWindows a SessionWindowedKStream. */
   windowedBy(windows: unknown): TimeWindowedKStreamApi<K, V> | SessionWindowedKStreamApi<K, V>;
+  /** The first input of a cogroup: several grouped streams into one aggregate, one aggregator each. */
+  cogroup<VA = any>(aggregator: Aggregator<K, V, VA>): CogroupedKStreamApi<K, VA>;
+}
+
+export interface CogroupedKStreamApi<K, VA> {
+  cogroup<V>(grouped: KGroupedStreamApi<K, V>, aggregator: Aggregator<K, V, VA>): CogroupedKStreamApi<K, VA>;
+  /** TimeWindows/SlidingWindows or SessionWindows; cogrouped windows have no emitStrategy. */
+  windowedBy(windows: unknown): TimeWindowedCogroupedKStreamApi<K, VA> | SessionWindowedCogroupedKStreamApi<K, VA>;
+  aggregate(initializer: Initializer<VA>, named?: unknown, materialized?: unknown): KTableApi<K, VA>;
+}
+
+export interface TimeWindowedCogroupedKStreamApi<K, VA> {
+  aggregate(initializer: Initializer<VA>, named?: unknown, materialized?: unknown): KTableApi<Windowed<K>, VA>;
+}
+
+export interface SessionWindowedCogroupedKStreamApi<K, VA> {
+  aggregate(initializer: Initializer<VA>, merger: Merger<K, VA>, named?: unknown, materialized?: unknown): KTableApi<Windowed<K>, VA>;
 }
 
 export interface TimeWindowedKStreamApi<K, V> {

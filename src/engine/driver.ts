@@ -4,8 +4,9 @@
  * before the next, with caches flushed after every record, as TTD commits after every record.
  */
 import type { StreamRecord } from './core/record';
+import type { DropReason } from './core/context';
 import type { EnterFunction } from './core/fused-code';
-import { Task, type NodeRuntime, type TraceEvent } from './core/task';
+import { Task, type NodeRuntime, type PunctuationEvent, type TraceEvent } from './core/task';
 import type { NodeSpec } from './core/topology-spec';
 import { Serdes, type Serde } from './serdes';
 import type { StateStore, StoreEntry } from './stores/state-store';
@@ -21,6 +22,8 @@ export interface DriverConfig {
   onOutput?: OutputListener;
   /** Keep output records for allOutputs()/readOutput (default true; false: stream them to onOutput only). */
   retainOutputs?: boolean;
+  /** The mock wall clock's time when the topology starts (TopologyTestDriver's initial wall-clock time; default 0). */
+  wallClockStartMs?: number;
 }
 
 export type { OutputRecord } from './topic-writers';
@@ -50,15 +53,18 @@ export class TopologyTestDriver {
   private readonly unread = new Map<string, number>();
   private readonly internalQueues = new Map<string, RecordQueue>();
   /** The queue and its sources when there is one internal queue (set on the first drain; queues are all made with the task). */
-  private onlyQueue: { queue: RecordQueue; sources: readonly NodeRuntime[] } | null = null;
+  private onlyQueue: { topic: string; queue: RecordQueue; sources: readonly NodeRuntime[] } | null = null;
   private readonly inputs: InputTopic[] = [];
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
+  private readonly dropListeners: ((processor: { name: string; owner: string }, reason: DropReason | undefined) => void)[] = [];
   private readonly defaultKeySerde: Serde;
   private readonly defaultValueSerde: Serde;
   private nextInputId = 0;
   /** Records waiting in repartition topics (saves scanning the queues when there are none) and fed back for the current input. */
   private readonly counts: DriverCounts = { pendingInternal: 0, fedBack: 0 };
   wallClockMs = 0;
+  /** Per input topic, the offset of the next record piped into it (processors read it in recordMetadata()). */
+  private readonly offsets = new Map<string, number>();
   private readonly onOutput: OutputListener | null;
   private readonly retainOutputs: boolean;
 
@@ -70,10 +76,12 @@ export class TopologyTestDriver {
     this.defaultValueSerde = config.defaultValueSerde ?? Serdes.Json();
     this.onOutput = config.onOutput ?? null;
     this.retainOutputs = config.retainOutputs ?? true;
+    this.wallClockMs = config.wallClockStartMs ?? 0;
     this.task = new Task(topology.spec, {
       emit: (topic, record, internal, sink) => this.sinkWriter(sink)(record),
       sinkWriter: (sink) => this.sinkWriter(sink),
       trace: undefined,
+      wallClock: () => this.wallClockMs,
     });
   }
 
@@ -84,9 +92,11 @@ export class TopologyTestDriver {
     this.task.setTrace(ls.length === 1 ? ls[0] : (e) => ls.forEach((l) => l(e)));
   }
 
-  /** Told of every record a processor drops (`owner`: the DSL operation the processor belongs to). */
-  onDrop(listener: (processor: { name: string; owner: string }) => void): void {
-    this.task.onDrop = listener;
+  /** Told of every record a processor drops (`owner`: the DSL operation the processor belongs to) and the rule that dropped it. */
+  onDrop(listener: (processor: { name: string; owner: string }, reason: DropReason | undefined) => void): void {
+    const ls = this.dropListeners;
+    ls.push(listener);
+    this.task.onDrop = ls.length === 1 ? listener : (p, r) => ls.forEach((l) => l(p, r));
   }
 
   /**
@@ -121,6 +131,7 @@ export class TopologyTestDriver {
     const input = this.inputTopic(topic);
     const k = convert(input.keySerde, key, 'key', null, topic);
     const v = convert(input.valueSerde, value, 'value', null, topic);
+    this.setRecordMetadata(topic);
     const direct = input.direct;
     if (direct !== null && direct.trace === undefined && !direct.run!.traced) {
       this.task.currentInputId = id;
@@ -128,9 +139,23 @@ export class TopologyTestDriver {
     } else {
       this.task.processParts(input.sources, k, v, timestamp, headers, id);
     }
+    this.task.punctuateStreamTime(timestamp);
     this.task.flush();
     if (this.counts.pendingInternal > 0) this.drainInternal(id);
     return id;
+  }
+
+  /** The topic and offset processors see in recordMetadata() for the record about to be processed. */
+  private setRecordMetadata(topic: string): void {
+    const offset = this.offsets.get(topic) ?? 0;
+    this.offsets.set(topic, offset + 1);
+    this.task.recordTopic = topic;
+    this.task.recordOffset = offset;
+  }
+
+  /** Told of every punctuation that ran (the preview lists them). */
+  onPunctuation(listener: (e: PunctuationEvent) => void): void {
+    this.task.onPunctuation = listener;
   }
 
   /** The sources reading a topic and the serdes records are read with (looked up once per topic). */
@@ -157,6 +182,7 @@ export class TopologyTestDriver {
       const sources = only.sources;
       try {
         for (let rec = q.shift(); rec !== undefined; rec = q.shift()) {
+          this.setRecordMetadata(only.topic);
           this.task.processFrom(sources, rec, inputId);
           this.task.flush();
         }
@@ -180,14 +206,15 @@ export class TopologyTestDriver {
       if (best === null) return;
       const rec = best.shift()!;
       this.counts.pendingInternal--;
+      this.setRecordMetadata(bestTopic);
       this.task.process(bestTopic, rec, inputId);
       this.task.flush();
     }
   }
 
-  private firstQueue(): { queue: RecordQueue; sources: readonly NodeRuntime[] } {
+  private firstQueue(): { topic: string; queue: RecordQueue; sources: readonly NodeRuntime[] } {
     const [topic, queue] = this.internalQueues.entries().next().value as [string, RecordQueue];
-    return { queue, sources: this.task.sourcesByTopic.get(topic) ?? [] };
+    return { topic, queue, sources: this.task.sourcesByTopic.get(topic) ?? [] };
   }
 
   /** Where a sink's records go: a repartition topic's queue, or an output topic (through the sink's serdes). */
@@ -247,7 +274,20 @@ export class TopologyTestDriver {
     return d;
   }
 
+  /**
+   * Moves the mock wall clock (TopologyTestDriver#advanceWallClockTime): due WALL_CLOCK_TIME
+   * punctuations run, then caches flush and what they sent through repartition topics is processed.
+   */
   advanceWallClockTime(ms: number): void {
     this.wallClockMs += ms;
+    this.task.recordTopic = null;
+    if (this.task.punctuateWallClock() === 0) return;
+    this.task.flush();
+    if (this.counts.pendingInternal > 0) this.drainInternal(this.task.currentInputId);
+  }
+
+  /** Calls close() on the user processors (TopologyTestDriver#close). */
+  close(): void {
+    this.task.close();
   }
 }

@@ -6,7 +6,8 @@ export { KTableImpl } from './dsl/ktable';
 export { KGroupedStreamImpl } from './dsl/grouped-stream';
 export { KGroupedTableImpl } from './dsl/grouped-table';
 export { TimeWindowedKStreamImpl, SessionWindowedKStreamImpl } from './dsl/windowed-stream';
-export { Named, Grouped, Consumed, Produced, Branched, Repartitioned, Joined, StreamJoined, Materialized, EmitStrategy } from './dsl/config';
+export { CogroupedKStreamImpl, TimeWindowedCogroupedKStreamImpl, SessionWindowedCogroupedKStreamImpl } from './dsl/cogrouped-stream';
+export { Named, Grouped, Consumed, Produced, Branched, Repartitioned, Joined, StreamJoined, Materialized, EmitStrategy, VersionedStoreSupplier } from './dsl/config';
 export { Suppressed, BufferConfig } from './dsl/suppressed';
 export { TimeWindows, SlidingWindows, SessionWindows, JoinWindows } from './windows';
 export { Serdes, type Serde } from './serdes';
@@ -15,8 +16,18 @@ export { TopologyTestDriver, type OutputRecord, type ProcessorMetrics } from './
 export { ProcessingError, UserFunctionError } from './core/errors';
 export type { StreamRecord, Change } from './core/record';
 export type { TraceEvent } from './core/task';
+export type { DropReason } from './core/context';
+export { KeyValueStore } from './stores/kv-store';
+export { WindowStore } from './stores/window-store';
+export { SessionStore } from './stores/session-store';
+/** What a foreign-key join's subscription carries (the simulator reads it to name the right row a result met). */
+export type { SubscriptionMessage } from './joins/foreign-key';
 export type { StoreEntry } from './stores/state-store';
 export { mergeByTimestamp, type InputRecord, type OrderedInput } from './input-order';
 export { runLocal, type RunLocalOptions } from './run-local';
+export { EXPECT_MODES, canonicalJson, checkExpectations, compareRecords, formatVerdict, type ActualRecord, type DiffRow, type ExpectMode, type ExpectedRecord, type SinkVerdict } from './expect-records';
 export { topicFileName, topicFilePath } from './topic-files';
 export { nameTable, ownEntry } from './name-table';
+export { Stores, type StoreBuilder } from './stores/processor-stores';
+export type * from './processor-api';
+export type { PunctuationEvent } from './core/task';

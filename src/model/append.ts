@@ -6,6 +6,7 @@
 import { addNodeWithExample, connect } from './commands';
 import { canConnect, type ConnectRefusal } from './connect';
 import { getOperator } from './registry';
+import { nodeInputPorts } from './ports';
 import type { Position, TopologyDocument } from './types';
 
 export interface AppendLayout {
@@ -40,7 +41,8 @@ export function appendNode(doc: TopologyDocument, afterId: string, kind: string,
   if (!after) throw new Error(`no node "${afterId}" to add after`);
   const added = addNodeWithExample(doc, kind, freePlace(doc, { x: after.position.x + layout.step.x, y: after.position.y + layout.step.y }, layout));
   const port = firstOutput(added.doc, afterId);
-  const input = getOperator(kind)?.inputs[0];
+  const d = getOperator(kind);
+  const input = d && nodeInputPorts(d, [])[0];
   if (port === undefined || !input) return { ...added, connected: false };
   const edge = { source: afterId, sourcePort: port, target: added.nodeId, targetPort: input.name };
   const check = canConnect(added.doc, edge);

@@ -5,8 +5,10 @@
 import type { ParamSpec } from './descriptor';
 import type { FunctionSignature } from './dsl-expr';
 import { checkFunction } from './functions';
+import { checkProcessor } from './processor-check';
 import { inputKindsOf, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
+import { repeatedPortNames } from './ports';
 import { getOperator } from './registry';
 import type { DesignNode, Diagnostic } from './types';
 
@@ -20,10 +22,12 @@ export function checkParams(n: DesignNode, analysis: DesignAnalysis, out: Diagno
   const params = analysis.params.get(n.id);
   if (!params) return;
   const kinds = inputKindsOf(analysis, n.id);
-  for (const spec of d.paramSpecs) {
-    if (!spec.visibleWhen || spec.visibleWhen(params, kinds)) checkParam(spec, params, n.id, out);
-  }
   const byPort = analysis.inputs.get(n.id) ?? {};
+  for (const spec of d.paramSpecs) {
+    if (spec.visibleWhen && !spec.visibleWhen(params, kinds)) continue;
+    if (spec.control.type === 'portFunctions') checkPortFunctions(spec, params, byPort, n.id, out);
+    else checkParam(spec, params, n.id, out);
+  }
   const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type).filter((t) => t !== null)]));
   for (const problem of d.validate?.(params, types as never) ?? []) out.push({ severity: 'error', nodeId: n.id, ...problem });
 }
@@ -40,8 +44,29 @@ function checkParam(spec: ParamSpec, params: Record<string, unknown>, nodeId: st
   } else if (c.type === 'function') {
     if (typeof value !== 'string' || (spec.optional && !value.trim())) return;
     functionProblem(value, c.signature, nodeId, spec.name, out);
+  } else if (c.type === 'processor') {
+    if (typeof value !== 'string') return;
+    const stores = Array.isArray(params[c.storesParam]) ? (params[c.storesParam] as { name: string }[]).map((s) => s.name) : [];
+    const r = checkProcessor(value, stores);
+    if (r.ok) return;
+    const message = r.code === 'E_FN_PARSE' ? `does not parse: ${r.message}` : r.message;
+    out.push({ code: r.code, severity: 'error', nodeId, param: spec.name, message, ...(r.line !== undefined && { line: r.line, column: r.column }) });
   } else if (c.type === 'branches') {
     ((value as { name: string; predicate: string }[]) ?? []).forEach((b, i) => functionProblem(b.predicate, c.signature, nodeId, `branches.${i}.predicate`, out, `branch "${b.name}" predicate `));
+  }
+}
+
+/** One function per connected instance of a repeating port: present, and a function of the signature. */
+function checkPortFunctions(spec: ParamSpec, params: Record<string, unknown>, byPort: Record<string, unknown[]>, nodeId: string, out: Diagnostic[]) {
+  const c = spec.control as Extract<ParamSpec['control'], { type: 'portFunctions' }>;
+  const fns = (params[spec.name] ?? {}) as Record<string, string>;
+  const port = { name: c.port, label: '', accepts: [], repeat: true };
+  for (const name of repeatedPortNames(port, Object.keys(byPort))) {
+    if (!(byPort[name] ?? []).length) continue;
+    const source = fns[name];
+    const param = `${spec.name}.${name}`;
+    if (typeof source !== 'string' || !source.trim()) out.push({ code: 'E_PARAM_REQUIRED', severity: 'error', nodeId, param, message: `input ${name} needs a function` });
+    else functionProblem(source, c.signature, nodeId, param, out);
   }
 }
 

@@ -5,9 +5,12 @@
  * coded diagnostics (diagnostics.ts); never throws on user mistakes and never runs user code.
  */
 import { checkParams } from './check-params';
-import { analyzeDesign, inputKindsOf, type DesignAnalysis } from './graph';
+import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
+import { checkTestCases } from './test-cases';
+import type { PortSpec } from './descriptor';
+import { findInputPort, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
 
 export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): Diagnostic[] {
@@ -19,6 +22,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
   }
   checkOutputs(doc, analysis, out);
   checkStoreNames(doc.nodes, analysis, out);
+  checkTestCases(doc, out);
   return out;
 }
 
@@ -52,14 +56,21 @@ function checkStoreNames(nodes: readonly DesignNode[], analysis: DesignAnalysis,
     const d = getOperator(n.kind);
     if (!params || !d) continue;
     for (const spec of d.paramSpecs) {
-      const name = params[spec.name];
-      if (spec.control.type !== 'store' || typeof name !== 'string' || !name.trim()) continue;
       if (spec.visibleWhen && !spec.visibleWhen(params, inputKindsOf(analysis, n.id))) continue;
-      const first = owner.get(name);
-      if (first === undefined) owner.set(name, n.name);
-      else out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param: spec.name, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
+      for (const [param, name] of storeNamesOf(spec.control.type, spec.name, params[spec.name])) {
+        const first = owner.get(name);
+        if (first === undefined) owner.set(name, n.name);
+        else if (first !== n.name) out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
+      }
     }
   }
+}
+
+/** The store names a param gives, with the param path each is at (a store name, or a processor's declared stores). */
+function storeNamesOf(control: string, param: string, value: unknown): [string, string][] {
+  if (control === 'store') return typeof value === 'string' && value.trim() ? [[param, value]] : [];
+  if (control !== 'stores' || !Array.isArray(value)) return [];
+  return value.flatMap((s: { name?: unknown }, i) => (typeof s?.name === 'string' && s.name.trim() ? [[`${param}.${i}.name`, s.name] as [string, string]] : []));
 }
 
 function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[]) {
@@ -68,6 +79,10 @@ function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[])
   const byPort = analysis.inputs.get(n.id) ?? {};
   const at = { severity: 'error' as const, nodeId: n.id, param: 'inputs' };
   for (const port of d.inputs) {
+    if (port.repeat) {
+      checkRepeatedPort(port, byPort, at, out);
+      continue;
+    }
     const connected = byPort[port.name] ?? [];
     if (connected.length === 0) {
       const what = d.outputPorts?.(d.defaults).length === 0 ? 'a sink with no input' : `missing input "${port.label}"`;
@@ -77,7 +92,23 @@ function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[])
     }
   }
   for (const port of Object.keys(byPort)) {
-    if (!d.inputs.some((p) => p.name === port)) out.push({ ...at, code: 'E_PORT_UNKNOWN', message: `${d.label} has no input port "${port}"` });
+    if (!findInputPort(d, port)) out.push({ ...at, code: 'E_PORT_UNKNOWN', message: `${d.label} has no input port "${port}"` });
+  }
+}
+
+/** A repeating port (cogroup): at least one instance connected, each instance one connection. */
+function checkRepeatedPort(port: PortSpec, byPort: Record<string, ConnectedInput[]>, at: Pick<Diagnostic, 'severity' | 'nodeId' | 'param'>, out: Diagnostic[]) {
+  const names = repeatedPortNames(port, Object.keys(byPort)).filter((n) => (byPort[n] ?? []).length > 0);
+  if (names.length === 0) out.push({ ...at, code: 'E_INPUT_MISSING', message: `missing input "${port.label}": connect at least one` });
+  const seen = new Set<string>();
+  for (const n of names) {
+    const count = byPort[n].length;
+    if (count > 1) out.push({ ...at, code: 'E_INPUT_ARITY', message: `input "${findInputPort({ inputs: [port] }, n)?.label}" takes one connection, has ${count}` });
+    for (const c of byPort[n]) {
+      const from = `${c.node.id}:${c.edge.sourcePort ?? 'out'}`;
+      if (seen.has(from)) out.push({ ...at, code: 'E_INPUT_DUPLICATE', message: `"${c.node.name}" is connected twice; each grouped stream joins the cogroup once` });
+      seen.add(from);
+    }
   }
 }
 
@@ -96,7 +127,8 @@ function checkOutputs(doc: TopologyDocument, analysis: DesignAnalysis, out: Diag
 /** One diagnostic as a line: `node "name" param (line 1, column 5): message [CODE]` (the CLI prefixes the file). */
 export function formatDiagnostic(doc: TopologyDocument, d: Diagnostic): string {
   const n = d.nodeId !== undefined ? doc.nodes.find((x) => x.id === d.nodeId) : undefined;
-  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : 'design';
+  const t = d.testId !== undefined ? doc.tests?.find((x) => x.id === d.testId) : undefined;
+  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : t ? `test case "${t.name}"` : 'design';
   const pos = d.line !== undefined ? ` (line ${d.line}, column ${d.column})` : '';
   return `${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`;
 }

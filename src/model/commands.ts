@@ -45,7 +45,16 @@ export function connect(doc: TopologyDocument, edge: Omit<DesignEdge, 'id'>): { 
   if (!check.ok) return { error: check.reason };
   const id = freshId('e', new Set(doc.edges.map((e) => e.id)));
   const clean: DesignEdge = { id, source: edge.source, target: edge.target, targetPort: edge.targetPort, ...(edge.sourcePort && edge.sourcePort !== 'out' ? { sourcePort: edge.sourcePort } : {}) };
-  return { doc: { ...doc, edges: [...doc.edges, clean] }, edgeId: id };
+  return { doc: paramsOnConnect({ ...doc, edges: [...doc.edges, clean] }, clean), edgeId: id };
+}
+
+/** What the target's descriptor adds to its params when an edge arrives (cogroup: the new input's aggregator). */
+function paramsOnConnect(doc: TopologyDocument, edge: DesignEdge): TopologyDocument {
+  const node = doc.nodes.find((n) => n.id === edge.target);
+  const d = node && getOperator(node.kind);
+  const patch = d?.onConnect?.({ ...(d.defaults as object), ...node!.params }, edge.targetPort);
+  if (!patch) return doc;
+  return { ...doc, nodes: doc.nodes.map((n) => (n === node ? { ...n, params: { ...n.params, ...patch } } : n)) };
 }
 
 export function disconnect(doc: TopologyDocument, edgeIds: string[]): TopologyDocument {

@@ -4,6 +4,7 @@
  */
 import { analyzeDesign } from './graph';
 import { getOperator } from './registry';
+import { findInputPort, repeatIndex } from './ports';
 import type { DiagnosticCode } from './diagnostics';
 import type { DesignEdge, TopologyDocument } from './types';
 
@@ -22,12 +23,17 @@ export function canConnect(doc: TopologyDocument, edge: Omit<DesignEdge, 'id'>):
   if (src.id === tgt.id) return no('E_CYCLE', 'a node cannot feed itself');
   const d = getOperator(tgt.kind);
   if (!d) return no('E_UNKNOWN_OPERATOR', `unknown operator "${tgt.kind}"`);
-  const port = d.inputs.find((p) => p.name === edge.targetPort);
+  const port = findInputPort(d, edge.targetPort);
   if (!port) return no('E_PORT_UNKNOWN', `${d.label} has no input "${edge.targetPort}"`);
   const existing = doc.edges.filter((e) => e.target === tgt.id && e.targetPort === edge.targetPort);
   if (!port.multiple && existing.length > 0) {
     const allPorts = d.inputs.length;
     return no('E_INPUT_ARITY', allPorts > 1 ? `${d.label} already has its ${port.label} input (a join takes exactly two inputs)` : `${d.label} takes one input`);
+  }
+  const repeating = d.inputs.some((p) => repeatIndex(p, edge.targetPort) !== null);
+  const sameSource = (e: DesignEdge) => e.target === tgt.id && e.source === src.id && (e.sourcePort ?? 'out') === (edge.sourcePort ?? 'out');
+  if (repeating && doc.edges.some(sameSource)) {
+    return no('E_INPUT_DUPLICATE', `"${src.name}" is already an input of ${tgt.name}; each grouped stream joins a cogroup once`);
   }
   const trial: TopologyDocument = { ...doc, edges: [...doc.edges, { ...edge, id: '__trial__' }] };
   const a = analyzeDesign(trial);

@@ -8,6 +8,7 @@ import type { ConnectRefusal } from './connect';
 import type { DiagnosticCode } from './diagnostics';
 import { analyzeDesign } from './graph';
 import { getOperator } from './registry';
+import { findInputPort } from './ports';
 import type { DesignEdge, StreamKind, TopologyDocument } from './types';
 
 export interface ConnectionFix {
@@ -56,7 +57,7 @@ export function adapterChain(from: StreamKind, accepts: readonly StreamKind[]): 
 function kindFix(doc: TopologyDocument, edge: NewEdge): ConnectionFix | null {
   const tgt = doc.nodes.find((n) => n.id === edge.target);
   const d = tgt && getOperator(tgt.kind);
-  const port = d?.inputs.find((p) => p.name === edge.targetPort);
+  const port = d && findInputPort(d, edge.targetPort);
   const from = analyzeDesign(doc).outputs.get(edge.source)?.kind;
   if (!d || !port || !from) return null;
   const found = adapterChain(from, port.accepts);

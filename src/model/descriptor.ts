@@ -15,6 +15,7 @@ export type OperatorCategory =
   | 'Aggregations'
   | 'Joins'
   | 'Tables'
+  | 'Processor API'
   | 'Sinks';
 
 export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
@@ -24,6 +25,7 @@ export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
   'Aggregations',
   'Joins',
   'Tables',
+  'Processor API',
   'Sinks',
 ];
 
@@ -42,7 +44,16 @@ export type ParamControl =
   /** TypeScript source of a user function, edited in Monaco. */
   | { type: 'function'; signature: FunctionSignature; example: string }
   /** split's list of { name, predicate } branches; each predicate has this signature. */
-  | { type: 'branches'; signature: FunctionSignature };
+  | { type: 'branches'; signature: FunctionSignature }
+  /** A Processor API object (process/processValues), edited in Monaco; its stores are in the param `storesParam`. */
+  | { type: 'processor'; fixedKey: boolean; storesParam: string; example: string }
+  /** The state stores a processor node declares: [{ name, type, retentionMs?, windowSizeMs? }]. */
+  | { type: 'stores' }
+  /**
+   * One user function per connected instance of the repeating input port `port` (cogroup's
+   * aggregators), kept as { [portName]: source }: each is edited in Monaco beside its input.
+   */
+  | { type: 'portFunctions'; port: string; signature: FunctionSignature; example: string };
 
 export interface ParamSpec {
   name: string;
@@ -65,6 +76,11 @@ export interface PortSpec {
   accepts: readonly StreamKind[];
   /** merge takes any number of edges on one port; every other port takes exactly one. */
   multiple?: boolean;
+  /**
+   * A repeating port (cogroup): the node has one port per connection, `${name}0`, `${name}1`, ...,
+   * each taking one edge, plus one free port to connect the next (ports.ts expands it).
+   */
+  repeat?: boolean;
 }
 
 /**
@@ -97,6 +113,8 @@ export interface OutputType {
   windowed?: boolean;
   /** Session windows (suppress untilWindowCloses needs to know). */
   sessionWindowed?: boolean;
+  /** KTables whose output is versioned (own store or inherited): the history retention in ms. */
+  versionedRetentionMs?: number;
 }
 
 export interface LowerContext {
@@ -136,6 +154,11 @@ export interface OperatorDescriptor<P extends Record<string, unknown> = Record<s
    * produces (the branch map), so downstream nodes read `result[key]`.
    */
   portKey?: (params: P, port: string) => string;
+  /**
+   * Params to add when an edge arrives at `port` (cogroup: a starting aggregator for the new input),
+   * or null; what the node already has is kept.
+   */
+  onConnect?: (params: P, port: string) => Partial<P> | null;
   /** How the node lowers to the engine DSL; evaluated by the compiler, printed by codegen. */
   lower: (params: P, ctx: LowerContext) => DslExpr;
 }

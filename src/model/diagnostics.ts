@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   E_CYCLE: 'the node is part of a cycle',
   E_INPUT_MISSING: 'an input port has no connection (or too few, e.g. merge)',
   E_INPUT_ARITY: 'a single-input port has several connections',
+  E_INPUT_DUPLICATE: 'one upstream node is connected twice to a cogroup (each grouped stream joins it once)',
   E_PORT_UNKNOWN: 'an edge arrives at an input port the operator does not have',
   E_OUTPUT_UNKNOWN: 'an edge leaves a sink, or an output port the node does not have',
   E_CONNECT_KIND: 'the upstream stream kind is not one this operator takes',
@@ -29,7 +30,20 @@ export const DIAGNOSTIC_CODES = {
   E_FN_NOT_FUNCTION: 'a function param is not a function expression',
   E_FN_ASYNC: 'a function is async or a generator',
   E_FN_ARITY: 'a function takes more parameters than the operator passes',
+  E_GRACE_NOT_VERSIONED: 'a stream-table join has a grace period but its table is not versioned',
+  E_GRACE_EXCEEDS_RETENTION: "a stream-table join's grace period is longer than its versioned table's history retention",
+  E_VERSIONED_GLOBAL_TABLE: 'a global table is materialized as a versioned store',
+  E_SUPPRESS_VERSIONED: 'suppress follows a versioned table',
+  E_PROCESSOR_NOT_OBJECT: 'a processor is not an object expression ({ init(ctx) { ... }, process(record) { ... } })',
+  E_PROCESSOR_NO_PROCESS: 'a processor object has no process method (or process/init/close is not a method)',
+  E_PROCESSOR_STORE_UNDECLARED: "a processor calls getStateStore('name') for a store its node does not declare",
+  E_PROCESSOR_PUNCTUATION: "a processor schedules a punctuation type other than 'STREAM_TIME' or 'WALL_CLOCK_TIME'",
   E_TOPOLOGY: 'the engine refused the node while building the topology',
+  W_TEST_NAME: 'a test case has no name, or the name of another test case',
+  W_TEST_DUPLICATE: 'two test cases share an id',
+  W_TEST_SOURCE_UNKNOWN: 'a test case has samples for a topic no source reads (they are ignored)',
+  W_TEST_SINK_UNKNOWN: 'a test case expects records on a topic no node writes (the case fails)',
+  W_TEST_EMPTY: 'a test case expects nothing (it always passes)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

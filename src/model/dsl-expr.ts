@@ -21,7 +21,16 @@ export type DslExpr =
   /** Property/element access on a value, e.g. the branch map of split: branches["orders-big"]. */
   | { kind: 'get'; target: DslExpr; key: string }
   /** The builder (StreamsBuilder) itself: sources call builder.stream(...). */
-  | { kind: 'builder' };
+  | { kind: 'builder' }
+  /** The processor object held in this param, as a supplier: () => (<the user's object>) (process/processValues). */
+  | { kind: 'processor'; param: string; types: ProcessorTypes }
+  /** Statements before the node's own expression (builder.addStateStore(...) for a processor's stores). */
+  | { kind: 'seq'; before: DslExpr[]; value: DslExpr };
+
+/** Type arguments of a printed processor supplier: ProcessorSupplier<KIn, VIn, KOut, VOut>. */
+export interface ProcessorTypes {
+  fixedKey: boolean;
+}
 
 /** Parameter and return types of a user function, used for the generated code and editor typings. */
 export interface FunctionSignature {
@@ -41,3 +50,5 @@ export const call = (target: DslExpr, method: string, ...args: DslExpr[]): DslEx
   args,
 });
 export const builder: DslExpr = { kind: 'builder' };
+export const processorExpr = (param: string, fixedKey: boolean): DslExpr => ({ kind: 'processor', param, types: { fixedKey } });
+export const seq = (before: DslExpr[], value: DslExpr): DslExpr => (before.length ? { kind: 'seq', before, value } : value);

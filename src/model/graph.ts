@@ -6,6 +6,7 @@
 import type { OutputType } from './descriptor';
 import { paramIssue } from './param-issues';
 import { getOperator } from './registry';
+import { repeatedPortNames } from './ports';
 import type { DesignEdge, DesignNode, Diagnostic, StreamKind, TopologyDocument } from './types';
 
 export interface ConnectedInput {
@@ -68,7 +69,7 @@ export function analyzeDesign(doc: TopologyDocument): DesignAnalysis {
       types[port] = list.map((ci) => ci.type).filter((t): t is OutputType => t !== null);
     }
     // An unconnected port is reported once, by validation ("missing input"), not again here.
-    const unconnected = d.inputs.some((p) => (byPort[p.name] ?? []).length === 0);
+    const unconnected = d.inputs.some((p) => (p.repeat ? !repeatedPortNames(p, Object.keys(byPort)).some((n) => byPort[n].length > 0) : (byPort[p.name] ?? []).length === 0));
     if (missingUpstream || unconnected) {
       outputs.set(id, null);
       continue;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { nameTable } from './name-table';
 import { documentSchema, sampleRecordSchema } from './schema';
 import { migrateDocument } from './migrate';
+import { testCasesFromJson } from './test-cases';
 import type { SampleRecord, TopologyDocument } from './types';
 
 export interface LoadError {
@@ -49,12 +50,13 @@ export function parseDesign(text: string): LoadResult {
 export function designFromJson(value: unknown): LoadResult {
   const migrated = migrateDocument(value);
   if (!migrated.ok) return { ok: false, errors: [{ message: migrated.message }] };
-  const { samples: rawSamples, ...rest } = migrated.doc as { samples?: unknown };
+  const { samples: rawSamples, tests: rawTests, ...rest } = migrated.doc as { samples?: unknown; tests?: unknown };
   const parsed = documentSchema.safeParse({ ...rest, samples: {} });
   const samples = samplesByTopic(rawSamples);
-  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors];
+  const tests = testCasesFromJson(rawTests);
+  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors, ...tests.errors.map((e) => ({ message: e.message, path: jsonPath(e.path) }))];
   if (!parsed.success || errors.length) return { ok: false, errors };
-  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table };
+  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table, ...(tests.tests ? { tests: tests.tests } : {}) };
   keepOwnKeys(doc, migrated.doc);
   return { ok: true, doc, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
 }

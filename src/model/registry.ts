@@ -1,6 +1,7 @@
 /** Every operator descriptor, by kind. Palette, inspector, validation, compiler and codegen read this. */
 import type { OperatorCategory, OperatorDescriptor } from './descriptor';
 import { aggregate } from './operators/aggregate';
+import { cogroup } from './operators/cogroup';
 import { count } from './operators/count';
 import { filter } from './operators/filter';
 import { filterNot } from './operators/filterNot';
@@ -16,6 +17,8 @@ import { mapValues } from './operators/mapValues';
 import { merge } from './operators/merge';
 import { outerJoin } from './operators/outerJoin';
 import { peek } from './operators/peek';
+import { process } from './operators/process';
+import { processValues } from './operators/processValues';
 import { reduce } from './operators/reduce';
 import { repartition } from './operators/repartition';
 import { selectKey } from './operators/selectKey';
@@ -33,7 +36,8 @@ type AnyDescriptor = OperatorDescriptor<Record<string, unknown>>;
 export const OPERATORS: readonly AnyDescriptor[] = [
   stream, table, globalTable,
   filter, filterNot, map, mapValues, flatMap, flatMapValues, selectKey, peek, split, merge,
-  repartition, groupByKey, groupBy, windowedBy,
+  process, processValues,
+  repartition, groupByKey, groupBy, cogroup, windowedBy,
   count, reduce, aggregate,
   join, leftJoin, outerJoin,
   suppress, toStream, toTable,

@@ -30,6 +30,26 @@ export const designEdgeSchema = z.object({
   targetPort: z.string().default('in'),
 });
 
+export const expectedRecordSchema = z.object({
+  key: z.unknown(),
+  value: z.unknown(),
+  timestamp: z.number().int('must be whole milliseconds').min(0, 'must be >= 0 (epoch milliseconds)').optional(),
+});
+
+export const expectedSinkSchema = z.object({
+  mode: z.enum(['exact', 'ignoreOrder', 'lastPerKey', 'onlyKeys']).default('exact'),
+  records: z.array(expectedRecordSchema),
+});
+
+/** A test case (src/model/test-cases.ts reads its topic tables key by key, as load.ts does the samples). */
+export const testCaseSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string().optional(),
+  samples: z.record(z.string(), z.array(sampleRecordSchema)).default({}),
+  expected: z.record(z.string(), expectedSinkSchema).default({}),
+});
+
 const serde = z.enum(['json', 'string', 'number', 'bytes']);
 
 export const documentSchema = z.object({
@@ -47,4 +67,5 @@ export const documentSchema = z.object({
       partitions: z.number().int().min(1).default(1),
     })
     .default({ defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 }),
+  tests: z.array(testCaseSchema).optional(),
 });

@@ -19,6 +19,9 @@ export type StreamKind =
   | 'KGroupedTable'
   | 'TimeWindowedKStream'
   | 'SessionWindowedKStream'
+  | 'CogroupedKStream'
+  | 'TimeWindowedCogroupedKStream'
+  | 'SessionWindowedCogroupedKStream'
   | 'BranchedKStream'
   | 'GlobalKTable';
 
@@ -29,6 +32,9 @@ export const STREAM_KINDS: readonly StreamKind[] = [
   'KGroupedTable',
   'TimeWindowedKStream',
   'SessionWindowedKStream',
+  'CogroupedKStream',
+  'TimeWindowedCogroupedKStream',
+  'SessionWindowedCogroupedKStream',
   'BranchedKStream',
   'GlobalKTable',
 ];
@@ -87,6 +93,28 @@ export interface TopologyDocument {
   /** Sample records per source topic, in the order they are piped. */
   samples: Record<string, SampleRecord[]>;
   settings: DesignSettings;
+  /** Test cases: samples in, records expected out (test-cases.ts; run by the designer, `streamwright test` and the exported project). */
+  tests?: DesignTestCase[];
+}
+
+/** How a test case compares a sink's records (src/engine/expect-records.ts implements them). */
+export type AssertionMode = 'exact' | 'ignoreOrder' | 'lastPerKey' | 'onlyKeys';
+
+export interface ExpectedSinkRecords {
+  mode: AssertionMode;
+  /** A record without a timestamp matches any timestamp. */
+  records: { key: unknown; value: unknown; timestamp?: number }[];
+}
+
+export interface DesignTestCase {
+  /** Stable id, never shown. */
+  id: string;
+  name: string;
+  description?: string;
+  /** Records piped per source topic, instead of the design's samples. */
+  samples: Record<string, SampleRecord[]>;
+  /** Per sink topic, what it must receive (sinks not listed are not checked). */
+  expected: Record<string, ExpectedSinkRecords>;
 }
 
 export type Severity = 'error' | 'warning';
@@ -105,6 +133,8 @@ export interface Diagnostic {
   param?: string;
   /** The edge the problem belongs to, if any. */
   edgeId?: string;
+  /** The test case the problem belongs to, if any (param then says where inside it). */
+  testId?: string;
   /** Position inside a function's source (1-based), for parse errors. */
   line?: number;
   column?: number;

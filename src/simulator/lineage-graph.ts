@@ -20,7 +20,9 @@ export type LineageRule =
   /** A stream-stream join: the cause and the other side's records of its key in the join window. */
   | { kind: 'window-join'; beforeMs: number; afterMs: number }
   /** A join with a table side: the cause and the other side's latest record of its key. */
-  | { kind: 'table-join' };
+  | { kind: 'table-join' }
+  /** A foreign-key join: the left row of the output's key and the right row its foreign key named. */
+  | { kind: 'fk-join' };
 
 export interface LineageNode {
   rule: LineageRule;
@@ -55,8 +57,10 @@ function ruleOf(kind: string, params: Record<string, unknown>, upstream: Lineage
   }
   if (kind === 'suppress') return { kind: 'latest' };
   if (JOINS.has(kind)) {
-    const tableSide = upstream.some((u) => analysis.outputs.get(u.nodeId)?.kind !== 'KStream');
-    if (tableSide) return { kind: 'table-join' };
+    const kinds = upstream.map((u) => analysis.outputs.get(u.nodeId)?.kind);
+    // join-common.ts: two tables and a foreign-key extractor make a foreign-key join.
+    if (kinds.every((k) => k === 'KTable') && typeof params.foreignKeyExtractor === 'string' && params.foreignKeyExtractor.trim()) return { kind: 'fk-join' };
+    if (kinds.some((k) => k !== 'KStream')) return { kind: 'table-join' };
     return { kind: 'window-join', beforeMs: Number(params.beforeMs ?? 0), afterMs: Number(params.afterMs ?? 0) };
   }
   return { kind: 'cause' };

@@ -105,6 +105,8 @@ export function contributors(result: SimulationResult, nodeId: string, rec: Trac
       return windowJoin(result, nodeId, rec, rule);
     case 'table-join':
       return tableJoin(result, nodeId, rec);
+    case 'fk-join':
+      return foreignKeyJoin(result, nodeId, rec);
     default:
       return viaCause(result, rec);
   }
@@ -137,6 +139,15 @@ function tableJoin(result: SimulationResult, nodeId: string, rec: TracedRecord):
   const side = portOf(result, nodeId, cause);
   const row = sameKey(result, nodeId, cause.key, false, (p) => p !== side).filter((u) => u.seq! <= cause.seq!);
   return { records: row.length ? [cause, row[row.length - 1]] : [cause], inputs: [] };
+}
+
+/** The left row of the output's key and the right row its foreign key named, as they stood when it was emitted. */
+function foreignKeyJoin(result: SimulationResult, nodeId: string, rec: TracedRecord): Contributors {
+  const latest = (side: string, key: unknown) => sameKey(result, nodeId, key, false, (p) => p === side).filter((u) => u.seq! <= rec.seq!).pop();
+  const left = latest('left', rec.key);
+  const right = 'foreignKey' in rec ? latest('right', rec.foreignKey) : undefined;
+  const records = [left, right].filter((r): r is TracedRecord => r !== undefined);
+  return records.length ? { records, inputs: [] } : viaCause(result, rec);
 }
 
 /** Every input record behind a traced record, and every node its contributing records passed. */

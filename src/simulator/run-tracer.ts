@@ -7,6 +7,7 @@
  */
 import type { OrderedInput, TopologyTestDriver, TraceEvent } from '../engine';
 import { CauseTracker } from './causes';
+import type { ForeignKeys } from './foreign-keys';
 import type { ProcessorIndex } from './output-processors';
 import type { SimulationResult, TracedRecord } from './types';
 
@@ -27,6 +28,9 @@ export class RunTracer {
     private readonly afterRepartition: Set<string>,
     private readonly maxTrace: number,
     inputs: number,
+    private readonly foreignKeys: ForeignKeys,
+    /** A recorded run (timeline) needs every forward: processors are never untraced. */
+    private readonly keepTracing = false,
   ) {
     this.causes = new CauseTracker(result.graph, result.nodes);
     this.referenced = new Uint8Array(inputs);
@@ -39,7 +43,7 @@ export class RunTracer {
 
   private trace(e: TraceEvent, driver: TopologyTestDriver): void {
     const targets = this.index.outputs.get(e.processor);
-    if (!targets) return driver.stopTracing(e.processor);
+    if (!targets) return this.other(e, driver);
     const { result, maxTrace, causes } = this;
     let full = true;
     causes.begin(this.afterRepartition.has(e.processor));
@@ -49,12 +53,20 @@ export class RunTracer {
       const record = traced(`${target.nodeId}#${node.emitted.length + 1}`, e.record, this.currentInput, target.port);
       node.emitted.push(record);
       causes.add(target.nodeId, record);
+      this.foreignKeys.stamp(target.nodeId, record);
       this.referenced[this.current] = 1;
       if (node.emitted.length < maxTrace) full = false;
     }
     causes.finish();
     for (const target of targets) if (result.nodes[target.nodeId].emitted.length === maxTrace) causes.markFull(target.nodeId);
-    if (full) driver.stopTracing(e.processor);
+    if (full && !this.keepTracing) driver.stopTracing(e.processor);
+  }
+
+  /** A processor carrying no node's output: only a foreign-key join's subscriptions are kept (until the join's trace is full). */
+  private other(e: TraceEvent, driver: TopologyTestDriver): void {
+    const join = this.foreignKeys.joinOf(e.processor);
+    if (join !== undefined && this.result.nodes[join].emitted.length < this.maxTrace) this.foreignKeys.subscribed(join, e.record);
+    else if (!this.keepTracing) driver.stopTracing(e.processor);
   }
 
   /** Which input record a drop happened on, for the node the dropping processor belongs to. */

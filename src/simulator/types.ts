@@ -5,6 +5,9 @@
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
+import type { Recording } from './timeline/recorder';
+import type { Moment, TimelineOverview } from './timeline/types';
+import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -14,6 +17,8 @@ export interface SimulationRequest {
   maxTracePerNode?: number;
   /** Report every user function call (slow; used only to locate an endless function). */
   reportFunctionCalls?: boolean;
+  /** Record what the timeline shows (every record, drops with their rule, store histories): result.recording. */
+  record?: boolean;
 }
 
 export interface TracedRecord {
@@ -32,6 +37,8 @@ export interface TracedRecord {
   seq?: number;
   /** Emitted records only: the upstream record this node was processing when it emitted this one. */
   causeId?: string;
+  /** Foreign-key join outputs only: the right table key the left row's foreign key named. */
+  foreignKey?: unknown;
 }
 
 export interface NodeError {
@@ -79,6 +86,8 @@ export interface SimulationResult {
   graph: LineageGraph;
   describe: string;
   diagnostics: Diagnostic[];
+  /** With request.record: what the timeline needs to show any input record's moment. */
+  recording?: Recording;
   /** The first fatal error (compile or processing), naming the node when known. */
   error?: { nodeId?: string; message: string; field?: string; record?: { key: unknown; value: unknown; timestamp: number } };
   durationMs: number;
@@ -103,6 +112,8 @@ export interface PreviewResult {
   durationMs: number;
   /** The records of the node the page showed when the run started (null: none asked for). */
   detail: NodeDetail | null;
+  /** The design's test cases, run after the preview (rows only for failing sinks); null: the design cannot run. */
+  tests?: TestCaseResult[] | null;
 }
 
 export interface PreviewNodeSummary {
@@ -146,11 +157,19 @@ export interface PreviewView {
   detailLimit: number;
 }
 
-export type PreviewQuery = { kind: 'node'; nodeId: string; limit: number } | { kind: 'lineage'; recordId: string } | { kind: 'sinks' };
+/** timeline and moment: only about a run made with request.record (else answered with null). */
+export type PreviewQuery =
+  | { kind: 'node'; nodeId: string; limit: number }
+  | { kind: 'lineage'; recordId: string }
+  | { kind: 'sinks' }
+  | { kind: 'timeline' }
+  | { kind: 'moment'; position: number };
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
   sinks: SimulationResult['sinks'];
+  timeline: TimelineOverview;
+  moment: Moment;
 }
 
 /** Messages between the page and the simulator worker. */

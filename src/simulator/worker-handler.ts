@@ -7,6 +7,7 @@
 import { toCloneable } from './plain-data';
 import { answer, summarize } from './preview-view';
 import { simulate } from './simulate';
+import { testsForPage } from './test-run';
 import type { SimulationRequest, SimulationResult, WorkerRequest, WorkerResponse } from './types';
 
 const KEPT_RUNS = 2;
@@ -62,7 +63,8 @@ export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: (
     }
     kept.set(msg.id, result);
     for (const id of kept.keys()) if (kept.size > KEPT_RUNS) kept.delete(id);
-    post({ type: 'preview', id: msg.id, preview: summarize(result, msg.id, msg.view) });
+    // The test cases run after the preview, within the same time limit (an endless function stops both).
+    post({ type: 'preview', id: msg.id, preview: { ...summarize(result, msg.id, msg.view), tests: testsForPage(msg.request.doc) } });
   };
   return (msg: WorkerRequest) => {
     try {

@@ -1,6 +1,6 @@
 /** The designer's layout: toolbar, palette | canvas + bottom panel | inspector, dialogs. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { startDesigns } from '../store/design-remote';
 import { useApp } from '../store/store';
 import { Canvas } from './canvas/Canvas';
@@ -42,7 +42,8 @@ function Designer() {
   }, []);
   const [sizes, resize] = usePanelSizes();
   return (
-    <div className="sw-app">
+    // The toast sits above the bottom panel, whatever its height (styles.css).
+    <div className="sw-app" style={{ '--sw-bottom-panel': `${sizes.bottom}px` } as CSSProperties}>
         <Toolbar />
         <div className="sw-main" style={{ gridTemplateColumns: `${sizes.palette}px minmax(0, 1fr) ${sizes.inspector}px` }}>
           <Palette />

@@ -42,6 +42,21 @@ export function nodeById(doc: TopologyDocument): Map<string, DesignNode> {
   return m;
 }
 
+const targetPorts = new WeakMap<TopologyDocument['edges'], Map<string, string>>();
+/**
+ * The input ports edges arrive at on a node, as one string ("in0 in2"), built once per edges array:
+ * a string keeps its identity for a card's selector, so a new edge elsewhere re-renders no card.
+ */
+export function targetPortsKey(doc: TopologyDocument, nodeId: string): string {
+  let m = targetPorts.get(doc.edges);
+  if (!m) {
+    m = new Map();
+    for (const e of doc.edges) m.set(e.target, m.has(e.target) ? `${m.get(e.target)} ${e.targetPort}` : e.targetPort);
+    targetPorts.set(doc.edges, m);
+  }
+  return m.get(nodeId) ?? '';
+}
+
 export function useAnalysis(): { analysis: DesignAnalysis; diagnostics: Diagnostic[] } {
   const doc = useApp((s) => s.doc);
   return analysisOf(doc);

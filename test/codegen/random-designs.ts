@@ -19,9 +19,40 @@ const stateless = fc.oneof(
   fc.record({ kind: fc.constant('mapValues'), params: hostileFunction.map((mapper) => ({ mapper })) }),
 );
 
+/**
+ * Processor API nodes (process / processValues). "STORE" stands for the node's own store name (each
+ * node gets its own, see ownStores): a counter in a key-value store whose STREAM_TIME punctuator
+ * forwards every entry, and a value-only processor that drops some records.
+ */
+const PUNCTUATING_COUNTER = `({
+  init(ctx) {
+    this.ctx = ctx;
+    this.counts = ctx.getStateStore('STORE');
+    ctx.schedule(15, 'STREAM_TIME', (ts) => {
+      for (const { key, value } of this.counts.all()) ctx.forward({ key, value: value * 100, timestamp: ts });
+    });
+  },
+  process(record) {
+    const n = (this.counts.get(record.key) ?? 0) + 1;
+    this.counts.put(record.key, n);
+    if (n > 3) this.counts.delete(record.key);
+    this.ctx.forward({ key: record.key, value: record.value + n });
+  },
+})`;
+const processors = fc.constantFrom(
+  { kind: 'process', params: { processor: PUNCTUATING_COUNTER, stores: [{ name: 'STORE', type: 'keyValue' }] } },
+  { kind: 'processValues', params: { processor: '({ init(ctx) { this.ctx = ctx; }, process(r) { if (r.value % 3) this.ctx.forward({ ...r, value: r.value * 10 }); } })', stores: [] } },
+);
+
+/** Gives a processor node's "STORE" placeholder a name of its own. */
+function ownStores(params: Record<string, unknown>, id: string): Record<string, unknown> {
+  if (!Array.isArray(params.stores)) return params;
+  return { ...params, processor: String(params.processor).replaceAll("'STORE'", `'store-${id}'`), stores: params.stores.map((s: { name: string }) => ({ ...s, name: `store-${id}` })) };
+}
+
 /** Topic names Kafka accepts that are hostile to JavaScript objects and file systems. */
 const TOPICS = ['input', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '...', '.hidden', 'a_b-C.9', 'x'.repeat(249)];
-const MAX_NODES = 13;
+const MAX_NODES = 15;
 
 const windowParams = fc.oneof(
   fc.record({ type: fc.constant('tumbling'), sizeMs: fc.constantFrom(10, 50), graceMs: fc.constantFrom(0, 5) }),
@@ -42,8 +73,8 @@ const sample = fc.record({ key: fc.constantFrom('a', 'b', 'c'), value: fc.intege
 
 export const randomDesign = fc
   .record({
-    chain: fc.array(stateless, { maxLength: 4 }),
-    grouping: fc.option(fc.record({ by: fc.constantFrom('groupByKey', 'groupBy'), window: fc.option(windowParams, { nil: null }), agg: aggregation, suppress: fc.boolean() }), { nil: null }),
+    chain: fc.array(fc.oneof({ arbitrary: stateless, weight: 4 }, { arbitrary: processors, weight: 1 }), { maxLength: 4 }),
+    grouping: fc.option(fc.record({ by: fc.constantFrom('groupByKey', 'groupBy'), window: fc.option(windowParams, { nil: null }), agg: aggregation, suppress: fc.boolean(), cogroup: fc.boolean() }), { nil: null }),
     merge: fc.boolean(),
     samples: fc.array(sample, { minLength: 1, maxLength: 25 }),
     samples2: fc.array(sample, { maxLength: 10 }),
@@ -69,11 +100,19 @@ export const randomDesign = fc
       edges.push({ id: `e${edges.length + 1}`, source: other, target: m, targetPort: 'in' });
       last = m;
     }
-    for (const op of chain) last = add(op.kind, op.params, last);
+    for (const op of chain) last = add(op.kind, ownStores(op.params, `n${nodes.length + 1}`), last);
     if (grouping) {
       last = add(grouping.by, grouping.by === 'groupBy' ? { mapper: "(k, v) => 'g' + (v % 2)" } : {}, last);
+      // A cogroup of this grouped stream and the source's own records grouped by key, one aggregator each.
+      const cogroup = grouping.cogroup && !(grouping.window && 'emitStrategy' in grouping.window);
+      if (cogroup) {
+        const second = add('groupByKey', {}, 'n1');
+        const cg = add('cogroup', { aggregators: { in0: '(k, v, a) => a + v', in1: '(k, v, a) => a * 2 - v' } }, last, 'in0');
+        edges.push({ id: `e${edges.length + 1}`, source: second, target: cg, targetPort: 'in1' });
+        last = cg;
+      }
       if (grouping.window) last = add('windowedBy', grouping.window, last);
-      last = add(grouping.agg.kind, grouping.agg.params, last);
+      last = add(cogroup ? 'aggregate' : grouping.agg.kind, cogroup ? { initializer: '() => 1', merger: '(k, a, b) => a + b' } : grouping.agg.params, last);
       if (grouping.window && grouping.suppress && grouping.window.type !== 'session') last = add('suppress', { mode: 'untilWindowCloses' }, last);
       last = add('toStream', {}, last);
     }

@@ -60,7 +60,42 @@ export function prototypeTopics(): TopologyDocument {
   return design([node('s', 'stream', { topic: '__proto__' }), node('o', 'to', { topic: 'constructor' })], [['s', 'o']], JSON.parse(`{"__proto__": ${JSON.stringify(records([1, 2]))}}`));
 }
 
+/**
+ * 7. Processor API nodes print as suppliers that type-check: a processor with type annotations and
+ * all three store types, and one written without parentheses around its object (the printer adds them).
+ */
+export function processorNodes(): TopologyDocument {
+  const typed = `({
+  init(ctx) {
+    this.ctx = ctx;
+    this.kv = ctx.getStateStore('kv-n');
+    this.win = ctx.getStateStore<ProcessorWindowStore<string, number>>('win-n');
+    this.sess = ctx.getStateStore<ProcessorSessionStore<string, number>>('sess-n');
+  },
+  process(record: { key: string; value: number; timestamp: number }) {
+    const start = record.timestamp - (record.timestamp % 10);
+    this.win.put(record.key, (this.win.fetch(record.key, start) ?? 0) + record.value, start);
+    this.sess.put({ key: record.key, start: record.timestamp, end: record.timestamp }, record.value);
+    const seen: number = this.kv.putIfAbsent(record.key, record.timestamp) ?? -1;
+    this.ctx.forward({ key: record.key + '!', value: [seen, this.win.fetchRange(record.key, 0, start).length, this.sess.findSessions(record.key, 0, record.timestamp).length] });
+  },
+  close() {},
+})`;
+  const stores = [
+    { name: 'kv-n', type: 'keyValue' },
+    { name: 'win-n', type: 'window', retentionMs: 1000, windowSizeMs: 10 },
+    { name: 'sess-n', type: 'session', retentionMs: 1000, logging: false },
+  ];
+  const bare = "{ init(ctx) { this.ctx = ctx; }, process(r) { this.ctx.forward({ key: 'ignored', value: String(r.value), timestamp: r.timestamp + 1 }); } }";
+  return design(
+    [node('s', 'stream', { topic: 'in' }), node('p', 'process', { processor: typed, stores }), node('v', 'processValues', { processor: bare }), node('o', 'to', { topic: 'out' })],
+    [['s', 'p'], ['p', 'v'], ['v', 'o']],
+    { in: records([1, 2, 3]) },
+  );
+}
+
 export const REGRESSION_DESIGNS: [string, () => TopologyDocument][] = [
+  ['processor-nodes', processorNodes],
   ['description-injection', descriptionInjection],
   ['global-names', globalNames],
   ['multi-line-literals', multiLineLiterals],

@@ -85,6 +85,28 @@ describe('readable canvas', () => {
     await page.close();
   }, 60_000);
 
+  it('never puts a card under the minimap or the zoom controls at fit, after opening an example or an auto layout', async () => {
+    const page = await openApp(env, undefined, { width: 1440, height: 900 });
+    const examples = ['word-count', 'pageview-windows', 'orders-payments-join', 'enrich-with-table', 'session-windows', 'final-results-suppress', 'split-branches'];
+    const covered = () =>
+      page.evaluate(() => {
+        const overlays = ['.react-flow__minimap', '.react-flow__controls'].map((s) => document.querySelector(s)!.getBoundingClientRect());
+        const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        return [...document.querySelectorAll('.sw-op-node')].filter((n) => overlays.some((o) => hit(n.getBoundingClientRect(), o))).map((n) => n.getAttribute('data-testid'));
+      });
+    for (const example of examples) {
+      await openExample(page, example);
+      expect({ example, covered: await covered() }).toEqual({ example, covered: [] });
+      await autoLayout(page);
+      expect({ example, layout: true, covered: await covered() }).toEqual({ example, layout: true, covered: [] });
+      await page.click('[aria-label="Fit view"]');
+      await viewportSettled(page);
+      expect({ example, fit: true, covered: await covered() }).toEqual({ example, fit: true, covered: [] });
+    }
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('labels the ports of a join and a split next to their handles, inside the card', async () => {
     const page = await openApp(env);
     await openDesign(

@@ -39,9 +39,9 @@ describe('two tabs on one design', () => {
   it('a save in one tab shows in the other at once', async () => {
     const [a, b] = await twoTabs(env);
     await drop(a, 'filter', 420, 120);
-    await expect.poll(() => nodeCount(b)).toBe(2);
+    await expect.poll(() => nodeCount(b), { timeout: 15_000 }).toBe(2);
     await drop(b, 'to', 420, 320);
-    await expect.poll(() => nodeCount(a)).toBe(3);
+    await expect.poll(() => nodeCount(a), { timeout: 15_000 }).toBe(3);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context().close();
   }, 60_000);

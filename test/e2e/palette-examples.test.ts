@@ -44,8 +44,8 @@ describe('palette and examples', () => {
     await page.close();
   }, 60_000);
 
-  it('lists the seven examples of the issue', async () => {
-    expect(EXAMPLES.map((e) => e.file)).toEqual(['word-count.json', 'pageview-windows.json', 'orders-payments-join.json', 'enrich-with-table.json', 'session-windows.json', 'final-results-suppress.json', 'split-branches.json']);
+  it('lists the seven examples of the issue, and the cogroup one of issue 13', async () => {
+    expect(EXAMPLES.map((e) => e.file)).toEqual(['word-count.json', 'pageview-windows.json', 'orders-payments-join.json', 'enrich-with-table.json', 'session-windows.json', 'final-results-suppress.json', 'split-branches.json', 'customer-activity-cogroup.json']);
   });
 
   it('opens every example of the gallery in one click and previews it without errors', async () => {

@@ -1,7 +1,7 @@
 /** The palette, inspector and bottom panel are resized by dragging their separators, and keep their sizes after a reload; Code and Plan use the space. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openExample, previewSettled, useDesigner } from './helpers';
+import { openApp, openExample, previewSettled, tempFile, useDesigner } from './helpers';
 
 const env = useDesigner();
 
@@ -41,6 +41,26 @@ describe('resizable panels', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => height(page, '.sw-bottom')).toBeCloseTo(bottom0 + 216, -1);
     expect(page.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('shows a toast just above the bottom panel, however tall the panel is dragged', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'word-count');
+    const toastOver = async () => {
+      await page.setInputFiles('[data-testid=open-file]', tempFile('broken.json', '{'));
+      const toast = (await page.locator('[data-testid=toast]').boundingBox())!;
+      const panel = (await page.locator('.sw-bottom').boundingBox())!;
+      return panel.y - (toast.y + toast.height);
+    };
+    for (const dy of [-350, 500]) {
+      await dragBy(page, 'resize-bottom', 0, dy);
+      await expect.poll(() => page.locator('[data-testid=resize-bottom]').getAttribute('aria-valuenow')).toBe(dy < 0 ? '650' : '150');
+      // Clear of the panel, and near it (not left where a default-height panel would end).
+      const gap = await toastOver();
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(40);
+    }
     await page.close();
   }, 90_000);
 

@@ -49,7 +49,7 @@ describe('operator registry', () => {
   });
   it('groups operators into the palette categories', () => {
     const cats = operatorsByCategory();
-    expect([...cats.keys()].sort()).toEqual(['Aggregations', 'Grouping & windows', 'Joins', 'Sinks', 'Sources', 'Stateless', 'Tables'].sort());
+    expect([...cats.keys()].sort()).toEqual(['Aggregations', 'Grouping & windows', 'Joins', 'Processor API', 'Sinks', 'Sources', 'Stateless', 'Tables'].sort());
   });
 });
 

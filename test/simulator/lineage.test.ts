@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../../src/model/load';
 import type { TopologyDocument } from '../../src/model/types';
 import { lineageThroughState } from '../../src/simulator/lineage';
+import { design, node } from '../fixtures/build';
 import { nodeDetail } from '../../src/simulator/preview-view';
 import { simulate } from '../../src/simulator/simulate';
 
@@ -62,6 +63,30 @@ describe('lineage through state', () => {
     const profileHit = result.nodes.join.emitted.some((e) => (lineageThroughState(result, e.id)!.inputIds.length === 2));
     expect(topics.size).toBeGreaterThan(0);
     expect(profileHit).toBe(true);
+  });
+
+  it('a foreign-key join names the left row and the right row its foreign key met, whichever side updated', () => {
+    const doc = design(
+      [node('orders', 'table', { topic: 'orders' }), node('customers', 'table', { topic: 'customers' }), node('fk', 'join', { joiner: '(o, c) => ({ o, c })', foreignKeyExtractor: '(o) => o.customer' })],
+      [
+        ['orders', 'fk', 'left'],
+        ['customers', 'fk', 'right'],
+      ],
+      {
+        customers: [rec('c1', { name: 'Ada' }, t0), rec('c2', { name: 'Bob' }, t0 + 1)],
+        orders: [rec('o1', { customer: 'c2' }, t0 + 2), rec('o2', { customer: 'c1' }, t0 + 3)],
+      },
+    );
+    doc.samples.customers.push(rec('c1', { name: 'Ada L.' }, t0 + 4));
+    const result = simulate({ doc });
+    expect(result.ok).toBe(true);
+    const ids = (pick: (v: { o: unknown; c: { name: string } }, k: unknown) => boolean) =>
+      lineageThroughState(result, result.nodes.fk.emitted.find((e) => pick(e.value as never, e.key))!.id)!.inputIds.sort();
+    // Left updates: the order and the customer row its foreign key names (not a customer keyed like the order).
+    expect(ids((v, k) => k === 'o1')).toEqual(['customers#1', 'orders#0']);
+    expect(ids((v, k) => k === 'o2' && v.c.name === 'Ada')).toEqual(['customers#0', 'orders#1']);
+    // A right update re-joins the order subscribed to it: the new customer row and that order.
+    expect(ids((v, k) => k === 'o2' && v.c.name === 'Ada L.')).toEqual(['customers#2', 'orders#1']);
   });
 
   it('links each output of an aggregate to the records that made it, beside them', () => {

@@ -13,6 +13,12 @@ export interface StreamRecord<K = unknown, V = unknown> {
 export interface Change<V = unknown> {
   newValue: V | null;
   oldValue: V | null;
+  /**
+   * false: an update of a versioned table older than the key's latest version (stored as history);
+   * operators with versioned semantics (table aggregations, table-table and foreign-key joins) skip
+   * it. Absent means latest (Kafka's Change#isLatest).
+   */
+  isLatest?: boolean;
 }
 
 /** A value with the timestamp it was last updated at (Kafka's ValueAndTimestamp). */

@@ -3,7 +3,9 @@
  * It processes one record completely (depth-first through the processor graph), and flushes record
  * caches when the driver commits.
  */
-import type { ProcessorContext } from './context';
+import type { DropReason, ProcessorContext, ScheduleRequest } from './context';
+import type { Cancellable, RecordMetadata } from '../processor-api';
+import { PunctuationQueue, type Punctuation } from './punctuation';
 import { ProcessingError, UserFunctionError } from './errors';
 import { fuseStatelessRuns, type FusedRun, type FusionNode } from './fusion';
 import type { Change, StreamRecord } from './record';
@@ -28,6 +30,20 @@ export interface TaskHooks {
   sinkWriter?(sink: NodeSpec): (record: StreamRecord) => void;
   /** Every processor's forwards (set it with Task.setTrace, which also tells the processors). */
   trace?: (e: TraceEvent) => void;
+  /** The wall clock processors see and WALL_CLOCK_TIME punctuation starts from (default: the real clock). */
+  wallClock?: () => number;
+}
+
+/** A punctuation that ran (the preview lists them): which schedule, when, and what it forwarded. */
+export interface PunctuationEvent {
+  processor: string;
+  owner: string;
+  type: Punctuation['type'];
+  index: number;
+  callbackName: string;
+  intervalMs: number;
+  timestamp: number;
+  forwarded: StreamRecord[];
 }
 
 export class NodeRuntime implements ProcessorContext, FusionNode {
@@ -151,14 +167,34 @@ export class NodeRuntime implements ProcessorContext, FusionNode {
     return s as S;
   }
 
-  recordDropped(): void {
+  recordDropped(reason?: DropReason): void {
     this.dropped++;
     // Drops are rare: the listener check costs nothing on the path of records that go through.
-    this.task.onDrop?.(this.spec);
+    this.task.onDrop?.(this.spec, reason);
   }
 
   onFlush(flush: () => void): void {
     this.task.flushers.push(flush);
+  }
+
+  schedule(r: ScheduleRequest): Cancellable {
+    const stream = r.type === 'STREAM_TIME';
+    const queue = stream ? this.task.streamTimePunctuations : this.task.wallClockPunctuations;
+    const run = (timestamp: number) => this.task.runPunctuation(this, r, timestamp);
+    return queue.add({ ...r, run, processor: this.spec.name, owner: this.spec.owner, due: stream ? 0 : this.task.wallClock() + r.intervalMs });
+  }
+
+  recordMetadata(): RecordMetadata | null {
+    const t = this.task;
+    return t.punctuating > 0 || t.recordTopic === null ? null : { topic: t.recordTopic, partition: t.partition, offset: t.recordOffset };
+  }
+
+  currentStreamTimeMs(): number {
+    return this.task.streamTime;
+  }
+
+  currentSystemTimeMs(): number {
+    return this.task.wallClock();
   }
 }
 
@@ -173,7 +209,19 @@ export class Task {
   /** The input partition this task processes (the Kafka runtime sets it; one task in the driver: 0). */
   partition = 0;
   /** Told of every record a processor drops (late, expired or invalid); the simulator lists them. */
-  onDrop: ((processor: NodeSpec) => void) | undefined = undefined;
+  onDrop: ((processor: NodeSpec, reason: DropReason | undefined) => void) | undefined = undefined;
+  /** Task stream time (punctuation only): the largest timestamp given to punctuateStreamTime, -1 before. */
+  streamTime = -1;
+  readonly streamTimePunctuations = new PunctuationQueue();
+  readonly wallClockPunctuations = new PunctuationQueue();
+  /** >0 while a punctuator runs (record metadata is then null). */
+  punctuating = 0;
+  /** Topic and offset of the input record being processed (null: none, e.g. while punctuating). */
+  recordTopic: string | null = null;
+  recordOffset = -1;
+  /** Told of every punctuation that ran, with the records its processor forwarded. */
+  onPunctuation: ((e: PunctuationEvent) => void) | undefined = undefined;
+  readonly wallClock: () => number;
 
   constructor(
     readonly topology: TopologySpec,
@@ -181,6 +229,7 @@ export class Task {
     /** Stores shared between tasks (global tables); created once by the driver. */
     sharedStores: Map<string, StateStore> = new Map(),
   ) {
+    this.wallClock = hooks.wallClock ?? Date.now;
     for (const s of topology.stores.values()) {
       this.stores.set(s.name, s.global && sharedStores.has(s.name) ? sharedStores.get(s.name)! : s.factory());
     }
@@ -258,6 +307,43 @@ export class Task {
         s.process((record ??= headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers }));
       }
     }
+  }
+
+  /**
+   * After an input record was processed: task stream time moves to its timestamp if later, and due
+   * STREAM_TIME punctuations run (before the caches flush, as Kafka punctuates before committing).
+   */
+  punctuateStreamTime(timestamp: number): void {
+    if (timestamp > this.streamTime) this.streamTime = timestamp;
+    if (this.streamTimePunctuations.size > 0 && this.streamTime >= 0) this.streamTimePunctuations.punctuate(this.streamTime);
+  }
+
+  /** Runs the WALL_CLOCK_TIME punctuations due at the wall clock's current time. */
+  punctuateWallClock(): number {
+    return this.wallClockPunctuations.size > 0 ? this.wallClockPunctuations.punctuate(this.wallClock()) : 0;
+  }
+
+  /** One punctuator call: no record metadata meanwhile; its forwards are told to onPunctuation. */
+  runPunctuation(rt: NodeRuntime, r: ScheduleRequest, timestamp: number): void {
+    const forwarded: StreamRecord[] = [];
+    const listen = this.onPunctuation;
+    const trace = rt.trace;
+    if (listen) rt.trace = (e) => (forwarded.push(e.record), trace?.(e));
+    this.punctuating++;
+    try {
+      r.run(timestamp);
+    } catch (e) {
+      throw rt.failure({ key: null, value: null, timestamp }, e);
+    } finally {
+      this.punctuating--;
+      if (listen) rt.trace = trace;
+    }
+    listen?.({ processor: rt.spec.name, owner: rt.spec.owner, type: r.type, index: r.index, callbackName: r.callbackName, intervalMs: r.intervalMs, timestamp, forwarded });
+  }
+
+  /** Closes the user processors (Kafka calls close() when the task closes). */
+  close(): void {
+    for (const rt of this.nodes.values()) rt.processor?.close?.();
   }
 
   /** Flush record caches (Kafka does this on commit; TopologyTestDriver commits after every record). */

@@ -11,6 +11,8 @@ import type { StateStore } from '../stores/state-store';
 export interface Processor {
   init?(ctx: ProcessorContext): void;
   process(record: StreamRecord): void;
+  /** Called once when the task closes (user processors' close()). */
+  close?(): void;
 }
 
 export type NodeType = 'source' | 'processor' | 'sink';

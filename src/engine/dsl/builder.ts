@@ -11,6 +11,7 @@ import { KStreamImpl } from './kstream';
 import { KTableImpl } from './ktable';
 import { SourceTableNode } from './table-nodes';
 import type { ValueGetterSupplier } from './table-getter';
+import { storeSpecOf, type StoreBuilder } from '../stores/processor-stores';
 
 export interface InternalTopic {
   parents: string[];
@@ -66,7 +67,7 @@ export class StreamsBuilder implements StreamsBuilderApi {
     const owner = consumed?.name ?? source;
     this.spec.addNode({ name: source, owner, type: 'source', parents: [], stores: [], topics: [topic], keySerde: consumed?.keySerde, valueSerde: consumed?.valueSerde });
     const name = this.spec.uniqueName(consumed?.name ? `${consumed.name}-table` : this.spec.generatedName('KTABLE-SOURCE'));
-    const node = new SourceTableNode(this.spec, name, () => mat?.storeName ?? this.spec.uniqueName(`${owner}-store`), mat?.logging ?? true);
+    const node = new SourceTableNode(this.spec, name, () => mat?.storeName ?? this.spec.uniqueName(`${owner}-store`), mat?.logging ?? true, mat?.historyRetentionMs ?? null);
     this.spec.addNode({
       name,
       owner,
@@ -84,6 +85,8 @@ export class StreamsBuilder implements StreamsBuilderApi {
   globalTable<K = any, V = any>(topic: string, ...args: unknown[]): GlobalKTableImpl<K, V> {
     const consumed = pick(args, Consumed);
     const mat = pick(args, Materialized);
+    // Kafka's StreamsBuilder#globalTable refuses a versioned store supplier.
+    if (mat && mat.historyRetentionMs !== null) throw new Error('a global table cannot be materialized in a versioned store');
     const source = this.sourceName(consumed, 'KSTREAM-SOURCE');
     const owner = consumed?.name ?? source;
     const store = mat?.storeName ?? this.spec.uniqueName(`${owner}-store`);
@@ -109,6 +112,13 @@ export class StreamsBuilder implements StreamsBuilderApi {
       },
     });
     return new GlobalKTableImpl<K, V>(store, topic);
+  }
+
+  /** Adds a state store for processors to use by name (Kafka's StreamsBuilder#addStateStore). */
+  addStateStore(store: StoreBuilder): this {
+    if (this.spec.stores.has(store.name)) throw new Error(`Invalid topology: state store "${store.name}" is already added`);
+    this.spec.addStore(storeSpecOf(store));
+    return this;
   }
 
   /**

@@ -79,12 +79,32 @@ export class Repartitioned {
   }
 }
 
-/** Names a join's processors (stream-table: Joined; stream-stream: StreamJoined). */
+/**
+ * Names a stream-table join's processor; `withGracePeriod` buffers the stream side so late table
+ * updates are still seen (Kafka's Joined.withGracePeriod, KIP-923: the table must be versioned).
+ */
 export class Joined {
-  private constructor(readonly name: string) {}
+  private constructor(
+    readonly name: string | null,
+    readonly gracePeriodMs: number | null = null,
+  ) {}
   static as(name: string): Joined {
     return new Joined(name);
   }
+  static withGracePeriod(ms: number): Joined {
+    return new Joined(null, ms);
+  }
+  withGracePeriod(ms: number): Joined {
+    return new Joined(this.name, ms);
+  }
+}
+
+/** A versioned store's supplier (Kafka's VersionedBytesStoreSupplier): its name and history retention. */
+export class VersionedStoreSupplier {
+  constructor(
+    readonly name: string,
+    readonly historyRetentionMs: number,
+  ) {}
 }
 
 export class StreamJoined {
@@ -108,30 +128,33 @@ export class Materialized {
     readonly retentionMs: number | null,
     readonly keySerde?: Serde,
     readonly valueSerde?: Serde,
+    /** Set when materialized in a versioned store (Stores.persistentVersionedKeyValueStore): no caching then. */
+    readonly historyRetentionMs: number | null = null,
   ) {}
-  static as(storeName: string): Materialized {
-    return new Materialized(storeName, true, true, null);
+  static as(store: string | VersionedStoreSupplier): Materialized {
+    if (store instanceof VersionedStoreSupplier) return new Materialized(store.name, false, true, null, undefined, undefined, store.historyRetentionMs);
+    return new Materialized(store, true, true, null);
   }
   static with(keySerde?: Serde, valueSerde?: Serde): Materialized {
     return new Materialized(null, true, true, null, keySerde, valueSerde);
   }
   withCachingDisabled(): Materialized {
-    return new Materialized(this.storeName, false, this.logging, this.retentionMs, this.keySerde, this.valueSerde);
+    return new Materialized(this.storeName, false, this.logging, this.retentionMs, this.keySerde, this.valueSerde, this.historyRetentionMs);
   }
   withCachingEnabled(): Materialized {
-    return new Materialized(this.storeName, true, this.logging, this.retentionMs, this.keySerde, this.valueSerde);
+    return new Materialized(this.storeName, this.historyRetentionMs === null, this.logging, this.retentionMs, this.keySerde, this.valueSerde, this.historyRetentionMs);
   }
   withLoggingDisabled(): Materialized {
-    return new Materialized(this.storeName, this.caching, false, this.retentionMs, this.keySerde, this.valueSerde);
+    return new Materialized(this.storeName, this.caching, false, this.retentionMs, this.keySerde, this.valueSerde, this.historyRetentionMs);
   }
   withRetention(ms: number): Materialized {
-    return new Materialized(this.storeName, this.caching, this.logging, ms, this.keySerde, this.valueSerde);
+    return new Materialized(this.storeName, this.caching, this.logging, ms, this.keySerde, this.valueSerde, this.historyRetentionMs);
   }
   withKeySerde(s: Serde): Materialized {
-    return new Materialized(this.storeName, this.caching, this.logging, this.retentionMs, s, this.valueSerde);
+    return new Materialized(this.storeName, this.caching, this.logging, this.retentionMs, s, this.valueSerde, this.historyRetentionMs);
   }
   withValueSerde(s: Serde): Materialized {
-    return new Materialized(this.storeName, this.caching, this.logging, this.retentionMs, this.keySerde, s);
+    return new Materialized(this.storeName, this.caching, this.logging, this.retentionMs, this.keySerde, s, this.historyRetentionMs);
   }
 }
 

@@ -1,16 +1,10 @@
 /** KGroupedStream: count / reduce / aggregate per key, or windowedBy(...) first. */
 import type { KGroupedStreamApi } from '../api';
-import { KeyValueStore } from '../stores/kv-store';
-import { StreamAggregateProcessor } from '../processors/stream-aggregate';
 import { aggregateAggregation, countAggregation, reduceAggregation, type StreamAggregation } from '../processors/aggregators';
-import type { OldValues } from '../processors/table-emitter';
-import type { Processor } from '../core/topology-spec';
-import { Materialized, pick } from './config';
 import type { KStreamImpl } from './kstream';
-import { KTableImpl, type WindowInfo } from './ktable';
-import { StoredTableNode } from './table-nodes';
-import type { ValueGetterSupplier } from './table-getter';
-import { nameFrom, storeNameFrom } from './names';
+import { KTableImpl } from './ktable';
+import { plainParts, type AggregationParts } from './aggregation-parts';
+import { aggregationTarget, CogroupedKStreamImpl, type CogroupInput } from './cogrouped-stream';
 import { SessionWindowedKStreamImpl, TimeWindowedKStreamImpl } from './windowed-stream';
 import { SessionWindows, SlidingWindows, TimeWindows } from '../windows';
 
@@ -36,37 +30,22 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStreamApi<K, V> {
 
   /**
    * Adds an aggregation processor with its store and returns the resulting table. Shared by plain,
-   * time-windowed and session-windowed aggregations (which pass their own store and processor, and
-   * how their store is read by key).
+   * time-windowed and session-windowed aggregations (which pass their own parts).
    */
-  addAggregation<VA>(
-    prefix: string,
-    args: unknown[],
-    store: (name: string, logging: boolean) => string,
-    processor: (storeName: string, caching: boolean, oldValues: OldValues) => Processor,
-    windowed?: { view: (storeName: string) => ValueGetterSupplier; info: WindowInfo },
-  ): KTableImpl<K, VA> {
-    const spec = this.stream.spec;
-    const name = nameFrom(spec, args, prefix);
-    const mat = pick(args, Materialized);
-    const storeName = store(storeNameFrom(spec, args, name), mat?.logging ?? true);
-    const node = new StoredTableNode(storeName, windowed?.view(storeName));
-    const caching = mat ? mat.caching : true;
-    this.input(name).addProcessor(name, name, () => processor(storeName, caching, node.oldValues), [storeName]);
-    return new KTableImpl<K, VA>(this.stream.builder, name, name, mat?.storeName ?? null, node, undefined, undefined, windowed?.info ?? null);
+  addAggregation<VA>(prefix: string, args: unknown[], aggregation: StreamAggregation, parts: AggregationParts): KTableImpl<K, VA> {
+    const t = aggregationTarget(this.stream.spec, prefix, args, parts);
+    this.input(t.name).addProcessor(t.name, t.name, () => parts.processor(aggregation, t.storeName, t.caching, t.node.oldValues), [t.storeName]);
+    return new KTableImpl<K, VA>(this.stream.builder, t.name, t.name, t.queryable, t.node, undefined, undefined, parts.windowed?.info ?? null);
   }
 
   private aggregation<VA>(prefix: string, aggregation: StreamAggregation, args: unknown[]): KTableImpl<K, VA> {
-    const spec = this.stream.spec;
-    return this.addAggregation<VA>(
-      prefix,
-      args,
-      (name, logging) => {
-        spec.addStore({ name, kind: 'keyValue', factory: () => new KeyValueStore(name), logging });
-        return name;
-      },
-      (store, caching, old) => new StreamAggregateProcessor(aggregation, store, caching, old),
-    );
+    return this.addAggregation<VA>(prefix, args, aggregation, plainParts(this.stream.spec));
+  }
+
+  /** Kafka's KGroupedStream#cogroup: the first input of a cogroup, with its aggregator. */
+  // VA defaults to any: Java takes the aggregate type from the aggregator; untyped TypeScript lambdas cannot say it.
+  cogroup<VA = any>(aggregator: (k: K, v: V, a: VA) => VA): CogroupedKStreamImpl<K, VA> {
+    return new CogroupedKStreamImpl<K, VA>([{ grouped: this, aggregator: aggregator as F as CogroupInput['aggregator'] }]);
   }
 
   count(...args: unknown[]): KTableImpl<K, number> {

@@ -14,6 +14,9 @@ import { KTableImpl } from './ktable';
 import { SourceTableNode } from './table-nodes';
 import { nameFrom, storeNameFrom } from './names';
 import { nameTable } from '../name-table';
+import type { ProcessorSupplier } from '../processor-api';
+import { UserProcessorAdapter } from '../processors/user-processor';
+import { isStoreBuilder, storeSpecOf } from '../stores/processor-stores';
 
 type F = (...a: never[]) => unknown;
 
@@ -69,6 +72,34 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
     return this.derive('KSTREAM-PEEK', args, () => new StepProcessor(PEEK, action as F as never), false);
   }
 
+  /**
+   * The Processor API inside the DSL: `args` may hold a Named and the names of stores (added with
+   * builder.addStateStore) or store builders (Kafka's ProcessorSupplier#stores) the processor uses.
+   * The result may have any key (a repartition follows before grouping or joining).
+   */
+  process<KR = any, VR = any>(supplier: ProcessorSupplier<K, V, KR, VR>, ...args: unknown[]): KStreamImpl<KR, VR> {
+    return this.userProcessor(supplier, false, args) as KStreamImpl<KR, VR>;
+  }
+  /** process() whose forwarded records keep the input record's key (Kafka's FixedKeyProcessor). */
+  processValues<VR = any>(supplier: ProcessorSupplier<K, V, K, VR>, ...args: unknown[]): KStreamImpl<K, VR> {
+    return this.userProcessor(supplier, true, args) as KStreamImpl<K, VR>;
+  }
+
+  private userProcessor(supplier: ProcessorSupplier, fixedKey: boolean, args: unknown[]): KStreamImpl {
+    const stores: string[] = [];
+    for (const a of args) {
+      if (typeof a === 'string') stores.push(a);
+      else if (isStoreBuilder(a)) {
+        this.spec.addStore(storeSpecOf(a));
+        stores.push(a.name);
+      }
+    }
+    for (const s of stores) if (!this.spec.stores.has(s)) throw new Error(`Invalid topology: state store "${s}" is not added (builder.addStateStore) before it is used`);
+    const name = nameFrom(this.spec, args, fixedKey ? 'KSTREAM-PROCESSVALUES' : 'KSTREAM-PROCESSOR');
+    this.addProcessor(name, pick(args, Named)?.name ?? name, () => new UserProcessorAdapter(supplier, fixedKey, stores), stores);
+    return new KStreamImpl(this.builder, name, this.repartitionRequired || !fixedKey, fixedKey ? this.keySerde : undefined, undefined);
+  }
+
   merge(other: KStreamImpl<K, V> | KStreamApi<K, V>, ...args: unknown[]): KStreamImpl<K, V> {
     const o = other as KStreamImpl<K, V>;
     const name = nameFrom(this.spec, args, 'KSTREAM-MERGE');
@@ -119,7 +150,7 @@ export class KStreamImpl<K = any, V = any> implements KStreamApi<K, V> {
     const name = nameFrom(this.spec, args, 'KSTREAM-TOTABLE');
     const mat = pick(args, Materialized);
     const caching = mat ? mat.caching : true;
-    const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true);
+    const node = new SourceTableNode(this.spec, name, () => storeNameFrom(this.spec, args, name), mat?.logging ?? true, mat?.historyRetentionMs ?? null);
     const source = this.repartitionedIfRequired(name, name);
     source.addProcessor(name, name, () => new TableSourceProcessor(() => node.storeName, caching, node.oldValues));
     // After the node exists, so the store is connected to it (describe() lists it there, as Kafka's).

@@ -2,7 +2,6 @@
 import type { KeyValue, KTableApi } from '../api';
 import type { Processor } from '../core/topology-spec';
 import type { Serde } from '../serdes';
-import { KeyValueStore } from '../stores/kv-store';
 import { joinTable } from '../joins/index';
 import {
   TableFilterProcessor,
@@ -20,7 +19,7 @@ import { KStreamImpl } from './kstream';
 import { nameFrom } from './names';
 import type { Suppressed } from './suppressed';
 import type { ValueGetterSupplier } from './table-getter';
-import { DerivedTableNode, StoredTableNode, SuppressedTableNode, type TableNode } from './table-nodes';
+import { DerivedTableNode, StoredTableNode, SuppressedTableNode, tableStore, type TableNode } from './table-nodes';
 
 type F = (...a: never[]) => unknown;
 
@@ -69,6 +68,11 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     return this.node.enableSendingOldValues(forceMaterialization);
   }
 
+  /** The history retention when this table's output is versioned (inherited through unmaterialized operators), else null. */
+  versionedRetention(): number | null {
+    return this.node.versionedRetention();
+  }
+
   /** The value getter (Kafka's valueGetterSupplier): how a processor reads this table by key. */
   valueGetterSupplier(): ValueGetterSupplier {
     return this.node.view();
@@ -80,24 +84,27 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
   }
 
   /** filter, filterNot and mapValues: a new table computed from this one, optionally materialized. */
-  private derive<V2>(prefix: string, args: unknown[], make: (old: OldValues, store: string | null) => Processor, compute: (v: unknown, k: unknown) => unknown): KTableImpl<K, V2> {
+  private derive<V2>(prefix: string, args: unknown[], make: (old: OldValues, store: string | null, inputVersioned: boolean) => Processor, compute: (v: unknown, k: unknown) => unknown): KTableImpl<K, V2> {
     const name = nameFrom(this.spec, args, prefix);
     const mat = pick(args, Materialized);
     const store = mat?.storeName ?? null;
+    const retention = mat?.historyRetentionMs ?? null;
     // A materialized child reads old values from its own store and leaves its parent alone.
-    const node = store ? new StoredTableNode(store) : new DerivedTableNode(this, compute);
-    if (store) this.spec.addStore({ name: store, kind: 'keyValue', factory: () => new KeyValueStore(store), logging: mat!.logging });
-    this.addProcessor(name, name, () => make(node.oldValues, store), store ? [store] : []);
+    const node = store ? new StoredTableNode(store, undefined, retention) : new DerivedTableNode(this, compute);
+    if (store) this.spec.addStore({ name: store, kind: 'keyValue', factory: tableStore(store, retention), logging: mat!.logging });
+    // Kafka's versioned semantics: an operator whose input is versioned keeps (null, null) changes and
+    // passes the "latest" mark on; asked when the processor starts, after the topology is built.
+    this.addProcessor(name, name, () => make(node.oldValues, store, this.versionedRetention() !== null), store ? [store] : []);
     return new KTableImpl<K, V2>(this.builder, name, name, store, node, this.keySerde);
   }
 
   filter(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
     const p = predicate as (k: unknown, v: unknown) => boolean;
-    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store) => new TableFilterProcessor(p, false, old, store), (v, k) => (p(k, v) ? v : null)));
+    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store, versioned) => new TableFilterProcessor(p, false, old, store, versioned), (v, k) => (p(k, v) ? v : null)));
   }
   filterNot(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
     const p = predicate as (k: unknown, v: unknown) => boolean;
-    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store) => new TableFilterProcessor(p, true, old, store), (v, k) => (p(k, v) ? null : v)));
+    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store, versioned) => new TableFilterProcessor(p, true, old, store, versioned), (v, k) => (p(k, v) ? null : v)));
   }
   /**
    * Kafka's KTableFilter constructor: when this table can send old values without a new store (it is
@@ -123,7 +130,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     this.enableSendingOldValues();
     const base = grouped?.name ?? this.spec.generatedName('KTABLE-SELECT');
     const name = this.spec.uniqueName(base);
-    this.addProcessor(name, base, () => new TableRepartitionMapProcessor(selector as F as never));
+    this.addProcessor(name, base, () => new TableRepartitionMapProcessor(selector as F as never, this.versionedRetention() !== null));
     // A KGroupedTable always goes through a repartition topic (Kafka's KTableRepartitionMap).
     const source = this.builder.addRepartition(name, base, base, null);
     return new KGroupedTableImpl<KR, VR>(this.builder, source, base);
@@ -143,6 +150,8 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     const name = suppressed.name ? this.spec.uniqueName(suppressed.name) : this.spec.generatedName('KTABLE-SUPPRESS');
     const bufferName = `${name}-store`;
     let durationMs = suppressed.timeLimitMs;
+    // Kafka: "suppress() is only supported for non-versioned KTables".
+    if (this.versionedRetention() !== null) throw new Error(`suppress() is only supported for non-versioned KTables, but "${this.owner}" is versioned`);
     if (suppressed.mode === 'untilWindowCloses') {
       if (!this.windowInfo) throw new Error(`suppress(untilWindowCloses) needs a windowed KTable, but "${this.owner}" is not windowed`);
       durationMs = this.windowInfo.graceMs + (this.windowInfo.type === 'session' ? this.windowInfo.gapMs : 0);

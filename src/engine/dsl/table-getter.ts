@@ -5,7 +5,8 @@
 import type { ProcessorContext } from '../core/context';
 import type { ValueAndTimestamp } from '../core/record';
 
-export type ValueGetter = (key: unknown) => ValueAndTimestamp | null;
+/** `asOf`: read a versioned table as of that time (getters over unversioned tables ignore it). */
+export type ValueGetter = (key: unknown, asOf?: number) => ValueAndTimestamp | null;
 
 export interface ValueGetterSupplier {
   /** Stores the getter reads; a processor using it must be connected to them. */

@@ -6,6 +6,7 @@
  */
 import type { TopologySpec } from '../core/topology-spec';
 import { KeyValueStore } from '../stores/kv-store';
+import { VersionedKeyValueStore } from '../stores/versioned-store';
 import type { SuppressBuffer } from '../processors/suppress';
 import type { OldValues } from '../processors/table-emitter';
 import type { ValueGetterSupplier } from './table-getter';
@@ -24,20 +25,33 @@ export abstract class TableNode {
    * Returns whether they are on. (KTableImpl asks only while they are off.)
    */
   abstract enableSendingOldValues(force: boolean): boolean;
+  /**
+   * The history retention when the table's output is versioned (Kafka's isOutputVersioned, inherited
+   * through unmaterialized operators), else null. Operators reading a versioned table skip updates
+   * not marked latest and read it as of a time (stream-table joins).
+   */
+  abstract versionedRetention(): number | null;
 }
 
-/** A table as its children see it: the node's two methods, through KTableImpl. */
+/** A table as its children see it: the node's methods, through KTableImpl. */
 export interface ParentTable {
   valueGetterSupplier(): ValueGetterSupplier;
   enableSendingOldValues(force: boolean): boolean;
+  versionedRetention(): number | null;
 }
 
-/** Reads a key-value store by key. */
+/** A table's own key-value store: versioned when materialized with a history retention. */
+export function tableStore(name: string, historyRetentionMs: number | null): () => KeyValueStore | VersionedKeyValueStore {
+  return historyRetentionMs === null ? () => new KeyValueStore(name) : () => new VersionedKeyValueStore(name, historyRetentionMs);
+}
+
+/** Reads a key-value store by key; a versioned one as of `asOf` when given (stream-table joins). */
 export function storeView(store: string): ValueGetterSupplier {
   return {
     storeNames: [store],
     create: (ctx) => {
-      const s = ctx.getStateStore(store) as KeyValueStore;
+      const s = ctx.getStateStore(store) as KeyValueStore | VersionedKeyValueStore;
+      if (s instanceof VersionedKeyValueStore) return (key, asOf) => (asOf === undefined ? s.get(key) : s.getAsOf(key, asOf));
       return (key) => s.get(key);
     },
   };
@@ -52,8 +66,13 @@ export class StoredTableNode extends TableNode {
     store: string,
     /** How to read it, when not as a key-value store (windowed aggregations). */
     private readonly reader: ValueGetterSupplier = storeView(store),
+    /** Set when the store is versioned. */
+    private readonly historyRetentionMs: number | null = null,
   ) {
     super(store);
+  }
+  versionedRetention(): number | null {
+    return this.historyRetentionMs;
   }
   view(): ValueGetterSupplier {
     return this.reader;
@@ -76,8 +95,13 @@ export class SourceTableNode extends TableNode {
     private readonly nodeName: string,
     private readonly newStoreName: () => string,
     private readonly logging: boolean,
+    /** Set when materialized in a versioned store. */
+    private readonly historyRetentionMs: number | null = null,
   ) {
     super();
+  }
+  versionedRetention(): number | null {
+    return this.historyRetentionMs;
   }
   /** The store's name, or null while there is none (the processor asks when it starts). */
   get storeName(): string | null {
@@ -87,7 +111,7 @@ export class SourceTableNode extends TableNode {
   materialize(): string {
     if (this.store !== null) return this.store;
     const name = (this.store = this.newStoreName());
-    this.spec.addStore({ name, kind: 'keyValue', factory: () => new KeyValueStore(name), logging: this.logging }, [this.nodeName]);
+    this.spec.addStore({ name, kind: 'keyValue', factory: tableStore(name, this.historyRetentionMs), logging: this.logging }, [this.nodeName]);
     return name;
   }
   view(): ValueGetterSupplier {
@@ -123,8 +147,8 @@ export class DerivedTableNode extends TableNode {
       },
       create(ctx) {
         const get = parent.valueGetterSupplier().create(ctx);
-        return (key) => {
-          const vt = get(key);
+        return (key, asOf) => {
+          const vt = get(key, asOf);
           if (!vt) return null;
           const v = compute(vt.value, key);
           return v === null || v === undefined ? null : { value: v, timestamp: vt.timestamp };
@@ -136,6 +160,9 @@ export class DerivedTableNode extends TableNode {
     if (!this.parent.enableSendingOldValues(force)) return false;
     this.oldValues.enabled = true;
     return true;
+  }
+  versionedRetention(): number | null {
+    return this.parent.versionedRetention();
   }
 }
 
@@ -169,6 +196,9 @@ export class SuppressedTableNode extends TableNode {
     this.oldValues.enabled = true;
     return true;
   }
+  versionedRetention(): null {
+    return null;
+  }
 }
 
 /**
@@ -191,5 +221,9 @@ export class JoinedTableNode extends TableNode {
     for (const side of this.sides) side.enableSendingOldValues(true);
     this.oldValues.enabled = true;
     return true;
+  }
+  /** Kafka marks a table-table join's output versioned only when materialized in a versioned store (never here), not by its sides. */
+  versionedRetention(): null {
+    return null;
   }
 }

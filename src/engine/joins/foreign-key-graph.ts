@@ -44,7 +44,7 @@ export function joinForeignKey(left: KTableImpl, other: KTableImpl, type: 'inner
   const leftJoin = type === 'left';
 
   // Left side: subscriptions keyed by the foreign key.
-  const send = left.addProcessor(spec.uniqueName(`${name}-subscription-registration-processor`), name, () => new SubscriptionSendProcessor(leftJoin, extractor));
+  const send = left.addProcessor(spec.uniqueName(`${name}-subscription-registration-processor`), name, () => new SubscriptionSendProcessor(leftJoin, extractor, left.versionedRetention() !== null));
   const registration = builder.addInternalTopic({
     parents: [send],
     topic: `${name}-subscription-registration-topic`,
@@ -57,7 +57,7 @@ export function joinForeignKey(left: KTableImpl, other: KTableImpl, type: 'inner
   // Right side: the subscription store, answered by subscriptions and by right-table updates.
   const receive = other.addProcessor(spec.uniqueName(`${name}-subscription-receive`), name, () => new SubscriptionReceiveProcessor(subs), [subs], [registration]);
   const joinForeign = other.addProcessor(spec.uniqueName(`${name}-subscription-join-foreign`), name, () => new SubscriptionJoinProcessor(rightGetter), rightGetter.storeNames, [receive]);
-  const foreignJoin = other.addProcessor(spec.uniqueName(`${name}-foreign-join-subscription`), name, () => new ForeignTableJoinProcessor(subs), [subs]);
+  const foreignJoin = other.addProcessor(spec.uniqueName(`${name}-foreign-join-subscription`), name, () => new ForeignTableJoinProcessor(subs, other.versionedRetention() !== null), [subs]);
   // Kafka's default response partitioner: back to the partition of the left task that subscribed.
   const responses = builder.addInternalTopic({
     parents: [joinForeign, foreignJoin],
@@ -71,6 +71,6 @@ export function joinForeignKey(left: KTableImpl, other: KTableImpl, type: 'inner
 
   // Left side again: resolve each response against the current left value, then materialize.
   const resolver = left.addProcessor(spec.uniqueName(`${name}-subscription-response-resolver`), name, () => new ResponseJoinProcessor(leftJoin, joiner, leftGetter), leftGetter.storeNames, [responses]);
-  left.addProcessor(name, name, () => new ForeignKeyResultProcessor(resultStore, result.oldValues), [resultStore], [resolver]);
+  left.addProcessor(name, name, () => new ForeignKeyResultProcessor(resultStore, result.oldValues, !!mat?.storeName && mat.caching), [resultStore], [resolver]);
   return result;
 }

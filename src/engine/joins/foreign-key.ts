@@ -17,7 +17,7 @@ import type { ProcessorContext } from '../core/context';
 import { storeKey, type Change, type StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
-import type { OldValues } from '../processors/table-emitter';
+import { TableEmitter, type OldValues } from '../processors/table-emitter';
 import type { KeyValueStore } from '../stores/kv-store';
 import { StoreProcessor } from '../core/store-processor';
 import { hashOf, type SubscriptionStore } from './subscription-store';
@@ -52,6 +52,8 @@ export class SubscriptionSendProcessor implements Processor {
   constructor(
     private readonly leftJoin: boolean,
     private readonly extractor: (leftValue: unknown) => unknown,
+    /** The left table is versioned: updates not marked latest are skipped (KIP-914). */
+    private readonly versioned = false,
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
@@ -63,8 +65,9 @@ export class SubscriptionSendProcessor implements Processor {
   }
 
   process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
-    const { newValue, oldValue } = r.value as Change;
+    if (r.key === null || r.key === undefined) return this.ctx.recordDropped({ code: 'null-key' });
+    const { newValue, oldValue, isLatest } = r.value as Change;
+    if (this.versioned && isLatest === false) return this.ctx.recordDropped({ code: 'stale-version' });
     const newFk = present(newValue) ? this.extractor(newValue) : null;
     if (this.leftJoin) {
       // A left join answers every update, a null foreign key included (with "no right value").
@@ -81,14 +84,14 @@ export class SubscriptionSendProcessor implements Processor {
     // a dropped record ("Skipping record due to null foreign key").
     if (present(oldValue)) {
       const oldFk = this.extractor(oldValue);
-      if (!present(oldFk)) return this.ctx.recordDropped();
+      if (!present(oldFk)) return this.ctx.recordDropped({ code: 'no-foreign-key' });
       if (!present(newValue)) return this.send(r, oldFk, 'delete-and-propagate');
-      if (!present(newFk)) return this.ctx.recordDropped();
+      if (!present(newFk)) return this.ctx.recordDropped({ code: 'no-foreign-key' });
       if (!sameKey(oldFk, newFk)) this.send(r, oldFk, 'delete-no-propagate');
       // Propagate "no right value" if there is none: the previous result must be unset.
       this.send(r, newFk, 'propagate-null-if-no-fk-value');
     } else if (present(newValue)) {
-      if (!present(newFk)) return this.ctx.recordDropped();
+      if (!present(newFk)) return this.ctx.recordDropped({ code: 'no-foreign-key' });
       this.send(r, newFk, 'propagate-only-if-fk-value');
     }
   }
@@ -100,7 +103,7 @@ export class SubscriptionReceiveProcessor extends StoreProcessor<SubscriptionSto
     const msg = r.value as SubscriptionMessage;
     // Only a left join's "no foreign key" message comes with a null key; it subscribes to nothing.
     if (r.key === null || r.key === undefined) {
-      if (msg.instruction !== 'propagate-null-if-no-fk-value') return this.ctx.recordDropped();
+      if (msg.instruction !== 'propagate-null-if-no-fk-value') return this.ctx.recordDropped({ code: 'null-key' });
     } else if (msg.instruction === 'delete-and-propagate' || msg.instruction === 'delete-no-propagate') {
       this.store.unsubscribe(r.key, msg.leftKey);
     } else {
@@ -135,8 +138,16 @@ export class SubscriptionJoinProcessor implements Processor {
 
 /** Handles updates of the right table: responds to every left key subscribed to it (Kafka's ForeignTableJoinProcessor). */
 export class ForeignTableJoinProcessor extends StoreProcessor<SubscriptionStore> {
+  constructor(
+    store: string,
+    /** The right table is versioned: updates not marked latest are skipped (KIP-914). */
+    private readonly versioned = false,
+  ) {
+    super(store);
+  }
   process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
+    if (r.key === null || r.key === undefined) return this.ctx.recordDropped({ code: 'null-key' });
+    if (this.versioned && (r.value as Change).isLatest === false) return this.ctx.recordDropped({ code: 'stale-version' });
     const right = (r.value as Change).newValue ?? null;
     for (const s of this.store.subscriptionsFor(r.key)) {
       const msg: FkResponse = { hash: s.hash, right, partition: s.partition };
@@ -167,29 +178,34 @@ export class ResponseJoinProcessor implements Processor {
     const current = this.leftGet(r.key);
     const left = current ? current.value : null;
     // A response for a left value that has changed since is stale: Kafka drops it and counts it.
-    if (hashOf(left) !== msg.hash) return this.ctx.recordDropped();
+    if (hashOf(left) !== msg.hash) return this.ctx.recordDropped({ code: 'stale-response' });
     const value = !present(msg.right) && (!this.leftJoin || !present(left)) ? null : this.joiner(left, msg.right ?? null, r.key);
     this.ctx.forwardNew(r.key, value, r.timestamp);
   }
 }
 
-/** The join result as a table (Kafka materializes it, like a KTableSource): stores and forwards Changes. */
+/**
+ * The join result as a table (Kafka materializes it, like a KTableSource): stores and forwards
+ * Changes, through a record cache when materialized under a name with caching on (so a tombstone
+ * for a key the store does not hold is dropped: rule 33).
+ */
 export class ForeignKeyResultProcessor implements Processor {
-  private ctx!: ProcessorContext;
   private store!: KeyValueStore;
+  private emitter!: TableEmitter;
   constructor(
     private readonly storeName: string,
     private readonly oldValues: OldValues,
+    private readonly caching: boolean,
   ) {}
   init(ctx: ProcessorContext) {
-    this.ctx = ctx;
     this.store = ctx.getStateStore<KeyValueStore>(this.storeName);
+    this.emitter = new TableEmitter(ctx, this.caching, () => this.oldValues.enabled);
   }
   process(r: StreamRecord) {
     const prev = this.store.get(r.key);
-    const oldValue = this.oldValues.enabled && prev ? prev.value : null;
+    const oldValue = prev ? prev.value : null;
     const value = r.value === undefined ? null : r.value;
     this.store.put(r.key, value, r.timestamp);
-    this.ctx.forwardChange(r.key, value, oldValue, r.timestamp);
+    this.emitter.emit(r.key, value, oldValue, r.timestamp);
   }
 }

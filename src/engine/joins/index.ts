@@ -16,6 +16,7 @@ import { JoinWindows } from '../windows';
 import { joinForeignKey } from './foreign-key-graph';
 import { JoinSideStore, JoinWindowProcessor, OuterJoinStore, StreamJoinSideProcessor } from './stream-stream';
 import { StreamTableJoinProcessor } from './stream-table';
+import { StreamJoinBuffer } from './stream-table-buffer';
 import { joinResultGetter, TableTableJoinProcessor } from './table-table';
 
 export type JoinType = 'inner' | 'left' | 'outer';
@@ -67,7 +68,9 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     if (type === 'outer') throw new Error('stream-table outer joins do not exist in Kafka Streams');
     const supplier = other.valueGetterSupplier();
     const l = left.repartitionedIfRequired(`${name}-left`, name);
-    const node = l.addProcessor(name, name, () => new StreamTableJoinProcessor(supplier, type === 'left', args[1] as never, null), supplier.storeNames);
+    const buffer = graceBuffer(other, name, pick(args, Joined)?.gracePeriodMs ?? null);
+    const stores = buffer ? [...supplier.storeNames, buffer] : supplier.storeNames;
+    const node = l.addProcessor(name, name, () => new StreamTableJoinProcessor(supplier, type === 'left', args[1] as never, null, buffer), stores);
     if (type === 'left') left.spec.nodes.get(node)!.relaxedNullKeyJoin = true;
     return new KStreamImpl(left.builder, node, false, left.keySerde);
   }
@@ -79,6 +82,20 @@ export function joinStream(self: unknown, type: JoinType, args: unknown[]): unkn
     return new KStreamImpl(left.builder, node, left.repartitionRequired, left.keySerde);
   }
   throw new Error(`KStream ${type} join: the other side must be a KStream, KTable or GlobalKTable`);
+}
+
+/**
+ * The buffer store of a stream-table join with a grace period, named as Kafka's (<join>-Buffer).
+ * Kafka refuses a grace period on a table that is not versioned, or longer than its history retention.
+ */
+function graceBuffer(table: KTableImpl, name: string, graceMs: number | null): string | null {
+  if (graceMs === null) return null;
+  const retention = table.versionedRetention();
+  if (retention === null) throw new Error(`KTable must be versioned to use a grace period in a stream table join ("${table.owner}" is not)`);
+  if (graceMs > retention) throw new Error(`History retention must be at least grace period (grace ${graceMs} ms, history retention of "${table.owner}" ${retention} ms)`);
+  const store = `${name}-Buffer`;
+  table.spec.addStore({ name: store, kind: 'buffer', factory: () => new StreamJoinBuffer(store, graceMs), logging: true });
+  return store;
 }
 
 export function joinTable(self: unknown, type: JoinType, args: unknown[]): unknown {
@@ -104,8 +121,11 @@ export function joinTable(self: unknown, type: JoinType, args: unknown[]): unkno
   const node = new JoinedTableNode([left, other], storeName, joinResultGetter(type, leftGetter, rightGetter, joiner as never));
   const result = new KTableImpl(left.builder, name, name, storeName, node, left.keySerde);
   const stores = storeName ? [storeName] : [];
-  const lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new TableTableJoinProcessor(true, type, rightGetter, joiner as never, result.oldValues, storeName), [...stores, ...rightGetter.storeNames]);
-  const rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new TableTableJoinProcessor(false, type, leftGetter, joiner as never, result.oldValues, storeName), [...stores, ...leftGetter.storeNames]);
+  // Versioned inputs are asked when the processors start, after the whole topology is built.
+  const side = (t: KTableImpl) => () => ({ storeName, caching: mat?.caching ?? true, versionedInput: t.versionedRetention() !== null });
+  const [leftSide, rightSide] = [side(left), side(other)];
+  const lp = left.addProcessor(spec.uniqueName(`${name}-left`), name, () => new TableTableJoinProcessor(true, type, rightGetter, joiner as never, result.oldValues, leftSide()), [...stores, ...rightGetter.storeNames]);
+  const rp = other.addProcessor(spec.uniqueName(`${name}-right`), name, () => new TableTableJoinProcessor(false, type, leftGetter, joiner as never, result.oldValues, rightSide()), [...stores, ...leftGetter.storeNames]);
   spec.addNode({ name, owner: name, type: 'processor', parents: [lp, rp], factory: () => new StepProcessor(PASS, null), stores: [], topics: [] });
   return result;
 }

@@ -8,14 +8,25 @@ import type { ProcessorContext } from '../core/context';
 import type { Change, StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { ValueGetter, ValueGetterSupplier } from '../dsl/table-getter';
-import type { OldValues } from '../processors/table-emitter';
+import { TableEmitter, type OldValues } from '../processors/table-emitter';
 import type { KeyValueStore } from '../stores/kv-store';
 import type { JoinType } from './index';
+
+/** How a table-table join side is set up besides its join type and joiner. */
+export interface JoinSideOptions {
+  /** The result's store, when the join is materialized. */
+  storeName: string | null;
+  /** The materialized result goes through a record cache (Kafka's default). */
+  caching: boolean;
+  /** This side's input table is versioned: updates not marked latest are skipped (KIP-914). */
+  versionedInput: boolean;
+}
 
 export class TableTableJoinProcessor implements Processor {
   private ctx!: ProcessorContext;
   private other!: ValueGetter;
   private store: KeyValueStore | null = null;
+  private cache: TableEmitter | null = null;
 
   constructor(
     private readonly isLeftSide: boolean,
@@ -23,13 +34,15 @@ export class TableTableJoinProcessor implements Processor {
     private readonly otherSide: ValueGetterSupplier,
     private readonly joiner: (l: unknown, r: unknown, k: unknown) => unknown,
     private readonly oldValues: OldValues,
-    private readonly storeName: string | null,
+    private readonly options: JoinSideOptions,
   ) {}
 
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.other = this.otherSide.create(ctx);
-    this.store = this.storeName ? ctx.getStateStore<KeyValueStore>(this.storeName) : null;
+    const { storeName, caching } = this.options;
+    this.store = storeName ? ctx.getStateStore<KeyValueStore>(storeName) : null;
+    if (this.store && caching) this.cache = new TableEmitter(ctx, true, () => this.oldValues.enabled);
   }
 
   /** The joiner with this side's value in its place (the right side calls it reversed). */
@@ -45,10 +58,14 @@ export class TableTableJoinProcessor implements Processor {
    */
   process(rec: StreamRecord) {
     if (rec.key === null || rec.key === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     const change = rec.value as Change;
+    if (this.options.versionedInput && change.isLatest === false) {
+      this.ctx.recordDropped({ code: 'stale-version' });
+      return;
+    }
     const has = (v: unknown) => v !== null && v !== undefined;
     const found = this.other.call(null, rec.key);
     const other = found ? found.value : null;
@@ -68,6 +85,15 @@ export class TableTableJoinProcessor implements Processor {
     } else {
       if (has(change.newValue)) newValue = this.join(change.newValue, other, rec.key);
       if (sendOld && has(change.oldValue)) oldValue = this.join(change.oldValue, other, rec.key);
+    }
+    if (this.cache) {
+      // Through the record cache the old value is what the store held (and a tombstone for a key it
+      // does not hold is dropped at the flush: rule 33).
+      const prev = this.store!.get(rec.key);
+      const stored = prev ? prev.value : null;
+      this.store!.put(rec.key, newValue, ts);
+      this.cache.emit(rec.key, newValue, stored, ts);
+      return;
     }
     this.store?.put(rec.key, newValue, ts);
     this.ctx.forward({ key: rec.key, value: { newValue, oldValue }, timestamp: ts });

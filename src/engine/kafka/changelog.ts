@@ -1,13 +1,14 @@
 /**
  * State stores backed by changelog topics: every change of a logged store becomes a record on
  * <app>-<store>-changelog (same partition as the task), and a task's stores are restored from those
- * records before it processes anything. Key-value, window and session stores report each change;
+ * records before it processes anything. Key-value, window, session and versioned stores report each change;
  * join, suppress and subscription stores are compared with their last written snapshot at each
  * commit (store-snapshots.ts).
  */
 import type { Task } from '../core/task';
 import { snapshotChanges, snapshotCodecFor } from './store-snapshots';
 import { KeyValueStore } from '../stores/kv-store';
+import { VersionedKeyValueStore, type Version } from '../stores/versioned-store';
 import { SessionStore } from '../stores/session-store';
 import { WindowStore } from '../stores/window-store';
 
@@ -29,6 +30,8 @@ export function captureChanges(task: Task, stores: string[], sink: (store: strin
     if (s instanceof KeyValueStore) s.onChange = (key, value, ts) => sink(name, JSON.stringify(key), value === null ? tombstone : json({ value, ts }));
     else if (s instanceof WindowStore) s.onChange = (key, start, value, ts) => sink(name, JSON.stringify({ key, start }), value === null ? tombstone : json({ value, ts }));
     else if (s instanceof SessionStore) s.onChange = (key, start, end, value) => sink(name, JSON.stringify({ key, start, end }), value === null ? tombstone : json({ value }));
+    // A versioned store's record per key carries all its versions (read at commit), so history survives compaction and restarts.
+    else if (s instanceof VersionedKeyValueStore) s.onChange = (key) => sink(name, JSON.stringify(key), () => JSON.stringify(s.versionsOf(key)));
   }
 }
 
@@ -78,6 +81,7 @@ export function restore(task: Task, records: ChangelogRecord[], streamTimeOf: (n
     if (s instanceof KeyValueStore) s.put(k, v ? v.value : null, v ? v.ts : 0);
     else if (s instanceof WindowStore) s.put(k.key, k.start, v ? v.value : null, v ? v.ts : 0);
     else if (s instanceof SessionStore) s.put(k.key, k.start, k.end, v ? v.value : null);
+    else if (s instanceof VersionedKeyValueStore) s.restoreVersions(k, v as Version[] | null);
   }
   for (const [name, latest] of snapshots) snapshotCodecFor(task.stores.get(name)!)!.load(task.stores.get(name)!, latest);
   // Processors that keep stream time derive it again from their restored state (or take the restored one).

@@ -17,6 +17,8 @@ export interface KafkaRuntimeConfig {
    * (TopologyTestDriver; Kafka's statestore.cache.max.bytes=0).
    */
   recordCache?: 'on' | 'off';
+  /** How often due WALL_CLOCK_TIME punctuations are looked for (ms, default 100; Kafka checks every poll loop). */
+  wallClockPunctuationCheckMs?: number;
   /** How often to log records in/out, lag and rebalances (ms; 0 = never). */
   logIntervalMs?: number;
   /** Consumer group timing (the defaults suit tests and small clusters). */

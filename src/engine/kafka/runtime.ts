@@ -93,10 +93,23 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   }));
   await lifecycle.start();
   const l = lifecycle;
+  const wallClock = setInterval(() => {
+    if (l.stopping || committer.error) return;
+    try {
+      if (tasks.punctuateWallClock(config.recordCache === 'off')) void committer.afterBatch().catch(() => undefined);
+    } catch (e) {
+      l.fatal(e instanceof Error ? e : new Error(String(e)));
+    }
+  }, config.wallClockPunctuationCheckMs ?? 100);
+  wallClock.unref();
+  l.failed.catch(() => clearInterval(wallClock));
   return {
     failed: l.failed,
     stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
-    stop: () => l.shutdown(true),
+    stop: () => {
+      clearInterval(wallClock);
+      return l.shutdown(true);
+    },
   };
 }
 

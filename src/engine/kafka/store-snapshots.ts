@@ -9,6 +9,7 @@
 import { storeKey, type Change } from '../core/record';
 import { JoinSideStore, OuterJoinStore } from '../joins/stream-stream';
 import { SubscriptionStore } from '../joins/subscription-store';
+import { StreamJoinBuffer, type BufferedStreamRecord } from '../joins/stream-table-buffer';
 import { SuppressBuffer } from '../processors/suppress';
 import type { StateStore } from '../stores/state-store';
 
@@ -61,11 +62,10 @@ const outerJoin: SnapshotCodec = {
   },
   load(store, entries) {
     const s = store as OuterJoinStore;
+    const time = timeEntry(entries, STREAM_TIME);
+    if (time !== null) s.streamTime = Math.max(s.streamTime, time);
     for (const [k, v] of entries) {
-      if (k === STREAM_TIME) {
-        s.streamTime = Math.max(s.streamTime, Number(v));
-        continue;
-      }
+      if (k === STREAM_TIME) continue;
       const [side, key, ts] = JSON.parse(k) as ['left' | 'right', unknown, number];
       for (const value of JSON.parse(v) as unknown[]) s.hold({ key, ts, left: side === 'left', value });
     }
@@ -122,11 +122,43 @@ const subscriptions: SnapshotCodec = {
   },
 };
 
+/** The time a snapshot keeps under its own key beside the records (null when it has none). */
+function timeEntry(entries: Map<string, string>, key: string): number | null {
+  const v = entries.get(key);
+  return v === undefined ? null : Number(v);
+}
+
+/** Key of a grace buffer's time (record keys are JSON arrays, never a string). */
+const BUFFER_TIME = '"time"';
+
+/** A stream-table join's grace buffer: per record [timestamp, key, arrival], its value and headers; and the buffer's time. */
+const joinBuffer: SnapshotCodec = {
+  dump(store) {
+    const s = store as StreamJoinBuffer;
+    const out = new Map<string, string>();
+    for (const r of s.records) out.set(JSON.stringify([r.timestamp, r.key, r.seq]), JSON.stringify({ value: r.value, headers: r.headers }));
+    if (s.time > -Infinity) out.set(BUFFER_TIME, String(s.time));
+    return out;
+  },
+  load(store, entries) {
+    const s = store as StreamJoinBuffer;
+    const time = timeEntry(entries, BUFFER_TIME);
+    if (time !== null) s.time = Math.max(s.time, time);
+    for (const [k, v] of entries) {
+      if (k === BUFFER_TIME) continue;
+      const [timestamp, key, seq] = JSON.parse(k) as [number, unknown, number];
+      const { value, headers } = JSON.parse(v) as Pick<BufferedStreamRecord, 'value' | 'headers'>;
+      s.insert({ key, value, timestamp, seq, ...(headers ? { headers } : {}) });
+    }
+  },
+};
+
 export function snapshotCodecFor(store: StateStore): SnapshotCodec | null {
   if (store instanceof JoinSideStore) return joinSide;
   if (store instanceof OuterJoinStore) return outerJoin;
   if (store instanceof SuppressBuffer) return suppressBuffer;
   if (store instanceof SubscriptionStore) return subscriptions;
+  if (store instanceof StreamJoinBuffer) return joinBuffer;
   return null;
 }
 

@@ -105,6 +105,23 @@ export class TaskManager {
   }
 
   /** Closes every task dirty: their uncommitted work is dropped and done again from the committed offsets. */
+  /**
+   * WALL_CLOCK_TIME punctuation on the real clock (Kafka Streams checks it in every poll loop): runs
+   * what is due in every task; returns whether any ran (its outputs then wait for the next commit).
+   */
+  punctuateWallClock(flushEachRecord: boolean): boolean {
+    let ran = false;
+    for (const { task } of this.tasks.values()) {
+      if (task.wallClockPunctuations.size === 0) continue;
+      task.recordTopic = null;
+      if (task.punctuateWallClock() > 0) {
+        ran = true;
+        if (flushEachRecord) task.flush();
+      }
+    }
+    return ran;
+  }
+
   closeAllDirty(): number[] {
     const closed = [...new Set([...this.partitions(), ...this.creating.keys()])];
     for (const p of closed) this.close(p);

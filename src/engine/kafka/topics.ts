@@ -7,6 +7,7 @@
 import type { Admin } from 'kafkajs';
 import type { Topology } from '../topology';
 import { KeyValueStore } from '../stores/kv-store';
+import { VersionedKeyValueStore } from '../stores/versioned-store';
 import { SessionStore } from '../stores/session-store';
 import { WindowStore } from '../stores/window-store';
 import { snapshotCodecFor } from './store-snapshots';
@@ -19,13 +20,13 @@ export function changelogTopic(app: string, store: string): string {
   return `${app}-${store}-changelog`;
 }
 
-/** Stores backed by a changelog: key-value, window and session stores, join windows, suppress buffers, subscriptions. */
+/** Stores backed by a changelog: key-value, window, session and versioned stores, join windows and buffers, suppress buffers, subscriptions. */
 export function loggedStores(topology: Topology): string[] {
   return [...topology.spec.stores.values()]
     .filter((s) => s.logging && !s.global)
     .filter((s) => {
       const probe = s.factory();
-      return probe instanceof KeyValueStore || probe instanceof WindowStore || probe instanceof SessionStore || snapshotCodecFor(probe) !== null;
+      return probe instanceof KeyValueStore || probe instanceof WindowStore || probe instanceof SessionStore || probe instanceof VersionedKeyValueStore || snapshotCodecFor(probe) !== null;
     })
     .map((s) => s.name);
 }

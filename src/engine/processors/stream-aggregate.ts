@@ -4,7 +4,7 @@ import type { StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValueStore } from '../stores/kv-store';
 import { initial, type StreamAggregation } from './aggregators';
-import { TableEmitter, type OldValues } from './table-emitter';
+import { storeEmitter, TableEmitter, type OldValues } from './table-emitter';
 
 export class StreamAggregateProcessor implements Processor {
   private ctx!: ProcessorContext;
@@ -21,13 +21,13 @@ export class StreamAggregateProcessor implements Processor {
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = ctx.getStateStore<KeyValueStore>(this.storeName);
-    this.emitter = new TableEmitter(ctx, this.caching, () => this.oldValues.enabled);
+    this.emitter = storeEmitter(this.store, () => new TableEmitter(ctx, this.caching, () => this.oldValues.enabled));
   }
 
   process(r: StreamRecord) {
     // Null keys cannot be grouped and null values are skipped, as in Kafka (both counted as dropped).
     if (r.key === null || r.key === undefined || r.value === null || r.value === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: r.key === null || r.key === undefined ? 'null-key' : 'null-value' });
       return;
     }
     const old = this.store.get(r.key);

@@ -133,6 +133,21 @@ export class TableEmitter {
   }
 }
 
+/** The record cache of each store: processors writing one store (a cogroup's) share it, and so its flush. */
+const BY_STORE = new WeakMap<object, TableEmitter>();
+
+/**
+ * The emitter of a store: created by the first processor that asks (it forwards through that
+ * processor's context), then shared. Kafka keeps ONE cache per store, so a cogroup's inputs updating
+ * the same key within one commit interval forward that key once, with its latest aggregate; an
+ * emitter per processor would flush each input's last update, the latest one not necessarily last.
+ */
+export function storeEmitter(store: object, create: () => TableEmitter): TableEmitter {
+  let e = BY_STORE.get(store);
+  if (!e) BY_STORE.set(store, (e = create()));
+  return e;
+}
+
 /** A mutable switch shared by a KTable's processors: downstream operators turn on old values. */
 export interface OldValues {
   enabled: boolean;

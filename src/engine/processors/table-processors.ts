@@ -3,7 +3,30 @@ import type { ProcessorContext } from '../core/context';
 import type { Change, StreamRecord } from '../core/record';
 import type { Processor } from '../core/topology-spec';
 import type { KeyValueStore } from '../stores/kv-store';
+import { VersionedKeyValueStore } from '../stores/versioned-store';
 import { TableEmitter, type OldValues } from './table-emitter';
+
+type TableStore = KeyValueStore | VersionedKeyValueStore;
+
+/**
+ * Writes a table operator's value into its own store and says whether the forwarded Change is the
+ * latest: a versioned store decides (null: not stored, forward nothing), any other store stores the
+ * latest (Kafka's KeyValueStoreWrapper put codes); without a store the incoming mark passes on.
+ */
+function putResult(store: TableStore | null, key: unknown, value: unknown, timestamp: number, incoming: Change | null): boolean | null {
+  if (!store) return !incoming || incoming.isLatest !== false;
+  if (store instanceof VersionedKeyValueStore) {
+    const r = store.put(key, value, timestamp);
+    return r === 'notPut' ? null : r === 'latest';
+  }
+  store.put(key, value, timestamp);
+  return true;
+}
+
+/** A Change, marked when it is not the latest. */
+export function changeOf(newValue: unknown, oldValue: unknown, latest: boolean): Change {
+  return latest ? { newValue, oldValue } : { newValue, oldValue, isLatest: false };
+}
 
 /**
  * A table source (builder.table / toTable): upserts by key; null value = delete. Null keys are
@@ -11,6 +34,7 @@ import { TableEmitter, type OldValues } from './table-emitter';
  */
 export class TableSourceProcessor implements Processor {
   private store: KeyValueStore | null = null;
+  private versioned: VersionedKeyValueStore | null = null;
   private emitter!: TableEmitter;
   private ctx!: ProcessorContext;
 
@@ -23,16 +47,19 @@ export class TableSourceProcessor implements Processor {
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     const name = this.storeName();
-    this.store = name ? ctx.getStateStore<KeyValueStore>(name) : null;
+    const store = name ? ctx.getStateStore<TableStore>(name) : null;
+    if (store instanceof VersionedKeyValueStore) this.versioned = store;
+    else this.store = store;
     this.emitter = new TableEmitter(ctx, this.caching && this.store !== null, () => this.oldValues.enabled);
   }
 
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     const value = r.value === undefined ? null : r.value;
+    if (this.versioned) return this.putVersion(r.key, value, r.timestamp);
     if (this.store) {
       const old = this.store.get(r.key);
       const oldValue = old ? old.value : null;
@@ -41,6 +68,16 @@ export class TableSourceProcessor implements Processor {
     } else {
       this.emitter.emit(r.key, value, null, r.timestamp);
     }
+  }
+
+  /** Versioned store (never cached): an update too old to store is not forwarded; one older than the latest goes out marked. */
+  private putVersion(key: unknown, value: unknown, timestamp: number) {
+    const store = this.versioned!;
+    const old = store.get(key);
+    const oldValue = this.oldValues.enabled && old ? old.value : null;
+    const latest = putResult(store, key, value, timestamp, null);
+    if (latest === null) return;
+    this.ctx.forward({ key, value: changeOf(value, oldValue, latest), timestamp });
   }
 }
 
@@ -51,16 +88,18 @@ export class TableSourceProcessor implements Processor {
  */
 export class TableFilterProcessor implements Processor {
   private ctx!: ProcessorContext;
-  private store: KeyValueStore | null = null;
+  private store: TableStore | null = null;
   constructor(
     private readonly predicate: (k: unknown, v: unknown) => boolean,
     private readonly negate: boolean,
     private readonly oldValues: OldValues,
     private readonly storeName: string | null,
+    /** The input is versioned: (null, null) changes are forwarded even with old values (Kafka's KTableFilter, KIP-914). */
+    private readonly inputVersioned = false,
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
-    this.store = this.storeName ? ctx.getStateStore<KeyValueStore>(this.storeName) : null;
+    this.store = this.storeName ? ctx.getStateStore<TableStore>(this.storeName) : null;
   }
   private apply(k: unknown, v: unknown): unknown {
     if (v === null || v === undefined) return null;
@@ -74,16 +113,17 @@ export class TableFilterProcessor implements Processor {
     if (this.oldValues.enabled) oldValue = this.store ? (this.store.get(r.key)?.value ?? null) : this.apply(r.key, c.oldValue);
     // Only with old values can the filter tell that nothing changed; without them every rejected
     // record is forwarded as (null, null), materialized or not (KTableFilterTest).
-    if (this.oldValues.enabled && newValue === null && oldValue === null) return;
-    this.store?.put(r.key, newValue, r.timestamp);
-    this.ctx.forward({ key: r.key, value: { newValue, oldValue }, timestamp: r.timestamp });
+    if (this.oldValues.enabled && newValue === null && oldValue === null && !this.inputVersioned) return;
+    const latest = putResult(this.store, r.key, newValue, r.timestamp, c);
+    if (latest === null) return;
+    this.ctx.forward({ key: r.key, value: changeOf(newValue, oldValue, latest), timestamp: r.timestamp });
   }
 }
 
 /** KTable#mapValues: maps new and (when enabled) old values; never calls the mapper with null. */
 export class TableMapValuesProcessor implements Processor {
   private ctx!: ProcessorContext;
-  private store: KeyValueStore | null = null;
+  private store: TableStore | null = null;
   constructor(
     private readonly mapper: (v: unknown, k: unknown) => unknown,
     private readonly oldValues: OldValues,
@@ -91,18 +131,19 @@ export class TableMapValuesProcessor implements Processor {
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
-    this.store = this.storeName ? ctx.getStateStore<KeyValueStore>(this.storeName) : null;
+    this.store = this.storeName ? ctx.getStateStore<TableStore>(this.storeName) : null;
   }
   process(r: StreamRecord) {
     const c = r.value as Change;
     const newValue = c.newValue === null || c.newValue === undefined ? null : this.mapper(c.newValue, r.key);
     let oldValue = this.oldValues.enabled && c.oldValue !== null && c.oldValue !== undefined ? this.mapper(c.oldValue, r.key) : null;
-    if (this.store) {
+    if (this.store && this.oldValues.enabled) {
       const prev = this.store.get(r.key);
-      if (this.oldValues.enabled) oldValue = prev ? prev.value : null;
-      this.store.put(r.key, newValue, r.timestamp);
+      oldValue = prev ? prev.value : null;
     }
-    this.ctx.forward({ key: r.key, value: { newValue, oldValue }, timestamp: r.timestamp });
+    const latest = putResult(this.store, r.key, newValue, r.timestamp, c);
+    if (latest === null) return;
+    this.ctx.forward({ key: r.key, value: changeOf(newValue, oldValue, latest), timestamp: r.timestamp });
   }
 }
 
@@ -113,7 +154,11 @@ export class TableMapValuesProcessor implements Processor {
  */
 export class TableRepartitionMapProcessor implements Processor {
   private ctx!: ProcessorContext;
-  constructor(private readonly selector: (k: unknown, v: unknown) => [unknown, unknown] | null) {}
+  constructor(
+    private readonly selector: (k: unknown, v: unknown) => [unknown, unknown] | null,
+    /** The table is versioned: an update that is not the latest is not aggregated (KIP-914). */
+    private readonly versioned = false,
+  ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
   }
@@ -126,6 +171,7 @@ export class TableRepartitionMapProcessor implements Processor {
   }
   process(r: StreamRecord) {
     const c = r.value as Change;
+    if (this.versioned && c.isLatest === false) return;
     // Kafka's KTableRepartitionMap skips a selected pair whose key OR value is null (silently, not
     // counted as dropped); only two usable pairs with the same key travel as one record.
     const nw = usable(this.select(r.key, c.newValue));

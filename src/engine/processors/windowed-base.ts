@@ -8,7 +8,7 @@ import type { Processor } from '../core/topology-spec';
 import type { StateStore } from '../stores/state-store';
 import type { EmitMode } from '../dsl/config';
 import type { StreamAggregation } from './aggregators';
-import { TableEmitter, type OldValues } from './table-emitter';
+import { storeEmitter, TableEmitter, type OldValues } from './table-emitter';
 
 export interface WindowedConfig {
   aggregation: StreamAggregation;
@@ -31,7 +31,7 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = ctx.getStateStore<S>(this.config.storeName);
-    this.emitter = new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled, true);
+    this.emitter = storeEmitter(this.store, () => new TableEmitter(ctx, this.config.caching && this.config.emitMode === 'onWindowUpdate', () => this.config.oldValues.enabled, true));
   }
 
   /**
@@ -45,7 +45,7 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
   process(r: StreamRecord) {
     // Null keys cannot be windowed: skipped and counted as dropped.
     if (r.key === null || r.key === undefined || (this.skipsNullValues && (r.value === null || r.value === undefined))) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: r.key === null || r.key === undefined ? 'null-key' : 'null-value' });
       return;
     }
     this.streamTime = Math.max(this.streamTime, r.timestamp);

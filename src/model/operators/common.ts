@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call, lit, stat, type DslExpr, type FunctionSignature } from '../dsl-expr';
 import type { OutputError, OutputType, ParamSpec } from '../descriptor';
 import type { StreamKind } from '../types';
+import { derivedVersioning, tableMaterialized } from './versioned';
 
 export const DOCS = 'https://kafka.apache.org/documentation/streams/developer-guide/dsl-api.html';
 
@@ -71,19 +72,21 @@ export const whenInputIs =
 /** filter/filterNot/mapValues on a KTable may be materialized under a name (hidden, and ignored, on a KStream). */
 export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.', visibleWhen: whenInputIs('KTable') };
 
-/** The trailing Materialized.as(storeName) of a KTable filter/mapValues; nothing for streams. */
-export function tableStoreArg(p: { storeName?: string }, inputs: Record<string, OutputType[]>): DslExpr[] {
-  return p.storeName && p.storeName.trim() && first(inputs)?.kind === 'KTable' ? [stat('Materialized.as', lit(p.storeName))] : [];
+/** The trailing Materialized of a KTable filter/mapValues (named, or a versioned store); nothing for streams. */
+export function tableStoreArg(p: { storeName?: string; historyRetentionMs?: number | null }, inputs: Record<string, OutputType[]>, nodeName: string): DslExpr[] {
+  const m = first(inputs)?.kind === 'KTable' ? tableMaterialized(p, nodeName) : null;
+  return m ? [m] : [];
 }
 
 /** The first upstream type on a port, if connected. */
 export const first = (inputs: Record<string, OutputType[]>, port = 'in'): OutputType | undefined => inputs[port]?.[0];
 
-export const sameKindAs = (accept: string[]) => (inputs: Record<string, OutputType[]>) => {
+export const sameKindAs = (accept: string[]) => (inputs: Record<string, OutputType[]>, p?: { storeName?: string; historyRetentionMs?: number | null }) => {
   const t = first(inputs);
   if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' as const };
   if (!accept.includes(t.kind)) return { error: `cannot follow a ${t.kind}; it takes ${accept.join(' or ')}` };
-  return { kind: t.kind, windowed: t.windowed, sessionWindowed: t.sessionWindowed };
+  const versioned = t.kind === 'KTable' ? derivedVersioning(p ?? {}, t) : undefined;
+  return { kind: t.kind, windowed: t.windowed, sessionWindowed: t.sessionWindowed, ...(versioned !== undefined ? { versionedRetentionMs: versioned } : {}) };
 };
 
 export const requireKind = (accept: string[], produce: OutputType['kind'], extra: Partial<OutputType> = {}) => (inputs: Record<string, OutputType[]>) => {
@@ -93,17 +96,24 @@ export const requireKind = (accept: string[], produce: OutputType['kind'], extra
   return { kind: produce, ...extra };
 };
 
-/** Output of count/reduce/aggregate: a KTable, windowed when the input was windowed. */
-export function aggregationOutput(inputs: Record<string, OutputType[]>): OutputType | OutputError {
+/**
+ * Output of count/reduce/aggregate: a KTable, windowed when the input was windowed. A cogroup (and
+ * its windowedBy) takes only aggregate (Kafka's CogroupedKStream has no count or reduce).
+ */
+export function aggregationOutput(inputs: Record<string, OutputType[]>, _params?: unknown, cogroupOk = false): OutputType | OutputError {
   const t = first(inputs);
   if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' as const };
+  if (!cogroupOk && isCogrouped(t.kind)) return { error: `a ${t.kind} takes only aggregate (with an initializer; the aggregators are on the cogroup)` };
   switch (t.kind) {
     case 'KGroupedStream':
     case 'KGroupedTable':
+    case 'CogroupedKStream':
       return { kind: 'KTable' };
     case 'TimeWindowedKStream':
+    case 'TimeWindowedCogroupedKStream':
       return { kind: 'KTable', windowed: true };
     case 'SessionWindowedKStream':
+    case 'SessionWindowedCogroupedKStream':
       return { kind: 'KTable', windowed: true, sessionWindowed: true };
     default:
       return { error: `cannot aggregate a ${t.kind}; group it first (groupByKey or groupBy)` };
@@ -111,5 +121,10 @@ export function aggregationOutput(inputs: Record<string, OutputType[]>): OutputT
 }
 
 export const AGGREGATABLE = ['KGroupedStream', 'KGroupedTable', 'TimeWindowedKStream', 'SessionWindowedKStream'] as const;
+
+/** What a cogroup (and windowedBy over one) gives: aggregate takes it with an initializer only. */
+export const COGROUPED = ['CogroupedKStream', 'TimeWindowedCogroupedKStream', 'SessionWindowedCogroupedKStream'] as const;
+
+export const isCogrouped = (kind: StreamKind | undefined): boolean => !!kind && (COGROUPED as readonly string[]).includes(kind);
 
 export const retentionSpec: ParamSpec = { name: 'retentionMs', label: 'Retention', control: { type: 'duration' }, optional: true, help: 'Windowed stores: how long windows are kept (at least size + grace).' };

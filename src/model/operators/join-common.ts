@@ -3,6 +3,11 @@ import { z } from 'zod';
 import type { OperatorDescriptor, OutputError, OutputType } from '../descriptor';
 import { call, fn, input, lit, stat, type DslExpr } from '../dsl-expr';
 import { DOCS, first, fnSpec, named, sig } from './common';
+import { graceProblems, historyRetentionSchema } from './versioned';
+
+/** Inspector rows only for stream-table joins (or while nothing is connected, so they can be found). */
+const streamTable = (_p: unknown, kinds: readonly string[]) => kinds.length === 0 || (kinds.includes('KStream') && kinds.includes('KTable'));
+const tableTable = (_p: unknown, kinds: readonly string[]) => kinds.length === 0 || (kinds.length > 0 && kinds.every((k) => k === 'KTable'));
 
 const joinerSig = sig([['leftValue', 'VL'], ['rightValue', 'VR'], ['key', 'K']], 'unknown');
 const keySelectorSig = sig([['key', 'K'], ['value', 'V']], 'unknown');
@@ -16,6 +21,8 @@ export const joinSchema = z.object({
   keySelector: z.string().optional(),
   foreignKeyExtractor: z.string().optional(),
   storeName: z.string().optional(),
+  caching: z.boolean().default(true),
+  gracePeriodMs: historyRetentionSchema,
 });
 export type JoinParams = z.infer<typeof joinSchema>;
 
@@ -40,7 +47,7 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
     help,
     docsUrl: `${DOCS}#joining`,
     schema: joinSchema,
-    defaults: { joiner: '(leftValue, rightValue) => ({ left: leftValue, right: rightValue })', beforeMs: 60_000, afterMs: 60_000, graceMs: 0 },
+    defaults: { joiner: '(leftValue, rightValue) => ({ left: leftValue, right: rightValue })', beforeMs: 60_000, afterMs: 60_000, graceMs: 0, caching: true },
     paramSpecs: [
       fnSpec('joiner', 'Joiner', joinerSig, '(order, payment) => ({ ...order, paid: payment.amount })'),
       { name: 'beforeMs', label: 'Window before', control: { type: 'duration' }, help: 'Stream-stream joins: how far back the other side may be.' },
@@ -49,6 +56,8 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
       { ...fnSpec('keySelector', 'Key selector', keySelectorSig, '(key, value) => value.productId', 'Stream-globalTable joins: the table key to look up.'), optional: true },
       { ...fnSpec('foreignKeyExtractor', 'Foreign key', fkSig, '(order) => order.customerId', 'Table-table: join on this key of the right table (foreign-key join).'), optional: true },
       { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true },
+      { name: 'caching', label: 'Caching', control: { type: 'boolean' }, help: 'Table-table joins with a store name: the record cache merges updates and drops tombstones for keys the store does not hold.', visibleWhen: tableTable },
+      { name: 'gracePeriodMs', label: 'Grace period', control: { type: 'duration' }, optional: true, help: 'Stream-table joins on a versioned table: stream records wait this long for late table updates, then join the table as of their time (Joined.withGracePeriod).', visibleWhen: streamTable },
     ],
     inputs: [
       { name: 'left', label: 'left', accepts: ['KStream', 'KTable'] },
@@ -63,6 +72,7 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
     validate: (p, inputs) => {
       const v = variant(inputs, p);
       if (v === 'stream-global' && !p.keySelector?.trim()) return [{ code: 'E_PARAM_REQUIRED', param: 'keySelector', message: 'a stream-globalTable join needs a key selector' }];
+      if (v === 'stream-table') return graceProblems(p.gracePeriodMs, inputs);
       return [];
     },
     lower: (p, { node, inputs }) => {
@@ -75,8 +85,10 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
           const w = call(call(stat('JoinWindows.ofTimeDifferenceAndGrace', lit(p.beforeMs), lit(p.graceMs)), 'before', lit(p.beforeMs)), 'after', lit(p.afterMs));
           return call(left, kind, right, joiner, w, call(stat('StreamJoined.as', lit(p.storeName || `${node.name}-store`)), 'withName', lit(node.name)));
         }
-        case 'stream-table':
-          return call(left, kind, right, joiner, stat('Joined.as', lit(node.name)));
+        case 'stream-table': {
+          const joined = stat('Joined.as', lit(node.name));
+          return call(left, kind, right, joiner, typeof p.gracePeriodMs === 'number' ? call(joined, 'withGracePeriod', lit(p.gracePeriodMs)) : joined);
+        }
         case 'stream-global':
           return call(left, kind, right, fn('keySelector', keySelectorSig), joiner, named(node.name));
         case 'foreign-key':
@@ -89,5 +101,7 @@ export function joinDescriptor(kind: 'join' | 'leftJoin' | 'outerJoin', help: st
 }
 
 function storeArg(p: JoinParams): DslExpr[] {
-  return p.storeName ? [stat('Materialized.as', lit(p.storeName))] : [];
+  if (!p.storeName) return [];
+  const m = stat('Materialized.as', lit(p.storeName));
+  return [p.caching === false ? call(m, 'withCachingDisabled') : m];
 }

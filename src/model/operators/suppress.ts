@@ -34,8 +34,10 @@ export const suppress: OperatorDescriptor<Params> = {
     if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' };
     if (t.kind !== 'KTable') return { error: `suppress cannot follow a ${t.kind}; it takes a KTable` };
     if (p.mode === 'untilWindowCloses' && !t.windowed) return { error: 'suppress(untilWindowCloses) needs a windowed KTable (a windowed count/reduce/aggregate)' };
-    return { ...t };
+    return { ...t, versionedRetentionMs: undefined };
   },
+  validate: (_p, inputs) =>
+    first(inputs)?.versionedRetentionMs !== undefined ? [{ code: 'E_SUPPRESS_VERSIONED', param: 'inputs', message: 'suppress() is only supported for non-versioned KTables (this table is versioned, or reads one through unmaterialized operators)' }] : [],
   lower: (p, { node }) => {
     let buffer: DslExpr = stat('BufferConfig.unbounded');
     if (p.maxRecords || p.maxBytes) {

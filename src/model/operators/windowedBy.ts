@@ -33,17 +33,20 @@ export const windowedBy: OperatorDescriptor<Params> = {
     { name: 'timeDifferenceMs', label: 'Time difference', control: { type: 'duration' }, visibleWhen: is('sliding') },
     { name: 'gapMs', label: 'Inactivity gap', control: { type: 'duration' }, visibleWhen: is('session') },
     { name: 'graceMs', label: 'Grace', control: { type: 'duration' } },
-    { name: 'emitStrategy', label: 'Emit', control: { type: 'enum', options: ['onWindowUpdate', 'onWindowClose'] } },
+    // Kafka offers no emitStrategy on cogrouped windows.
+    { name: 'emitStrategy', label: 'Emit', control: { type: 'enum', options: ['onWindowUpdate', 'onWindowClose'] }, visibleWhen: (_p, kinds) => !kinds.includes('CogroupedKStream') },
   ],
-  inputs: [{ name: 'in', label: 'grouped stream', accepts: ['KGroupedStream'] }],
+  inputs: [{ name: 'in', label: 'grouped stream', accepts: ['KGroupedStream', 'CogroupedKStream'] }],
   output: (inputs, p) => {
     const t = first(inputs);
     if (!t) return { error: 'needs an input', code: 'E_INPUT_MISSING' };
+    if (t.kind === 'CogroupedKStream') return p.type === 'session' ? { kind: 'SessionWindowedCogroupedKStream' } : { kind: 'TimeWindowedCogroupedKStream' };
     if (t.kind !== 'KGroupedStream') return { error: `windowedBy cannot follow a ${t.kind}; it takes a KGroupedStream (add groupByKey or groupBy first)` };
     return p.type === 'session' ? { kind: 'SessionWindowedKStream' } : { kind: 'TimeWindowedKStream' };
   },
-  validate: (p) => {
+  validate: (p, inputs) => {
     const out: ParamProblem[] = [];
+    if (first(inputs)?.kind === 'CogroupedKStream' && p.emitStrategy === 'onWindowClose') out.push({ code: 'E_PARAM_ENUM', param: 'emitStrategy', message: 'cogrouped windows emit on every update: Kafka offers no emitStrategy after a cogroup' });
     const positive = (f: 'sizeMs' | 'advanceMs' | 'timeDifferenceMs' | 'gapMs') => {
       if (!(p[f] > 0)) out.push({ code: 'E_PARAM_RANGE', param: f, message: 'must be greater than zero' });
     };
@@ -56,7 +59,7 @@ export const windowedBy: OperatorDescriptor<Params> = {
     if (p.type === 'session') positive('gapMs');
     return out;
   },
-  lower: (p) => {
+  lower: (p, { inputs }) => {
     let w: DslExpr;
     if (p.type === 'session') w = stat('SessionWindows.ofInactivityGapAndGrace', lit(p.gapMs), lit(p.graceMs));
     else if (p.type === 'sliding') w = stat('SlidingWindows.ofTimeDifferenceAndGrace', lit(p.timeDifferenceMs), lit(p.graceMs));
@@ -65,6 +68,6 @@ export const windowedBy: OperatorDescriptor<Params> = {
       if (p.type === 'hopping') w = call(w, 'advanceBy', lit(p.advanceMs));
     }
     const windowed = call(input('in'), 'windowedBy', w);
-    return p.emitStrategy === 'onWindowClose' ? call(windowed, 'emitStrategy', stat('EmitStrategy.onWindowClose')) : windowed;
+    return p.emitStrategy === 'onWindowClose' && first(inputs)?.kind !== 'CogroupedKStream' ? call(windowed, 'emitStrategy', stat('EmitStrategy.onWindowClose')) : windowed;
   },
 };

@@ -9,7 +9,9 @@ import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
-import { nodeById, nodeProblems, analysisOf } from '../use-analysis';
+import { CursorBadge } from '../timeline/CursorBadge';
+import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analysis';
+import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
 import { InputPorts, OutputPorts, portRoom } from './NodePorts';
 
@@ -24,6 +26,7 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
           <span className={`sw-badge${summary.dropped ? ' sw-dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
         </>
       )}
+      <CursorBadge id={id} />
       {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );
@@ -44,8 +47,10 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
+  // A repeating port (cogroup) shows one port per connection plus a free one.
+  const portsKey = useApp((s) => targetPortsKey(s.doc, id));
+  const inputs = useMemo(() => (d ? nodeInputPorts(d, portsKey ? portsKey.split(' ') : []) : []), [d, portsKey]);
   if (!node) return null;
-  const inputs = d?.inputs ?? [];
   const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
   const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
   return (

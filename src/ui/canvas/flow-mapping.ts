@@ -2,6 +2,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { DesignAnalysis } from '../../model/graph';
 import { getOperator } from '../../model/registry';
+import { connectedPorts, nodeInputPorts } from '../../model/ports';
 import type { DesignEdge, DesignNode, Diagnostic, TopologyDocument } from '../../model/types';
 import { CARD_SIZE } from './layout-graph';
 
@@ -32,8 +33,9 @@ export function handleOffset(index: number, count: number): number {
  * 300-node design opens with only the cards on screen in the page, and edges to cards off screen are
  * drawn from these estimates until those cards are rendered and measured.
  */
-function estimatedHandles(node: DesignNode): NodeHandle[] {
-  const inputs = getOperator(node.kind)?.inputs ?? [];
+function estimatedHandles(node: DesignNode, edges: readonly DesignEdge[]): NodeHandle[] {
+  const d = getOperator(node.kind);
+  const inputs = d ? nodeInputPorts(d, connectedPorts(edges, node.id)) : [];
   const outputs = outputPortsOf(node);
   const at = (type: 'source' | 'target', id: string, i: number, n: number): NodeHandle => ({
     id,
@@ -68,7 +70,7 @@ export function toFlowNodes(doc: TopologyDocument, selected: string[], previous:
     // node's handles and renders and measures it again, visible or not, and draws none of its
     // edges until then (an auto layout moved every node: 300 cards rendered at once).
     if (p) return { ...p, position: n.position, selected: isSelected };
-    return { id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: isSelected, initialWidth: CARD_SIZE.width, initialHeight: CARD_SIZE.height, handles: estimatedHandles(n) };
+    return { id: n.id, type: 'operator', position: n.position, data: { nodeId: n.id }, selected: isSelected, initialWidth: CARD_SIZE.width, initialHeight: CARD_SIZE.height, handles: estimatedHandles(n, doc.edges) };
   });
   return changed ? next : previous;
 }

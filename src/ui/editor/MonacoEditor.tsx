@@ -11,17 +11,23 @@ interface Sync {
   echoes: EchoQueue;
   /** Set while the page's value is written in, so that write is not reported back as an edit. */
   applying: boolean;
-  /** The model shown (one per path): another model's echoes say nothing about this one. */
-  path: string | undefined;
+}
+
+const oneLine = (header: string | undefined) => header?.replace(/[\r\n]+/g, ' ');
+
+/** Whether the editor shows the model of `path` (the wrapper switches models after our effects run). */
+function showsPath(editor: Editor, path: string | undefined): boolean {
+  const model = editor.getModel();
+  return !!model && (path === undefined || model.uri.toString() === monaco.Uri.parse(path).toString());
 }
 
 export default function MonacoEditor(props: CodeEditorProps) {
   const editorRef = useRef<Editor | null>(null);
-  const sync = useRef<Sync>({ echoes: new EchoQueue(), applying: false, path: props.path });
+  const sync = useRef<Sync>({ echoes: new EchoQueue(), applying: false });
   const latest = useRef(props);
   latest.current = props;
   // A header never spans lines: line 1 is the header, the rest is the body.
-  const header = props.header?.replace(/[\r\n]+/g, ' ');
+  const header = oneLine(props.header);
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
@@ -34,10 +40,10 @@ export default function MonacoEditor(props: CodeEditorProps) {
   // A layout effect: applied in the same task as the render, before the next key is handled.
   useLayoutEffect(() => {
     const editor = editorRef.current;
-    if (!editor) return;
-    const switched = sync.current.path !== props.path;
-    sync.current.path = props.path;
-    applyProps(editor, sync.current, header, props.value, switched);
+    // After a path change the wrapper switches models in its own (later) effect: the new model gets
+    // the page's value when it is shown (onDidChangeModel below), never the old model.
+    if (!editor || !showsPath(editor, props.path)) return;
+    applyProps(editor, sync.current, header, props.value);
   }, [header, props.value, props.path]);
   return (
     <Editor
@@ -51,12 +57,17 @@ export default function MonacoEditor(props: CodeEditorProps) {
         editorRef.current = editor;
         editor.onDidChangeModelContent(() => {
           if (sync.current.applying) return;
-          const body = splitHeader(latest.current.header, editor.getModel()?.getValue() ?? '').body;
+          const body = splitHeader(oneLine(latest.current.header), editor.getModel()?.getValue() ?? '').body;
           sync.current.echoes.reported(body);
           latest.current.onChange?.(body);
         });
-        // A model kept from an earlier mount (same path) may hold older text.
-        applyProps(editor, sync.current, header, props.value, true);
+        // A model kept from an earlier mount or path (one model per path) may hold older text.
+        const showLatest = () => {
+          const p = latest.current;
+          if (showsPath(editor, p.path)) applyProps(editor, sync.current, oneLine(p.header), p.value, true);
+        };
+        editor.onDidChangeModel(showLatest);
+        showLatest();
         if (header !== undefined) guardFirstLine(editor);
         editor.getDomNode()?.setAttribute('data-monaco-ready', 'true');
       }}

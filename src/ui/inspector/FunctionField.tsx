@@ -12,11 +12,11 @@ function typedSignature(signature: { params: { name: string; type: string }[]; r
   return `(${signature.params.map((p) => `${p.name}: ${t(p.type)}`).join(', ')}) => ${t(signature.returns)}`;
 }
 
-export function FunctionField({ nodeId, spec, value, problems, onChange }: FieldProps) {
+export function FunctionField({ nodeId, spec, value, problems, onChange, port }: FieldProps) {
   const doc = useApp((s) => s.doc);
   const result = useApp((s) => s.result);
   const c = spec.control as Extract<ParamSpec['control'], { type: 'function' }>;
-  const types = upstreamTypes(doc, result, nodeId);
+  const types = upstreamTypes(doc, result, nodeId, port);
   const sig = `(${c.signature.params.map((p) => `${p.name}: ${p.type}`).join(', ')}) => ${c.signature.returns}`;
   // A first line declares the function's type with the record types inferred from the samples, so
   // Monaco type-checks and hovers the user's function against them; it is not part of the source.

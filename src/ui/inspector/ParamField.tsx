@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../model/types';
 import { BranchesField } from './BranchesField';
 import { DurationField } from './DurationField';
 import { FunctionField } from './FunctionField';
+import { PortFunctionsField } from './PortFunctionsField';
 
 export interface FieldProps {
   nodeId: string;
@@ -12,6 +13,8 @@ export interface FieldProps {
   /** The checker's diagnostics for this param (or a part of it, e.g. `branches.1.predicate`). */
   problems: readonly Diagnostic[];
   onChange: (v: unknown) => void;
+  /** The input port this field belongs to (one aggregator per cogroup input): its records type K and V. */
+  port?: string;
 }
 
 const SERDES = ['default', 'json', 'string', 'number', 'bytes'];
@@ -27,6 +30,9 @@ export function ParamField(props: FieldProps) {
       break;
     case 'branches':
       input = <BranchesField {...props} />;
+      break;
+    case 'portFunctions':
+      input = <PortFunctionsField {...props} />;
       break;
     case 'duration':
       input = <DurationField id={id} value={value as number | null | undefined} optional={spec.optional} onChange={onChange} label={spec.label} />;

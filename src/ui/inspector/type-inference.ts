@@ -4,8 +4,8 @@ import type { TopologyDocument } from '../../model/types';
 import { recordTypes } from '../../simulator/record-types';
 import { ownEntry } from '../../model/name-table';
 
-export function upstreamTypes(doc: TopologyDocument, result: PreviewResult | null, nodeId: string): { key: string; value: string } | null {
-  const edge = doc.edges.find((e) => e.target === nodeId);
+export function upstreamTypes(doc: TopologyDocument, result: PreviewResult | null, nodeId: string, port?: string): { key: string; value: string } | null {
+  const edge = doc.edges.find((e) => e.target === nodeId && (port === undefined || e.targetPort === port));
   if (!edge) return null;
   const fromPreview = result ? ownEntry(result.nodes, edge.source)?.types : undefined;
   if (fromPreview) return fromPreview;

@@ -5,12 +5,17 @@ import type { BottomTab } from '../../store/ui-slice';
 import { PlanPanel } from './PlanPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { SamplesPanel } from './SamplesPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+import { TestsBadge } from '../tests/TestsBadge';
+import { TestsPanel } from '../tests/TestsPanel';
 
 const CodePanel = lazy(() => import('./CodePanel'));
 
 const TABS: [BottomTab, string][] = [
   ['preview', 'Preview'],
+  ['timeline', 'Timeline'],
   ['samples', 'Samples'],
+  ['tests', 'Tests'],
   ['plan', 'Plan'],
   ['code', 'Code'],
 ];
@@ -28,6 +33,7 @@ export function BottomPanel() {
         {TABS.map(([id, label]) => (
           <button key={id} role="tab" aria-selected={tab === id} onClick={() => useApp.getState().setBottomTab(id)} data-testid={`tab-${id}`}>
             {label}
+            {id === 'tests' && <TestsBadge />}
           </button>
         ))}
         <span className="sw-muted" style={{ marginLeft: 'auto', padding: '4px 8px' }} title="state of the live preview" data-testid="preview-status">
@@ -41,7 +47,9 @@ export function BottomPanel() {
       </div>
       <div className="sw-tab-body" role="tabpanel" tabIndex={0}>
         {tab === 'preview' && <PreviewPanel />}
+        {tab === 'timeline' && <TimelinePanel />}
         {tab === 'samples' && <SamplesPanel />}
+        {tab === 'tests' && <TestsPanel />}
         {tab === 'plan' && <PlanPanel />}
         {tab === 'code' && (
           <Suspense fallback={<p className="sw-muted">Loading…</p>}>

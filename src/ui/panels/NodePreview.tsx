@@ -6,9 +6,11 @@
 import { ownEntry } from '../../model/name-table';
 import type { NodeDetail, PreviewResult } from '../../simulator/types';
 import { useApp } from '../../store/store';
+import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
-import { fmt, fmtTime } from './format';
+import { fmt } from './format';
+import { TimeCell } from './TimeCell';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
@@ -32,6 +34,7 @@ export function NodePreview({ result, nodeId, name, detail }: { result: PreviewR
       <div className="sw-muted" style={{ marginBottom: 4 }}>
         <strong style={{ color: 'var(--text)' }}>{name}</strong> emitted {r?.emittedCount ?? 0} record(s){r && r.dropped > 0 ? `, dropped ${r.dropped} late/invalid record(s)` : ''}
         {r && detail && emitted.length < r.emittedCount ? ` (showing the first ${emitted.length})` : ''}
+        <PinAsExpected nodeId={nodeId} />
       </div>
       {detail && <NodeFlow detail={detail} />}
       {lineage && (
@@ -62,7 +65,7 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
             <tr key={i}>
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
-              <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+              <TimeCell ts={e.timestamp} />
             </tr>
           ))}
         </tbody>

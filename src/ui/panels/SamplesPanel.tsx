@@ -5,11 +5,14 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { EXAMPLE_SAMPLE, setSamples, sourceTopics } from '../../model/commands';
+import { setTestSamples } from '../../model/test-case-commands';
 import { ownEntry } from '../../model/name-table';
 import type { SampleRecord } from '../../model/types';
 import { useApp } from '../../store/store';
 import type { SampleDraft } from '../../store/samples-draft-slice';
 import { CodeEditor } from '../editor/CodeEditor';
+import { activeTestOf } from '../tests/active-test';
+import { SamplesCasePicker } from '../tests/SamplesCasePicker';
 import { GenerateForm } from './GenerateForm';
 import { formatSamples, parseSamples, plainValuesOf, wrapValues } from './samples-io';
 
@@ -20,27 +23,31 @@ export function SamplesPanel() {
   const topics = useMemo(() => sourceTopics(doc), [doc]);
   const chosen = useApp((s) => s.samplesTopic);
   const current = chosen && topics.includes(chosen) ? chosen : (topics[0] ?? null);
-  const saved = current ? (ownEntry(doc.samples, current) ?? []) : [];
+  // A chosen test case has its own samples (the preview runs on them); drafts are kept per case.
+  const active = useApp(activeTestOf);
+  const saved = current ? (ownEntry(active ? active.samples : doc.samples, current) ?? []) : [];
+  const draftKey = current && active ? `${active.id}\u0000${current}` : current;
   // Unapplied text (typed, or invalid) lives in the store: it survives tab and topic switches.
-  const draft = useApp((s) => (current ? ownEntry(s.sampleDrafts, current) : undefined));
+  const draft = useApp((s) => (draftKey ? ownEntry(s.sampleDrafts, draftKey) : undefined));
   const savedText = useMemo(() => formatSamples(saved), [saved]);
   const text = draft?.text ?? savedText;
   const problem = draft?.problem ?? null;
   const [showGenerate, setShowGenerate] = useState(false);
-  if (!current) return <p className="sw-muted">Add a source (stream, table or globalTable) to enter sample records for its topic.</p>;
+  if (!current || !draftKey) return <p className="sw-muted">Add a source (stream, table or globalTable) to enter sample records for its topic.</p>;
   const store = useApp.getState;
   const save = (records: SampleRecord[]) => {
-    store().setSampleDraft(current, null);
-    store().edit((d) => setSamples(d, current, records));
+    store().setSampleDraft(draftKey, null);
+    store().edit((d) => (active ? setTestSamples(d, active.id, current, records) : setSamples(d, current, records)));
   };
   const apply = (t: string, format: Format = 'json', fileName?: string) => {
     const r = parseSamples(t, format);
     if (r.ok) return save(r.records);
-    store().setSampleDraft(current, { text: t, problem: { line: r.line, column: r.column, message: fileName ? `${fileName}: ${r.message}` : r.message, plainValues: r.plainValues } });
+    store().setSampleDraft(draftKey, { text: t, problem: { line: r.line, column: r.column, message: fileName ? `${fileName}: ${r.message}` : r.message, plainValues: r.plainValues } });
   };
   const wrap = () => save(wrapValues(plainValuesOf(text) ?? []));
   return (
     <div>
+      <SamplesCasePicker />
       <SamplesToolbar topics={topics} current={current} applied={saved.length} onApply={() => apply(text)} onImport={apply} onToggleGenerate={() => setShowGenerate((v) => !v)} />
       {problem && <SamplesProblem problem={problem} onWrap={wrap} />}
       {!problem && saved.length === 0 && !draft && (
@@ -52,7 +59,7 @@ export function SamplesPanel() {
         </div>
       )}
       {showGenerate && <GenerateForm onGenerate={(records) => apply(formatSamples(records))} />}
-      <CodeEditor value={text} language="json" onChange={(t) => t !== text && store().setSampleDraft(current, { text: t, problem })} height={showGenerate ? 120 : 200} ariaLabel={`Sample records for ${current}`} testId="samples-editor" path={`file:///samples/${current}.json`} markers={problem ? [{ line: problem.line, column: problem.column, message: problem.message }] : []} />
+      <CodeEditor value={text} language="json" onChange={(t) => t !== text && store().setSampleDraft(draftKey, { text: t, problem })} height={showGenerate ? 120 : 200} ariaLabel={`Sample records for ${current}`} testId="samples-editor" path={`file:///samples/${active ? `${active.id}/` : ''}${current}.json`} markers={problem ? [{ line: problem.line, column: problem.column, message: problem.message }] : []} />
     </div>
   );
 }
