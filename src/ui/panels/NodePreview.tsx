@@ -9,7 +9,8 @@ import { useApp } from '../../store/store';
 import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
-import { fmt, fmtTime } from './format';
+import { fmt } from './format';
+import { TimeCell } from './TimeCell';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
@@ -64,7 +65,7 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
             <tr key={i}>
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
-              <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+              <TimeCell ts={e.timestamp} />
             </tr>
           ))}
         </tbody>
