@@ -75,6 +75,11 @@ describe('data flow preview', () => {
     await expect.poll(lineage).toEqual(both('"ink"', '"Ada L."'));
     await expect.poll(lit).toEqual(['node-customers', 'node-orders', 'node-withCustomer']);
     await screenshot(page, 'lineage-foreign-key-join');
+    // Long values wrap: every timestamp is whole inside its side of the flow, not cut off at its edge.
+    const clipped = await page.locator('[data-testid=node-flow] [data-testid=time-cell]').evaluateAll((tds) =>
+      tds.filter((td) => td.getBoundingClientRect().right > td.closest('section')!.getBoundingClientRect().right + 1).map((td) => td.textContent),
+    );
+    expect(clipped).toEqual([]);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 60_000);
