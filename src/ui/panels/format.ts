@@ -51,3 +51,9 @@ export function fmtTime(ts: number): { text: string; title?: string } {
 export function keyOnly(key: unknown): unknown {
   return key && typeof key === 'object' && 'start' in (key as object) && 'key' in (key as object) ? (key as { key: unknown }).key : key;
 }
+
+/** A timestamp as a short UTC time (epoch milliseconds) or as it is (test-style offsets). */
+export function fmtClock(ts: number | null): string {
+  if (ts === null) return '–';
+  return ts > EPOCH_2000 ? clock(ts, false) : String(ts);
+}
