@@ -2,6 +2,7 @@
  * The simulator's contract with the designer: a request (the design, optional sample override,
  * limits) and a result (per-node traces with lineage, sink outputs, stores, describe() text, errors).
  */
+import type { StoreEntry } from '../engine';
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
@@ -126,7 +127,7 @@ export interface NodeDetail {
   /** The first records the node emitted (up to the limit asked for). */
   emitted: TracedRecord[];
   /** State stores this node owns: their size and first entries. */
-  stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
+  stores: { name: string; size: number; entries: StoreEntry[] }[];
   /** The input records whose processing this node dropped (the first ones, as in droppedInputs). */
   dropped: TracedRecord[];
   /** Records that reached the node (upstream outputs, or input records for a source), in processing order. */

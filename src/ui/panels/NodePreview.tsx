@@ -65,10 +65,20 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
               <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+              {e.history ? <VersionHistory history={e.history} /> : null}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A versioned store's older versions of a key, newest first (tombstone versions shown as null). */
+function VersionHistory({ history }: { history: NonNullable<NodeDetail['stores'][number]['entries'][number]['history']> }) {
+  return (
+    <td className="sw-muted" data-testid="store-history" title="older versions (history), newest first">
+      history: {history.map((h) => `${fmt(h.value)} @ ${fmtTime(h.timestamp)}`).join(', ')}
+    </td>
   );
 }
