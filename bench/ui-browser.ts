@@ -2,7 +2,8 @@
  * `npm run bench:browser` (after `npm run build`): designer figures measured in Debian's Chromium:
  * time until the first screen is interactive, opening + auto-laying-out a 300-node design, frame
  * times while dragging a node on it, and the time from an edit to the updated preview of 10k
- * records, and opening the Designs list with 50 designs. Reported, not asserted. `-- --dist <dir>` measures another build (e.g. a baseline).
+ * records, stepping the timeline of that design to random records, and opening the Designs list with
+ * 50 designs. Reported, not asserted. `-- --dist <dir>` measures another build (e.g. a baseline).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launch, serve } from '../test/e2e/browser';
 import { measureDesignsList } from './browser-designs';
 import { measureDrag, zoomCanvasTo } from './browser-drag';
+import { measureTimelineSteps } from './browser-timeline';
 import { chainDesign, parallelDesign } from './designs';
 
 const distArg = process.argv.indexOf('--dist');
@@ -118,6 +120,9 @@ const spread = (xs: number[]) => `${Math.min(...xs)}-${Math.max(...xs)}`;
 const editMs = med(edits.map((e) => e.screenMs));
 const appliedToResultMs = med(edits.map((e) => e.storeMs));
 const editWorkerMs = med(edits.map((e) => e.workerMs));
+// The timeline on that design: step to random records (slider -> state on screen; target median < 30 ms).
+const timelineSteps = await measureTimelineSteps(page);
+await page.click('[data-testid=tab-preview]');
 // Code tab on a 100-node design: generating the project in the page (the code generator chunk is
 // loaded first, so it is warmed up once before timing).
 const file100 = join(tmpdir(), 'sw-100.json');
@@ -143,7 +148,7 @@ const openLayoutLaterMs = (await openAndLayout(page2, file)).totalMs;
 const designsList = await measureDesignsList(browser, server.url);
 
 await browser.close();
-const result = { designsList, interactiveMs, designsStartMs, open300Ms: openMs, open300AndLayoutMs: openLayoutMs, layout300, open300ParallelAndLayoutMs: openLayoutParallelMs, open300AndLayout3sLaterMs: openLayoutLaterMs, layoutParallel, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, editWorkerMs, edits, codeTab100NodesMs: codeTabMs, drag300: drag, drag300Zoomed: dragZoomed };
+const result = { designsList, interactiveMs, designsStartMs, open300Ms: openMs, open300AndLayoutMs: openLayoutMs, layout300, open300ParallelAndLayoutMs: openLayoutParallelMs, open300AndLayout3sLaterMs: openLayoutLaterMs, layoutParallel, preview10kShownMs: previewMs, preview10kWorkerMs: runMs, editToPreview10kMs: editMs, editAppliedToResultMs: appliedToResultMs, editWorkerMs, edits, codeTab100NodesMs: codeTabMs, drag300: drag, drag300Zoomed: dragZoomed, timelineSteps };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`first screen interactive: ${interactiveMs} ms (Monaco not loaded), of which opening the design from IndexedDB ${designsStartMs} ms`);
@@ -158,6 +163,8 @@ else {
   console.log(`edit that design -> new preview on screen: median ${editMs} ms (${spread(edits.map((e) => e.screenMs))}) over ${EDITS} edits, from the input event`);
   console.log(`  edit applied to the document -> new preview result in the store: median ${appliedToResultMs} ms (${spread(edits.map((e) => e.storeMs))}) (target 100 ms)`);
   console.log(`  of which the simulation in the worker: median ${editWorkerMs} ms (${spread(edits.map((e) => e.workerMs))})`);
+  const t = timelineSteps;
+  console.log(`timeline of that design (${t.records} records, recorded run): step to a random record -> its state on screen: median ${t.medianMs} ms, p95 ${t.p95Ms} ms (target median < 30 ms); worker round trip median ${t.workerMedianMs} ms; checkpoints ${t.checkpoints}, ~${Math.round(t.estimatedBytes / 1024)} KB estimated`);
   if (designsList) console.log(`Designs list with ${designsList.designs} designs: shown ${designsList.firstOpenMs} ms after the click (first opening after a reload), then median ${designsList.medianOpenMs} ms (${designsList.spreadMs}) (target < 200 ms)`);
   console.log(`Code tab of a 100-node design (generate the project in the page and show it): ${codeTabMs} ms (generation target < 100 ms)`);
 }

@@ -4,14 +4,15 @@
  * so the project vendors exactly the engine the preview runs.
  */
 import type { TopologyDocument } from '../src/model/types';
-import { DOCKERFILE, MAIN_TS, TEST_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
+import { DOCKERFILE, MAIN_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
 import { checkProjectPath } from './project-paths';
+import { testFiles, type PreviewOutputs } from './test-files';
 import { printTopology } from './topology-file';
 import { topicFilePath } from '../src/engine';
 
 export interface GenerateOptions {
-  /** What the preview emitted per sink topic; becomes the project's golden test. */
-  expectedOutputs?: Record<string, { key: unknown; value: unknown; timestamp: number }[]>;
+  /** What the preview emitted per sink topic: the project's one test case when the design has none. */
+  expectedOutputs?: PreviewOutputs;
 }
 
 export function generateProject(doc: TopologyDocument, engineSources: Map<string, string>, options: GenerateOptions = {}): Map<string, string> {
@@ -33,10 +34,7 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
     const records = (Object.hasOwn(doc.samples, topic) ? doc.samples[topic] : undefined) ?? [];
     files.set(topicFilePath('samples', topic), records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
   }
-  if (options.expectedOutputs) {
-    files.set('test/topology.test.ts', TEST_TS);
-    files.set('test/expected-output.json', JSON.stringify(options.expectedOutputs, null, 2) + '\n');
-  }
+  for (const [path, text] of testFiles(doc, options.expectedOutputs)) files.set(path, text);
   for (const path of files.keys()) checkProjectPath(path);
   return files;
 }

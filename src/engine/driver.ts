@@ -4,6 +4,7 @@
  * before the next, with caches flushed after every record, as TTD commits after every record.
  */
 import type { StreamRecord } from './core/record';
+import type { DropReason } from './core/context';
 import type { EnterFunction } from './core/fused-code';
 import { Task, type NodeRuntime, type PunctuationEvent, type TraceEvent } from './core/task';
 import type { NodeSpec } from './core/topology-spec';
@@ -55,6 +56,7 @@ export class TopologyTestDriver {
   private onlyQueue: { topic: string; queue: RecordQueue; sources: readonly NodeRuntime[] } | null = null;
   private readonly inputs: InputTopic[] = [];
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
+  private readonly dropListeners: ((processor: { name: string; owner: string }, reason: DropReason | undefined) => void)[] = [];
   private readonly defaultKeySerde: Serde;
   private readonly defaultValueSerde: Serde;
   private nextInputId = 0;
@@ -90,9 +92,11 @@ export class TopologyTestDriver {
     this.task.setTrace(ls.length === 1 ? ls[0] : (e) => ls.forEach((l) => l(e)));
   }
 
-  /** Told of every record a processor drops (`owner`: the DSL operation the processor belongs to). */
-  onDrop(listener: (processor: { name: string; owner: string }) => void): void {
-    this.task.onDrop = listener;
+  /** Told of every record a processor drops (`owner`: the DSL operation the processor belongs to) and the rule that dropped it. */
+  onDrop(listener: (processor: { name: string; owner: string }, reason: DropReason | undefined) => void): void {
+    const ls = this.dropListeners;
+    ls.push(listener);
+    this.task.onDrop = ls.length === 1 ? listener : (p, r) => ls.forEach((l) => l(p, r));
   }
 
   /**

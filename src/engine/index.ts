@@ -16,6 +16,10 @@ export { TopologyTestDriver, type OutputRecord, type ProcessorMetrics } from './
 export { ProcessingError, UserFunctionError } from './core/errors';
 export type { StreamRecord, Change } from './core/record';
 export type { TraceEvent } from './core/task';
+export type { DropReason } from './core/context';
+export { KeyValueStore } from './stores/kv-store';
+export { WindowStore } from './stores/window-store';
+export { SessionStore } from './stores/session-store';
 /** What a foreign-key join's subscription carries (the simulator reads it to name the right row a result met). */
 export type { SubscriptionMessage } from './joins/foreign-key';
 export type { StoreEntry } from './stores/state-store';

@@ -7,6 +7,8 @@ import { nameTable } from '../engine';
 import { recordTypes } from './record-types';
 import { lineageThroughState } from './lineage';
 import { nodeFlow } from './node-flow';
+import { momentAt } from './timeline/moment';
+import { timelineOverview } from './timeline/overview';
 import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
 
 /** State store entries sent for the preview table (the size is always sent). */
@@ -51,5 +53,9 @@ export function answer(result: SimulationResult, query: PreviewQuery): PreviewAn
       return lineageThroughState(result, query.recordId);
     case 'sinks':
       return result.sinks;
+    case 'timeline':
+      return result.recording ? timelineOverview(result, result.recording) : null;
+    case 'moment':
+      return result.recording ? momentAt(result, result.recording, query.position) : null;
   }
 }

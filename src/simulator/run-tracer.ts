@@ -29,6 +29,8 @@ export class RunTracer {
     private readonly maxTrace: number,
     inputs: number,
     private readonly foreignKeys: ForeignKeys,
+    /** A recorded run (timeline) needs every forward: processors are never untraced. */
+    private readonly keepTracing = false,
   ) {
     this.causes = new CauseTracker(result.graph, result.nodes);
     this.referenced = new Uint8Array(inputs);
@@ -57,14 +59,14 @@ export class RunTracer {
     }
     causes.finish();
     for (const target of targets) if (result.nodes[target.nodeId].emitted.length === maxTrace) causes.markFull(target.nodeId);
-    if (full) driver.stopTracing(e.processor);
+    if (full && !this.keepTracing) driver.stopTracing(e.processor);
   }
 
   /** A processor carrying no node's output: only a foreign-key join's subscriptions are kept (until the join's trace is full). */
   private other(e: TraceEvent, driver: TopologyTestDriver): void {
     const join = this.foreignKeys.joinOf(e.processor);
     if (join !== undefined && this.result.nodes[join].emitted.length < this.maxTrace) this.foreignKeys.subscribed(join, e.record);
-    else driver.stopTracing(e.processor);
+    else if (!this.keepTracing) driver.stopTracing(e.processor);
   }
 
   /** Which input record a drop happened on, for the node the dropping processor belongs to. */

@@ -12,6 +12,8 @@ import { ForeignKeys } from './foreign-keys';
 import { flagNotData } from './not-data-check';
 import { indexProcessors } from './output-processors';
 import { RunTracer } from './run-tracer';
+import { nodeRules } from './timeline/node-rules';
+import { TimelineRecorder } from './timeline/recorder';
 import type { SimulationRequest, SimulationResult } from './types';
 
 export interface SimulateHooks {
@@ -44,8 +46,10 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
   });
   const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, compiled.sourceTopics);
-  const tracer = new RunTracer(result, index, compiled.afterRepartition, req.maxTracePerNode ?? 10_000, inputs.length, ForeignKeys.of(compiled, result.graph));
+  const tracer = new RunTracer(result, index, compiled.afterRepartition, req.maxTracePerNode ?? 10_000, inputs.length, ForeignKeys.of(compiled, result.graph), !!req.record);
   tracer.attach(driver);
+  const recorder = req.record ? new TimelineRecorder(result, index, nodeRules(doc, result.graph), ids) : null;
+  recorder?.attach(driver);
   let piped = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
@@ -53,9 +57,11 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     tracer.currentInput = ids[i];
     tracer.current = i;
     hooks.beforeRecord?.(ids[i]);
+    recorder?.before(i);
     try {
       checkSample(input.topic, input.index, input.record);
       driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
+      recorder?.after(i, driver);
     } catch (e) {
       fail(result, e, index.ownerOf, input.topic, input.index);
       break;
@@ -63,7 +69,8 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   }
   tracer.countFrom(driver);
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
-  tracer.keepInputs(inputs, ids, piped, req.maxTracePerNode === undefined);
+  tracer.keepInputs(inputs, ids, piped, req.maxTracePerNode === undefined || !!recorder);
+  if (recorder) result.recording = recorder.recording;
   result.stores = driver.storeContents() as SimulationResult['stores'];
   flagNotData(result, doc);
   result.durationMs = now() - started;

@@ -6,6 +6,8 @@ import type { StoreEntry } from '../engine';
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
+import type { Recording } from './timeline/recorder';
+import type { Moment, TimelineOverview } from './timeline/types';
 import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
@@ -16,6 +18,8 @@ export interface SimulationRequest {
   maxTracePerNode?: number;
   /** Report every user function call (slow; used only to locate an endless function). */
   reportFunctionCalls?: boolean;
+  /** Record what the timeline shows (every record, drops with their rule, store histories): result.recording. */
+  record?: boolean;
 }
 
 export interface TracedRecord {
@@ -83,6 +87,8 @@ export interface SimulationResult {
   graph: LineageGraph;
   describe: string;
   diagnostics: Diagnostic[];
+  /** With request.record: what the timeline needs to show any input record's moment. */
+  recording?: Recording;
   /** The first fatal error (compile or processing), naming the node when known. */
   error?: { nodeId?: string; message: string; field?: string; record?: { key: unknown; value: unknown; timestamp: number } };
   durationMs: number;
@@ -152,11 +158,19 @@ export interface PreviewView {
   detailLimit: number;
 }
 
-export type PreviewQuery = { kind: 'node'; nodeId: string; limit: number } | { kind: 'lineage'; recordId: string } | { kind: 'sinks' };
+/** timeline and moment: only about a run made with request.record (else answered with null). */
+export type PreviewQuery =
+  | { kind: 'node'; nodeId: string; limit: number }
+  | { kind: 'lineage'; recordId: string }
+  | { kind: 'sinks' }
+  | { kind: 'timeline' }
+  | { kind: 'moment'; position: number };
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
   sinks: SimulationResult['sinks'];
+  timeline: TimelineOverview;
+  moment: Moment;
 }
 
 /** Messages between the page and the simulator worker. */

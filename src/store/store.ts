@@ -6,9 +6,10 @@ import { createPreviewSlice, type PreviewSlice } from './preview-slice';
 import { createSamplesDraftSlice, type SamplesDraftSlice } from './samples-draft-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createTestsSlice, type TestsSlice } from './tests-slice';
+import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice;
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -19,6 +20,7 @@ export const createAppStore = () =>
     ...createSamplesDraftSlice(...(a as Parameters<typeof createSamplesDraftSlice>)),
     ...createDesignsSlice(...(a as Parameters<typeof createDesignsSlice>)),
     ...createTestsSlice(...(a as Parameters<typeof createTestsSlice>)),
+    ...createTimelineSlice(...(a as Parameters<typeof createTimelineSlice>)),
   }));
 
 export const useApp = createAppStore();

@@ -85,7 +85,7 @@ describe('streamwright CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sw-gen-'));
     const r = await cli('generate', join(EX, 'word-count.json'), '-o', dir);
     expect(r.code).toBe(0);
-    for (const f of ['package.json', 'src/topology.ts', 'src/streams/index.ts', 'samples/text-lines.jsonl', 'test/expected-output.json']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['package.json', 'src/topology.ts', 'src/streams/index.ts', 'samples/text-lines.jsonl', 'test/cases.json', 'test/topology.test.ts']) expect(existsSync(join(dir, f))).toBe(true);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 /**
  * Accessibility and a look at every main view (issue #11): axe-core checks the canvas with a design,
  * the inspector, the samples, preview, code and plan tabs and the shortcuts dialog (no serious or
- * critical violation), and each view is saved as a screenshot (test/.artifacts/screenshots/).
+ * critical violation), the first screen, the examples and designs dialogs and a record's lineage too, and each view is saved as a screenshot (test/.artifacts/screenshots/).
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -42,6 +42,14 @@ describe('accessibility of the main views', () => {
     // The app's Content-Security-Policy forbids inline scripts: bypassed in this context only, for axe's script tag.
     const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     const page = await openApp(env, context);
+    await expect.poll(() => page.locator('[data-testid=preview-status]').textContent(), { timeout: 30_000 }).toBe('up to date');
+    // The empty design's first run is never reported as stopped (a cold worker may miss the time limit once).
+    await expect(page.locator('[data-testid=preview-stopped]').count()).resolves.toBe(0);
+    await checkView(page, 'first-screen');
+    await page.click('[data-testid=open-examples]');
+    await page.locator('[data-testid=example-word-count]').waitFor();
+    await checkView(page, 'examples-dialog');
+    await page.keyboard.press('Escape');
     await openExample(page, 'word-count');
     await previewSettled(page);
     await page.click('[data-testid=auto-layout]');
@@ -50,6 +58,9 @@ describe('accessibility of the main views', () => {
     await page.locator('[data-testid="node-word-counts"]').click();
     await page.locator('[data-testid=inspector]').waitFor();
     await checkView(page, 'inspector-and-preview');
+    await page.locator('[data-testid=output-row]').nth(6).click();
+    await page.locator('[data-testid=lineage]').waitFor();
+    await checkView(page, 'preview-lineage');
     for (const tab of ['samples', 'code', 'plan']) {
       await page.click(`[data-testid=tab-${tab}]`);
       await page.locator(`[data-testid=tab-${tab}][aria-selected=true]`).waitFor();
@@ -61,6 +72,10 @@ describe('accessibility of the main views', () => {
     await page.locator('header').getByRole('button', { name: 'Keyboard shortcuts and help' }).click();
     await page.locator('[data-testid=shortcuts]').waitFor();
     await checkView(page, 'shortcuts-dialog');
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid=show-designs]');
+    await page.locator('[role=dialog]').waitFor();
+    await checkView(page, 'designs-dialog');
     expect(page.errors).toEqual([]);
     await context.close();
   }, 180_000);

@@ -60,7 +60,7 @@ describe('data flow preview', () => {
     await openDesign(page, doc);
     await previewSettled(page);
     await card(page, 'withCustomer').click();
-    await expect.poll(() => outputRows(page).then((r) => r.length)).toBe(3);
+    await expect.poll(() => outputRows(page).then((r) => r.length), { timeout: 10_000 }).toBe(3);
     const rows = await outputRows(page);
     const lineage = () => page.locator('[data-testid=lineage] tr').allTextContents();
     // Exactly two input records, in either order: the order row and the customer row.
@@ -74,6 +74,35 @@ describe('data flow preview', () => {
     await page.locator('[data-testid=output-row]').nth(rows.findIndex((r) => r[2].includes('Ada L.'))).click();
     await expect.poll(lineage).toEqual(both('"ink"', '"Ada L."'));
     await expect.poll(lit).toEqual(['node-customers', 'node-orders', 'node-withCustomer']);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows timestamps on one line as readable times, the raw epoch milliseconds on hover', async () => {
+    const page = await openApp(env, undefined, { width: 1440, height: 900 });
+    await openExample(page, 'word-count');
+    await previewSettled(page);
+    await card(page, 'split-words').click();
+    await expect.poll(() => inputRows(page).count()).toBe(3);
+    await page.locator('[data-testid=output-row]').first().click();
+    await expect.poll(() => page.locator('[data-testid=lineage] tr').count()).toBe(1);
+    // Every timestamp cell of the in, out and lineage tables: one line of text, the epoch in its title.
+    const cells = await page.locator('[data-testid=node-flow] [data-testid=time-cell], [data-testid=lineage] [data-testid=time-cell]').evaluateAll((tds) =>
+      tds.map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { text: td.textContent, title: td.getAttribute('title'), lines: lines.size };
+      }),
+    );
+    expect(cells.length).toBe(3 + 11 + 1);
+    // No window column for a node whose records have no window.
+    await expect(page.locator('[data-testid=output-table] th').allTextContents()).resolves.toEqual(['#', 'key', 'value', 'timestamp']);
+    for (const c of cells) {
+      expect(c.lines).toBe(1);
+      expect(c.text).toMatch(/^2023-11-14 22:13:2\d(\.\d{3})?$/);
+      expect(c.title).toMatch(/^17000000\d{5} epoch ms \(UTC\)$/);
+    }
     expect(page.errors).toEqual([]);
     await page.close();
   }, 60_000);

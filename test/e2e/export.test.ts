@@ -48,8 +48,10 @@ describe('export', () => {
     for (const f of listed) expect(Object.keys(zip), f).toContain(`word-count/${f}`);
     expect(Object.keys(zip).some((p) => p.startsWith('word-count/src/streams/'))).toBe(true);
     expect(strFromU8(zip['word-count/src/topology.ts'])).toContain('text-lines');
-    // The samples and the preview's output come along as the project's golden test data.
+    // The samples come along, and the design's test cases as the project's tests.
     expect(strFromU8(zip['word-count/samples/text-lines.jsonl']).trim().split('\n')).toHaveLength(3);
+    expect(JSON.parse(strFromU8(zip['word-count/test/cases.json'])).map((c: { name: string }) => c.name)).toEqual(['The example samples']);
+    expect(Object.keys(zip)).toContain('word-count/test/kafka.test.ts');
     expect(page.errors).toEqual([]);
     await page.close();
   }, 90_000);

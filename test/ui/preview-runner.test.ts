@@ -47,6 +47,21 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** A run stopped at the time limit, and its instrumented re-run ending with `then`: the store after. */
+async function stoppedThen(then: RunOutcome) {
+  const store = createAppStore();
+  const fake = fakeClient(clock);
+  const runner = createPreviewRunner(fake.client, store, () => clock.t);
+  runner.edited(doc('a'), clock.t);
+  fake.runs[0].finish({ kind: 'stopped', reason: 'timeout', lastInputId: 'in#3', lastCall: null });
+  await vi.advanceTimersByTimeAsync(0);
+  expect(fake.runs).toHaveLength(2);
+  fake.runs[1].finish(then);
+  await vi.advanceTimersByTimeAsync(0);
+  runner.dispose();
+  return store;
+}
+
 describe('preview runner', () => {
   it('a run the worker could not finish says what happened, without looking for an endless loop', async () => {
     const store = createAppStore();
@@ -58,6 +73,18 @@ describe('preview runner', () => {
     expect(fake.runs).toHaveLength(1);
     expect(store.getState()).toMatchObject({ running: false, result: null, stopped: { message: 'The preview stopped: the preview worker failed: out of memory' } });
     runner.dispose();
+  });
+
+  it('a run stopped at the time limit whose instrumented re-run finishes shows that result, not "stopped"', async () => {
+    // A cold worker on a busy machine (or a page too busy to read the answer in time) can miss the
+    // limit once: the re-run that looks for an endless function finishing proves there is none.
+    const store = await stoppedThen({ kind: 'preview', preview: preview(2) });
+    expect(store.getState()).toMatchObject({ running: false, stopped: null, result: { runId: 2 } });
+  });
+
+  it('a run stopped at the time limit names the function its re-run was stuck in', async () => {
+    const store = await stoppedThen({ kind: 'stopped', reason: 'timeout', lastInputId: 'in#3', lastCall: { nodeId: 's', param: 'mapper' } });
+    expect(store.getState()).toMatchObject({ running: false, result: null, stopped: { message: 'Stopped after 2s: the mapper function of "s" did not return while processing input in#3 (endless loop?)', nodeId: 's' } });
   });
 
   it('runs an edit at once, and a burst during a run as one run of the latest document', async () => {

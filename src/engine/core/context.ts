@@ -12,6 +12,17 @@ export interface ScheduleRequest {
   run: (timestamp: number) => void;
 }
 
+/**
+ * Why a processor dropped a record (the rule, as data: the preview's timeline shows it). Windowed
+ * drops carry the window and how far stream time was past its close (window end + grace).
+ */
+export interface DropReason {
+  code: 'null-key' | 'null-value' | 'expired-window' | 'no-table-key' | 'no-foreign-key' | 'stale-response' | 'stale-version';
+  window?: { start: number; end: number };
+  /** Stream time minus grace minus the window end, at the drop (expired-window). */
+  lateByMs?: number;
+}
+
 export interface ProcessorContext {
   readonly name: string;
   readonly owner: string;
@@ -35,8 +46,8 @@ export interface ProcessorContext {
    */
   forwardChange(key: unknown, newValue: unknown, oldValue: unknown, timestamp: number): void;
   getStateStore<S extends StateStore = StateStore>(name: string): S;
-  /** Counts a record dropped as late/expired or invalid (Kafka's dropped-records metric). */
-  recordDropped(): void;
+  /** Counts a record dropped as late/expired or invalid (Kafka's dropped-records metric); `reason` says which rule dropped it. */
+  recordDropped(reason?: DropReason): void;
   /** Register work to run when the task flushes its caches (after every input record, as TTD commits). */
   onFlush(flush: () => void): void;
   /** Schedules a punctuation on the task (STREAM_TIME or WALL_CLOCK_TIME). */

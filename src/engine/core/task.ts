@@ -3,7 +3,7 @@
  * It processes one record completely (depth-first through the processor graph), and flushes record
  * caches when the driver commits.
  */
-import type { ProcessorContext, ScheduleRequest } from './context';
+import type { DropReason, ProcessorContext, ScheduleRequest } from './context';
 import type { Cancellable, RecordMetadata } from '../processor-api';
 import { PunctuationQueue, type Punctuation } from './punctuation';
 import { ProcessingError, UserFunctionError } from './errors';
@@ -167,10 +167,10 @@ export class NodeRuntime implements ProcessorContext, FusionNode {
     return s as S;
   }
 
-  recordDropped(): void {
+  recordDropped(reason?: DropReason): void {
     this.dropped++;
     // Drops are rare: the listener check costs nothing on the path of records that go through.
-    this.task.onDrop?.(this.spec);
+    this.task.onDrop?.(this.spec, reason);
   }
 
   onFlush(flush: () => void): void {
@@ -209,7 +209,7 @@ export class Task {
   /** The input partition this task processes (the Kafka runtime sets it; one task in the driver: 0). */
   partition = 0;
   /** Told of every record a processor drops (late, expired or invalid); the simulator lists them. */
-  onDrop: ((processor: NodeSpec) => void) | undefined = undefined;
+  onDrop: ((processor: NodeSpec, reason: DropReason | undefined) => void) | undefined = undefined;
   /** Task stream time (punctuation only): the largest timestamp given to punctuateStreamTime, -1 before. */
   streamTime = -1;
   readonly streamTimePunctuations = new PunctuationQueue();

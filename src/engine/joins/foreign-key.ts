@@ -65,9 +65,9 @@ export class SubscriptionSendProcessor implements Processor {
   }
 
   process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
+    if (r.key === null || r.key === undefined) return this.ctx.recordDropped({ code: 'null-key' });
     const { newValue, oldValue, isLatest } = r.value as Change;
-    if (this.versioned && isLatest === false) return this.ctx.recordDropped();
+    if (this.versioned && isLatest === false) return this.ctx.recordDropped({ code: 'stale-version' });
     const newFk = present(newValue) ? this.extractor(newValue) : null;
     if (this.leftJoin) {
       // A left join answers every update, a null foreign key included (with "no right value").
@@ -84,14 +84,14 @@ export class SubscriptionSendProcessor implements Processor {
     // a dropped record ("Skipping record due to null foreign key").
     if (present(oldValue)) {
       const oldFk = this.extractor(oldValue);
-      if (!present(oldFk)) return this.ctx.recordDropped();
+      if (!present(oldFk)) return this.ctx.recordDropped({ code: 'no-foreign-key' });
       if (!present(newValue)) return this.send(r, oldFk, 'delete-and-propagate');
-      if (!present(newFk)) return this.ctx.recordDropped();
+      if (!present(newFk)) return this.ctx.recordDropped({ code: 'no-foreign-key' });
       if (!sameKey(oldFk, newFk)) this.send(r, oldFk, 'delete-no-propagate');
       // Propagate "no right value" if there is none: the previous result must be unset.
       this.send(r, newFk, 'propagate-null-if-no-fk-value');
     } else if (present(newValue)) {
-      if (!present(newFk)) return this.ctx.recordDropped();
+      if (!present(newFk)) return this.ctx.recordDropped({ code: 'no-foreign-key' });
       this.send(r, newFk, 'propagate-only-if-fk-value');
     }
   }
@@ -103,7 +103,7 @@ export class SubscriptionReceiveProcessor extends StoreProcessor<SubscriptionSto
     const msg = r.value as SubscriptionMessage;
     // Only a left join's "no foreign key" message comes with a null key; it subscribes to nothing.
     if (r.key === null || r.key === undefined) {
-      if (msg.instruction !== 'propagate-null-if-no-fk-value') return this.ctx.recordDropped();
+      if (msg.instruction !== 'propagate-null-if-no-fk-value') return this.ctx.recordDropped({ code: 'null-key' });
     } else if (msg.instruction === 'delete-and-propagate' || msg.instruction === 'delete-no-propagate') {
       this.store.unsubscribe(r.key, msg.leftKey);
     } else {
@@ -146,8 +146,8 @@ export class ForeignTableJoinProcessor extends StoreProcessor<SubscriptionStore>
     super(store);
   }
   process(r: StreamRecord) {
-    if (r.key === null || r.key === undefined) return this.ctx.recordDropped();
-    if (this.versioned && (r.value as Change).isLatest === false) return this.ctx.recordDropped();
+    if (r.key === null || r.key === undefined) return this.ctx.recordDropped({ code: 'null-key' });
+    if (this.versioned && (r.value as Change).isLatest === false) return this.ctx.recordDropped({ code: 'stale-version' });
     const right = (r.value as Change).newValue ?? null;
     for (const s of this.store.subscriptionsFor(r.key)) {
       const msg: FkResponse = { hash: s.hash, right, partition: s.partition };
@@ -178,7 +178,7 @@ export class ResponseJoinProcessor implements Processor {
     const current = this.leftGet(r.key);
     const left = current ? current.value : null;
     // A response for a left value that has changed since is stale: Kafka drops it and counts it.
-    if (hashOf(left) !== msg.hash) return this.ctx.recordDropped();
+    if (hashOf(left) !== msg.hash) return this.ctx.recordDropped({ code: 'stale-response' });
     const value = !present(msg.right) && (!this.leftJoin || !present(left)) ? null : this.joiner(left, msg.right ?? null, r.key);
     this.ctx.forwardNew(r.key, value, r.timestamp);
   }

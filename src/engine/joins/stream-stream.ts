@@ -135,13 +135,13 @@ export class StreamJoinSideProcessor implements Processor {
     // of closed unmatched records itself, but later out-of-order records see the new time).
     this.shared.streamTime = Math.max(this.shared.streamTime, t);
     if (r.value === null || r.value === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-value' });
       return;
     }
     if (r.key === null || r.key === undefined) {
       // Left/outer joins emit a null-key record of an outer side at once: it can never match.
       if (c.outer) this.ctx.forward({ key: r.key, value: this.join(r.value, null, r.key), timestamp: r.timestamp });
-      else this.ctx.recordDropped();
+      else this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     if (c.anyOuter && t === this.shared.streamTime) this.emitClosedUnmatched();

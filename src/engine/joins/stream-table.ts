@@ -33,7 +33,7 @@ export class StreamTableJoinProcessor implements Processor {
 
   process(r: StreamRecord) {
     if (r.value === null || r.value === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-value' });
       return;
     }
     const tableKey = this.keySelector ? this.keySelector(r.key, r.value) : r.key;
@@ -42,7 +42,7 @@ export class StreamTableJoinProcessor implements Processor {
       // join (joined with null); any other record without a table key is dropped, by left joins too
       // (KStreamGlobalKTableLeftJoinTest.shouldNotJoinOnNullKeyMapperValues).
       if (this.left && (r.key === null || r.key === undefined)) this.ctx.forward({ key: r.key, value: this.joiner(r.value, null, r.key), timestamp: r.timestamp, headers: r.headers });
-      else this.ctx.recordDropped();
+      else this.ctx.recordDropped({ code: 'no-table-key' });
       return;
     }
     if (!this.buffer || r.key === null || r.key === undefined || !this.buffer.put(r)) this.join(r, tableKey);

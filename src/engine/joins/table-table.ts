@@ -58,12 +58,12 @@ export class TableTableJoinProcessor implements Processor {
    */
   process(rec: StreamRecord) {
     if (rec.key === null || rec.key === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     const change = rec.value as Change;
     if (this.options.versionedInput && change.isLatest === false) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'stale-version' });
       return;
     }
     const has = (v: unknown) => v !== null && v !== undefined;

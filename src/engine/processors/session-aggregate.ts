@@ -33,7 +33,7 @@ export class SessionAggregateProcessor extends WindowedAggregateBase<SessionStor
       end = Math.max(end, s.end);
     }
     if (end < closeTime) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'expired-window', window: { start, end }, lateByMs: closeTime - end });
       return;
     }
     // A record that lands inside or bridges sessions retracts them; a brand-new session does not.

@@ -30,7 +30,7 @@ export class SlidingAggregateProcessor extends WindowedAggregateBase<WindowStore
     const t = r.timestamp;
     const closeTime = this.streamTime - this.windows.graceMs;
     if (t + 1 + this.d <= closeTime) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'expired-window', window: { start: t + 1, end: t + 1 + this.d }, lateByMs: closeTime - (t + 1 + this.d) });
       return;
     }
     if (t < this.d) this.processEarly(r, closeTime);
@@ -117,7 +117,7 @@ export class SlidingAggregateProcessor extends WindowedAggregateBase<WindowStore
   private update(start: number, current: Agg & { fresh?: boolean }, r: StreamRecord, closeTime: number) {
     const end = start + this.d;
     if (end < closeTime) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'expired-window', window: { start, end }, lateByMs: closeTime - end });
       return;
     }
     const oldAgg = current.fresh ? null : current.value;

@@ -27,7 +27,7 @@ export class StreamAggregateProcessor implements Processor {
   process(r: StreamRecord) {
     // Null keys cannot be grouped and null values are skipped, as in Kafka (both counted as dropped).
     if (r.key === null || r.key === undefined || r.value === null || r.value === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: r.key === null || r.key === undefined ? 'null-key' : 'null-value' });
       return;
     }
     const old = this.store.get(r.key);

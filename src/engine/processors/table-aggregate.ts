@@ -29,7 +29,7 @@ export class TableAggregateProcessor implements Processor {
 
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     const c = r.value as Change;

@@ -55,7 +55,7 @@ export class TableSourceProcessor implements Processor {
 
   process(r: StreamRecord) {
     if (r.key === null || r.key === undefined) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: 'null-key' });
       return;
     }
     const value = r.value === undefined ? null : r.value;

@@ -28,7 +28,7 @@ export class WindowAggregateProcessor extends WindowedAggregateBase<WindowStore>
       const end = start + size;
       if (end <= t) continue;
       if (end <= closeTime) {
-        this.ctx.recordDropped();
+        this.ctx.recordDropped({ code: 'expired-window', window: { start, end }, lateByMs: closeTime - end });
         continue;
       }
       const old = this.store.fetch(r.key, start);

@@ -45,7 +45,7 @@ export abstract class WindowedAggregateBase<S extends StateStore> implements Pro
   process(r: StreamRecord) {
     // Null keys cannot be windowed: skipped and counted as dropped.
     if (r.key === null || r.key === undefined || (this.skipsNullValues && (r.value === null || r.value === undefined))) {
-      this.ctx.recordDropped();
+      this.ctx.recordDropped({ code: r.key === null || r.key === undefined ? 'null-key' : 'null-value' });
       return;
     }
     this.streamTime = Math.max(this.streamTime, r.timestamp);

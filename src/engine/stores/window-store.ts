@@ -36,8 +36,13 @@ export class WindowStore<K = unknown, V = unknown> implements StateStore {
   ) {}
 
   private live(start: number): boolean {
+    return this.liveAt(start, this.observedTime);
+  }
+
+  /** Whether a window starting at `start` is still listed once the latest window start put is `observedTime`. */
+  liveAt(start: number, observedTime: number): boolean {
     // Kafka's time-first (emit-final) store keeps the boundary window; the key-first one does not.
-    return this.layout.timeFirst ? start >= this.observedTime - this.retentionMs : start > this.observedTime - this.retentionMs;
+    return this.layout.timeFirst ? start >= observedTime - this.retentionMs : start > observedTime - this.retentionMs;
   }
 
   /**

@@ -5,7 +5,7 @@
  * changed, and only the cards on screen are rendered.
  */
 import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesState, useReactFlow, type Edge, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { disconnect, moveNodes, removeNodes } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { DRAG_MIME } from '../palette/Palette';
@@ -32,75 +32,20 @@ function selectInStore(ids: string[]) {
 
 export function Canvas() {
   const doc = useApp((s) => s.doc);
-  const { diagnostics } = useAnalysis();
   const rf = useReactFlow();
-  const initial = useMemo(() => toFlowNodes(useApp.getState().doc, useApp.getState().selectedNodeIds), []);
-  const [nodes, setNodes] = useNodesState<FlowNode>(initial);
-  const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => setNodes((prev) => (changes.some((c) => c.type === 'dimensions') ? forgetEstimates(applyNodeChanges(changes, prev)) : applyNodeChanges(changes, prev))),
-    [setNodes],
-  );
-  // The store's selection shows on the cards also when it changes alone (keyboard moves, palette adds).
-  const selectedIds = useApp((s) => s.selectedNodeIds);
-  useEffect(() => setNodes((prev) => toFlowNodes(doc, selectedIds, prev)), [doc, selectedIds, setNodes]);
-  useRevealSelection(selectedIds);
-  const bad = badEdgeKey(diagnostics);
-  const edges = useMemo(() => toFlowEdges(doc.edges, bad), [doc.edges, bad]);
-  const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: FlowNode[]) => {
-    useApp.getState().edit((d) => moveNodes(d, Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))));
-  }, []);
-  // One edit for everything a Delete removes (the selected nodes, their edges and selected edges):
-  // one undo step brings it all back.
-  const onDelete = useCallback(({ nodes: delNodes, edges: delEdges }: { nodes: FlowNode[]; edges: Edge[] }) => {
-    useApp.getState().edit((d) => disconnect(removeNodes(d, delNodes.map((n) => n.id)), delEdges.map((e) => e.id)));
-  }, []);
-
-  useEffect(() => {
-    setCenterProvider(() => {
-      const el = document.querySelector('.sw-canvas');
-      const r = el?.getBoundingClientRect();
-      return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2 - 80, y: r.top + r.height / 2 - 30 }) : { x: 0, y: 0 };
-    });
-  }, [rf]);
-
-
-  // A node is selected on pointer down, when its drag may be starting: the inspector (and its Monaco
-  // editors) follows the selection when the pointer is released, so it never competes with drag frames.
-  const pointerDown = useRef(false);
-  const pendingSelection = useRef<string[] | null>(null);
-  useEffect(() => {
-    const release = () => {
-      pointerDown.current = false;
-      if (pendingSelection.current) selectInStore(pendingSelection.current);
-      pendingSelection.current = null;
-    };
-    window.addEventListener('pointerup', release, true);
-    window.addEventListener('pointercancel', release, true);
-    return () => {
-      window.removeEventListener('pointerup', release, true);
-      window.removeEventListener('pointercancel', release, true);
-    };
-  }, []);
-  const onSelectionChange = useCallback(({ nodes: sel }: OnSelectionChangeParams) => {
-    const ids = sel.map((n) => n.id);
-    if (pointerDown.current) pendingSelection.current = ids;
-    else selectInStore(ids);
-  }, []);
-
+  const { nodes, onNodesChange } = useFlowNodes();
+  const edges = useFlowEdges();
+  useCenterProvider();
+  const selection = useSelectionOnRelease();
   const onKeyDown = useCanvasKeys();
 
   return (
     <div
       onKeyDown={onKeyDown}
-      onPointerDownCapture={() => (pointerDown.current = true)}
+      onPointerDownCapture={selection.onPointerDownCapture}
       className="sw-canvas"
       data-testid="canvas"
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(DRAG_MIME)) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'move';
-        }
-      }}
+      onDragOver={onPaletteDragOver}
       onDrop={(e) => {
         const kind = e.dataTransfer.getData(DRAG_MIME);
         if (!kind) return;
@@ -116,7 +61,7 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onSelectionChange={onSelectionChange}
+        onSelectionChange={selection.onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onDelete={onDelete}
         deleteKeyCode={DELETE_KEYS}
@@ -140,4 +85,86 @@ export function Canvas() {
       {doc.nodes.length === 0 && <div className="sw-empty-hint">Drag operators from the palette, or open an example.</div>}
     </div>
   );
+}
+
+/** React Flow's nodes: its own state while dragging, rebuilt from the document (keeping unchanged ones) and the store's selection. */
+function useFlowNodes() {
+  const doc = useApp((s) => s.doc);
+  const initial = useMemo(() => toFlowNodes(useApp.getState().doc, useApp.getState().selectedNodeIds), []);
+  const [nodes, setNodes] = useNodesState<FlowNode>(initial);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => setNodes((prev) => (changes.some((c) => c.type === 'dimensions') ? forgetEstimates(applyNodeChanges(changes, prev)) : applyNodeChanges(changes, prev))),
+    [setNodes],
+  );
+  // The store's selection shows on the cards also when it changes alone (keyboard moves, palette adds).
+  const selectedIds = useApp((s) => s.selectedNodeIds);
+  useEffect(() => setNodes((prev) => toFlowNodes(doc, selectedIds, prev)), [doc, selectedIds, setNodes]);
+  useRevealSelection(selectedIds);
+  return { nodes, onNodesChange };
+}
+
+/** The document's edges, those a diagnostic names marked. */
+function useFlowEdges(): Edge[] {
+  const edges = useApp((s) => s.doc.edges);
+  const { diagnostics } = useAnalysis();
+  const bad = badEdgeKey(diagnostics);
+  return useMemo(() => toFlowEdges(edges, bad), [edges, bad]);
+}
+
+function onNodeDragStop(_: unknown, __: unknown, dragged: FlowNode[]): void {
+  useApp.getState().edit((d) => moveNodes(d, Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))));
+}
+
+// One edit for everything a Delete removes (the selected nodes, their edges and selected edges):
+// one undo step brings it all back.
+function onDelete({ nodes, edges }: { nodes: FlowNode[]; edges: Edge[] }): void {
+  useApp.getState().edit((d) => disconnect(removeNodes(d, nodes.map((n) => n.id)), edges.map((e) => e.id)));
+}
+
+function onPaletteDragOver(e: DragEvent): void {
+  if (e.dataTransfer.types.includes(DRAG_MIME)) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+  }
+}
+
+/** Where an operator added without a drop goes: the middle of the canvas. */
+function useCenterProvider(): void {
+  const rf = useReactFlow();
+  useEffect(() => {
+    setCenterProvider(() => {
+      const el = document.querySelector('.sw-canvas');
+      const r = el?.getBoundingClientRect();
+      return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2 - 80, y: r.top + r.height / 2 - 30 }) : { x: 0, y: 0 };
+    });
+  }, [rf]);
+}
+
+/**
+ * A node is selected on pointer down, when its drag may be starting: the inspector (and its Monaco
+ * editors) follows the selection when the pointer is released, so it never competes with drag frames.
+ */
+function useSelectionOnRelease() {
+  const pointerDown = useRef(false);
+  const pendingSelection = useRef<string[] | null>(null);
+  useEffect(() => {
+    const release = () => {
+      pointerDown.current = false;
+      if (pendingSelection.current) selectInStore(pendingSelection.current);
+      pendingSelection.current = null;
+    };
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+    return () => {
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+    };
+  }, []);
+  const onSelectionChange = useCallback(({ nodes: sel }: OnSelectionChangeParams) => {
+    const ids = sel.map((n) => n.id);
+    if (pointerDown.current) pendingSelection.current = ids;
+    else selectInStore(ids);
+  }, []);
+  const onPointerDownCapture = useCallback(() => (pointerDown.current = true), []);
+  return { onSelectionChange, onPointerDownCapture };
 }

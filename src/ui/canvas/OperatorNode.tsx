@@ -9,6 +9,7 @@ import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
+import { CursorBadge } from '../timeline/CursorBadge';
 import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analysis';
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
@@ -25,6 +26,7 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
           <span className={`sw-badge${summary.dropped ? ' sw-dropped' : ''}`} data-testid="dropped-count" title="records dropped (late or invalid)">{summary.dropped} dropped</span>
         </>
       )}
+      <CursorBadge id={id} />
       {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );

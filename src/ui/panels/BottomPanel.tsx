@@ -5,6 +5,7 @@ import type { BottomTab } from '../../store/ui-slice';
 import { PlanPanel } from './PlanPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { SamplesPanel } from './SamplesPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 import { TestsBadge } from '../tests/TestsBadge';
 import { TestsPanel } from '../tests/TestsPanel';
 
@@ -12,6 +13,7 @@ const CodePanel = lazy(() => import('./CodePanel'));
 
 const TABS: [BottomTab, string][] = [
   ['preview', 'Preview'],
+  ['timeline', 'Timeline'],
   ['samples', 'Samples'],
   ['tests', 'Tests'],
   ['plan', 'Plan'],
@@ -45,6 +47,7 @@ export function BottomPanel() {
       </div>
       <div className="sw-tab-body" role="tabpanel" tabIndex={0}>
         {tab === 'preview' && <PreviewPanel />}
+        {tab === 'timeline' && <TimelinePanel />}
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'tests' && <TestsPanel />}
         {tab === 'plan' && <PlanPanel />}

@@ -10,6 +10,7 @@ import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
 import { fmt, fmtTime } from './format';
+import { TimeCell } from './TimeCell';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
@@ -64,7 +65,7 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
             <tr key={i}>
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
-              <td>{e.timestamp !== undefined ? fmtTime(e.timestamp) : ''}</td>
+              <TimeCell ts={e.timestamp} />
               {e.history ? <VersionHistory history={e.history} /> : null}
             </tr>
           ))}
@@ -78,7 +79,7 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
 function VersionHistory({ history }: { history: NonNullable<NodeDetail['stores'][number]['entries'][number]['history']> }) {
   return (
     <td className="sw-muted" data-testid="store-history" title="older versions (history), newest first">
-      history: {history.map((h) => `${fmt(h.value)} @ ${fmtTime(h.timestamp)}`).join(', ')}
+      history: {history.map((h) => `${fmt(h.value)} @ ${fmtTime(h.timestamp).text}`).join(', ')}
     </td>
   );
 }

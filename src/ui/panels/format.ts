@@ -40,11 +40,20 @@ export function fmtWindow(w: { start: number; end: number }, kind: 'session' | '
   return { text: `[${clock(w.start, withDate)} – ${clock(w.end, withDate)}${close}`, title: `${raw} epoch ms (UTC), ${what}` };
 }
 
-export function fmtTime(ts: number): string {
-  // Large values are epoch milliseconds: show them as UTC times; small ones are test-style offsets.
-  return ts > EPOCH_2000 ? `${new Date(ts).toISOString().replace('T', ' ').replace('Z', '')} (${ts})` : String(ts);
+/**
+ * A record timestamp: epoch milliseconds as a UTC date and time (`2023-11-14 22:13:20.002`), the raw
+ * number for the hover; small numbers (test-style offsets) as they are.
+ */
+export function fmtTime(ts: number): { text: string; title?: string } {
+  return ts > EPOCH_2000 ? { text: clock(ts, true), title: `${ts} epoch ms (UTC)` } : { text: String(ts) };
 }
 
 export function keyOnly(key: unknown): unknown {
   return key && typeof key === 'object' && 'start' in (key as object) && 'key' in (key as object) ? (key as { key: unknown }).key : key;
+}
+
+/** A timestamp as a short UTC time (epoch milliseconds) or as it is (test-style offsets). */
+export function fmtClock(ts: number | null): string {
+  if (ts === null) return '–';
+  return ts > EPOCH_2000 ? clock(ts, false) : String(ts);
 }

@@ -4,10 +4,10 @@
  * (a burst of keystrokes costs one extra run, not one per key). A run that is taking much longer
  * than the last one (stuck, or about to be wasted) is stopped and replaced instead. A run that
  * exceeds the time limit is stopped; a second, instrumented run then names the node whose function
- * never returns. The page gets a summary back; the shown node's records, lineage and sink outputs
+ * never returns (if that run finishes, there is none: its result is shown). The page gets a summary back; the shown node's records, lineage and sink outputs
  * are asked of the worker when needed.
  */
-import { START_LIMIT_MS, type SimulatorClient } from '../../simulator/client';
+import { START_LIMIT_MS, type RunOutcome, type SimulatorClient } from '../../simulator/client';
 import type { PreviewResult, SimulationRequest } from '../../simulator/types';
 import type { TopologyDocument } from '../../model/types';
 import type { AppState } from '../../store/store';
@@ -35,118 +35,149 @@ export interface PreviewRunner {
 }
 
 export function createPreviewRunner(client: SimulatorClient, store: Store, now: () => number = () => performance.now()): PreviewRunner {
-  let queued: { doc: TopologyDocument; editedAt: number } | null = null;
-  let inFlight = false;
-  let lastRunMs = 0;
-  let recheck: ReturnType<typeof setTimeout> | null = null;
-  const set = (p: Parameters<AppState['setPreview']>[0]) => store.getState().setPreview(p);
-
-  const view = () => {
-    const sel = store.getState().selectedNodeIds;
-    return { detailNodeId: sel.length === 1 ? sel[0] : null, detailLimit: TRACE_PER_NODE };
+  const runner = new Runner(client, store, now);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.selectedNodeIds !== prev.selectedNodeIds) void runner.refreshDetail();
+  });
+  return {
+    edited: (doc, editedAt = now()) => runner.edited(doc, editedAt),
+    showLineage: (recordId) => runner.showLineage(recordId),
+    sinks: (runId) => client.query(runId, { kind: 'sinks' }),
+    dispose() {
+      unsubscribe();
+      runner.dispose();
+    },
   };
+}
 
-  const pump = () => {
-    if (recheck) clearTimeout(recheck);
-    recheck = null;
-    if (!queued) return;
-    const since = client.runningSince();
-    if (inFlight && since !== null) {
-      const elapsed = now() - since;
+/** The runner's state and steps: when to run (pump), a run and its endings, and what the page is shown. */
+class Runner {
+  private queued: { doc: TopologyDocument; editedAt: number } | null = null;
+  private inFlight = false;
+  private lastRunMs = 0;
+  private recheck: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly client: SimulatorClient,
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  edited(doc: TopologyDocument, editedAt: number): void {
+    this.queued = { doc, editedAt };
+    this.pump();
+  }
+
+  dispose(): void {
+    if (this.recheck) clearTimeout(this.recheck);
+    this.client.dispose();
+  }
+
+  private set(p: Parameters<AppState['setPreview']>[0]): void {
+    this.store.getState().setPreview(p);
+  }
+
+  private view() {
+    const sel = this.store.getState().selectedNodeIds;
+    return { detailNodeId: sel.length === 1 ? sel[0] : null, detailLimit: TRACE_PER_NODE };
+  }
+
+  /** Starts the queued document's run, unless the run in flight is about to finish (then: right after it). */
+  private pump(): void {
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = null;
+    if (!this.queued) return;
+    const since = this.client.runningSince();
+    if (this.inFlight && since !== null) {
+      const elapsed = this.now() - since;
       // Let a run that is about to finish finish; the latest document runs right after it.
-      if (lastRunMs - elapsed < RESTART_COST_MS && elapsed < lastRunMs + RESTART_COST_MS) {
-        recheck = setTimeout(pump, lastRunMs + RESTART_COST_MS - elapsed + 1);
+      if (this.lastRunMs - elapsed < RESTART_COST_MS && elapsed < this.lastRunMs + RESTART_COST_MS) {
+        this.recheck = setTimeout(() => this.pump(), this.lastRunMs + RESTART_COST_MS - elapsed + 1);
         return;
       }
     }
-    const next = queued;
-    queued = null;
-    void run(next.doc, next.editedAt);
-  };
+    const next = this.queued;
+    this.queued = null;
+    void this.run(next.doc, next.editedAt);
+  }
 
-  const run = async (doc: TopologyDocument, editedAt: number) => {
-    inFlight = true;
-    set({ running: true });
+  private async run(doc: TopologyDocument, editedAt: number): Promise<void> {
+    this.inFlight = true;
+    this.set({ running: true });
     const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE };
-    const started = now();
-    const outcome = await client.run(request, { timeoutMs: TIMEOUT_MS, view: view() });
+    const started = this.now();
+    const outcome = await this.client.run(request, { timeoutMs: TIMEOUT_MS, view: this.view() });
     if (outcome.kind === 'superseded') return;
     if (outcome.kind === 'preview') {
-      lastRunMs = now() - started;
-      inFlight = false;
-      show(outcome.preview, queued === null ? { latencyMs: now() - editedAt } : {});
-      pump();
+      this.lastRunMs = this.now() - started;
+      this.inFlight = false;
+      this.show(outcome.preview, this.queued === null ? { latencyMs: this.now() - editedAt } : {});
+      this.pump();
       return;
     }
     if (outcome.kind === 'result') throw new Error('a preview run answered without a view');
-    if (outcome.kind === 'failed') return failed(outcome.message, now() - started);
-    if (outcome.reason === 'not-started') return failed(`the preview worker did not start within ${START_LIMIT_MS / 1000} s`, now() - started);
-    // Locate the endless function: same run, reporting every function call.
-    const locate = await client.run({ ...request, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS, view: view() });
+    if (outcome.kind === 'failed') return this.failed(outcome.message, this.now() - started);
+    if (outcome.reason === 'not-started') return this.failed(`the preview worker did not start within ${START_LIMIT_MS / 1000} s`, this.now() - started);
+    await this.locateEndless(request, doc, outcome);
+  }
+
+  /**
+   * The run hit the time limit: the same run again, reporting every function call, names the
+   * function that never returns. Should that run finish, there is none (the first one was stopped
+   * by a busy machine or a worker still warming up): its result is shown as any other.
+   */
+  private async locateEndless(request: SimulationRequest, doc: TopologyDocument, first: Extract<RunOutcome, { kind: 'stopped' }>): Promise<void> {
+    const locate = await this.client.run({ ...request, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS, view: this.view() });
     if (locate.kind === 'superseded') return;
-    if (locate.kind === 'failed') return failed(locate.message, TIMEOUT_MS);
-    inFlight = false;
-    lastRunMs = TIMEOUT_MS;
+    if (locate.kind === 'failed') return this.failed(locate.message, TIMEOUT_MS);
+    this.inFlight = false;
+    this.lastRunMs = TIMEOUT_MS;
+    if (locate.kind === 'preview') {
+      this.show(locate.preview, {});
+      this.pump();
+      return;
+    }
     const call = locate.kind === 'stopped' ? locate.lastCall : null;
     const node = call ? doc.nodes.find((n) => n.id === call.nodeId) : undefined;
-    const lastInput = (locate.kind === 'stopped' ? locate.lastInputId : null) ?? outcome.lastInputId;
+    const lastInput = (locate.kind === 'stopped' ? locate.lastInputId : null) ?? first.lastInputId;
     const where = lastInput ? ` while processing input ${lastInput}` : '';
     const message = node
       ? `Stopped after ${TIMEOUT_MS / 1000}s: the ${call!.param} function of "${node.name}" did not return${where} (endless loop?)`
       : `Stopped after ${TIMEOUT_MS / 1000}s: the preview did not finish${where}`;
-    if (locate.kind === 'preview') show(locate.preview, { stopped: { message, nodeId: node?.id } });
-    else set({ running: queued !== null, stopped: { message, nodeId: node?.id }, result: null, detail: null });
-    pump();
-  };
+    this.set({ running: this.queued !== null, stopped: { message, nodeId: node?.id }, result: null, detail: null });
+    this.pump();
+  }
 
   /** The worker could not finish the run (not a timeout): say so, with what it reported. */
-  const failed = (message: string, tookMs: number) => {
-    inFlight = false;
-    lastRunMs = tookMs;
-    set({ running: queued !== null, stopped: { message: `The preview stopped: ${message}` }, result: null, detail: null });
-    pump();
-  };
+  private failed(message: string, tookMs: number): void {
+    this.inFlight = false;
+    this.lastRunMs = tookMs;
+    this.set({ running: this.queued !== null, stopped: { message: `The preview stopped: ${message}` }, result: null, detail: null });
+    this.pump();
+  }
 
-  const show = (preview: PreviewResult, extra: Parameters<AppState['setPreview']>[0]) => {
-    const detail = preview.detail ? { ...preview.detail, runId: preview.runId } : store.getState().detail;
-    set({ result: preview, detail, running: queued !== null, stopped: null, ...extra });
-    void refreshDetail();
-    const lineage = store.getState().lineage;
-    if (lineage) void showLineage(lineage.recordId);
-  };
+  private show(preview: PreviewResult, extra: Parameters<AppState['setPreview']>[0]): void {
+    const detail = preview.detail ? { ...preview.detail, runId: preview.runId } : this.store.getState().detail;
+    this.set({ result: preview, detail, running: this.queued !== null, stopped: null, ...extra });
+    void this.refreshDetail();
+    const lineage = this.store.getState().lineage;
+    if (lineage) void this.showLineage(lineage.recordId);
+  }
 
   /** The shown node's records, when the selection or the run changed since they were fetched. */
-  const refreshDetail = async () => {
-    const s = store.getState();
+  async refreshDetail(): Promise<void> {
+    const s = this.store.getState();
     const nodeId = s.selectedNodeIds.length === 1 ? s.selectedNodeIds[0] : null;
     if (!s.result || !nodeId || (s.detail?.nodeId === nodeId && s.detail.runId === s.result.runId)) return;
     const runId = s.result.runId;
-    const detail = await client.query(runId, { kind: 'node', nodeId, limit: TRACE_PER_NODE });
-    if (detail && store.getState().result?.runId === runId) set({ detail: { ...detail, runId } });
-  };
+    const detail = await this.client.query(runId, { kind: 'node', nodeId, limit: TRACE_PER_NODE });
+    if (detail && this.store.getState().result?.runId === runId) this.set({ detail: { ...detail, runId } });
+  }
 
-  const showLineage = async (recordId: string) => {
-    const runId = store.getState().result?.runId;
+  async showLineage(recordId: string): Promise<void> {
+    const runId = this.store.getState().result?.runId;
     if (runId === undefined) return;
-    const lineage = await client.query(runId, { kind: 'lineage', recordId });
-    if (store.getState().result?.runId === runId) store.getState().setLineage(lineage);
-  };
-
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.selectedNodeIds !== prev.selectedNodeIds) void refreshDetail();
-  });
-
-  return {
-    edited(doc, editedAt = now()) {
-      queued = { doc, editedAt };
-      pump();
-    },
-    showLineage,
-    sinks: (runId) => client.query(runId, { kind: 'sinks' }),
-    dispose() {
-      unsubscribe();
-      if (recheck) clearTimeout(recheck);
-      client.dispose();
-    },
-  };
+    const lineage = await this.client.query(runId, { kind: 'lineage', recordId });
+    if (this.store.getState().result?.runId === runId) this.store.getState().setLineage(lineage);
+  }
 }

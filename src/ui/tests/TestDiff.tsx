@@ -10,7 +10,7 @@ const SIGN: Record<Exclude<Row['op'], 'same'>, string> = { missing: '−', unexp
 const WHAT: Record<Exclude<Row['op'], 'same'>, string> = { missing: 'expected, not produced', unexpected: 'produced, not expected', changed: 'expected / got' };
 
 function ts(t: number | undefined): string {
-  return t === undefined ? 'any time' : fmtTime(t);
+  return t === undefined ? 'any time' : fmtTime(t).text;
 }
 
 export function TestDiff({ verdict }: { verdict: Verdict }) {

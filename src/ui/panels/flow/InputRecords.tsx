@@ -1,7 +1,8 @@
 /** Input records under a title (a record's lineage, or what a node dropped); each can be edited in place. */
 import { useState } from 'react';
 import type { TracedRecord } from '../../../simulator/types';
-import { fmt, fmtTime } from '../format';
+import { fmt } from '../format';
+import { TimeCell } from '../TimeCell';
 import { SampleRowEditor } from './SampleRowEditor';
 
 interface Props {
@@ -26,7 +27,7 @@ export function InputRecords({ testId, title, records, className }: Props) {
                 <td>{r.id}</td>
                 <td>{fmt(r.key)}</td>
                 <td>{fmt(r.value)}</td>
-                <td>{fmtTime(r.timestamp)}</td>
+                <TimeCell ts={r.timestamp} />
                 <td>
                   <EditButton id={r.id} onClick={() => setEditing(r.id)} />
                 </td>

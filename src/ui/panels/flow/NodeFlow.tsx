@@ -9,7 +9,8 @@ import type { NodeDetail, TracedRecord } from '../../../simulator/types';
 import { useApp } from '../../../store/store';
 import { showLineage } from '../../preview/use-live-preview';
 import { windowKindOf, type WindowKind } from '../../../model/window-kind';
-import { fmt, fmtTime, fmtWindow, keyOnly } from '../format';
+import { fmt, fmtWindow, keyOnly } from '../format';
+import { TimeCell } from '../TimeCell';
 import { changesBetween, type Changes } from './changed';
 import { EditButton } from './InputRecords';
 import { SampleRowEditor } from './SampleRowEditor';
@@ -23,6 +24,8 @@ export function NodeFlow({ detail }: { detail: NodeDetail }) {
   const focus = hover ?? selected;
   const linked = useMemo(() => new Set(focus ? (detail.from[focus] ?? []) : []), [detail, focus]);
   const byId = useMemo(() => new Map(detail.inputs.map((r) => [r.id, r])), [detail]);
+  // A window column only for a node that emits windowed records (an empty column reads as missing data).
+  const windowed = detail.emitted.some((r) => r.window);
   const nodeName = (recordId: string) => {
     const from = recordId.slice(0, recordId.lastIndexOf('#'));
     return names.find((n) => n.id === from)?.name ?? from;
@@ -42,12 +45,12 @@ export function NodeFlow({ detail }: { detail: NodeDetail }) {
               <th>key</th>
               <th>value</th>
               <th>timestamp</th>
-              <th>window</th>
+              {windowed && <th>window</th>}
             </tr>
           </thead>
           <tbody onMouseLeave={() => setHover(null)}>
             {detail.emitted.map((rec, i) => (
-              <OutRow key={rec.id} rec={rec} n={i + 1} windowKind={windowKind} selected={selected === rec.id} changes={detail.rule === 'cause' ? changesOf(rec, detail.from[rec.id], byId) : undefined} onHover={setHover} />
+              <OutRow key={rec.id} rec={rec} n={i + 1} windowKind={windowed ? windowKind : null} selected={selected === rec.id} changes={detail.rule === 'cause' ? changesOf(rec, detail.from[rec.id], byId) : undefined} onHover={setHover} />
             ))}
           </tbody>
         </table>
@@ -73,7 +76,7 @@ function WindowCell({ window: w, kind }: { window?: { start: number; end: number
   );
 }
 
-function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void; windowKind: WindowKind }) {
+function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: TracedRecord; n: number; selected: boolean; changes?: Changes; onHover: (id: string | null) => void; windowKind: WindowKind | null }) {
   return (
     <tr className={`sw-clickable ${selected ? 'sw-lineage' : ''}`} onClick={() => showLineage(rec.id)} onMouseEnter={() => onHover(rec.id)} data-testid="output-row">
       <td>{n}</td>
@@ -81,8 +84,8 @@ function OutRow({ rec, n, selected, changes, onHover, windowKind }: { rec: Trace
       <td>
         <ValueText value={rec.value} changes={changes?.value} />
       </td>
-      <td>{fmtTime(rec.timestamp)}</td>
-      <WindowCell window={rec.window} kind={windowKind} />
+      <TimeCell ts={rec.timestamp} />
+      {windowKind && <WindowCell window={rec.window} kind={windowKind} />}
     </tr>
   );
 }
@@ -109,7 +112,7 @@ function InTable({ records, linked, nodeName }: { records: TracedRecord[]; linke
               <td>{isInput ? r.id : nodeName(r.id)}</td>
               <td>{fmt(keyOnly(r.key))}</td>
               <td>{fmt(r.value)}</td>
-              <td>{fmtTime(r.timestamp)}</td>
+              <TimeCell ts={r.timestamp} />
               <td>{isInput && <EditButton id={r.id} onClick={() => setEditing(r.id)} />}</td>
             </tr>
           );

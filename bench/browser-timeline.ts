@@ -1,0 +1,43 @@
+/**
+ * The timeline's step figure: with a 20-node design and 10k samples open, the Timeline tab shown (its
+ * run recorded), moves the cursor to random records through the slider and measures, in the page,
+ * from the slider's input event to the state of that record on screen; also the worker round trip
+ * alone (the page's 'timeline: step' measures) and the recorded history's size as the page reports it.
+ */
+import type { Page } from 'playwright-core';
+
+export async function measureTimelineSteps(page: Page, steps = 31): Promise<{ medianMs: number; p95Ms: number; workerMedianMs: number; checkpoints: number; estimatedBytes: number; records: number }> {
+  await page.click('[data-testid=tab-timeline]');
+  await page.waitForSelector('[data-testid=timeline-slider]', { timeout: 60_000 });
+  const records = Number(await page.locator('[data-testid=timeline-slider]').getAttribute('max')) + 1;
+  await page.evaluate(() => performance.clearMeasures());
+  const times: number[] = [];
+  let seed = 12345;
+  for (let i = 0; i < steps; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const to = Math.floor((seed / 2 ** 31) * records);
+    // (a string, so the bundler's helpers do not leak into the page)
+    const ms = await page.evaluate(`new Promise((resolve) => {
+      const slider = document.querySelector('[data-testid=timeline-slider]');
+      const shown = () => document.querySelector('[data-testid=timeline-position]')?.getAttribute('data-position') === String(${to});
+      const t0 = performance.now();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(slider, String(${to}));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const check = () => (shown() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check));
+      check();
+    })`);
+    times.push(ms as number);
+  }
+  const worker = await page.evaluate(() => performance.getEntriesByName('timeline: step').map((m) => m.duration));
+  const mem = page.locator('[data-testid=timeline-memory]');
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const s = sorted(times);
+  return {
+    medianMs: Math.round(s[Math.floor(s.length / 2)] * 10) / 10,
+    p95Ms: Math.round(s[Math.floor(s.length * 0.95)] * 10) / 10,
+    workerMedianMs: Math.round(sorted(worker)[Math.floor(worker.length / 2)] * 10) / 10,
+    checkpoints: Number(await mem.getAttribute('data-checkpoints')),
+    estimatedBytes: Number(await mem.getAttribute('data-bytes')),
+    records,
+  };
+}

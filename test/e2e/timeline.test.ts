@@ -1,0 +1,85 @@
+/**
+ * The event-time timeline in Chromium: stepping (buttons, keyboard, slider), the state of each node
+ * at the cursor (stream time, records out, windows with their status, a late record dropped with its
+ * rule), and an output record's button moving the cursor to the input that wrote it.
+ */
+import { describe, expect, it } from 'vitest';
+import { openApp, openExample, previewSettled, screenshot, useDesigner } from './helpers';
+
+const env = useDesigner();
+
+const position = (page: import('playwright-core').Page) => page.locator('[data-testid=timeline-position]').getAttribute('data-position').then(Number);
+const nodeRow = (page: import('playwright-core').Page, name: string, cell: string) => page.locator(`[data-testid="timeline-node-${name}"] [data-testid=${cell}]`).textContent();
+
+describe('timeline', () => {
+  it('steps through the input records: state at the cursor, windows by status, the late record dropped with its rule', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'pageview-windows');
+    await previewSettled(page);
+    await page.click('[data-testid=tab-timeline]');
+    await page.waitForSelector('[data-testid=timeline-panel]', { timeout: 30_000 });
+    await expect.poll(() => position(page)).toBe(0);
+    expect(await nodeRow(page, 'views-per-minute', 'timeline-emitted')).toBe('1');
+    expect(await nodeRow(page, 'views-per-minute', 'timeline-stream-time')).toBe('22:13:20');
+    // Node cards show the state at the cursor too.
+    await expect.poll(() => page.locator('[data-testid="node-views-per-minute"] [data-testid=cursor-state]').textContent()).toBe('@ 22:13:20 · 1 out');
+
+    await page.click('[data-testid=timeline-step-forward]');
+    await expect.poll(() => position(page)).toBe(1);
+    // Keyboard: right arrow steps forward, left back; End goes to the last record.
+    await page.locator('[data-testid=timeline-panel]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => position(page)).toBe(4);
+    // Record 5 (u2 @ 22:14:15) came after one at 22:14:25: out of order, but its window is open.
+    await expect.poll(() => page.locator('[data-testid=timeline-out-of-order]').count()).toBe(1);
+    expect(await page.locator('[data-testid=timeline-dropped]').count()).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => position(page)).toBe(3);
+    await page.keyboard.press('End');
+    await expect.poll(() => position(page)).toBe(6);
+
+    // The last record (22:13:50) arrives when stream time is 22:15:30: its window closed past grace.
+    await expect.poll(() => page.locator('[data-testid=timeline-dropped]').count()).toBe(1);
+    const drop = page.locator('[data-testid=timeline-drop]');
+    await expect.poll(() => drop.getAttribute('data-code')).toBe('expired-window');
+    expect(await drop.textContent()).toContain('closed 80000 ms before');
+    const statuses = await page.locator('[data-testid=timeline-window]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(statuses).toEqual(['expired', 'closed', 'closed', 'open']);
+    await screenshot(page, 'timeline-late-drop');
+
+    // The slider drags through the records in processing order.
+    await page.locator('[data-testid=timeline-slider]').fill('2');
+    await expect.poll(() => position(page)).toBe(2);
+    expect(await nodeRow(page, 'views-per-minute', 'timeline-emitted')).toBe('3');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('an output record jumps the cursor to the input that wrote it; pressing the lanes picks the nearest input', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'final-results-suppress');
+    await previewSettled(page);
+    await page.click('[data-testid=tab-timeline]');
+    await page.waitForSelector('[data-testid=timeline-panel]', { timeout: 30_000 });
+    const outputs = page.locator('[data-testid=timeline-output]');
+    await expect.poll(() => outputs.count()).toBe(3);
+    // The first final count (s1's first minute) is written when the record at 22:14:00 (the third) closes it.
+    await outputs.first().click();
+    await expect.poll(() => position(page)).toBe(2);
+    await page.locator('[data-testid="timeline-node-final-only"]').click();
+    await expect.poll(() => page.locator('[data-testid=timeline-buffer-entry]').count()).toBeGreaterThan(0);
+    await page.click('[data-testid=timeline-step-back]');
+    await expect.poll(() => position(page)).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=timeline-buffer-entry]').first().textContent()).toContain('emitted at input #3');
+    await screenshot(page, 'timeline-suppress-buffer');
+    // Press the lanes at their left end: the earliest input record.
+    const lanes = page.locator('[data-testid=timeline-lanes]');
+    const box = (await lanes.boundingBox())!;
+    await page.mouse.click(box.x + 112, box.y + 10);
+    await expect.poll(() => position(page)).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
