@@ -6,8 +6,11 @@
 import type { SimulatorClient } from '../../simulator/client';
 
 export function recordingClient(client: SimulatorClient, recording: () => boolean): SimulatorClient {
+  // Delegated one by one: the client is a class instance, whose methods a spread would not copy.
   return {
-    ...client,
     run: (request, options) => client.run(recording() ? { ...request, record: true } : request, options),
+    query: (runId, query) => client.query(runId, query),
+    runningSince: () => client.runningSince(),
+    dispose: () => client.dispose(),
   };
 }
