@@ -14,6 +14,8 @@ commands:
   generate <design.json> -o <dir>                      write the runnable TypeScript project
   conformance <cases.json>... [--json]                 run Kafka conformance cases
   test <design.json> [--json]                          run the design's test cases (exit 1: one failed, 2: none)
+  diff <old.json> <new.json> [--samples <file>]... [--json]
+                                                       canvas, upgrade-safety and behaviour diff (exit 1: changed)
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   generate: async () => (await import('./commands/generate')).run,
   conformance: async () => (await import('./commands/conformance')).run,
   test: async () => (await import('./commands/test')).run,
+  diff: async () => (await import('./commands/diff')).run,
 };
 
 const processIo: CliIo = {
