@@ -7,7 +7,6 @@
 import type { SimulatorClient } from '../../simulator/client';
 
 export function recordingClient(client: SimulatorClient, recording: () => boolean): SimulatorClient {
-  // Delegated one by one: the client is a class instance, whose methods a spread would not copy.
   return {
     run: (request, options) => client.run(recording() ? { ...request, record: true } : request, options),
     query: (runId, query) => client.query(runId, query),
