@@ -11,12 +11,15 @@ import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
 import { fmt, fmtTime } from './format';
 import { TimeCell } from './TimeCell';
+import { Punctuations, WallClockControl } from './Punctuations';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
   const r = ownEntry(result.nodes, nodeId);
   const emitted = detail?.emitted ?? [];
   const inputs = lineage?.inputs ?? [];
+  const kind = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId)?.kind);
+  const isProcessor = kind === 'process' || kind === 'processValues';
   return (
     <>
       {r?.error && (
@@ -49,6 +52,8 @@ export function NodePreview({ result, nodeId, name, detail }: { result: PreviewR
       {(detail?.stores ?? []).map((store) => (
         <StoreTable key={store.name} {...store} />
       ))}
+      {isProcessor && <WallClockControl />}
+      {detail?.punctuations && <Punctuations runs={detail.punctuations} />}
     </>
   );
 }
