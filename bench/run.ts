@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --records N] [-- --runs R]`: engine throughput against a hand-written loop and
+ * `npm run bench [-- --json] [-- --records N] [-- --runs R] [-- --only <workload name part>]`: engine throughput against a hand-written loop and
  * RxJS in the same process (ratios), simulator latency for 10k samples through a 20-node design,
  * and code generation time for a 100-node design. Figures are reported, never asserted.
  */
@@ -69,12 +69,15 @@ async function rounds(w: (typeof WORKLOADS)[number], input: ReturnType<(typeof W
   };
 }
 
+// `--only <text>`: only the workloads whose name contains it (e.g. `--only cogroup`).
+const onlyArg = args.indexOf('--only');
+const workloads = onlyArg >= 0 ? WORKLOADS.filter((w) => w.name.includes(args[onlyArg + 1])) : WORKLOADS;
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
 const results: Record<string, unknown> = { records: N, runs: RUNS, workloads: [] as unknown[] };
 log(`Engine workloads, ${N.toLocaleString()} records each (median ms of ${RUNS} rounds of engine, loop, RxJS in one process, order rotating; ratios: median of the per-round ratios, wall and CPU time)`);
 log('workload'.padEnd(60) + 'engine'.padStart(8) + 'loop'.padStart(8) + 'rxjs'.padStart(8) + '  engine/loop (cpu)  engine/rxjs (cpu)');
-for (const w of WORKLOADS) {
+for (const w of workloads) {
   const r = await rounds(w, w.input(N), RUNS);
   (results.workloads as unknown[]).push({ name: w.name, engineMs: r.engine, loopMs: r.loop, rxjsMs: r.rx, engineOverLoop: r.overLoop, engineOverRxjs: r.overRx, cpuEngineOverLoop: r.cpuOverLoop, cpuEngineOverRxjs: r.cpuOverRx });
   const x = (v: number) => `${v.toFixed(2)}x`;

@@ -1,10 +1,11 @@
 /**
- * The four engine workloads, each three ways: the engine through the in-memory driver, a hand-written
+ * The engine workloads, each three ways: the engine through the in-memory driver, a hand-written
  * TypeScript loop computing the same output, and RxJS 7. Each returns the emitted records so a test
  * can check the three agree.
  */
 import { filter as rxFilter, from, map as rxMap, mergeMap, toArray, lastValueFrom } from 'rxjs';
 import { Grouped, JoinWindows, Materialized, Named, StreamsBuilder, TimeWindows, TopologyTestDriver } from '../src/engine';
+import { cogroup } from './cogroup-workload';
 
 export interface Out {
   key: unknown;
@@ -193,4 +194,4 @@ export function resetRx(): void {
   rxState = null;
 }
 
-export const WORKLOADS = [stateless, wordCount, tumbling, join];
+export const WORKLOADS = [stateless, wordCount, tumbling, join, cogroup];

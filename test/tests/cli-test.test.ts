@@ -1,29 +1,15 @@
 /** `streamwright test`: exit 0 when every case passes, 1 with the diff when one fails, 2 when the design has none. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli, write } from './cli-run';
 import type { TopologyDocument } from '../../src/model/types';
 
 const EX = join(__dirname, '..', '..', 'public', 'examples');
 const EXAMPLES = readdirSync(EX).filter((f) => f.endsWith('.json') && f !== 'index.json');
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: tmpdir() });
-  return { code, out, err };
-}
-
 function example(name: string): TopologyDocument {
   return JSON.parse(readFileSync(join(EX, name), 'utf8'));
-}
-
-function write(doc: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'sw-test-')), 'design.json');
-  writeFileSync(file, JSON.stringify(doc));
-  return file;
 }
 
 describe('streamwright test', () => {
