@@ -2,11 +2,13 @@
  * The simulator's contract with the designer: a request (the design, optional sample override,
  * limits) and a result (per-node traces with lineage, sink outputs, stores, describe() text, errors).
  */
+import type { StoreEntry } from '../engine';
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
 import type { Recording } from './timeline/recorder';
 import type { Moment, TimelineOverview } from './timeline/types';
+import type { PartitionView } from './partitions/partition-view';
 import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
@@ -155,7 +157,7 @@ export interface NodeDetail {
   /** The first records the node emitted (up to the limit asked for). */
   emitted: TracedRecord[];
   /** State stores this node owns: their size and first entries. */
-  stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
+  stores: { name: string; size: number; entries: StoreEntry[] }[];
   /** The input records whose processing this node dropped (the first ones, as in droppedInputs). */
   dropped: TracedRecord[];
   /** Records that reached the node (upstream outputs, or input records for a source), in processing order. */
@@ -188,13 +190,16 @@ export type PreviewQuery =
   | { kind: 'lineage'; recordId: string }
   | { kind: 'sinks' }
   | { kind: 'timeline' }
-  | { kind: 'moment'; position: number };
+  | { kind: 'moment'; position: number }
+  /** The recorded run's samples on N partitions, compared with this run. */
+  | { kind: 'partitions'; partitions: number };
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
   sinks: SimulationResult['sinks'];
   timeline: TimelineOverview;
   moment: Moment;
+  partitions: PartitionView;
 }
 
 /** Messages between the page and the simulator worker. */

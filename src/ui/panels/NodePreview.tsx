@@ -9,7 +9,7 @@ import { useApp } from '../../store/store';
 import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
-import { fmt } from './format';
+import { fmt, fmtTime } from './format';
 import { TimeCell } from './TimeCell';
 import { Punctuations, WallClockControl } from './Punctuations';
 
@@ -71,10 +71,20 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
               <TimeCell ts={e.timestamp} />
+              {e.history ? <VersionHistory history={e.history} /> : null}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A versioned store's older versions of a key, newest first (tombstone versions shown as null). */
+function VersionHistory({ history }: { history: NonNullable<NodeDetail['stores'][number]['entries'][number]['history']> }) {
+  return (
+    <td className="sw-muted" data-testid="store-history" title="older versions (history), newest first">
+      history: {history.map((h) => `${fmt(h.value)} @ ${fmtTime(h.timestamp).text}`).join(', ')}
+    </td>
   );
 }
