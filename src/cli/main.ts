@@ -11,6 +11,7 @@ commands:
   validate <design.json>                               check a design, print diagnostics
   simulate <design.json> [--samples <file>]... [--out <dir>] [--json | --text] [--skip-bad-lines]
                                                        run the design over its samples or files of any size
+  simulate <design.json> --partitions <N> [--json]     run its samples on N partitions (one task each), compared with 1
   generate <design.json> -o <dir>                      write the runnable TypeScript project
   conformance <cases.json>... [--json]                 run Kafka conformance cases
   test <design.json> [--json]                          run the design's test cases (exit 1: one failed, 2: none)

@@ -24,6 +24,12 @@ export interface DriverConfig {
   retainOutputs?: boolean;
   /** The mock wall clock's time when the topology starts (TopologyTestDriver's initial wall-clock time; default 0). */
   wallClockStartMs?: number;
+  /**
+   * Records written to a repartition topic go here instead of this driver's own queue (the
+   * simulator's partitioned run sends each to the task of its key's partition, which takes it with
+   * pipeInternal). `keySerde`: the repartition topic's key serde (what the partitioner hashes).
+   */
+  routeInternal?: (topic: string, record: StreamRecord, keySerde: Serde) => void;
 }
 
 export type { OutputRecord } from './topic-writers';
@@ -66,6 +72,7 @@ export class TopologyTestDriver {
   /** Per input topic, the offset of the next record piped into it (processors read it in recordMetadata()). */
   private readonly offsets = new Map<string, number>();
   private readonly onOutput: OutputListener | null;
+  private readonly routeInternal: DriverConfig['routeInternal'] | null;
   private readonly retainOutputs: boolean;
 
   constructor(
@@ -75,6 +82,7 @@ export class TopologyTestDriver {
     this.defaultKeySerde = config.defaultKeySerde ?? Serdes.Json();
     this.defaultValueSerde = config.defaultValueSerde ?? Serdes.Json();
     this.onOutput = config.onOutput ?? null;
+    this.routeInternal = config.routeInternal ?? null;
     this.retainOutputs = config.retainOutputs ?? true;
     this.wallClockMs = config.wallClockStartMs ?? 0;
     this.task = new Task(topology.spec, {
@@ -158,6 +166,17 @@ export class TopologyTestDriver {
     this.task.onPunctuation = listener;
   }
 
+  /**
+   * Processes a record another task wrote to repartition topic `topic` (see routeInternal), with
+   * what it leads to, as if read from that topic's partition of this task.
+   */
+  pipeInternal(topic: string, record: StreamRecord): void {
+    this.counts.fedBack = 0;
+    this.task.process(topic, record, this.nextInputId - 1);
+    this.task.flush();
+    if (this.counts.pendingInternal > 0) this.drainInternal(this.nextInputId - 1);
+  }
+
   /** The sources reading a topic and the serdes records are read with (looked up once per topic). */
   private inputTopic(topic: string): InputTopic {
     // A short list scanned by identity beats a Map lookup: designs read a handful of topics.
@@ -220,6 +239,11 @@ export class TopologyTestDriver {
   /** Where a sink's records go: a repartition topic's queue, or an output topic (through the sink's serdes). */
   private sinkWriter(sink: NodeSpec): (record: StreamRecord) => void {
     const topic = sink.topics[0];
+    const route = this.routeInternal;
+    if (sink.internal && route) {
+      const keySerde = sink.keySerde ?? this.defaultKeySerde;
+      return (record) => route(topic, record, keySerde);
+    }
     const writer = sink.internal
       ? new QueueWriter(this.queueOf(topic), this.counts)
       : new OutputWriter(this.outputs, sink, sink.keySerde ?? this.defaultKeySerde, sink.valueSerde ?? this.defaultValueSerde, this.feedbackWriter(topic), this.onOutput, this.retainOutputs);

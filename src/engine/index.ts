@@ -31,3 +31,4 @@ export { nameTable, ownEntry } from './name-table';
 export { Stores, type StoreBuilder } from './stores/processor-stores';
 export type * from './processor-api';
 export type { PunctuationEvent } from './core/task';
+export { partitionForKey } from './kafka/partitioner';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { design, openApp, openDesign, openExample, outputRows, previewSettled, useDesigner } from './helpers';
+import { design, openApp, openDesign, openExample, outputRows, previewSettled, screenshot, useDesigner } from './helpers';
 
 const env = useDesigner();
 const card = (page: Page, name: string) => page.locator(`[data-testid="node-${name}"]`);
@@ -74,6 +74,12 @@ describe('data flow preview', () => {
     await page.locator('[data-testid=output-row]').nth(rows.findIndex((r) => r[2].includes('Ada L.'))).click();
     await expect.poll(lineage).toEqual(both('"ink"', '"Ada L."'));
     await expect.poll(lit).toEqual(['node-customers', 'node-orders', 'node-withCustomer']);
+    await screenshot(page, 'lineage-foreign-key-join');
+    // Long values wrap: every timestamp is whole inside its side of the flow, not cut off at its edge.
+    const clipped = await page.locator('[data-testid=node-flow] [data-testid=time-cell]').evaluateAll((tds) =>
+      tds.filter((td) => td.getBoundingClientRect().right > td.closest('section')!.getBoundingClientRect().right + 1).map((td) => td.textContent),
+    );
+    expect(clipped).toEqual([]);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -4,11 +4,13 @@ import { badLines, InputError, runFeeds } from '../../engine/local';
 import { checkDesign, hasErrors } from '../../model/check';
 import { loadDesignFile } from '../files';
 import type { CliCommand } from '../io';
+import { CliError } from '../cli-error';
 import { parseFlags } from '../flags';
+import { simulatePartitions } from './simulate-partitions';
 import { printDiagnostics } from '../report';
 import { CollectOutput, inputFeeds, outputSink, printCollected } from '../sim-io';
 
-const USAGE = 'usage: streamwright simulate <design.json> [--samples <file.json|file.jsonl|topic=file.jsonl>]... [--out <dir>] [--json | --text] [--skip-bad-lines]\n';
+const USAGE = 'usage: streamwright simulate <design.json> [--samples <file.json|file.jsonl|topic=file.jsonl>]... [--out <dir>] [--json | --text] [--skip-bad-lines]\n       streamwright simulate <design.json> --partitions <N> [--json]\n';
 
 /**
  * `streamwright simulate`: runs the design over its samples or over input files of any size,
@@ -16,7 +18,7 @@ const USAGE = 'usage: streamwright simulate <design.json> [--samples <file.json|
  * project's runner (src/engine/local) so both order and write records alike.
  */
 export const run: CliCommand = async (args, io) => {
-  const { positional, flags } = parseFlags(args, { samples: 'list', out: 'string', json: 'boolean', text: 'boolean', 'skip-bad-lines': 'boolean' });
+  const { positional, flags } = parseFlags(args, { samples: 'list', out: 'string', json: 'boolean', text: 'boolean', 'skip-bad-lines': 'boolean', partitions: 'string' });
   if (positional.length !== 1 || (flags.json && flags.text)) {
     io.stderr(USAGE);
     return 2;
@@ -27,6 +29,10 @@ export const run: CliCommand = async (args, io) => {
   const diagnostics = checkDesign(doc);
   printDiagnostics(io.stderr, file, doc, diagnostics);
   if (hasErrors(diagnostics)) return 1;
+  if (flags.partitions !== undefined) {
+    if (flags.samples || flags.out || flags.text) throw new CliError('--partitions runs the design\'s own samples and prints to stdout (no --samples, --out or --text)');
+    return simulatePartitions(doc, file, flags.partitions as string, flags.json === true, io);
+  }
   const compiled = compileDesign(doc);
   const report = badLines(flags['skip-bad-lines'] === true);
   const feeds = inputFeeds((flags.samples as string[] | undefined) ?? [], compiled.sourceTopics, doc.samples, io, report);
