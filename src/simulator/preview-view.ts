@@ -42,7 +42,8 @@ export function nodeDetail(result: SimulationResult, nodeId: string, limit: numb
   const byId = droppedIds.length ? new Map(Object.values(result.inputs).flatMap((recs) => recs.map((r) => [r.id, r] as const))) : null;
   const dropped = droppedIds.flatMap((id) => byId?.get(id) ?? []);
   const emitted = (result.nodes[nodeId]?.emitted ?? []).slice(0, limit);
-  return { nodeId, emitted, stores, dropped, ...nodeFlow(result, nodeId, emitted, limit) };
+  const punctuations = (result.punctuations ?? []).filter((p) => p.nodeId === nodeId).slice(0, limit);
+  return { nodeId, emitted, stores, dropped, ...nodeFlow(result, nodeId, emitted, limit), ...(punctuations.length ? { punctuations } : {}) };
 }
 
 export function answer(result: SimulationResult, query: PreviewQuery): PreviewAnswers[PreviewQuery['kind']] | null {

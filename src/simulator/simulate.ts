@@ -14,7 +14,7 @@ import { indexProcessors } from './output-processors';
 import { RunTracer } from './run-tracer';
 import { nodeRules } from './timeline/node-rules';
 import { TimelineRecorder } from './timeline/recorder';
-import type { SimulationRequest, SimulationResult } from './types';
+import type { PunctuationRun, SimulationRequest, SimulationResult } from './types';
 
 export interface SimulateHooks {
   /** Called before each input record (the worker reports progress so a hang can be located). */
@@ -44,10 +44,12 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const driver = new TopologyTestDriver(compiled.topology, {
     defaultKeySerde: Serdes.byName(doc.settings.defaultKeySerde),
     defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
+    wallClockStartMs: req.wallClock?.startMs ?? 0,
   });
   const { inputs, ids } = mergedInputs(req.samples ?? doc.samples, compiled.sourceTopics);
   const tracer = new RunTracer(result, index, compiled.afterRepartition, req.maxTracePerNode ?? 10_000, inputs.length, ForeignKeys.of(compiled, result.graph), !!req.record);
   tracer.attach(driver);
+  const punctuations = recordPunctuations(driver, result, index.ownerOf, () => (tracer.current >= 0 && tracer.current < ids.length ? ids[tracer.current] : null));
   const recorder = req.record ? new TimelineRecorder(result, index, nodeRules(doc, result.graph), ids) : null;
   recorder?.attach(driver);
   let piped = 0;
@@ -65,6 +67,15 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     } catch (e) {
       fail(result, e, index.ownerOf, input.topic, input.index);
       break;
+    }
+  }
+  const advanceMs = req.wallClock?.advanceMs ?? 0;
+  if (result.ok && advanceMs > 0) {
+    punctuations.wallClock = true;
+    try {
+      driver.advanceWallClockTime(advanceMs);
+    } catch (e) {
+      fail(result, e, index.ownerOf, '', -1);
     }
   }
   tracer.countFrom(driver);
@@ -110,6 +121,26 @@ function checkSample(topic: string, index: number, r: SampleRecord) {
 
 function where(topic: string, index: number): string {
   return `sample ${index + 1} of topic "${topic}"`;
+}
+
+/** Keeps the punctuations that run (the first 1000, each with its first 20 forwarded records). */
+function recordPunctuations(driver: TopologyTestDriver, result: SimulationResult, ownerOf: Map<string, string>, currentInput: () => string | null) {
+  const state = { wallClock: false };
+  const list: PunctuationRun[] = (result.punctuations = []);
+  driver.onPunctuation((e) => {
+    if (list.length >= 1000) return;
+    list.push({
+      nodeId: ownerOf.get(e.processor) ?? e.owner,
+      type: e.type,
+      callback: e.callbackName || `#${e.index + 1}`,
+      intervalMs: e.intervalMs,
+      timestamp: e.timestamp,
+      afterInputId: state.wallClock ? null : currentInput(),
+      forwarded: e.forwarded.slice(0, 20).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp })),
+      forwardedCount: e.forwarded.length,
+    });
+  });
+  return state;
 }
 
 function fail(result: SimulationResult, e: unknown, ownerOf: Map<string, string>, topic: string, index: number) {

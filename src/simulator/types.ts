@@ -2,6 +2,7 @@
  * The simulator's contract with the designer: a request (the design, optional sample override,
  * limits) and a result (per-node traces with lineage, sink outputs, stores, describe() text, errors).
  */
+import type { StoreEntry } from '../engine';
 import type { Diagnostic, SampleRecord, TopologyDocument } from '../model/types';
 import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
@@ -17,8 +18,29 @@ export interface SimulationRequest {
   maxTracePerNode?: number;
   /** Report every user function call (slow; used only to locate an endless function). */
   reportFunctionCalls?: boolean;
+  /**
+   * The mock wall clock processors see (TopologyTestDriver's): it starts at startMs (default 0) and,
+   * after the samples, moves once by advanceMs, which runs the WALL_CLOCK_TIME punctuations then due.
+   */
+  wallClock?: { startMs?: number; advanceMs?: number };
   /** Record what the timeline shows (every record, drops with their rule, store histories): result.recording. */
   record?: boolean;
+}
+
+/** A punctuation that ran in the preview: when, which callback, what it forwarded. */
+export interface PunctuationRun {
+  nodeId: string;
+  type: 'STREAM_TIME' | 'WALL_CLOCK_TIME';
+  /** The callback's name, or "#<n>" (the n-th schedule of the processor, from 1) for an anonymous one. */
+  callback: string;
+  intervalMs: number;
+  /** The time it ran with (stream time or the wall clock). */
+  timestamp: number;
+  /** The input record whose processing it followed (STREAM_TIME), or null (the wall clock moved). */
+  afterInputId: string | null;
+  /** What it forwarded (the first 20) and how many. */
+  forwarded: { key: unknown; value: unknown; timestamp: number }[];
+  forwardedCount: number;
 }
 
 export interface TracedRecord {
@@ -86,6 +108,8 @@ export interface SimulationResult {
   graph: LineageGraph;
   describe: string;
   diagnostics: Diagnostic[];
+  /** Punctuations that ran (the first 1000), in order. */
+  punctuations?: PunctuationRun[];
   /** With request.record: what the timeline needs to show any input record's moment. */
   recording?: Recording;
   /** The first fatal error (compile or processing), naming the node when known. */
@@ -132,7 +156,7 @@ export interface NodeDetail {
   /** The first records the node emitted (up to the limit asked for). */
   emitted: TracedRecord[];
   /** State stores this node owns: their size and first entries. */
-  stores: { name: string; size: number; entries: { key: unknown; value: unknown; timestamp?: number }[] }[];
+  stores: { name: string; size: number; entries: StoreEntry[] }[];
   /** The input records whose processing this node dropped (the first ones, as in droppedInputs). */
   dropped: TracedRecord[];
   /** Records that reached the node (upstream outputs, or input records for a source), in processing order. */
@@ -141,6 +165,8 @@ export interface NodeDetail {
   from: Record<string, string[]>;
   /** How outputs relate to inputs: 'cause' = one record in, records out (its changes can be marked). */
   rule: LineageRule['kind'];
+  /** Punctuations of this node's processor that ran (process/processValues only). */
+  punctuations?: PunctuationRun[];
 }
 
 /** Where a record came from: its input records and every node that emitted a record from them. */

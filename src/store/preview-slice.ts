@@ -12,6 +12,9 @@ export interface PreviewSlice {
   /** From the last document change to its preview result in the store (ms). */
   latencyMs: number | null;
   setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'detail' | 'running' | 'stopped' | 'latencyMs'>>) => void;
+  /** How far the preview moves the mock wall clock after the samples (WALL_CLOCK_TIME punctuation; 0: not at all). */
+  wallClockAdvanceMs: number;
+  setWallClockAdvance: (ms: number) => void;
 }
 
 export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice> = (set) => ({
@@ -21,4 +24,6 @@ export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice
   stopped: null,
   latencyMs: null,
   setPreview: (p) => set(p),
+  wallClockAdvanceMs: 0,
+  setWallClockAdvance: (ms) => set({ wallClockAdvanceMs: Number.isFinite(ms) && ms > 0 ? Math.floor(ms) : 0 }),
 });

@@ -1,7 +1,7 @@
 /**
  * Versioned tables and grace periods in the designer: the table's history retention and the
  * stream-table join's grace period set in the inspector change what the preview shows (as-of reads,
- * the grace buffer), and Kafka's topology errors (grace on an unversioned table, grace longer than
+ * the grace buffer, the versions the table's store keeps), and Kafka's topology errors (grace on an unversioned table, grace longer than
  * the history retention) are marked on the join node.
  */
 import type { Page } from 'playwright-core';
@@ -45,6 +45,9 @@ describe('versioned tables and grace periods', () => {
     await card(page, 'prices').click();
     await inspector(page).getByLabel('History retention amount').fill('60000');
     await expect.poll(() => joined(page), { timeout: 15_000 }).toEqual(['"X+p1"', '"Y+p2"']);
+    // The table's store keeps every version: the preview shows the older ones, newest first.
+    await card(page, 'prices').click();
+    await expect.poll(() => page.locator('[data-testid=store-prices-store] [data-testid=store-history]').allTextContents()).toEqual([expect.stringMatching(/^history: "p1b" @ .+, "p1" @ .+$/)]);
 
     // Grace 10 ms: X waits until Y arrives (buffer time 30), then reads the table as of 12, p1b included; Y stays buffered.
     await card(page, 'priced').click();

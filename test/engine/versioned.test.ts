@@ -14,12 +14,19 @@ describe('VersionedKeyValueStore', () => {
     expect(s.put('a', null, 20)).toBe('latest');
     expect(s.put('a', 'old', 5)).toBe('history');
     expect(s.put('a', 'y', 20)).toBe('latest'); // same timestamp replaces the version
+    // The table's contents (latest per key) with the versions still kept, newest first.
+    expect(s.all()).toEqual([{ key: 'a', value: 'y', timestamp: 20, history: [{ value: 'x', timestamp: 10 }, { value: 'old', timestamp: 5 }] }]);
     expect([s.getAsOf('a', 4), s.getAsOf('a', 7)?.value, s.getAsOf('a', 15)?.value, s.get('a')?.value]).toEqual([null, 'old', 'x', 'y']);
     s.put('b', 'z', 200);
     // Stream time 200, retention 100: older reads answer nothing, older puts are not stored.
     expect(s.getAsOf('a', 99)).toBeNull();
     expect(s.put('a', 'late', 50)).toBe('notPut');
     expect(s.getAsOf('a', 150)?.value).toBe('y');
+    // Past history retention the older versions are gone.
+    expect(s.all()).toEqual([
+      { key: 'a', value: 'y', timestamp: 20 },
+      { key: 'b', value: 'z', timestamp: 200 },
+    ]);
   });
 
   it('restores every version of a key from what the changelog carries', () => {

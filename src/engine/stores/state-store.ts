@@ -3,6 +3,8 @@ export interface StoreEntry {
   key: unknown;
   value: unknown;
   timestamp?: number;
+  /** A versioned store's older versions of the key, newest first (null value: a tombstone version). */
+  history?: { value: unknown; timestamp: number }[];
 }
 
 export interface StateStore {

@@ -104,18 +104,19 @@ export class VersionedKeyValueStore implements StateStore {
     return n;
   }
 
-  /** The latest non-tombstone version of every key, in key order (what the table holds now). */
+  /** The latest non-tombstone version of every key, in key order (what the table holds now), with its older versions (the preview shows them). */
   all(): StoreEntry[] {
     const out: StoreEntry[] = [];
     for (const e of this.map.values()) {
-      const v = e.versions[e.versions.length - 1];
-      if (v.value !== null) out.push({ key: e.key, value: v.value, timestamp: v.timestamp });
+      const n = e.versions.length;
+      const v = e.versions[n - 1];
+      if (v.value === null) continue;
+      const entry: StoreEntry = { key: e.key, value: v.value, timestamp: v.timestamp };
+      // Versions are expired lazily (on a put of their key): show only those a query could still return.
+      const kept = e.versions.slice(0, n - 1).filter((_, i) => e.versions[i + 1].timestamp > this.streamTime - this.historyRetentionMs);
+      if (kept.length) entry.history = kept.reverse().map((h) => ({ value: h.value, timestamp: h.timestamp }));
+      out.push(entry);
     }
     return out.sort((a, b) => compareKeys(a.key, b.key));
-  }
-
-  /** Every key with all its versions, in key order (the preview shows the history). */
-  history(): { key: unknown; versions: Version[] }[] {
-    return [...this.map.values()].map((e) => ({ key: e.key, versions: [...e.versions] })).sort((a, b) => compareKeys(a.key, b.key));
   }
 }

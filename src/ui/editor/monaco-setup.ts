@@ -7,6 +7,7 @@ import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { processorTypings } from './processor-typings';
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -21,6 +22,8 @@ type TsDefaults = { typescriptDefaults: { setCompilerOptions(o: object): void; s
 const ts = ((monaco as unknown as { typescript?: TsDefaults }).typescript ?? (monaco.languages as unknown as { typescript?: TsDefaults }).typescript) as TsDefaults | undefined;
 ts?.typescriptDefaults.setCompilerOptions({ target: 99, allowNonTsExtensions: true, noImplicitAny: false, strict: false, noLib: false });
 ts?.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 2304, 7006] });
+// Processor editors (process/processValues) type their object with these (see processor-typings.ts).
+ts?.typescriptDefaults.addExtraLib(processorTypings(), 'file:///streamwright/processor-api.d.ts');
 
 /** The Monaco theme named after the app's: its colours are the app's CSS variables (styles.css). */
 export const APP_THEME = 'streamwright';

@@ -24,15 +24,7 @@ export function FunctionField({ nodeId, spec, value, problems, onChange, port }:
   const source = String(value ?? '');
   return (
     <div>
-      <div className="sw-help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${spec.name}`}>
-        {sig}
-        {types && (
-          <>
-            <br />K = {types.key}
-            <br />V = {types.value}
-          </>
-        )}
-      </div>
+      <SignatureHelp param={spec.name} text={sig} types={types} />
       <CodeEditor
         header={header}
         value={source}
@@ -45,6 +37,21 @@ export function FunctionField({ nodeId, spec, value, problems, onChange, port }:
         markers={functionMarkers(problems, 1)}
       />
       <div className="sw-help">e.g. {c.example}</div>
+    </div>
+  );
+}
+
+/** The signature above an editor, with the record types inferred for K and V. */
+export function SignatureHelp({ param, text, types }: { param: string; text: string; types: { key: string; value: string } | null }) {
+  return (
+    <div className="sw-help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${param}`}>
+      {text}
+      {types && (
+        <>
+          <br />K = {types.key}
+          <br />V = {types.value}
+        </>
+      )}
     </div>
   );
 }

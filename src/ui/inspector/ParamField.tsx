@@ -4,6 +4,8 @@ import type { Diagnostic } from '../../model/types';
 import { BranchesField } from './BranchesField';
 import { DurationField } from './DurationField';
 import { FunctionField } from './FunctionField';
+import { ProcessorField } from './ProcessorField';
+import { StoresField } from './StoresField';
 import { PortFunctionsField } from './PortFunctionsField';
 
 export interface FieldProps {
@@ -30,6 +32,12 @@ export function ParamField(props: FieldProps) {
       break;
     case 'branches':
       input = <BranchesField {...props} />;
+      break;
+    case 'processor':
+      input = <ProcessorField {...props} />;
+      break;
+    case 'stores':
+      input = <StoresField {...props} />;
       break;
     case 'portFunctions':
       input = <PortFunctionsField {...props} />;

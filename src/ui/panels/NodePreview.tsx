@@ -9,14 +9,17 @@ import { useApp } from '../../store/store';
 import { PinAsExpected } from '../tests/PinAsExpected';
 import { InputRecords } from './flow/InputRecords';
 import { NodeFlow } from './flow/NodeFlow';
-import { fmt } from './format';
+import { fmt, fmtTime } from './format';
 import { TimeCell } from './TimeCell';
+import { Punctuations, WallClockControl } from './Punctuations';
 
 export function NodePreview({ result, nodeId, name, detail }: { result: PreviewResult; nodeId: string; name: string; detail: NodeDetail | null }) {
   const lineage = useApp((s) => s.lineage);
   const r = ownEntry(result.nodes, nodeId);
   const emitted = detail?.emitted ?? [];
   const inputs = lineage?.inputs ?? [];
+  const kind = useApp((s) => s.doc.nodes.find((n) => n.id === nodeId)?.kind);
+  const isProcessor = kind === 'process' || kind === 'processValues';
   return (
     <>
       {r?.error && (
@@ -49,6 +52,8 @@ export function NodePreview({ result, nodeId, name, detail }: { result: PreviewR
       {(detail?.stores ?? []).map((store) => (
         <StoreTable key={store.name} {...store} />
       ))}
+      {isProcessor && <WallClockControl />}
+      {detail?.punctuations && <Punctuations runs={detail.punctuations} />}
     </>
   );
 }
@@ -66,10 +71,20 @@ function StoreTable({ name, size, entries }: NodeDetail['stores'][number]) {
               <td>{fmt(e.key)}</td>
               <td>{fmt(e.value)}</td>
               <TimeCell ts={e.timestamp} />
+              {e.history ? <VersionHistory history={e.history} /> : null}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A versioned store's older versions of a key, newest first (tombstone versions shown as null). */
+function VersionHistory({ history }: { history: NonNullable<NodeDetail['stores'][number]['entries'][number]['history']> }) {
+  return (
+    <td className="sw-muted" data-testid="store-history" title="older versions (history), newest first">
+      history: {history.map((h) => `${fmt(h.value)} @ ${fmtTime(h.timestamp).text}`).join(', ')}
+    </td>
   );
 }

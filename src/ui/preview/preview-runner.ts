@@ -104,7 +104,8 @@ class Runner {
   private async run(doc: TopologyDocument, editedAt: number): Promise<void> {
     this.inFlight = true;
     this.set({ running: true });
-    const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE };
+    const advanceMs = this.store.getState().wallClockAdvanceMs;
+    const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE, ...(advanceMs > 0 ? { wallClock: { advanceMs } } : {}) };
     const started = this.now();
     const outcome = await this.client.run(request, { timeoutMs: TIMEOUT_MS, view: this.view() });
     if (outcome.kind === 'superseded') return;

@@ -1,0 +1,57 @@
+/**
+ * A processor node's punctuations in the preview: which callback ran, when (stream time after which
+ * input, or the wall clock), and what it forwarded; and the control that moves the preview's mock
+ * wall clock after the samples, which is what runs WALL_CLOCK_TIME punctuators.
+ */
+import type { PunctuationRun } from '../../simulator/types';
+import { useApp } from '../../store/store';
+import { fmt, fmtTime } from './format';
+
+export function WallClockControl() {
+  const advance = useApp((s) => s.wallClockAdvanceMs);
+  const set = useApp((s) => s.setWallClockAdvance);
+  return (
+    <div className="sw-muted" style={{ margin: '6px 0', display: 'flex', gap: 6, alignItems: 'center' }} data-testid="wall-clock">
+      <label htmlFor="wall-clock-advance">Wall clock (starts at 0): after the samples, advance by</label>
+      <input id="wall-clock-advance" type="number" min={0} step={1000} style={{ width: 110 }} value={advance} onChange={(e) => set(Number(e.target.value))} />
+      ms
+      <button type="button" onClick={() => set(advance + 60_000)} data-testid="wall-clock-plus">
+        +1 min
+      </button>
+    </div>
+  );
+}
+
+export function Punctuations({ runs }: { runs: PunctuationRun[] }) {
+  return (
+    <div style={{ marginTop: 8 }} data-testid="punctuations">
+      <div className="sw-muted">Punctuations that ran ({runs.length})</div>
+      <table className="sw-records">
+        <thead>
+          <tr>
+            <th>when</th>
+            <th>callback</th>
+            <th>forwarded</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((p, i) => (
+            <tr key={i} data-testid="punctuation">
+              <td>
+                {p.type === 'STREAM_TIME' ? 'stream time' : 'wall clock'} {fmtTime(p.timestamp).text}
+                {p.afterInputId ? ` (after ${p.afterInputId})` : ''}
+              </td>
+              <td>
+                {p.callback} every {p.intervalMs} ms
+              </td>
+              <td>
+                {p.forwardedCount === 0 ? 'nothing' : p.forwarded.map((r) => `${fmt(r.key)} → ${fmt(r.value)}`).join(', ')}
+                {p.forwardedCount > p.forwarded.length ? ` … (${p.forwardedCount} in all)` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
