@@ -9,6 +9,7 @@ import { lineageThroughState } from './lineage';
 import { nodeFlow } from './node-flow';
 import { momentAt } from './timeline/moment';
 import { timelineOverview } from './timeline/overview';
+import { partitionView } from './partitions/partition-view';
 import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
 
 /** State store entries sent for the preview table (the size is always sent). */
@@ -58,5 +59,7 @@ export function answer(result: SimulationResult, query: PreviewQuery): PreviewAn
       return result.recording ? timelineOverview(result, result.recording) : null;
     case 'moment':
       return result.recording ? momentAt(result, result.recording, query.position) : null;
+    case 'partitions':
+      return partitionView(result, query.partitions);
   }
 }

@@ -81,7 +81,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   tracer.countFrom(driver);
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
   tracer.keepInputs(inputs, ids, piped, req.maxTracePerNode === undefined || !!recorder);
-  if (recorder) result.recording = recorder.recording;
+  if (recorder) result.recording = { ...recorder.recording, source: { doc, samples: req.samples ?? doc.samples } };
   result.stores = driver.storeContents() as SimulationResult['stores'];
   flagNotData(result, doc);
   result.durationMs = now() - started;

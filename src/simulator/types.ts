@@ -8,6 +8,7 @@ import type { LineageGraph, LineageRule } from './lineage-graph';
 import type { NotDataKind } from './plain-data';
 import type { Recording } from './timeline/recorder';
 import type { Moment, TimelineOverview } from './timeline/types';
+import type { PartitionView } from './partitions/partition-view';
 import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
@@ -189,13 +190,16 @@ export type PreviewQuery =
   | { kind: 'lineage'; recordId: string }
   | { kind: 'sinks' }
   | { kind: 'timeline' }
-  | { kind: 'moment'; position: number };
+  | { kind: 'moment'; position: number }
+  /** The recorded run's samples on N partitions, compared with this run. */
+  | { kind: 'partitions'; partitions: number };
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
   sinks: SimulationResult['sinks'];
   timeline: TimelineOverview;
   moment: Moment;
+  partitions: PartitionView;
 }
 
 /** Messages between the page and the simulator worker. */

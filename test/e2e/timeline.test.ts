@@ -82,4 +82,27 @@ describe('timeline', () => {
     expect(page.errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('partitions: simulate N partitions, compare with one per sink, filter the records by partition', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'word-count');
+    await previewSettled(page);
+    await page.click('[data-testid=tab-timeline]');
+    await page.waitForSelector('[data-testid=partitions-view]', { timeout: 30_000 });
+    await page.locator('[data-testid=partitions-count]').fill('3');
+    await page.click('[data-testid=partitions-run]');
+    const compare = page.locator('[data-testid=partitions-compare]');
+    await expect.poll(() => compare.count()).toBe(1);
+    // Counting by word: each word lives in one partition, so the results per key are the same.
+    expect(await compare.getAttribute('data-same')).toBe('true');
+    const rows = page.locator('[data-testid=partition-row]');
+    const partitions = await rows.evaluateAll((trs) => [...new Set(trs.map((tr) => tr.getAttribute('data-partition')))].sort());
+    expect(partitions.length).toBeGreaterThan(1);
+    await page.locator('[data-testid=partitions-filter]').selectOption(partitions[1]!);
+    await expect.poll(() => rows.evaluateAll((trs) => [...new Set(trs.map((tr) => tr.getAttribute('data-partition')))])).toEqual([partitions[1]]);
+    await page.locator('[data-testid=partitions-view]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'timeline-partitions');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -79,3 +79,16 @@ describe('streamwright simulate --partitions', () => {
     expect(err.join('')).toMatch(/same records as with 1 partition/);
   });
 });
+
+describe('the partition view (worker query)', () => {
+  it('runs a recorded run\'s samples on N partitions and compares; a run that was not recorded has no view', async () => {
+    const { partitionView } = await import('../../src/simulator/partitions/partition-view');
+    const doc = exampleDesign('word-count');
+    const v = partitionView(simulate({ doc, record: true, maxTracePerNode: 10 }), 4)!;
+    expect(v.partitions).toBe(4);
+    expect(v.comparison.every((c) => c.same)).toBe(true);
+    const [topic] = Object.keys(v.sinks);
+    expect(v.sinks[topic].count).toBe(simulate({ doc }).sinks[topic].length);
+    expect(partitionView(simulate({ doc }), 4)).toBeNull();
+  });
+});

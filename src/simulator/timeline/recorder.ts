@@ -8,6 +8,7 @@
 import { KeyValueStore, SessionStore, WindowStore, type DropReason, type StoreEntry, type TopologyTestDriver, type TraceEvent } from '../../engine';
 import type { ProcessorIndex } from '../output-processors';
 import type { SimulationResult } from '../types';
+import type { SampleRecord, TopologyDocument } from '../../model/types';
 import type { NodeRule } from './node-rules';
 import { emptyLog, type NodeLog } from './node-log';
 import { ChangeLogHistory, SnapshotHistory, type StoreHistory } from './store-history';
@@ -33,6 +34,8 @@ export interface Recording {
   stores: Map<string, StoreHistory>;
   /** What each design node is (kind, name, windows, suppress rule), read from the design. */
   rules: Record<string, NodeRule>;
+  /** The design and samples run (the partition view runs them again on N partitions). */
+  source?: { doc: TopologyDocument; samples: Record<string, SampleRecord[]> };
 }
 
 export class TimelineRecorder {

@@ -7,6 +7,7 @@
 import { useApp } from '../../store/store';
 import { fmt, fmtClock } from '../panels/format';
 import { MomentTable, NodeMomentDetail } from './MomentView';
+import { PartitionsView } from './PartitionsView';
 import { TimelineLanes } from './TimelineLanes';
 import { useTimelineSync } from './use-timeline';
 
@@ -66,6 +67,7 @@ export function TimelinePanel() {
           {shown && shownId && <NodeMomentDetail name={nodes.find((n) => n.id === shownId)?.name ?? shownId} m={shown} />}
         </div>
       )}
+      <PartitionsView runId={timeline.runId} />
     </div>
   );
 }
