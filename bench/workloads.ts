@@ -6,6 +6,7 @@
 import { filter as rxFilter, from, map as rxMap, mergeMap, toArray, lastValueFrom } from 'rxjs';
 import { Grouped, JoinWindows, Materialized, Named, StreamsBuilder, TimeWindows, TopologyTestDriver } from '../src/engine';
 import { cogroup } from './cogroup-workload';
+import { processor } from './processor-workload';
 
 export interface Out {
   key: unknown;
@@ -194,4 +195,4 @@ export function resetRx(): void {
   rxState = null;
 }
 
-export const WORKLOADS = [stateless, wordCount, tumbling, join, cogroup];
+export const WORKLOADS = [stateless, wordCount, tumbling, join, cogroup, processor];

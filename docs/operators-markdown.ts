@@ -1,6 +1,7 @@
 // docs/operators.md as text, from the operator registry (written by docs/write-operators.ts, checked by test/docs).
 import { OPERATOR_CATEGORIES } from '../src/model/descriptor';
 import { operatorsByCategory } from '../src/model/registry';
+import { PROCESSOR_API_MARKDOWN } from './processor-api-markdown';
 import { VERSIONED_SECTION } from './operators-versioned';
 
 export function operatorsMarkdown(): string {
@@ -24,5 +25,6 @@ export function operatorsMarkdown(): string {
     }
   }
   lines.push(VERSIONED_SECTION);
+  lines.push(PROCESSOR_API_MARKDOWN);
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import { nameTable } from './name-table';
 import { documentSchema, sampleRecordSchema } from './schema';
 import { migrateDocument } from './migrate';
 import { testCasesFromJson } from './test-cases';
-import type { SampleRecord, TopologyDocument } from './types';
+import type { DesignVersion, SampleRecord, TopologyDocument } from './types';
 
 export interface LoadError {
   message: string;
@@ -56,9 +56,24 @@ export function designFromJson(value: unknown): LoadResult {
   const tests = testCasesFromJson(rawTests);
   const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors, ...tests.errors.map((e) => ({ message: e.message, path: jsonPath(e.path) }))];
   if (!parsed.success || errors.length) return { ok: false, errors };
-  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table, ...(tests.tests ? { tests: tests.tests } : {}) };
+  const versions = versionsFromJson(parsed.data.versions);
+  if (!versions.ok) return { ok: false, errors: versions.errors };
+  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table, ...(tests.tests ? { tests: tests.tests } : {}), ...(versions.list ? { versions: versions.list } : {}) };
   keepOwnKeys(doc, migrated.doc);
   return { ok: true, doc, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
+}
+
+/** Each saved version's design is read as a document (a design file inside the file); versions do not nest. */
+function versionsFromJson(raw: (Omit<DesignVersion, 'design'> & { design: Record<string, unknown> })[] | undefined): { ok: true; list?: TopologyDocument['versions'] } | { ok: false; errors: LoadError[] } {
+  if (!raw) return { ok: true };
+  const list: NonNullable<TopologyDocument['versions']> = [];
+  for (const [i, v] of raw.entries()) {
+    const { versions: _nested, ...design } = v.design;
+    const r = designFromJson(design);
+    if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: `$.versions[${i}].design${(e.path ?? '$').slice(1)}` })) };
+    list.push({ ...v, design: r.doc });
+  }
+  return { ok: true, list };
 }
 
 function jsonPath(path: readonly PropertyKey[]): string {

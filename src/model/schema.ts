@@ -68,4 +68,6 @@ export const documentSchema = z.object({
     })
     .default({ defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 }),
   tests: z.array(testCaseSchema).optional(),
+  /** Saved versions; each design is a document of its own (without versions), read as one by load.ts. */
+  versions: z.array(z.object({ id: z.string().min(1), name: z.string(), message: z.string().default(''), savedAt: z.string(), design: z.record(z.string(), z.unknown()) })).optional(),
 });

@@ -95,6 +95,17 @@ export interface TopologyDocument {
   settings: DesignSettings;
   /** Test cases: samples in, records expected out (test-cases.ts; run by the designer, `streamwright test` and the exported project). */
   tests?: DesignTestCase[];
+  /** Saved versions, oldest first (versions.ts): each a snapshot of the design without its versions. */
+  versions?: DesignVersion[];
+}
+
+export interface DesignVersion {
+  id: string;
+  name: string;
+  message: string;
+  /** ISO 8601 time of saving. */
+  savedAt: string;
+  design: Omit<TopologyDocument, 'versions'>;
 }
 
 /** How a test case compares a sink's records (src/engine/expect-records.ts implements them). */

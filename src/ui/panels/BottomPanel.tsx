@@ -8,6 +8,7 @@ import { SamplesPanel } from './SamplesPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { TestsBadge } from '../tests/TestsBadge';
 import { TestsPanel } from '../tests/TestsPanel';
+import { VersionsPanel } from '../versions/VersionsPanel';
 
 const CodePanel = lazy(() => import('./CodePanel'));
 
@@ -16,6 +17,7 @@ const TABS: [BottomTab, string][] = [
   ['timeline', 'Timeline'],
   ['samples', 'Samples'],
   ['tests', 'Tests'],
+  ['versions', 'Versions'],
   ['plan', 'Plan'],
   ['code', 'Code'],
 ];
@@ -50,6 +52,7 @@ export function BottomPanel() {
         {tab === 'timeline' && <TimelinePanel />}
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'tests' && <TestsPanel />}
+        {tab === 'versions' && <VersionsPanel />}
         {tab === 'plan' && <PlanPanel />}
         {tab === 'code' && (
           <Suspense fallback={<p className="sw-muted">Loading…</p>}>

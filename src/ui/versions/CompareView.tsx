@@ -1,0 +1,68 @@
+/** Two versions side by side: canvas changes, upgrade-safety flags and the behavioural diff per sink (computed once per compare). */
+import { useMemo } from 'react';
+import { upgradeFlags } from '../../compiler/upgrade-safety';
+import { hasErrors } from '../../model/check';
+import { diffDesigns } from '../../model/design-diff';
+import type { TopologyDocument } from '../../model/types';
+import { behaviourDiff } from '../../simulator/behaviour-diff';
+import { fmt } from '../panels/format';
+import { analysisOf } from '../use-analysis';
+
+function compareAll(before: TopologyDocument, after: TopologyDocument) {
+  if (hasErrors(analysisOf(before).diagnostics) || hasErrors(analysisOf(after).diagnostics)) return { canvas: diffDesigns(before, after), upgrade: null, behaviour: null };
+  return { canvas: diffDesigns(before, after), upgrade: upgradeFlags(before, after), behaviour: behaviourDiff(before, after) };
+}
+
+export function CompareView({ before, after, label }: { before: TopologyDocument; after: TopologyDocument; label: string }) {
+  const { canvas, upgrade, behaviour } = useMemo(() => compareAll(before, after), [before, after]);
+  return (
+    <section data-testid="compare-result" aria-label={`Compare ${label}`} style={{ marginTop: 8 }}>
+      <h4 style={{ margin: '4px 0' }}>{label}</h4>
+      <div className="sw-muted">Canvas</div>
+      <ul data-testid="canvas-changes" style={{ margin: '2px 0', paddingLeft: 18 }}>
+        {canvas.nodes.map((n) => (
+          <li key={n.nodeId} data-change={n.change}>
+            {n.change} {n.kind} &quot;{n.name}&quot;{n.renamedFrom ? ` (was "${n.renamedFrom}")` : ''}
+            {n.fields ? `: ${n.fields.join(', ')}` : ''}
+          </li>
+        ))}
+        {canvas.settings.map((k) => (
+          <li key={k} data-change="settings">changed {k}</li>
+        ))}
+        {canvas.nodes.length + canvas.settings.length + canvas.edgesAdded.length + canvas.edgesRemoved.length === 0 && <li>no change (moved nodes do not count)</li>}
+        {canvas.edgesAdded.length + canvas.edgesRemoved.length > 0 && <li>connections: {canvas.edgesAdded.length} added, {canvas.edgesRemoved.length} removed</li>}
+      </ul>
+      {upgrade === null || behaviour === null ? (
+        <div className="sw-banner sw-error">A version has errors: it cannot run, so only the canvas is compared.</div>
+      ) : (
+        <>
+          <div className="sw-muted">Upgrade safety</div>
+          {upgrade.length === 0 && <p data-testid="upgrade-safe">Deploying it keeps the state of the running version.</p>}
+          {upgrade.map((f, i) => (
+            <div key={i} className="sw-banner sw-warn" data-testid="upgrade-flag" data-code={f.code}>
+              <strong>{f.message}</strong>
+              <div>On deploy: {f.onDeploy}.</div>
+              <div>To avoid: {f.avoid}.</div>
+            </div>
+          ))}
+          <div className="sw-muted">Behaviour</div>
+          {behaviour.map((r) => (
+            <div key={r.label} data-testid="behaviour-run">
+              {r.label}: {r.sinks.length === 0 && !r.errors.before && !r.errors.after ? 'same records' : `${r.sinks.length} sink(s) differ`}
+              {r.sinks.map((sink) => (
+                <div key={sink.topic} style={{ marginLeft: 12 }} data-testid={`behaviour-${sink.topic}`}>
+                  {sink.topic}: {sink.added.length} added, {sink.removed.length} removed, {sink.changed.length} changed
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {sink.removed.map((x, i) => <li key={`r${i}`}>− {fmt(x.key)} {fmt(x.value)}</li>)}
+                    {sink.added.map((x, i) => <li key={`a${i}`}>+ {fmt(x.key)} {fmt(x.value)}</li>)}
+                    {sink.changed.map((x, i) => <li key={`c${i}`}>~ {fmt(x.before.key)} {fmt(x.before.value)} → {fmt(x.after.value)}</li>)}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

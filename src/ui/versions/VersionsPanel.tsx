@@ -1,0 +1,83 @@
+/**
+ * The Versions tab: save the design as a named version (kept in the design, so autosave and the
+ * design file keep it), and compare any two versions (or one with the current design): the nodes
+ * that changed, what a deploy of the newer one would do to the older one's state, and the records
+ * each sink gets differently on the same samples and test cases.
+ */
+import { useState } from 'react';
+import { removeVersion, saveVersion, versionDocument } from '../../model/versions';
+import type { DesignVersion, TopologyDocument } from '../../model/types';
+import { useApp } from '../../store/store';
+import { CompareView } from './CompareView';
+
+const NONE: DesignVersion[] = [];
+const CURRENT = '';
+
+export function VersionsPanel() {
+  const versions = useApp((s) => s.doc.versions ?? NONE);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState('');
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState(CURRENT);
+  const [compared, setCompared] = useState<{ before: TopologyDocument; after: TopologyDocument; label: string } | null>(null);
+  const s = useApp.getState;
+  const save = () => {
+    s().edit((d) => saveVersion(d, name, message, new Date().toISOString()).doc);
+    setName('');
+    setMessage('');
+  };
+  const pick = (id: string) => (id === CURRENT ? s().doc : versionDocument(s().doc, id));
+  const label = (id: string) => (id === CURRENT ? 'the current design' : `"${versions.find((v) => v.id === id)?.name}"`);
+  const base = from ?? versions[versions.length - 1]?.id ?? null;
+  const compare = () => {
+    const before = base === null ? null : pick(base);
+    const after = pick(to);
+    if (before && after) setCompared({ before, after, label: `${label(base!)} → ${label(to)}` });
+  };
+  return (
+    <div>
+      <div className="sw-row" style={{ marginBottom: 6 }}>
+        <input aria-label="Version name" placeholder="Version name" value={name} onChange={(e) => setName(e.target.value)} data-testid="version-name" />
+        <input aria-label="What changed" placeholder="What changed" value={message} onChange={(e) => setMessage(e.target.value)} style={{ flex: 1 }} data-testid="version-message" />
+        <button className="sw-primary" onClick={save} data-testid="save-version">
+          Save version
+        </button>
+      </div>
+      {versions.length === 0 ? (
+        <p className="sw-muted" data-testid="versions-empty">No saved version yet: save one before a change, then compare.</p>
+      ) : (
+        <>
+          <ul data-testid="versions" style={{ margin: '4px 0', paddingLeft: 18 }}>
+            {versions.map((v) => (
+              <li key={v.id} data-testid={`version-${v.id}`}>
+                <strong>{v.name}</strong> <span className="sw-muted">{new Date(v.savedAt).toLocaleString()} {v.message && `— ${v.message}`}</span>{' '}
+                <button onClick={() => s().edit((d) => removeVersion(d, v.id))} aria-label={`Delete version ${v.name}`}>
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="sw-row">
+            <label className="sw-muted" htmlFor="compare-from">Compare</label>
+            <select id="compare-from" value={base ?? ''} onChange={(e) => setFrom(e.target.value)} data-testid="compare-from">
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>{v.name}</option>
+              ))}
+            </select>
+            <label className="sw-muted" htmlFor="compare-to">with</label>
+            <select id="compare-to" value={to} onChange={(e) => setTo(e.target.value)} data-testid="compare-to">
+              <option value={CURRENT}>the current design</option>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>{v.name}</option>
+              ))}
+            </select>
+            <button className="sw-primary" onClick={compare} data-testid="compare-versions">
+              Compare
+            </button>
+          </div>
+        </>
+      )}
+      {compared && <CompareView {...compared} />}
+    </div>
+  );
+}
