@@ -17,6 +17,8 @@ commands:
   test <design.json> [--json]                          run the design's test cases (exit 1: one failed, 2: none)
   diff <old.json> <new.json> [--samples <file>]... [--json]
                                                        canvas, upgrade-safety and behaviour diff (exit 1: changed)
+  check-order <design.json> [--orders K] [--seed S] [--json]
+                                                       replay the samples in K valid arrival orders (exit 1: a result depends on order)
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   conformance: async () => (await import('./commands/conformance')).run,
   test: async () => (await import('./commands/test')).run,
   diff: async () => (await import('./commands/diff')).run,
+  'check-order': async () => (await import('./commands/check-order')).run,
 };
 
 const processIo: CliIo = {
