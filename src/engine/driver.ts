@@ -140,7 +140,7 @@ export class TopologyTestDriver {
     const k = convert(input.keySerde, key, 'key', null, topic);
     const v = convert(input.valueSerde, value, 'value', null, topic);
     this.setRecordMetadata(topic);
-    this.task.advanceStreamTime(timestamp);
+    this.task.time.advanceStreamTime(timestamp);
     const direct = input.direct;
     if (direct !== null && direct.trace === undefined && !direct.run!.traced) {
       this.task.currentInputId = id;
@@ -148,7 +148,7 @@ export class TopologyTestDriver {
     } else {
       this.task.processParts(input.sources, k, v, timestamp, headers, id);
     }
-    this.task.punctuateStreamTime();
+    this.task.time.punctuateStreamTime();
     this.task.flush();
     if (this.counts.pendingInternal > 0) this.drainInternal(id);
     return id;
@@ -158,13 +158,12 @@ export class TopologyTestDriver {
   private setRecordMetadata(topic: string): void {
     const offset = this.offsets.get(topic) ?? 0;
     this.offsets.set(topic, offset + 1);
-    this.task.recordTopic = topic;
-    this.task.recordOffset = offset;
+    this.task.time.setRecord(topic, offset);
   }
 
   /** Told of every punctuation that ran (the preview lists them). */
   onPunctuation(listener: (e: PunctuationEvent) => void): void {
-    this.task.onPunctuation = listener;
+    this.task.time.onPunctuation = listener;
   }
 
   /**
@@ -305,8 +304,8 @@ export class TopologyTestDriver {
    */
   advanceWallClockTime(ms: number): void {
     this.wallClockMs += ms;
-    this.task.recordTopic = null;
-    if (this.task.punctuateWallClock() === 0) return;
+    this.task.time.setRecord(null);
+    if (this.task.time.punctuateWallClock() === 0) return;
     this.task.flush();
     if (this.counts.pendingInternal > 0) this.drainInternal(this.task.currentInputId);
   }

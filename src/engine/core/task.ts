@@ -5,7 +5,7 @@
  */
 import type { DropReason, ProcessorContext, ScheduleRequest } from './context';
 import type { Cancellable, RecordMetadata } from '../processor-api';
-import { PunctuationQueue, type Punctuation } from './punctuation';
+import { TaskTime } from './task-time';
 import { ProcessingError, UserFunctionError } from './errors';
 import { fuseStatelessRuns, type FusedRun, type FusionNode } from './fusion';
 import type { Change, StreamRecord } from './record';
@@ -19,6 +19,8 @@ export interface TraceEvent {
   record: StreamRecord;
   inputId: number;
 }
+
+export type { PunctuationEvent } from './task-time';
 
 export interface TaskHooks {
   /** A sink wrote a record (internal = repartition topic the driver must feed back). */
@@ -34,17 +36,6 @@ export interface TaskHooks {
   wallClock?: () => number;
 }
 
-/** A punctuation that ran (the preview lists them): which schedule, when, and what it forwarded. */
-export interface PunctuationEvent {
-  processor: string;
-  owner: string;
-  type: Punctuation['type'];
-  index: number;
-  callbackName: string;
-  intervalMs: number;
-  timestamp: number;
-  forwarded: StreamRecord[];
-}
 
 export class NodeRuntime implements ProcessorContext, FusionNode {
   children: NodeRuntime[] = [];
@@ -178,23 +169,19 @@ export class NodeRuntime implements ProcessorContext, FusionNode {
   }
 
   schedule(r: ScheduleRequest): Cancellable {
-    const stream = r.type === 'STREAM_TIME';
-    const queue = stream ? this.task.streamTimePunctuations : this.task.wallClockPunctuations;
-    const run = (timestamp: number) => this.task.runPunctuation(this, r, timestamp);
-    return queue.add({ ...r, run, processor: this.spec.name, owner: this.spec.owner, due: stream ? 0 : this.task.wallClock() + r.intervalMs });
+    return this.task.time.schedule(this, r);
   }
 
   recordMetadata(): RecordMetadata | null {
-    const t = this.task;
-    return t.punctuating > 0 || t.recordTopic === null ? null : { topic: t.recordTopic, partition: t.partition, offset: t.recordOffset };
+    return this.task.time.recordMetadata(this.task.partition);
   }
 
   currentStreamTimeMs(): number {
-    return this.task.streamTime;
+    return this.task.time.streamTime;
   }
 
   currentSystemTimeMs(): number {
-    return this.task.wallClock();
+    return this.task.time.wallClock();
   }
 }
 
@@ -210,18 +197,8 @@ export class Task {
   partition = 0;
   /** Told of every record a processor drops (late, expired or invalid); the simulator lists them. */
   onDrop: ((processor: NodeSpec, reason: DropReason | undefined) => void) | undefined = undefined;
-  /** Task stream time (punctuation only): the largest timestamp given to punctuateStreamTime, -1 before. */
-  streamTime = -1;
-  readonly streamTimePunctuations = new PunctuationQueue();
-  readonly wallClockPunctuations = new PunctuationQueue();
-  /** >0 while a punctuator runs (record metadata is then null). */
-  punctuating = 0;
-  /** Topic and offset of the input record being processed (null: none, e.g. while punctuating). */
-  recordTopic: string | null = null;
-  recordOffset = -1;
-  /** Told of every punctuation that ran, with the records its processor forwarded. */
-  onPunctuation: ((e: PunctuationEvent) => void) | undefined = undefined;
-  readonly wallClock: () => number;
+  /** Stream time, wall clock, punctuation and the record being processed (the Processor API's task). */
+  readonly time: TaskTime;
 
   constructor(
     readonly topology: TopologySpec,
@@ -229,7 +206,7 @@ export class Task {
     /** Stores shared between tasks (global tables); created once by the driver. */
     sharedStores: Map<string, StateStore> = new Map(),
   ) {
-    this.wallClock = hooks.wallClock ?? Date.now;
+    this.time = new TaskTime(hooks.wallClock ?? Date.now);
     for (const s of topology.stores.values()) {
       this.stores.set(s.name, s.global && sharedStores.has(s.name) ? sharedStores.get(s.name)! : s.factory());
     }
@@ -307,45 +284,6 @@ export class Task {
         s.process((record ??= headers === undefined ? { key, value, timestamp } : { key, value, timestamp, headers }));
       }
     }
-  }
-
-  /**
-   * Before an input record is processed: task stream time moves to its timestamp if later (Kafka's
-   * PartitionGroup does so when it hands out the record, so ctx.currentStreamTimeMs() includes it).
-   */
-  advanceStreamTime(timestamp: number): void {
-    if (timestamp > this.streamTime) this.streamTime = timestamp;
-  }
-
-  /**
-   * After an input record was processed: due STREAM_TIME punctuations run (before the caches flush,
-   * as Kafka punctuates before committing).
-   */
-  punctuateStreamTime(): void {
-    if (this.streamTimePunctuations.size > 0 && this.streamTime >= 0) this.streamTimePunctuations.punctuate(this.streamTime);
-  }
-
-  /** Runs the WALL_CLOCK_TIME punctuations due at the wall clock's current time. */
-  punctuateWallClock(): number {
-    return this.wallClockPunctuations.size > 0 ? this.wallClockPunctuations.punctuate(this.wallClock()) : 0;
-  }
-
-  /** One punctuator call: no record metadata meanwhile; its forwards are told to onPunctuation. */
-  runPunctuation(rt: NodeRuntime, r: ScheduleRequest, timestamp: number): void {
-    const forwarded: StreamRecord[] = [];
-    const listen = this.onPunctuation;
-    const trace = rt.trace;
-    if (listen) rt.trace = (e) => (forwarded.push(e.record), trace?.(e));
-    this.punctuating++;
-    try {
-      r.run(timestamp);
-    } catch (e) {
-      throw rt.failure({ key: null, value: null, timestamp }, e);
-    } finally {
-      this.punctuating--;
-      if (listen) rt.trace = trace;
-    }
-    listen?.({ processor: rt.spec.name, owner: rt.spec.owner, type: r.type, index: r.index, callbackName: r.callbackName, intervalMs: r.intervalMs, timestamp, forwarded });
   }
 
   /** Closes the user processors (Kafka calls close() when the task closes). */

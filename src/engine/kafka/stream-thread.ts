@@ -161,12 +161,11 @@ export class StreamThread {
       const time = next.skip ? -Infinity : next.record.timestamp;
       if (!next.skip) {
         this.recordsIn++;
-        task.recordTopic = next.topic;
-        task.recordOffset = next.offset;
-        task.advanceStreamTime(next.record.timestamp);
+        task.time.setRecord(next.topic, next.offset);
+        task.time.advanceStreamTime(next.record.timestamp);
         task.process(next.specTopic, next.record, next.offset);
         // Kafka punctuates on stream time after each processed record, before the commit's flush.
-        task.punctuateStreamTime();
+        task.time.punctuateStreamTime();
         if (this.o.flushEachRecord) task.flush();
       }
       const d = done.get(next.topic);

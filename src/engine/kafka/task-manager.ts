@@ -112,9 +112,9 @@ export class TaskManager {
   punctuateWallClock(flushEachRecord: boolean): boolean {
     let ran = false;
     for (const { task } of this.tasks.values()) {
-      if (task.wallClockPunctuations.size === 0) continue;
-      task.recordTopic = null;
-      if (task.punctuateWallClock() > 0) {
+      if (task.time.wallClockPunctuations.size === 0) continue;
+      task.time.setRecord(null);
+      if (task.time.punctuateWallClock() > 0) {
         ran = true;
         if (flushEachRecord) task.flush();
       }
