@@ -17,6 +17,7 @@ commands:
   test <design.json> [--json]                          run the design's test cases (exit 1: one failed, 2: none)
   diff <old.json> <new.json> [--samples <file>]... [--json]
                                                        canvas, upgrade-safety and behaviour diff (exit 1: changed)
+  fmt <design.json>... [--check]                       write designs in the saved form (--check: exit 1 if not)
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   conformance: async () => (await import('./commands/conformance')).run,
   test: async () => (await import('./commands/test')).run,
   diff: async () => (await import('./commands/diff')).run,
+  fmt: async () => (await import('./commands/fmt')).run,
 };
 
 const processIo: CliIo = {
