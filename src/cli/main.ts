@@ -18,6 +18,8 @@ commands:
   diff <old.json> <new.json> [--samples <file>]... [--json]
                                                        canvas, upgrade-safety and behaviour diff (exit 1: changed)
   fmt <design.json>... [--check]                       write designs in the saved form (--check: exit 1 if not)
+  check-order <design.json> [--orders K] [--seed S] [--json]
+                                                       replay the samples in K valid arrival orders (exit 1: a result depends on order)
 `;
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   test: async () => (await import('./commands/test')).run,
   diff: async () => (await import('./commands/diff')).run,
   fmt: async () => (await import('./commands/fmt')).run,
+  'check-order': async () => (await import('./commands/check-order')).run,
 };
 
 const processIo: CliIo = {
