@@ -140,6 +140,7 @@ export class TopologyTestDriver {
     const k = convert(input.keySerde, key, 'key', null, topic);
     const v = convert(input.valueSerde, value, 'value', null, topic);
     this.setRecordMetadata(topic);
+    this.task.advanceStreamTime(timestamp);
     const direct = input.direct;
     if (direct !== null && direct.trace === undefined && !direct.run!.traced) {
       this.task.currentInputId = id;
@@ -147,7 +148,7 @@ export class TopologyTestDriver {
     } else {
       this.task.processParts(input.sources, k, v, timestamp, headers, id);
     }
-    this.task.punctuateStreamTime(timestamp);
+    this.task.punctuateStreamTime();
     this.task.flush();
     if (this.counts.pendingInternal > 0) this.drainInternal(id);
     return id;

@@ -174,6 +174,24 @@ describe('punctuation (rules 24-25)', () => {
   });
 });
 
+describe('times a processor reads', () => {
+  it('stream time includes the record being processed (Kafka advances it when it hands the record out); the wall clock is the mock one', () => {
+    const { driver, read } = run(
+      () => ({
+        init(ctx) {
+          this.ctx = ctx;
+        },
+        process(r) {
+          this.ctx.forward({ key: r.key, value: [this.ctx.currentStreamTimeMs(), this.ctx.currentSystemTimeMs()] });
+        },
+      }),
+      { wallClockStartMs: 777 },
+    );
+    for (const t of [10, 30, 20]) driver.pipe('in', 'k', 'v', t);
+    expect(read().map((r) => r[1])).toEqual([[10, 777], [30, 777], [30, 777]]);
+  });
+});
+
 describe('record metadata (rule 26)', () => {
   it('topic, partition 0 and the per-topic offset of the record being processed', () => {
     const b = new StreamsBuilder();

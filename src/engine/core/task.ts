@@ -310,11 +310,18 @@ export class Task {
   }
 
   /**
-   * After an input record was processed: task stream time moves to its timestamp if later, and due
-   * STREAM_TIME punctuations run (before the caches flush, as Kafka punctuates before committing).
+   * Before an input record is processed: task stream time moves to its timestamp if later (Kafka's
+   * PartitionGroup does so when it hands out the record, so ctx.currentStreamTimeMs() includes it).
    */
-  punctuateStreamTime(timestamp: number): void {
+  advanceStreamTime(timestamp: number): void {
     if (timestamp > this.streamTime) this.streamTime = timestamp;
+  }
+
+  /**
+   * After an input record was processed: due STREAM_TIME punctuations run (before the caches flush,
+   * as Kafka punctuates before committing).
+   */
+  punctuateStreamTime(): void {
     if (this.streamTimePunctuations.size > 0 && this.streamTime >= 0) this.streamTimePunctuations.punctuate(this.streamTime);
   }
 

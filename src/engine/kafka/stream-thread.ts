@@ -163,9 +163,10 @@ export class StreamThread {
         this.recordsIn++;
         task.recordTopic = next.topic;
         task.recordOffset = next.offset;
+        task.advanceStreamTime(next.record.timestamp);
         task.process(next.specTopic, next.record, next.offset);
         // Kafka punctuates on stream time after each processed record, before the commit's flush.
-        task.punctuateStreamTime(next.record.timestamp);
+        task.punctuateStreamTime();
         if (this.o.flushEachRecord) task.flush();
       }
       const d = done.get(next.topic);
