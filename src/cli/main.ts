@@ -17,6 +17,7 @@ commands:
   test <design.json> [--json]                          run the design's test cases (exit 1: one failed, 2: none)
   diff <old.json> <new.json> [--samples <file>]... [--json]
                                                        canvas, upgrade-safety and behaviour diff (exit 1: changed)
+  fmt <design.json>... [--check]                       write designs in the saved form (--check: exit 1 if not)
   check-order <design.json> [--orders K] [--seed S] [--json]
                                                        replay the samples in K valid arrival orders (exit 1: a result depends on order)
 `;
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   conformance: async () => (await import('./commands/conformance')).run,
   test: async () => (await import('./commands/test')).run,
   diff: async () => (await import('./commands/diff')).run,
+  fmt: async () => (await import('./commands/fmt')).run,
   'check-order': async () => (await import('./commands/check-order')).run,
 };
 

@@ -1,5 +1,5 @@
 /** Versions compared: the canvas diff, the upgrade-safety flags (Kafka Streams' state rules), the behavioural diff and `streamwright diff`. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, write } from './cli-run';
@@ -165,5 +165,24 @@ describe('streamwright diff', () => {
     const r = await cli('diff', write(example('word-count')), write(broken));
     expect(r.code).toBe(2);
     expect(r.err).toContain('[E_NAME_EMPTY]');
+  });
+});
+
+describe('streamwright fmt', () => {
+  it('writes the saved form; --check exits 1 until it is', async () => {
+    const file = write(example('word-count'));
+    expect((await cli('fmt', file, '--check')).code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(example('word-count')));
+    const r = await cli('fmt', file);
+    expect(r.out).toContain('formatted');
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(EX, 'word-count.json'), 'utf8'));
+    expect((await cli('fmt', file, '--check')).code).toBe(0);
+  });
+
+  it('the examples are in the saved form', async () => {
+    const files = readdirSync(EX).filter((f) => f.endsWith('.json') && f !== 'index.json').map((f) => join(EX, f));
+    const r = await cli('fmt', ...files, '--check');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(0);
   });
 });

@@ -126,6 +126,22 @@ describe('preview runner', () => {
     runner.dispose();
   });
 
+  it('ends on the last edit even when the client drops a run without replacing it', async () => {
+    const store = createAppStore();
+    const fake = fakeClient(clock);
+    const runner = createPreviewRunner(fake.client, store, () => clock.t);
+    runner.edited(doc('a'), clock.t);
+    // Dropped: "superseded" though the runner started no newer run.
+    fake.runs[0].finish({ kind: 'superseded' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.runs.map((r) => r.doc.name)).toEqual(['a', 'a']);
+    fake.runs[1].finish({ kind: 'preview', preview: preview(2) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().result?.runId).toBe(2);
+    expect(store.getState().running).toBe(false);
+    runner.dispose();
+  });
+
   it('replaces a run that takes much longer than the last one', async () => {
     const store = createAppStore();
     const fake = fakeClient(clock);

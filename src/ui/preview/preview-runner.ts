@@ -4,8 +4,9 @@
  * (a burst of keystrokes costs one extra run, not one per key). A run that is taking much longer
  * than the last one (stuck, or about to be wasted) is stopped and replaced instead. A run that
  * exceeds the time limit is stopped; a second, instrumented run then names the node whose function
- * never returns (if that run finishes, there is none: its result is shown). The page gets a summary back; the shown node's records, lineage and sink outputs
- * are asked of the worker when needed.
+ * never returns (if that run finishes, there is none: its result is shown). Whatever happens to a
+ * run, the preview ends on the last edited document. The page gets a summary back; the shown node's
+ * records, lineage and sink outputs are asked of the worker when needed.
  */
 import { START_LIMIT_MS, type RunOutcome, type SimulatorClient } from '../../simulator/client';
 import type { PreviewResult, SimulationRequest } from '../../simulator/types';
@@ -53,6 +54,10 @@ export function createPreviewRunner(client: SimulatorClient, store: Store, now: 
 /** The runner's state and steps: when to run (pump), a run and its endings, and what the page is shown. */
 class Runner {
   private queued: { doc: TopologyDocument; editedAt: number } | null = null;
+  /** The last edit: whatever happens to runs, the preview ends up showing this document. */
+  private latest: { doc: TopologyDocument; editedAt: number } | null = null;
+  /** Counts the runs started: a run that ends "superseded" while still the newest was dropped, not replaced. */
+  private generation = 0;
   private inFlight = false;
   private lastRunMs = 0;
   private recheck: ReturnType<typeof setTimeout> | null = null;
@@ -64,7 +69,7 @@ class Runner {
   ) {}
 
   edited(doc: TopologyDocument, editedAt: number): void {
-    this.queued = { doc, editedAt };
+    this.queued = this.latest = { doc, editedAt };
     this.pump();
   }
 
@@ -107,11 +112,13 @@ class Runner {
     const advanceMs = this.store.getState().wallClockAdvanceMs;
     const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE, ...(advanceMs > 0 ? { wallClock: { advanceMs } } : {}) };
     const started = this.now();
+    const generation = ++this.generation;
     const outcome = await this.client.run(request, { timeoutMs: TIMEOUT_MS, view: this.view() });
-    if (outcome.kind === 'superseded') return;
+    if (outcome.kind === 'superseded') return this.dropped(generation);
     if (outcome.kind === 'preview') {
       this.lastRunMs = this.now() - started;
       this.inFlight = false;
+      this.catchUp(doc);
       this.show(outcome.preview, this.queued === null ? { latencyMs: this.now() - editedAt } : {});
       this.pump();
       return;
@@ -128,12 +135,14 @@ class Runner {
    * by a busy machine or a worker still warming up): its result is shown as any other.
    */
   private async locateEndless(request: SimulationRequest, doc: TopologyDocument, first: Extract<RunOutcome, { kind: 'stopped' }>): Promise<void> {
+    const generation = ++this.generation;
     const locate = await this.client.run({ ...request, reportFunctionCalls: true }, { timeoutMs: TIMEOUT_MS, view: this.view() });
-    if (locate.kind === 'superseded') return;
+    if (locate.kind === 'superseded') return this.dropped(generation);
     if (locate.kind === 'failed') return this.failed(locate.message, TIMEOUT_MS);
     this.inFlight = false;
     this.lastRunMs = TIMEOUT_MS;
     if (locate.kind === 'preview') {
+      this.catchUp(doc);
       this.show(locate.preview, {});
       this.pump();
       return;
@@ -147,6 +156,22 @@ class Runner {
       : `Stopped after ${TIMEOUT_MS / 1000}s: the preview did not finish${where}`;
     this.set({ running: this.queued !== null, stopped: { message, nodeId: node?.id }, result: null, detail: null });
     this.pump();
+  }
+
+  /**
+   * A run ended "superseded" though no newer run of ours replaced it (the client dropped it): the
+   * latest document runs again, so the status never says "up to date" over an older result.
+   */
+  private dropped(generation: number): void {
+    if (generation !== this.generation) return;
+    this.inFlight = false;
+    this.queued ??= this.latest;
+    this.pump();
+  }
+
+  /** The shown run was of an older document than the last edit and none is queued: run the last edit. */
+  private catchUp(shown: TopologyDocument): void {
+    if (this.latest && this.latest.doc !== shown && this.queued === null) this.queued = this.latest;
   }
 
   /** The worker could not finish the run (not a timeout): say so, with what it reported. */
