@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { OperatorDescriptor } from '../descriptor';
-import { call, input, lit, stat, type DslExpr } from '../dsl-expr';
+import { call, input, type DslExpr } from '../dsl-expr';
 import { DOCS, named, requireKind } from './common';
+import { historyRetentionSchema, historyRetentionSpec, isVersioned, tableMaterialized } from './versioned';
 
-const schema = z.object({ storeName: z.string().optional() });
+const schema = z.object({ storeName: z.string().optional(), historyRetentionMs: historyRetentionSchema });
 type Params = z.infer<typeof schema>;
 
-/** KStream#toTable: read a stream as upserts (latest value per key). */
+/** KStream#toTable: read a stream as upserts (latest value per key); versioned when a history retention is set. */
 export const toTable: OperatorDescriptor<Params> = {
   kind: 'toTable',
   label: 'toTable',
@@ -15,12 +16,16 @@ export const toTable: OperatorDescriptor<Params> = {
   docsUrl: `${DOCS}#stateless-transformations`,
   schema,
   defaults: {},
-  paramSpecs: [{ name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true }],
+  paramSpecs: [{ name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true }, historyRetentionSpec()],
   inputs: [{ name: 'in', label: 'stream', accepts: ['KStream'] }],
-  output: requireKind(['KStream'], 'KTable'),
+  output: (inputs, p) => {
+    const out = requireKind(['KStream'], 'KTable')(inputs);
+    return isVersioned(p) && 'kind' in out && out.kind === 'KTable' ? { ...out, versionedRetentionMs: p.historyRetentionMs } : out;
+  },
   lower: (p, { node }) => {
     const args: DslExpr[] = [named(node.name)];
-    if (p.storeName) args.push(stat('Materialized.as', lit(p.storeName)));
+    const materialized = tableMaterialized(p, node.name);
+    if (materialized) args.push(materialized);
     return call(input('in'), 'toTable', ...args);
   },
 };
