@@ -9,7 +9,7 @@ import { drop, monacoText, nodeCount, openApp, setMonaco, useDesigner } from './
 
 const env = useDesigner();
 
-const applied = (page: Page) => page.locator('.sw-tab-body .sw-row .sw-muted').nth(1).textContent();
+const applied = (page: Page) => page.locator('[data-testid=samples-applied]').textContent();
 const topic = (page: Page) => page.locator('[data-testid=sample-topic]').inputValue();
 
 describe('samples that explain themselves', () => {

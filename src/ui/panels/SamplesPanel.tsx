@@ -84,7 +84,7 @@ function SamplesToolbar({ topics, current, applied, onApply, onImport, onToggleG
           <option key={t}>{t}</option>
         ))}
       </select>
-      <span className="sw-muted">{applied} record(s) applied</span>
+      <span className="sw-muted" data-testid="samples-applied">{applied} record(s) applied</span>
       <button className="sw-primary" onClick={onApply} data-testid="apply-samples">Apply</button>
       <input ref={file} type="file" accept=".json,.jsonl,.csv" hidden data-testid="import-samples" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} aria-label="Import samples from a JSON, JSONL or CSV file" />
       <button onClick={() => file.current?.click()} data-testid="import-samples-button" title="Records as a JSON array, JSON lines, or CSV with key, value and timestamp columns">
