@@ -55,38 +55,47 @@ export default function MonacoEditor(props: CodeEditorProps) {
       height="100%"
       onMount={(editor) => {
         editorRef.current = editor;
-        editor.onDidChangeModelContent(() => {
-          if (sync.current.applying) return;
-          const body = splitHeader(oneLine(latest.current.header), editor.getModel()?.getValue() ?? '').body;
-          sync.current.echoes.reported(body);
-          latest.current.onChange?.(body);
-        });
-        // A model kept from an earlier mount or path (one model per path) may hold older text.
-        const showLatest = () => {
-          const p = latest.current;
-          if (showsPath(editor, p.path)) applyProps(editor, sync.current, oneLine(p.header), p.value, true);
-        };
-        editor.onDidChangeModel(showLatest);
-        showLatest();
-        if (header !== undefined) guardFirstLine(editor);
-        editor.getDomNode()?.setAttribute('data-monaco-ready', 'true');
+        connect(editor, sync.current, () => latest.current);
       }}
-      options={{
-        readOnly: props.readOnly,
-        minimap: { enabled: false },
-        fontSize: 12,
-        lineNumbers: header !== undefined ? (n: number) => (n === 1 ? '' : String(n - 1)) : 'on',
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        wordWrap: 'on',
-        tabSize: 2,
-        editContext: false,
-        ariaLabel: props.ariaLabel,
-        // Suggestions and hovers are positioned on the page, not clipped by the (short) editor box.
-        fixedOverflowWidgets: true,
-      } as object}
+      options={editorOptions(props, header)}
     />
   );
+}
+
+/** Reports the user's edits (never the page's own writes) and shows the page's text in every model the editor shows. */
+function connect(editor: Editor, sync: Sync, props: () => CodeEditorProps): void {
+  editor.onDidChangeModelContent(() => {
+    if (sync.applying) return;
+    const body = splitHeader(oneLine(props().header), editor.getModel()?.getValue() ?? '').body;
+    sync.echoes.reported(body);
+    props().onChange?.(body);
+  });
+  // A model kept from an earlier mount or path (one model per path) may hold older text.
+  const showLatest = () => {
+    const p = props();
+    if (showsPath(editor, p.path)) applyProps(editor, sync, oneLine(p.header), p.value, true);
+  };
+  editor.onDidChangeModel(showLatest);
+  showLatest();
+  if (props().header !== undefined) guardFirstLine(editor);
+  editor.getDomNode()?.setAttribute('data-monaco-ready', 'true');
+}
+
+function editorOptions(props: CodeEditorProps, header: string | undefined): object {
+  return {
+    readOnly: props.readOnly,
+    minimap: { enabled: false },
+    fontSize: 12,
+    lineNumbers: header !== undefined ? (n: number) => (n === 1 ? '' : String(n - 1)) : 'on',
+    scrollBeyondLastLine: false,
+    automaticLayout: true,
+    wordWrap: 'on',
+    tabSize: 2,
+    editContext: false,
+    ariaLabel: props.ariaLabel,
+    // Suggestions and hovers are positioned on the page, not clipped by the (short) editor box.
+    fixedOverflowWidgets: true,
+  };
 }
 
 /** Writes the page's header and value into the model, unless the value is an echo of the editor's own text. */
