@@ -2,10 +2,10 @@
 import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { nameTable } from './name-table';
-import { documentSchema, sampleRecordSchema } from './schema';
+import { documentSchema, sampleRecordSchema, topicSettingsSchema } from './schema';
 import { migrateDocument } from './migrate';
 import { testCasesFromJson } from './test-cases';
-import type { DesignVersion, SampleRecord, TopologyDocument } from './types';
+import type { DesignVersion, TopologyDocument } from './types';
 
 export interface LoadError {
   message: string;
@@ -50,15 +50,16 @@ export function parseDesign(text: string): LoadResult {
 export function designFromJson(value: unknown): LoadResult {
   const migrated = migrateDocument(value);
   if (!migrated.ok) return { ok: false, errors: [{ message: migrated.message }] };
-  const { samples: rawSamples, tests: rawTests, ...rest } = migrated.doc as { samples?: unknown; tests?: unknown };
+  const { samples: rawSamples, tests: rawTests, topics: rawTopics, ...rest } = migrated.doc as { samples?: unknown; tests?: unknown; topics?: unknown };
   const parsed = documentSchema.safeParse({ ...rest, samples: {} });
-  const samples = samplesByTopic(rawSamples);
+  const samples = tableByTopic(rawSamples, topicSamples, 'samples', '[records]');
+  const topics = rawTopics === undefined ? undefined : tableByTopic(rawTopics, topicSettingsSchema, 'topics', '{ partitions?, keySchema?, valueSchema? }');
   const tests = testCasesFromJson(rawTests);
-  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors, ...tests.errors.map((e) => ({ message: e.message, path: jsonPath(e.path) }))];
+  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ message: i.message, path: jsonPath(i.path) }))), ...samples.errors, ...(topics?.errors ?? []), ...tests.errors.map((e) => ({ message: e.message, path: jsonPath(e.path) }))];
   if (!parsed.success || errors.length) return { ok: false, errors };
   const versions = versionsFromJson(parsed.data.versions);
   if (!versions.ok) return { ok: false, errors: versions.errors };
-  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table, ...(tests.tests ? { tests: tests.tests } : {}), ...(versions.list ? { versions: versions.list } : {}) };
+  const doc = { ...(parsed.data as TopologyDocument), samples: samples.table, ...(topics ? { topics: topics.table } : {}), ...(tests.tests ? { tests: tests.tests } : {}), ...(versions.list ? { versions: versions.list } : {}) };
   keepOwnKeys(doc, migrated.doc);
   return { ok: true, doc, ...(migrated.from < 1 ? { migratedFrom: migrated.from } : {}) };
 }
@@ -83,19 +84,19 @@ function jsonPath(path: readonly PropertyKey[]): string {
 const topicSamples = z.array(sampleRecordSchema);
 
 /**
- * The samples, by topic, in a table without a prototype. Checked topic by topic rather than as a
+ * A table by topic (samples, topics) without a prototype. Checked topic by topic rather than as a
  * zod record: zod's record leaves a "__proto__" key out and refuses an object with a "constructor"
  * key, and a topic may have either name.
  */
-function samplesByTopic(raw: unknown): { table: TopologyDocument['samples']; errors: LoadError[] } {
-  const table = nameTable<SampleRecord[]>();
+function tableByTopic<T>(raw: unknown, each: z.ZodType<T>, field: string, shape: string): { table: Record<string, T>; errors: LoadError[] } {
+  const table = nameTable<T>();
   if (raw === undefined) return { table, errors: [] };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { table, errors: [{ message: 'expected an object { "<topic>": [records] }', path: '$.samples' }] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { table, errors: [{ message: `expected an object { "<topic>": ${shape} }`, path: `$.${field}` }] };
   const errors: LoadError[] = [];
-  for (const [topic, list] of Object.entries(raw)) {
-    const r = topicSamples.safeParse(list);
-    if (r.success) table[topic] = r.data as SampleRecord[];
-    else errors.push(...r.error.issues.map((i) => ({ message: i.message, path: jsonPath(['samples', topic, ...i.path]) })));
+  for (const [topic, entry] of Object.entries(raw)) {
+    const r = each.safeParse(entry);
+    if (r.success) table[topic] = r.data;
+    else errors.push(...r.error.issues.map((i) => ({ message: i.message, path: jsonPath([field, topic, ...i.path]) })));
   }
   return { table, errors };
 }

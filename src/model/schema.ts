@@ -50,6 +50,20 @@ export const testCaseSchema = z.object({
   expected: z.record(z.string(), expectedSinkSchema).default({}),
 });
 
+export const topicSchemaSchema = z.object({
+  format: z.enum(['avro', 'json-schema', 'protobuf']),
+  text: z.string(),
+  messageType: z.string().optional(),
+  subject: z.string().optional(),
+});
+
+/** One topic's settings (load.ts reads the topics table topic by topic, as the samples). */
+export const topicSettingsSchema = z.object({
+  partitions: z.number().int().min(1).optional(),
+  keySchema: topicSchemaSchema.optional(),
+  valueSchema: topicSchemaSchema.optional(),
+});
+
 const serde = z.enum(['json', 'string', 'number', 'bytes']);
 
 export const documentSchema = z.object({
@@ -68,6 +82,8 @@ export const documentSchema = z.object({
     })
     .default({ defaultKeySerde: 'json', defaultValueSerde: 'json', partitions: 1 }),
   tests: z.array(testCaseSchema).optional(),
+  /** Per topic: partitions and key/value schemas (read topic by topic by load.ts, like the samples). */
+  topics: z.record(z.string(), topicSettingsSchema).optional(),
   /** Saved versions; each design is a document of its own (without versions), read as one by load.ts. */
   versions: z.array(z.object({ id: z.string().min(1), name: z.string(), message: z.string().default(''), savedAt: z.string(), design: z.record(z.string(), z.unknown()) })).optional(),
 });

@@ -97,6 +97,30 @@ export interface TopologyDocument {
   tests?: DesignTestCase[];
   /** Saved versions, oldest first (versions.ts): each a snapshot of the design without its versions. */
   versions?: DesignVersion[];
+  /**
+   * What the design says about each topic beyond its name (a table without prototype, as samples):
+   * its partition count (else settings.partitions) and the schemas of its keys and values.
+   */
+  topics?: Record<string, TopicSettings>;
+}
+
+/** Schema languages a topic's key or value can be described in. */
+export type SchemaFormat = 'avro' | 'json-schema' | 'protobuf';
+
+export interface TopicSchema {
+  format: SchemaFormat;
+  /** The schema's source text (.avsc JSON, JSON Schema JSON, or .proto text). */
+  text: string;
+  /** Protobuf: the message type (fully qualified) that the records are; the file may declare several. */
+  messageType?: string;
+  /** Schema Registry subject, when it is not Kafka's TopicNameStrategy (`<topic>-key` / `<topic>-value`). */
+  subject?: string;
+}
+
+export interface TopicSettings {
+  partitions?: number;
+  keySchema?: TopicSchema;
+  valueSchema?: TopicSchema;
 }
 
 export interface DesignVersion {
