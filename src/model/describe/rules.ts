@@ -161,7 +161,9 @@ export const aggregation: Rule = (n, g, b) => {
   if (n.type !== 'processor' || n.predecessors.length !== 1 || !g.ownStores(n).length || n.stores[0] !== g.ownStores(n)[0]) return false;
   const from = input(n, b);
   if (!from) return 'wait';
-  if (from.kind === 'KTable' || from.kind === 'GlobalKTable' || (from.kind === 'KStream' && generated(n.name, 'KSTREAM-TOTABLE'))) return false;
+  // A stream processor with a store that feeds a sink is a processor, not an aggregation (a table cannot feed a sink).
+  const streamOut = g.children(n).some((c) => c.type === 'sink') || generated(n.name, 'KSTREAM-TOTABLE', 'KSTREAM-PROCESSOR', 'KSTREAM-PROCESSVALUES', 'KSTREAM-TRANSFORM', 'KSTREAM-TRANSFORMVALUES');
+  if (from.kind === 'KTable' || from.kind === 'GlobalKTable' || (from.kind === 'KStream' && streamOut)) return false;
   const table = from.kind === 'KGroupedTable';
   const kind = /REDUCE/.test(n.name) ? 'reduce' : /COUNT/.test(n.name) ? 'count' : 'aggregate';
   const fns: Record<string, string> =
