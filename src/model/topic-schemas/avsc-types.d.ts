@@ -1,4 +1,8 @@
-/** avsc's types-only entry (no streams or files: what a browser can load); the same Type as the package's. */
+/**
+ * avsc's types-only entry (Type, types; no streams, files or services: what a browser bundle can
+ * load). The model imports avsc through it so the designer's bundle never pulls Node's stream.
+ */
 declare module 'avsc/etc/browser/avsc-types' {
-  export { Type } from 'avsc';
+  import * as avro from 'avsc';
+  export = avro;
 }

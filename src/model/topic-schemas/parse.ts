@@ -4,13 +4,13 @@
  * know it; nothing here throws on a user's schema. Parsed schemas are cached by their text, as the
  * checker, the samples panel and the preview all ask about the same few schemas on every edit.
  */
-import type avro from 'avsc';
-import { Type as AvroType } from 'avsc/etc/browser/avsc-types';
+import avro from 'avsc/etc/browser/avsc-types';
 import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import protobuf from 'protobufjs';
 import type { TopicSchema } from '../types';
 import { positionAt, readJson, nodeAtPointer, type PositionedJson } from './json-text';
+import { findMessage, parseProto } from './protobuf-to-ts';
 
 export type ParsedSchema =
   | { format: 'avro'; type: avro.Type }
@@ -75,7 +75,7 @@ function parseAvro(text: string): SchemaParse {
     return undefined;
   };
   try {
-    return { ok: true, schema: { format: 'avro', type: AvroType.forSchema(read.json.value as avro.Schema, { typeHook: typeHook as never }) } };
+    return { ok: true, schema: { format: 'avro', type: avro.Type.forSchema(read.json.value as avro.Schema, { typeHook: typeHook as never }) } };
   } catch (e) {
     return invalid(`Avro: ${errorText(e)}`, positionAt(text, faultOffset(read.json, lastObject, lastSeen)));
   }
@@ -109,7 +109,7 @@ function parseJsonSchema(text: string): SchemaParse {
 function parseProtobuf(text: string, messageType: string | undefined): SchemaParse {
   let root: protobuf.Root;
   try {
-    root = protobuf.parse(text, { keepCase: true }).root;
+    root = parseProto(text);
   } catch (e) {
     // protobufjs reports the line only inside its message ("... (line 4)").
     const line = /\(line (\d+)\)/.exec(errorText(e))?.[1];
@@ -122,16 +122,10 @@ function parseProtobuf(text: string, messageType: string | undefined): SchemaPar
   } catch (e) {
     return invalid(`Protobuf: ${errorText(e)}`);
   }
-  const type = messageType ? lookupType(root, messageType) : messageTypes(root)[0];
-  if (!type) return messageType ? invalid(`Protobuf: the file declares no message "${messageType}"`, undefined, 'E_SCHEMA_MESSAGE_TYPE') : invalid('Protobuf: the file declares no message');
-  return { ok: true, schema: { format: 'protobuf', root, type } };
-}
-
-function lookupType(root: protobuf.Root, name: string): protobuf.Type | undefined {
   try {
-    return root.lookupType(name);
+    return { ok: true, schema: { format: 'protobuf', root, type: findMessage(root, messageType) } };
   } catch {
-    return undefined;
+    return messageType ? invalid(`Protobuf: the file declares no message "${messageType}"`, undefined, 'E_SCHEMA_MESSAGE_TYPE') : invalid('Protobuf: the file declares no message');
   }
 }
 
@@ -158,9 +152,18 @@ function firstUnresolvedField(root: protobuf.Root): protobuf.Field | undefined {
   return undefined;
 }
 
-/** Where a field is declared (`Foo customer = 2;`): protobufjs keeps no positions for fields. */
+/**
+ * Where a field is declared (`Foo customer = 2;`): protobufjs keeps no positions for fields, and
+ * names them in camelCase (`total_cents` is `totalCents`).
+ */
 function fieldPosition(text: string, f: protobuf.Field): { line: number; column: number } | undefined {
-  const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`${escaped(f.type)}\\s+${escaped(f.name)}\\s*=`).exec(text);
+  const escaped = f.type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = [...text.matchAll(new RegExp(`${escaped}\\s+(\\w+)\\s*=`, 'g'))];
+  const m = found.find((x) => lowerCamel(x[1]) === f.name) ?? found[0];
   return m ? positionAt(text, m.index) : undefined;
+}
+
+/** protobufjs' field names (keepCase off): `total_cents` is `totalCents`. */
+export function lowerCamel(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }

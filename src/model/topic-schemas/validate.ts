@@ -2,14 +2,14 @@
  * Whether a record's key or value (as JSON, the way samples and the preview hold it) matches its
  * topic's schema, as a list of problems with the field path (`$.customer.id`). Avro and JSON
  * Schema are checked by their libraries (avsc's isValid with its error hook, ajv with allErrors);
- * Protobuf by protobufjs' reflection of the message, read with proto3's JSON mapping (field names as
- * written in the .proto, enums by name or number, 64-bit integers as numbers or decimal strings).
+ * Protobuf by protobufjs' reflection of the message, read with proto3's JSON mapping (field names in
+ * camelCase as protobufjs gives them, or as written in the .proto; enums by name or number, 64-bit integers as numbers or decimal strings).
  */
-import type avro from 'avsc';
+import type avro from 'avsc/etc/browser/avsc-types';
 import protobuf from 'protobufjs';
 import type { TopicSchema } from '../types';
 import { jsonPath } from './json-text';
-import { parseTopicSchema, type ParsedSchema } from './parse';
+import { lowerCamel, parseTopicSchema, type ParsedSchema } from './parse';
 
 export interface ValueProblem {
   path: string;
@@ -73,7 +73,7 @@ function validateMessage(type: protobuf.Type, value: unknown, path: Path): Value
   const out: ValueProblem[] = [];
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    const field = type.fields[key] ?? type.fieldsArray.find((f) => f.name === key || lowerCamel(f.name) === key);
+    const field = type.fields[key] ?? type.fields[lowerCamel(key)];
     if (!field) out.push({ path: jsonPath([...path, key]), message: `message ${type.name} has no field "${key}"` });
     else if (obj[key] !== null) out.push(...validateField(field, obj[key], [...path, key]));
   }
@@ -82,10 +82,6 @@ function validateMessage(type: protobuf.Type, value: unknown, path: Path): Value
     if (set.length > 1) out.push({ path: jsonPath(path), message: `oneof ${oneof.name} has several fields set (${set.map((f) => f.name).join(', ')})` });
   }
   return out;
-}
-
-function lowerCamel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function validateField(field: protobuf.Field, value: unknown, path: Path): ValueProblem[] {
