@@ -2,22 +2,29 @@
  * The app's /metrics and /healthz on the mock broker: word count over 3 partitions is scraped while
  * it runs, and the counts per processor (named as the design's nodes), records processed, lag,
  * store sizes, commits and latencies agree with the input; a restart reports its restore from the
- * changelog; a poison record stops the app and /healthz says failed with 503.
+ * changelog; a poison record stops the app and /healthz says failed with 503. A generated project
+ * started with METRICS_PORT (its built dist/, prom-client from its own dependencies) serves the same.
  */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { nodeEngineSources } from '../../codegen/engine-sources-node';
+import { generateProject } from '../../codegen/generate';
+import { buildProject, tempRoot, writeProject } from '../codegen/project-dir';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compileDesign } from '../../src/compiler/compile';
 import { runOnKafka, type KafkaRuntimeConfig } from '../../src/engine/kafka';
 import { startBroker, type Broker } from './broker';
 import { describeKafka } from './describe-kafka';
-import { lines, produce, wordCount, wordCountTopics, wordTotals } from './helpers';
+import { example, lines, produce, wordCount, wordCountTopics, wordTotals } from './helpers';
 import { eventually, health, sample, scrape, sumOf, type PromSample } from './observe';
 
 describeKafka('metrics and health endpoints of the Kafka runtime', () => {
   let broker: Broker;
   let kafka: Kafka;
   beforeAll(async () => {
-    broker = await startBroker({ ...wordCountTopics('obs-wc', 'obs-in', 'obs-out'), ...wordCountTopics('obs-fail', 'obs-fail-in', 'obs-fail-out', 1) });
+    broker = await startBroker({ ...wordCountTopics('obs-wc', 'obs-in', 'obs-out'), ...wordCountTopics('obs-fail', 'obs-fail-in', 'obs-fail-out', 1), ...wordCountTopics('word-count', 'text-lines', 'word-counts') });
     kafka = new Kafka({ clientId: 'metrics-test', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
   }, 30_000);
   afterAll(() => broker?.stop());
@@ -89,4 +96,44 @@ describeKafka('metrics and health endpoints of the Kafka runtime', () => {
     expect(sample(m, 'kafka_streams_client_state', { state: 'ERROR' })).toBe(1);
     await app.stop();
   }, 60_000);
+
+  it('a generated project with METRICS_PORT serves /metrics and /healthz', async () => {
+    const dir = writeProject(join(tempRoot('sw-metrics-'), 'app'), generateProject(example('word-count'), nodeEngineSources()));
+    buildProject(dir);
+    const input = lines(20);
+    await produce(kafka, 'text-lines', input);
+    const port = await freePort();
+    const app = spawn(process.execPath, ['dist/main.js'], {
+      cwd: dir,
+      env: { ...process.env, KAFKA_BROKERS: broker.bootstrap, METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1', LOG_INTERVAL_MS: '0', RECORD_CACHE: 'off', SESSION_TIMEOUT_MS: '3000', HEARTBEAT_INTERVAL_MS: '300' },
+      stdio: 'ignore',
+    });
+    try {
+      let m: PromSample[] = [];
+      await eventually(async () => {
+        try {
+          m = await scrape(port);
+        } catch {
+          return false;
+        }
+        return sample(m, 'kafka_streams_processor_node_process_total', { processor_node_id: 'text-lines' }) === input.length;
+      });
+      expect(sample(m, 'kafka_streams_processor_node_process_total', { processor_node_id: 'text-lines', design_node: 'text-lines' })).toBe(input.length);
+      expect(await health(port)).toEqual({ code: 200, status: 'running' });
+    } finally {
+      app.kill('SIGTERM');
+      await new Promise((r) => app.once('exit', r));
+    }
+  }, 90_000);
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
