@@ -4,9 +4,10 @@
  * generated Dockerfile and .env.example show the health probe and the settings. /healthz's answer
  * for every state of the instance.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../codegen/generate';
-import { METRIC_CATALOG } from '../../src/engine/metric-catalog';
+import { METRIC_CATALOG, metricCatalogMarkdown } from '../../src/engine/metric-catalog';
 import { healthOf } from '../../src/engine/kafka/health';
 import { AppMetrics, type MetricsSource } from '../../src/engine/kafka/metrics';
 import { example } from './helpers';
@@ -53,6 +54,13 @@ describe('metric catalog', () => {
     const env = files.get('.env.example')!;
     for (const key of ['METRICS_PORT', 'TRACING', 'PRODUCE_QUEUE_MAX_RECORDS', 'PRODUCE_QUEUE_MAX_BYTES', 'PRODUCE_QUEUE_RESUME_RATIO']) expect(env).toMatch(new RegExp(`^${key}=`, 'm'));
     expect(JSON.parse(files.get('package.json')!).dependencies).toMatchObject({ 'prom-client': expect.any(String), '@opentelemetry/api': expect.any(String) });
+  });
+
+
+  it('docs/observability.md shows the catalog as it is', () => {
+    const doc = readFileSync(new URL('../../docs/observability.md', import.meta.url), 'utf8');
+    const table = /<!-- metric-catalog:begin -->\n([\s\S]*?)\n<!-- metric-catalog:end -->/.exec(doc)?.[1];
+    expect(table).toBe(metricCatalogMarkdown());
   });
 });
 
