@@ -19,5 +19,8 @@ await build({
   mainFields: ['module', 'main'],
   outExtension: { '.js': '.mjs' },
   sourcemap: true,
+  // CommonJS packages (avsc) require Node's built-ins (buffer, util): an ES module has no require of
+  // its own, so each chunk gets one.
+  banner: { js: "import { createRequire as __streamwrightRequire } from 'node:module'; const require = __streamwrightRequire(import.meta.url);" },
   logLevel: 'warning',
 });
