@@ -10,6 +10,7 @@ import type { Recording } from './timeline/recorder';
 import type { Moment, TimelineOverview } from './timeline/types';
 import type { PartitionView } from './partitions/partition-view';
 import type { TestCaseResult } from './test-run';
+import type { FaultAnswers, FaultQuery } from './faults/view';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -192,7 +193,9 @@ export type PreviewQuery =
   | { kind: 'timeline' }
   | { kind: 'moment'; position: number }
   /** The recorded run's samples on N partitions, compared with this run. */
-  | { kind: 'partitions'; partitions: number };
+  | { kind: 'partitions'; partitions: number }
+  /** The run's samples under faults (faults/view.ts). */
+  | FaultQuery;
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -200,6 +203,8 @@ export interface PreviewAnswers {
   timeline: TimelineOverview;
   moment: Moment;
   partitions: PartitionView;
+  faults: FaultAnswers['faults'];
+  'fault-search': FaultAnswers['fault-search'];
 }
 
 /** Messages between the page and the simulator worker. */

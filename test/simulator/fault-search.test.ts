@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { prepareRun, type PreparedRun } from '../../src/simulator/faults/run';
 import { candidateFaults, searchFaults } from '../../src/simulator/faults/search';
 import type { FaultSettings } from '../../src/simulator/faults/types';
+import type { FaultAnswers } from '../../src/simulator/faults/view';
+import type { WorkerResponse } from '../../src/simulator/types';
+import { createWorkerHandler } from '../../src/simulator/worker-handler';
 import { simulate } from '../../src/simulator/simulate';
 import { design, node } from '../fixtures/build';
 
@@ -101,5 +104,30 @@ describe('lineage-driven fault search', () => {
     const report = searchFaults(prepared, result, 'c#1', settings);
     expect(report.ok).toBe(false);
     expect(report.error).toMatch(/sink/);
+  });
+});
+
+describe('the worker answers the Faults tab about the run it keeps', () => {
+  it('a fault report and a search, structured-cloned as the page gets them', () => {
+    const doc = busyDesign();
+    const posted: WorkerResponse[] = [];
+    const handle = createWorkerHandler((m) => posted.push(structuredClone(m)));
+    handle({ type: 'run', id: 1, request: { doc }, view: { detailNodeId: null, detailLimit: 10 } });
+    handle({ type: 'query', id: 2, runId: 1, query: { kind: 'faults', faults: [{ kind: 'crash', at: 'in#3' }], settings } });
+    const report = posted.find((m) => m.type === 'answer' && m.id === 2);
+    const faults = report?.type === 'answer' ? (report.answer as FaultAnswers['faults']) : null;
+    expect(faults?.ok).toBe(true);
+    expect(faults?.restarts).toEqual([{ at: 'in#3', from: 'in#2', replayed: 2 }]);
+    // in#3 closed the window of a and of x: both final records are written again.
+    expect(faults?.sinks[0].differences.map((d) => [d.kind, (d.key as { key: string }).key, d.record.value, d.causes])).toEqual([
+      ['duplicated', 'a', 'quiet', [{ kind: 'crash', at: 'in#3' }]],
+      ['duplicated', 'x', 'quiet', [{ kind: 'crash', at: 'in#3' }]],
+    ]);
+    handle({ type: 'query', id: 3, runId: 1, query: { kind: 'fault-search', recordId: 'o#1', settings, kinds: ['duplicate'] } });
+    const search = posted.find((m) => m.type === 'answer' && m.id === 3);
+    expect(search?.type === 'answer' && (search.answer as FaultAnswers['fault-search']).found[0].faults.length).toBe(2);
+    // A run the worker no longer keeps: no answer.
+    handle({ type: 'query', id: 4, runId: 99, query: { kind: 'faults', faults: [], settings } });
+    expect(posted.find((m) => m.type === 'answer' && m.id === 4)).toEqual({ type: 'answer', id: 4, answer: null });
   });
 });
