@@ -72,8 +72,10 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
 function SearchResult({ report }: { report: FaultAnswers['fault-search'] }) {
   if (!report.ok) return <div className="sw-banner sw-error">{report.error}</div>;
   const { tried, space } = report;
-  const covered = `tried ${tried.singles} of ${space.singles} single faults and ${tried.pairs} of ${space.pairs} pairs on its lineage (${report.inputIds.length} input records): ${Math.round(report.coverage * 100)}% of the space`;
-  const why = { found: '', exhausted: '', time: ' — stopped at the time limit', budget: ' — stopped at the pair budget' }[report.stopped];
+  const inputs = `${report.inputIds.length} input record${report.inputIds.length === 1 ? '' : 's'}`;
+  const covered = `tried ${tried.singles} of ${space.singles} single faults and ${tried.pairs} of ${space.pairs} pairs on its lineage (${inputs}): ${Math.round(report.coverage * 100)}% of the space`;
+  const single = report.stopped === 'found' && report.found[0]?.faults.length === 1;
+  const why = { found: single ? ' — pairs not needed: one fault is the smallest set' : '', exhausted: '', time: ' — stopped at the time limit', budget: ' — stopped at the pair budget' }[report.stopped];
   return (
     <div className="sw-banner" data-testid="fault-search-result" data-stopped={report.stopped} data-size={report.found[0]?.faults.length ?? 0}>
       <p>
