@@ -17,7 +17,7 @@ import { FaultSearch } from './FaultSearch';
 const KIND_LABELS: [FaultKind, string][] = [
   ['crash', 'crash + restart after'],
   ['duplicate', 'duplicate delivery of'],
-  ['delay', 'delay past grace'],
+  ['delay', 'delay'],
   ['reorder', 'reorder with next'],
 ];
 
@@ -86,7 +86,9 @@ function FaultPicker({ onAdd }: { onAdd: (f: Fault) => void }) {
   const ids = Object.entries(samples).flatMap(([topic, recs]) => (recs ?? []).slice(0, 500).map((r, i) => ({ id: `${topic}#${i}`, text: `${topic}#${i} ${JSON.stringify(r.key)} → ${JSON.stringify(r.value)}`.slice(0, 80) })));
   const [kind, setKind] = useState<FaultKind>('crash');
   const [at, setAt] = useState('');
+  const [byMs, setByMs] = useState('');
   const chosen = ids.some((x) => x.id === at) ? at : (ids[0]?.id ?? '');
+  const fault = (): Fault => (kind === 'delay' && byMs.trim() !== '' && Number(byMs) >= 0 ? { kind, at: chosen, byMs: Number(byMs) } : { kind, at: chosen });
   return (
     <div className="sw-tl-controls">
       <select value={kind} onChange={(e) => setKind(e.target.value as FaultKind)} data-testid="fault-kind" aria-label="fault">
@@ -99,7 +101,12 @@ function FaultPicker({ onAdd }: { onAdd: (f: Fault) => void }) {
           <option key={x.id} value={x.id}>{x.text}</option>
         ))}
       </select>
-      <button onClick={() => chosen && onAdd({ kind, at: chosen })} disabled={!chosen} data-testid="fault-add">
+      {kind === 'delay' && (
+        <label>
+          by <input type="number" min={0} value={byMs} placeholder="to the end" onChange={(e) => setByMs(e.target.value)} data-testid="fault-delay-ms" aria-label="delay in ms (empty: after every other record)" style={{ width: 96 }} /> ms
+        </label>
+      )}
+      <button onClick={() => chosen && onAdd(fault())} disabled={!chosen} data-testid="fault-add">
         Add fault
       </button>
     </div>
