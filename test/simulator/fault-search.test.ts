@@ -51,13 +51,19 @@ function setup() {
 }
 
 describe('lineage-driven fault search', () => {
-  it('tries only faults on the record\'s lineage: its two inputs, and crashes whose replay redoes one of them', () => {
+  it('tries only faults on the record\'s lineage: each of its inputs duplicated, delayed, reordered, and a crash right after it', () => {
     const { prepared } = setup();
-    const faults = candidateFaults(prepared, ['in#0', 'in#1'], settings, ['duplicate', 'crash']);
-    expect(faults.filter((f) => f.kind === 'duplicate').map((f) => f.at)).toEqual(['in#0', 'in#1']);
-    expect(faults.some((f) => f.at === 'in#2' || f.at === 'in#4')).toBe(false);
-    // Commits every 2 records (after in#1, in#3): a crash after in#0 or in#1 redoes a lineage input; later ones do not.
-    expect(faults.filter((f) => f.kind === 'crash').map((f) => f.at)).toEqual(['in#0', 'in#1']);
+    const faults = candidateFaults(prepared, ['in#0', 'in#1'], ['duplicate', 'reorder', 'crash']);
+    expect(faults).toEqual([
+      { kind: 'duplicate', at: 'in#0' },
+      { kind: 'reorder', at: 'in#0' },
+      { kind: 'crash', at: 'in#0' },
+      { kind: 'duplicate', at: 'in#1' },
+      { kind: 'reorder', at: 'in#1' },
+      { kind: 'crash', at: 'in#1' },
+    ]);
+    // The last record of its topic has nothing to swap with.
+    expect(candidateFaults(prepared, ['in#4'], ['reorder'])).toEqual([]);
   });
 
   it('finds the minimal fault set when no single fault changes the record: a pair of duplicates', () => {

@@ -55,7 +55,7 @@ export function searchFaults(prepared: PreparedRun, result: SimulationResult, re
   if (target.error) return { ok: false, error: target.error, ...empty, stopped: 'exhausted' };
   const base = runWithFaults(prepared, [], settings);
   if (!base.ok) return { ok: false, error: base.error, ...empty, stopped: 'exhausted' };
-  const candidates = candidateFaults(prepared, target.inputIds, settings, options.kinds ?? FAULT_KINDS);
+  const candidates = candidateFaults(prepared, target.inputIds, options.kinds ?? FAULT_KINDS);
   const pairs = (candidates.length * (candidates.length - 1)) / 2;
   const report: SearchReport = { ...empty, ok: true, space: { singles: candidates.length, pairs }, stopped: 'exhausted' };
   const changes = (faults: Fault[]): Difference[] | null => {
@@ -112,42 +112,19 @@ function targetOf(prepared: PreparedRun, result: SimulationResult, recordId: str
 }
 
 /**
- * Single faults touching the lineage: each of its inputs duplicated, delayed, reordered; a crash
- * after any input whose replay (back to the last commit before it) redoes one of them.
+ * Single faults touching the lineage, per lineage input: duplicated, delayed, reordered, and a crash
+ * right after it (the restart redoes it and the records back to the last commit). A crash after a
+ * record outside the lineage redoes the same lineage inputs as the crash after the last lineage
+ * input before it, plus records the output does not depend on: it is not tried again.
  */
-export function candidateFaults(prepared: PreparedRun, inputIds: readonly string[], settings: FaultSettings, kinds: readonly FaultKind[]): Fault[] {
+export function candidateFaults(prepared: PreparedRun, inputIds: readonly string[], kinds: readonly FaultKind[]): Fault[] {
   const out: Fault[] = [];
   const want = new Set(kinds);
   for (const at of inputIds) {
     if (want.has('duplicate')) out.push({ kind: 'duplicate', at });
     if (want.has('delay')) out.push({ kind: 'delay', at });
     if (want.has('reorder') && canReorder(prepared.merged, at)) out.push({ kind: 'reorder', at });
-  }
-  if (!want.has('crash')) return out;
-  const starts = replayStarts(prepared, settings);
-  const lineage = new Set(inputIds);
-  const ids = prepared.merged.map(inputId);
-  for (let p = 0; p < ids.length; p++) {
-    if (ids.slice(starts[p], p + 1).some((id) => lineage.has(id))) out.push({ kind: 'crash', at: ids[p] });
+    if (want.has('crash')) out.push({ kind: 'crash', at });
   }
   return out;
-}
-
-/** For each position of the fault-free input, where a crash right after it replays from (its last commit). */
-function replayStarts(prepared: PreparedRun, settings: FaultSettings): number[] {
-  const { every, unit } = settings.commit;
-  const starts: number[] = [];
-  let start = 0;
-  let since = 0;
-  let committedTime = -Infinity;
-  let time = -Infinity;
-  prepared.merged.forEach((x, p) => {
-    starts.push(start);
-    time = Math.max(time, Number(x.record.timestamp));
-    if (committedTime === -Infinity) committedTime = time;
-    since++;
-    const due = unit === 'records' ? since >= Math.max(1, every) : time - committedTime >= every;
-    if (due) [start, since, committedTime] = [p + 1, 0, time];
-  });
-  return starts;
 }
