@@ -10,6 +10,7 @@ import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis }
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
 import { checkTestCases } from './test-cases';
+import { checkTopicSchemas } from './topic-schemas/check-schemas';
 import type { PortSpec } from './descriptor';
 import { findInputPort, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
@@ -25,6 +26,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
   checkStoreNames(doc.nodes, analysis, out);
   checkConnectors(doc, out);
   checkTestCases(doc, out);
+  checkTopicSchemas(doc, analysis, out);
   return out;
 }
 
@@ -50,29 +52,41 @@ function checkNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
   }
 }
 
-/** Store names given by the user are unique across the design (Kafka Streams refuses a store added twice). */
+/**
+ * Store names given by the user are unique across the design (Kafka Streams refuses a store added
+ * twice), except a processor store that every node declaring it marks shared, with one definition
+ * (lower-context.ts adds it once).
+ */
 function checkStoreNames(nodes: readonly DesignNode[], analysis: DesignAnalysis, out: Diagnostic[]) {
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { node: string; shared: string | null }>();
   for (const n of nodes) {
     const params = analysis.params.get(n.id);
     const d = getOperator(n.kind);
     if (!params || !d) continue;
     for (const spec of d.paramSpecs) {
       if (spec.visibleWhen && !spec.visibleWhen(params, inputKindsOf(analysis, n.id))) continue;
-      for (const [param, name] of storeNamesOf(spec.control.type, spec.name, params[spec.name])) {
+      for (const [param, name, shared] of storeNamesOf(spec.control.type, spec.name, params[spec.name])) {
         const first = owner.get(name);
-        if (first === undefined) owner.set(name, n.name);
-        else if (first !== n.name) out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
+        if (first === undefined) owner.set(name, { node: n.name, shared });
+        else if (first.node === n.name) continue;
+        else if (shared !== null && first.shared === shared) continue;
+        else if (shared !== null && first.shared !== null) out.push({ code: 'E_STORE_SHARED_MISMATCH', severity: 'error', nodeId: n.id, param, message: `shared store "${name}" is declared differently by "${first.node}"; every node sharing a store must declare it alike` });
+        else out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param, message: `store name "${name}" is already used by "${first.node}"; every store needs its own name (processor stores can be marked shared on every node using them)` });
       }
     }
   }
 }
 
 /** The store names a param gives, with the param path each is at (a store name, or a processor's declared stores). */
-function storeNamesOf(control: string, param: string, value: unknown): [string, string][] {
-  if (control === 'store') return typeof value === 'string' && value.trim() ? [[param, value]] : [];
+function storeNamesOf(control: string, param: string, value: unknown): [string, string, string | null][] {
+  if (control === 'store') return typeof value === 'string' && value.trim() ? [[param, value, null]] : [];
   if (control !== 'stores' || !Array.isArray(value)) return [];
-  return value.flatMap((s: { name?: unknown }, i) => (typeof s?.name === 'string' && s.name.trim() ? [[`${param}.${i}.name`, s.name] as [string, string]] : []));
+  return value.flatMap((s: { name?: unknown; shared?: boolean }, i) => (typeof s?.name === 'string' && s.name.trim() ? [[`${param}.${i}.name`, s.name, s.shared ? sharedDefinition(s) : null] as [string, string, string | null]] : []));
+}
+
+/** What must be alike on every node sharing a store: its whole declaration, keys in a fixed order. */
+function sharedDefinition(s: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(s).sort().map((k) => [k, s[k]]));
 }
 
 function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[]) {
