@@ -23,4 +23,7 @@ await build({
   // its own, so each chunk gets one.
   banner: { js: "import { createRequire as __streamwrightRequire } from 'node:module'; const require = __streamwrightRequire(import.meta.url);" },
   logLevel: 'warning',
+  // CommonJS packages in the bundle (avsc) require Node's builtins ("buffer"); an ES module has no
+  // require, and esbuild's stand-in throws "Dynamic require of ... is not supported" without one.
+  banner: { js: "import { createRequire as __swCreateRequire } from 'node:module'; const require = __swCreateRequire(import.meta.url);" },
 });
