@@ -4,42 +4,15 @@
  * laid out, with the placeholder visible and listed; a text that is not describe() output is refused
  * with its line.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, screenshot, useDesigner, viewportSettled } from './helpers';
 
 const env = useDesigner();
 
-const TEXT = `Topologies:
-   Sub-topology: 0
-    Source: KSTREAM-SOURCE-0000000000 (topics: [orders])
-      --> KSTREAM-WINDOWED-0000000002
-    Source: KSTREAM-SOURCE-0000000001 (topics: [payments])
-      --> KSTREAM-WINDOWED-0000000003
-    Processor: KSTREAM-WINDOWED-0000000002 (stores: [KSTREAM-JOINTHIS-0000000004-store])
-      --> KSTREAM-JOINTHIS-0000000004
-      <-- KSTREAM-SOURCE-0000000000
-    Processor: KSTREAM-WINDOWED-0000000003 (stores: [KSTREAM-JOINOTHER-0000000005-store])
-      --> KSTREAM-JOINOTHER-0000000005
-      <-- KSTREAM-SOURCE-0000000001
-    Processor: KSTREAM-JOINOTHER-0000000005 (stores: [KSTREAM-JOINTHIS-0000000004-store])
-      --> KSTREAM-MERGE-0000000006
-      <-- KSTREAM-WINDOWED-0000000003
-    Processor: KSTREAM-JOINTHIS-0000000004 (stores: [KSTREAM-JOINOTHER-0000000005-store])
-      --> KSTREAM-MERGE-0000000006
-      <-- KSTREAM-WINDOWED-0000000002
-    Processor: KSTREAM-MERGE-0000000006 (stores: [])
-      --> KSTREAM-FILTER-0000000007
-      <-- KSTREAM-JOINTHIS-0000000004, KSTREAM-JOINOTHER-0000000005
-    Processor: KSTREAM-FILTER-0000000007 (stores: [])
-      --> enrich-customer
-      <-- KSTREAM-MERGE-0000000006
-    Processor: enrich-customer (stores: [])
-      --> KSTREAM-SINK-0000000009
-      <-- KSTREAM-FILTER-0000000007
-    Sink: KSTREAM-SINK-0000000009 (topic: paid-orders)
-      <-- enrich-customer
-
-`;
+/** Kafka's generated names for a stream-stream join and a filter, then a processor with a name of its own. */
+const TEXT = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'describe-join-filter-placeholder.txt'), 'utf8');
 
 const kindOf = (page: import('playwright-core').Page, name: string) => page.locator(`[data-testid="node-${name}"] .sw-kind`).textContent();
 
