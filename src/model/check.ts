@@ -45,7 +45,7 @@ function checkNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
       seen.add(name);
       const problem = kafkaNameProblem(name);
       // A warning, not an error: names are also labels here, and the engine accepts any processor name.
-      if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse "${name}" as a processor name (Named.as): it ${problem}` });
+      if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse ${JSON.stringify(name)} as a processor name (Named.as): it ${problem}` });
     }
   }
 }
@@ -142,7 +142,13 @@ function checkOutputs(doc: TopologyDocument, analysis: DesignAnalysis, out: Diag
 export function formatDiagnostic(doc: TopologyDocument, d: Diagnostic): string {
   const n = d.nodeId !== undefined ? doc.nodes.find((x) => x.id === d.nodeId) : undefined;
   const t = d.testId !== undefined ? doc.tests?.find((x) => x.id === d.testId) : undefined;
-  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : t ? `test case "${t.name}"` : 'design';
+  // Names as JSON strings: a name with a line break or quote stays on the diagnostic's one line.
+  const where = n ? (n.name?.trim() ? `node ${JSON.stringify(n.name)}` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : t ? `test case ${JSON.stringify(t.name)}` : 'design';
   const pos = d.line !== undefined ? ` (line ${d.line}, column ${d.column})` : '';
-  return `${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`;
+  return oneLine(`${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`);
+}
+
+/** Every JavaScript line terminator escaped (JSON.stringify keeps U+2028 and U+2029 raw), so a diagnostic is one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -11,6 +11,7 @@ import { getOperator } from '../../model/registry';
 import { hasImportTodo } from '../../model/describe/design-builder';
 import { useApp } from '../../store/store';
 import { CursorBadge } from '../timeline/CursorBadge';
+import { OrderBadge } from '../timeline/OrderBadge';
 import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analysis';
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
@@ -28,6 +29,7 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
         </>
       )}
       <CursorBadge id={id} />
+      <OrderBadge id={id} />
       {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );
