@@ -70,7 +70,7 @@ function InvariantResult({ answer, onKeep }: { answer: InvariantAnswer; onKeep: 
     <div className="sw-banner sw-error" data-testid="invariant-result" data-status="broken">
       Broken after {answer.runs} sample set{answer.runs > 1 ? 's' : ''} ({answer.reason}); shrunk {answer.shrinks} times to {total} record{total === 1 ? '' : 's'}:
       <pre className="sw-invariant-samples" data-testid="invariant-samples">{JSON.stringify(answer.samples, null, 1)}</pre>
-      <div>Output: <code>{JSON.stringify(answer.output).slice(0, 300)}</code></div>
+      <div style={{ overflowWrap: 'anywhere' }}>Output: <code>{JSON.stringify(answer.output).slice(0, 300)}</code></div>
       <button onClick={() => onKeep(answer.samples)} data-testid="invariant-keep">
         Keep as the topics' samples
       </button>
