@@ -51,31 +51,22 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const app = config.applicationId;
   const log = config.log ?? ((l: string) => console.log(`[${app}] ${l}`));
   const spec = topology.spec;
-  registerCodecs();
-  const kafka = new Kafka({ clientId: app, brokers: config.brokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const { stores, subscription } = await setUpTopics(admin, topology, config);
   const eos = config.processingGuarantee === 'exactly_once_v2';
-  const producer = kafka.producer(
-    eos
-      ? { idempotent: true, transactionalId: `${app}-${randomUUID()}`, maxInFlightRequests: 1, createPartitioner: kafkaDefaultPartitioner }
-      : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
-  );
-  await producer.connect();
-  let dropped = 0;
-  const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (dropped += n) } as const;
+  const flushEachRecord = config.recordCache === 'off';
+  const { kafka, admin, producer, stores, subscription } = await connectClients(topology, config, eos);
+  const counts = { dropped: 0 };
+  const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (counts.dropped += n) } as const;
   const sinks = new SinkEmitter(app, errors);
   const collector = new RecordCollector({ producer, eos, compression: compressionType(config.compression), onSendError: sinks.onSendError });
   sinks.collector = collector;
+  // The committer, the thread and the lifecycle call each other: each reaches the others once all are built.
   const parts: { lifecycle?: Lifecycle; thread?: StreamThread } = {};
   const committer = new Committer({ producer, consumer: { commitOffsets: (o) => parts.thread!.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => parts.lifecycle!.onTaskMigrated(e) });
   const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)) };
-  const tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: config.recordCache !== 'off' });
-  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => dropped++ });
+  const tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: !flushEachRecord });
+  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => counts.dropped++ });
   const thread: StreamThread = (parts.thread = new StreamThread({
-    kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder,
-    flushEachRecord: config.recordCache === 'off',
+    kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder, flushEachRecord,
     onAssigned: (p) => lifecycle.onAssigned(p), onCrash: (e, r) => lifecycle.onCrash(e, r), fatal: (e) => lifecycle.fatal(e), stopping: () => lifecycle.stopping,
   }));
   // Global tables: one shared store set, fed by a task of its own that reads all their partitions.
@@ -84,33 +75,41 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     thread, tasks, committer, log,
     commitIntervalMs: config.commitIntervalMs ?? (eos ? 100 : 30_000), logIntervalMs: config.logIntervalMs ?? 0,
     maxConsumerRestarts: config.maxConsumerRestarts ?? 5, consumerRestartBackoffMs: config.consumerRestartBackoffMs ?? 1000,
+    wallClockCheckMs: config.wallClockPunctuationCheckMs ?? 100,
+    punctuateWallClock: () => {
+      if (tasks.punctuateWallClock(flushEachRecord)) void committer.afterBatch().catch(() => undefined);
+    },
     closeClients: async () => {
       await globalConsumer?.disconnect();
       await producer.disconnect();
       await admin.disconnect();
     },
-    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${dropped}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}`,
+    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${counts.dropped}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}`,
   }));
   await lifecycle.start();
   const l = lifecycle;
-  const wallClock = setInterval(() => {
-    if (l.stopping || committer.error) return;
-    try {
-      if (tasks.punctuateWallClock(config.recordCache === 'off')) void committer.afterBatch().catch(() => undefined);
-    } catch (e) {
-      l.fatal(e instanceof Error ? e : new Error(String(e)));
-    }
-  }, config.wallClockPunctuationCheckMs ?? 100);
-  wallClock.unref();
-  l.failed.catch(() => clearInterval(wallClock));
   return {
     failed: l.failed,
-    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
-    stop: () => {
-      clearInterval(wallClock);
-      return l.shutdown(true);
-    },
+    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped: counts.dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
+    stop: () => l.shutdown(true),
   };
+}
+
+/** The admin (topics created or checked, stores' changelogs found) and the producer, connected. */
+async function connectClients(topology: Topology, config: KafkaRuntimeConfig, eos: boolean) {
+  const app = config.applicationId;
+  registerCodecs();
+  const kafka = new Kafka({ clientId: app, brokers: config.brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const { stores, subscription } = await setUpTopics(admin, topology, config);
+  const producer = kafka.producer(
+    eos
+      ? { idempotent: true, transactionalId: `${app}-${randomUUID()}`, maxInFlightRequests: 1, createPartitioner: kafkaDefaultPartitioner }
+      : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
+  );
+  await producer.connect();
+  return { kafka, admin, producer, stores, subscription };
 }
 
 /** For a generated app's main: run until SIGTERM/SIGINT, then leave the group cleanly. */
