@@ -26,10 +26,17 @@ function materialized(n: CaseNode): Obj {
   return out;
 }
 
-/** A KTable filter/mapValues materialized under a name (the designer keeps only the name and a versioned store's history retention). */
+/**
+ * A KTable filter/mapValues materialized under a name. Caching: as the case says; when it says
+ * nothing, off. Kafka's own tests of these operators (KTableFilterTest, KTableMapValuesTest) disable
+ * the record cache at the config level (statestore.cache.max.bytes = 0), which the case format has no
+ * field for; the engine and the designer keep Kafka's default (on: rule 33 drops tombstones for keys
+ * the store never held).
+ */
 function tableStore(n: CaseNode): Obj {
   const m = (n.materialized ?? {}) as Obj;
-  return { ...(typeof m.storeName === 'string' ? { storeName: m.storeName } : {}), ...versioned(m) };
+  if (typeof m.storeName !== 'string') return versioned(m);
+  return { storeName: m.storeName, caching: typeof m.caching === 'boolean' ? m.caching : false, ...versioned(m) };
 }
 
 /** materialized.versioned.historyRetentionMs: a versioned store (Stores.persistentVersionedKeyValueStore). */

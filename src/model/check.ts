@@ -9,6 +9,7 @@ import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis }
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
 import { checkTestCases } from './test-cases';
+import { checkTopicSchemas } from './topic-schemas/check-schemas';
 import type { PortSpec } from './descriptor';
 import { findInputPort, outputPortProblem, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
@@ -23,6 +24,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
   checkOutputs(doc, analysis, out);
   checkStoreNames(doc.nodes, analysis, out);
   checkTestCases(doc, out);
+  checkTopicSchemas(doc, analysis, out);
   return out;
 }
 

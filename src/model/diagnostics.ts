@@ -44,6 +44,10 @@ export const DIAGNOSTIC_CODES = {
   W_TEST_SOURCE_UNKNOWN: 'a test case has samples for a topic no source reads (they are ignored)',
   W_TEST_SINK_UNKNOWN: 'a test case expects records on a topic no node writes (the case fails)',
   W_TEST_EMPTY: 'a test case expects nothing (it always passes)',
+  E_SCHEMA_INVALID: "a topic's key or value schema does not parse in its format (with line and column where the library tells)",
+  E_SCHEMA_MESSAGE_TYPE: "a Protobuf schema's message type is not declared in its file",
+  W_SAMPLE_SCHEMA: "a sample's key or value does not match its topic's schema (with the field path)",
+  E_SINK_SCHEMA: "a record the preview wrote to a sink does not match the sink topic's schema (with the field path)",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -172,6 +172,29 @@ describe('cached table-table join results (rule 33)', () => {
   });
 });
 
+describe('cached filter and mapValues results (rule 33)', () => {
+  const run = (op: 'filter' | 'mapValues', mat: Materialized) => {
+    const b = new StreamsBuilder();
+    const t = b.table('in'); // unmaterialized: no old values, so the filter forwards (null, null) for rejected records
+    const r = op === 'filter' ? t.filter((_k, v) => v === 'keep', mat) : t.mapValues((v) => `m-${String(v)}`, mat);
+    r.toStream().to('out');
+    const d = new TopologyTestDriver(b.build());
+    d.pipe('in', 'A', 'drop', 1); // filter: rejected, and the filter's store never held A
+    d.pipe('in', 'B', null, 2); // a delete of a key nobody held
+    d.pipe('in', 'C', 'keep', 3);
+    d.pipe('in', 'C', null, 4); // a delete of a key the store holds: forwarded either way
+    return read(d);
+  };
+  it('with caching (Materialized.as default), tombstones for keys the store never held are dropped', () => {
+    expect(run('filter', Materialized.as('f'))).toEqual([['C', 'keep', 3], ['C', null, 4]]);
+    expect(run('mapValues', Materialized.as('m'))).toEqual([['A', 'm-drop', 1], ['C', 'm-keep', 3], ['C', null, 4]]);
+  });
+  it('with caching disabled every tombstone is forwarded (rule 11)', () => {
+    expect(run('filter', Materialized.as('f').withCachingDisabled())).toEqual([['A', null, 1], ['B', null, 2], ['C', 'keep', 3], ['C', null, 4]]);
+    expect(run('mapValues', Materialized.as('m').withCachingDisabled())).toEqual([['A', 'm-drop', 1], ['B', null, 2], ['C', 'm-keep', 3], ['C', null, 4]]);
+  });
+});
+
 describe('what is versioned downstream', () => {
   it('a table-table join of two versioned tables is not versioned itself (Kafka refuses a grace period on it)', () => {
     const b = new StreamsBuilder();

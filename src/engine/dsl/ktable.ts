@@ -84,7 +84,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
   }
 
   /** filter, filterNot and mapValues: a new table computed from this one, optionally materialized. */
-  private derive<V2>(prefix: string, args: unknown[], make: (old: OldValues, store: string | null, inputVersioned: boolean) => Processor, compute: (v: unknown, k: unknown) => unknown): KTableImpl<K, V2> {
+  private derive<V2>(prefix: string, args: unknown[], make: (old: OldValues, store: string | null, inputVersioned: boolean, caching: boolean) => Processor, compute: (v: unknown, k: unknown) => unknown): KTableImpl<K, V2> {
     const name = nameFrom(this.spec, args, prefix);
     const mat = pick(args, Materialized);
     const store = mat?.storeName ?? null;
@@ -94,17 +94,18 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
     if (store) this.spec.addStore({ name: store, kind: 'keyValue', factory: tableStore(store, retention), logging: mat!.logging });
     // Kafka's versioned semantics: an operator whose input is versioned keeps (null, null) changes and
     // passes the "latest" mark on; asked when the processor starts, after the topology is built.
-    this.addProcessor(name, name, () => make(node.oldValues, store, this.versionedRetention() !== null), store ? [store] : []);
+    const caching = store !== null && retention === null && mat!.caching;
+    this.addProcessor(name, name, () => make(node.oldValues, store, this.versionedRetention() !== null, caching), store ? [store] : []);
     return new KTableImpl<K, V2>(this.builder, name, name, store, node, this.keySerde);
   }
 
   filter(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
     const p = predicate as (k: unknown, v: unknown) => boolean;
-    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store, versioned) => new TableFilterProcessor(p, false, old, store, versioned), (v, k) => (p(k, v) ? v : null)));
+    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store, versioned, caching) => new TableFilterProcessor(p, false, old, store, versioned, caching), (v, k) => (p(k, v) ? v : null)));
   }
   filterNot(predicate: (k: K, v: V) => boolean, ...args: unknown[]): KTableImpl<K, V> {
     const p = predicate as (k: unknown, v: unknown) => boolean;
-    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store, versioned) => new TableFilterProcessor(p, true, old, store, versioned), (v, k) => (p(k, v) ? null : v)));
+    return this.filtered(this.derive('KTABLE-FILTER', args, (old, store, versioned, caching) => new TableFilterProcessor(p, true, old, store, versioned, caching), (v, k) => (p(k, v) ? null : v)));
   }
   /**
    * Kafka's KTableFilter constructor: when this table can send old values without a new store (it is
@@ -117,7 +118,7 @@ export class KTableImpl<K = any, V = any> implements KTableApi<K, V> {
   }
   mapValues<VR>(mapper: (v: V, k: K) => VR, ...args: unknown[]): KTableImpl<K, VR> {
     const m = mapper as (v: unknown, k: unknown) => unknown;
-    return this.derive('KTABLE-MAPVALUES', args, (old, store) => new TableMapValuesProcessor(m, old, store), m);
+    return this.derive('KTABLE-MAPVALUES', args, (old, store, _versioned, caching) => new TableMapValuesProcessor(m, old, store, caching), m);
   }
 
   toStream(...args: unknown[]): KStreamImpl<K, V> {

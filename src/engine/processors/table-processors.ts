@@ -23,6 +23,25 @@ function putResult(store: TableStore | null, key: unknown, value: unknown, times
   return true;
 }
 
+/**
+ * The record cache of a materialized filter/mapValues: only a plain (non-versioned) store caches
+ * (versioned stores never do), and only when the Materialized asks for it.
+ */
+function cachedEmitter(ctx: ProcessorContext, store: TableStore | null, caching: boolean, oldValues: OldValues): TableEmitter | null {
+  if (!caching || !store || store instanceof VersionedKeyValueStore) return null;
+  return new TableEmitter(ctx, true, () => oldValues.enabled);
+}
+
+/**
+ * Through the cache (Kafka's TimestampedCacheFlushListener) the old value is what the store held,
+ * and at the flush a tombstone for a key the store never held is dropped (round-2 rule 33).
+ */
+function cachedPut(cache: TableEmitter, store: KeyValueStore, r: StreamRecord, newValue: unknown): void {
+  const prev = store.get(r.key);
+  store.put(r.key, newValue, r.timestamp);
+  cache.emit(r.key, newValue, prev ? prev.value : null, r.timestamp);
+}
+
 /** A Change, marked when it is not the latest. */
 export function changeOf(newValue: unknown, oldValue: unknown, latest: boolean): Change {
   return latest ? { newValue, oldValue } : { newValue, oldValue, isLatest: false };
@@ -89,6 +108,7 @@ export class TableSourceProcessor implements Processor {
 export class TableFilterProcessor implements Processor {
   private ctx!: ProcessorContext;
   private store: TableStore | null = null;
+  private cache: TableEmitter | null = null;
   constructor(
     private readonly predicate: (k: unknown, v: unknown) => boolean,
     private readonly negate: boolean,
@@ -96,10 +116,13 @@ export class TableFilterProcessor implements Processor {
     private readonly storeName: string | null,
     /** The input is versioned: (null, null) changes are forwarded even with old values (Kafka's KTableFilter, KIP-914). */
     private readonly inputVersioned = false,
+    /** Materialized with caching on (Kafka's default): results go out at the flush, through the record cache. */
+    private readonly caching = false,
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = this.storeName ? ctx.getStateStore<TableStore>(this.storeName) : null;
+    this.cache = cachedEmitter(ctx, this.store, this.caching, this.oldValues);
   }
   private apply(k: unknown, v: unknown): unknown {
     if (v === null || v === undefined) return null;
@@ -114,6 +137,7 @@ export class TableFilterProcessor implements Processor {
     // Only with old values can the filter tell that nothing changed; without them every rejected
     // record is forwarded as (null, null), materialized or not (KTableFilterTest).
     if (this.oldValues.enabled && newValue === null && oldValue === null && !this.inputVersioned) return;
+    if (this.cache) return cachedPut(this.cache, this.store as KeyValueStore, r, newValue);
     const latest = putResult(this.store, r.key, newValue, r.timestamp, c);
     if (latest === null) return;
     this.ctx.forward({ key: r.key, value: changeOf(newValue, oldValue, latest), timestamp: r.timestamp });
@@ -124,19 +148,24 @@ export class TableFilterProcessor implements Processor {
 export class TableMapValuesProcessor implements Processor {
   private ctx!: ProcessorContext;
   private store: TableStore | null = null;
+  private cache: TableEmitter | null = null;
   constructor(
     private readonly mapper: (v: unknown, k: unknown) => unknown,
     private readonly oldValues: OldValues,
     private readonly storeName: string | null,
+    /** Materialized with caching on (Kafka's default): results go out at the flush, through the record cache. */
+    private readonly caching = false,
   ) {}
   init(ctx: ProcessorContext) {
     this.ctx = ctx;
     this.store = this.storeName ? ctx.getStateStore<TableStore>(this.storeName) : null;
+    this.cache = cachedEmitter(ctx, this.store, this.caching, this.oldValues);
   }
   process(r: StreamRecord) {
     const c = r.value as Change;
     const newValue = c.newValue === null || c.newValue === undefined ? null : this.mapper(c.newValue, r.key);
     let oldValue = this.oldValues.enabled && c.oldValue !== null && c.oldValue !== undefined ? this.mapper(c.oldValue, r.key) : null;
+    if (this.cache) return cachedPut(this.cache, this.store as KeyValueStore, r, newValue);
     if (this.store && this.oldValues.enabled) {
       const prev = this.store.get(r.key);
       oldValue = prev ? prev.value : null;

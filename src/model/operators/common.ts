@@ -73,7 +73,7 @@ export const whenInputIs =
 export const tableStoreSpec: ParamSpec = { name: 'storeName', label: 'Store name', control: { type: 'store' }, optional: true, help: 'Tables only: materialize the result under this (queryable) name.', visibleWhen: whenInputIs('KTable') };
 
 /** The trailing Materialized of a KTable filter/mapValues (named, or a versioned store); nothing for streams. */
-export function tableStoreArg(p: { storeName?: string; historyRetentionMs?: number | null }, inputs: Record<string, OutputType[]>, nodeName: string): DslExpr[] {
+export function tableStoreArg(p: { storeName?: string; historyRetentionMs?: number | null; caching?: boolean }, inputs: Record<string, OutputType[]>, nodeName: string): DslExpr[] {
   const m = first(inputs)?.kind === 'KTable' ? tableMaterialized(p, nodeName) : null;
   return m ? [m] : [];
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { OperatorDescriptor } from '../descriptor';
 import { call, fn, input } from '../dsl-expr';
 import { DOCS, fnSchema, fnSpec, named, sameKindAs, tableStoreArg, tableStoreSpec, sig } from './common';
-import { historyRetentionSchema, tableHistoryRetentionSpec } from './versioned';
+import { historyRetentionSchema, tableCachingSchema, tableCachingSpec, tableHistoryRetentionSpec } from './versioned';
 
 const signature = sig([['value', 'V'], ['key', 'K']], 'unknown');
-const schema = z.object({ mapper: fnSchema('(value, key) => value'), storeName: z.string().optional(), historyRetentionMs: historyRetentionSchema });
+const schema = z.object({ mapper: fnSchema('(value, key) => value'), storeName: z.string().optional(), historyRetentionMs: historyRetentionSchema, caching: tableCachingSchema });
 type Params = z.infer<typeof schema>;
 
 /** KStream#mapValues and KTable#mapValues: new value, same key (no repartition). */
@@ -17,7 +17,7 @@ export const mapValues: OperatorDescriptor<Params> = {
   docsUrl: `${DOCS}#stateless-transformations`,
   schema,
   defaults: { mapper: '(value, key) => value' },
-  paramSpecs: [fnSpec('mapper', 'Mapper', signature, '(value) => ({ ...value, total: value.price * value.qty })'), tableStoreSpec, tableHistoryRetentionSpec],
+  paramSpecs: [fnSpec('mapper', 'Mapper', signature, '(value) => ({ ...value, total: value.price * value.qty })'), tableStoreSpec, tableHistoryRetentionSpec, tableCachingSpec],
   inputs: [{ name: 'in', label: 'input', accepts: ['KStream', 'KTable'] }],
   output: sameKindAs(['KStream', 'KTable']),
   lower: (p, { node, inputs }) => call(input('in'), 'mapValues', fn('mapper', signature), named(node.name), ...tableStoreArg(p, inputs, node.name)),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { OutputType, ParamProblem, ParamSpec } from '../descriptor';
-import { lit, stat, type DslExpr } from '../dsl-expr';
+import { call, lit, stat, type DslExpr } from '../dsl-expr';
 
 // common.ts imports this file: nothing from common here (the cycle would reach it half-initialized).
 const whenTable: ParamSpec['visibleWhen'] = (_p, kinds) => kinds.length === 0 || kinds.includes('KTable');
@@ -27,11 +27,24 @@ export const tableHistoryRetentionSpec = historyRetentionSpec(whenTable);
 export const isVersioned = (p: { historyRetentionMs?: number | null }): p is { historyRetentionMs: number } => typeof p.historyRetentionMs === 'number';
 
 /** Materialized.as(name), or as a versioned store when a history retention is set (named after the node if unnamed). */
-export function tableMaterialized(p: { storeName?: string; historyRetentionMs?: number | null }, nodeName: string): DslExpr | null {
+export function tableMaterialized(p: { storeName?: string; historyRetentionMs?: number | null; caching?: boolean }, nodeName: string): DslExpr | null {
   const name = p.storeName && p.storeName.trim() ? p.storeName : null;
   if (isVersioned(p)) return stat('Materialized.as', stat('Stores.persistentVersionedKeyValueStore', lit(name ?? `${nodeName}-store`), lit(p.historyRetentionMs)));
-  return name ? stat('Materialized.as', lit(name)) : null;
+  if (!name) return null;
+  const m = stat('Materialized.as', lit(name));
+  return p.caching === false ? call(m, 'withCachingDisabled') : m;
 }
+
+/** A named (non-versioned) filter/mapValues store caches by default, as Kafka's Materialized.as does. */
+export const tableCachingSchema = z.boolean().optional();
+export const tableCachingSpec: ParamSpec = {
+  name: 'caching',
+  label: 'Caching',
+  control: { type: 'boolean' },
+  optional: true,
+  help: 'Named table store only: merge updates of one key within one input record, and drop a tombstone for a key the store never held (Kafka record cache).',
+  visibleWhen: (p, kinds) => whenTable!(p, kinds) && typeof p.storeName === 'string' && p.storeName.trim() !== '' && typeof p.historyRetentionMs !== 'number',
+};
 
 /**
  * The versioning of a filter/mapValues table: its own store decides when it is materialized (versioned
