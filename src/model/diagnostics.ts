@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   E_TOPIC_NAME: 'a topic name Kafka would refuse',
   E_STORE_NAME: 'a state store name Kafka Streams would refuse',
   E_STORE_DUPLICATE: 'two nodes give their stores the same name',
+  E_STORE_SHARED_MISMATCH: 'processor nodes sharing a store declare it differently',
   E_PARAM_REQUIRED: 'a required param is missing or empty',
   E_PARAM_TYPE: 'a param has the wrong type',
   E_PARAM_RANGE: 'a number or duration param is out of range',

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { checkDesign, formatDiagnostic } from '../../src/model/check';
 import type { Diagnostic } from '../../src/model/types';
-import { brokenRows } from '../fixtures/broken-designs';
+import { BROKEN, brokenRows } from '../fixtures/broken-designs';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -57,6 +57,21 @@ describe('every entry point reports the broken-design table', () => {
       expect(existsSync(join(out, 'src', 'topology.ts'))).toBe(true);
     }
   });
+});
+
+it('a hostile node name stays on its diagnostic line (quoted, every line terminator escaped)', async () => {
+  const name = 'a\nb\r"c" \u2028 `${x}` 🚀';
+  const doc = BROKEN.find((c) => c.code === 'E_TOPIC_NAME')!.doc();
+  const sink = doc.nodes.find((n) => n.id === 'o')!;
+  sink.name = name;
+  const dir = mkdtempSync(join(tmpdir(), 'sw-check-'));
+  const file = join(dir, 'design.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const r = await cli('validate', file);
+  const lines = r.out.split('\n').filter((l) => l.endsWith('[E_TOPIC_NAME]'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0].startsWith(`${file}: node "a\\nb\\r\\"c\\" \\u2028 \`\${x}\` 🚀" topic: `)).toBe(true);
+  expect(r.out.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l.trim()).every((l) => l.startsWith(`${file}: `))).toBe(true);
 });
 
 describe("the issue's repro through the built command (bin/streamwright.mjs)", () => {
