@@ -1,3 +1,4 @@
+import { backPressureFromEnv, type BackPressureLimits } from './back-pressure';
 import { parseCompression, type CompressionName } from './compression';
 import { parseDeserializationHandling, parseProductionHandling, type DeserializationHandling, type ProductionHandling } from './error-handlers';
 
@@ -37,6 +38,14 @@ export interface KafkaRuntimeConfig {
   maxConsumerRestarts?: number;
   /** First wait before replacing a crashed consumer (doubles each time; default 1000 ms). */
   consumerRestartBackoffMs?: number;
+  /** Port of the /metrics, /healthz and /livez server (unset: no server; 0: a free port, see KafkaApp.metricsPort). */
+  metricsPort?: number;
+  /** Interface the server listens on (default 0.0.0.0, so container probes reach it). */
+  metricsHost?: string;
+  /** A span per input record through @opentelemetry/api, its context in the outputs' traceparent header (default off). */
+  tracing?: boolean;
+  /** When fetching pauses and resumes for the produce queue (default: 10000 records, 16 MiB, resume at half). */
+  backPressure?: BackPressureLimits;
 }
 
 export function configFromEnv(env: Record<string, string | undefined>, applicationId: string): KafkaRuntimeConfig {
@@ -46,6 +55,10 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
   if (guarantee !== 'at_least_once' && guarantee !== 'exactly_once_v2') throw new Error(`PROCESSING_GUARANTEE must be at_least_once or exactly_once_v2, got "${guarantee}"`);
   const cache = env.RECORD_CACHE ?? 'on';
   if (cache !== 'on' && cache !== 'off') throw new Error(`RECORD_CACHE must be on or off, got "${cache}"`);
+  const tracing = env.TRACING || 'off';
+  if (tracing !== 'on' && tracing !== 'off') throw new Error(`TRACING must be on or off, got "${tracing}"`);
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65536)) throw new Error(`METRICS_PORT must be a port number, got "${env.METRICS_PORT}"`);
   return {
     applicationId: env.APPLICATION_ID || applicationId,
     brokers,
@@ -59,5 +72,9 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
     productionExceptionHandler: parseProductionHandling(env.PRODUCTION_EXCEPTION_HANDLER),
     ...(env.DEAD_LETTER_TOPIC ? { deadLetterTopic: env.DEAD_LETTER_TOPIC } : {}),
     compression: parseCompression(env.COMPRESSION),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+    ...(env.METRICS_HOST ? { metricsHost: env.METRICS_HOST } : {}),
+    tracing: tracing === 'on',
+    backPressure: backPressureFromEnv(env),
   };
 }

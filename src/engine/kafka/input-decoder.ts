@@ -16,6 +16,7 @@ import { DeserializationError, deadLetterRecord, type DeserializationHandling } 
 import type { Buffered } from './partition-group';
 import type { RecordCollector } from './record-collector';
 import { internalTopicName } from './topics';
+import { headerText } from './trace-context';
 
 export interface InputDecoderOptions {
   spec: TopologySpec;
@@ -25,6 +26,8 @@ export interface InputDecoderOptions {
   collector: RecordCollector;
   log: (line: string) => void;
   onDropped: () => void;
+  /** Tracing on: keep each record's traceparent and tracestate headers (else headers are never read). */
+  readTraceContext?: boolean;
 }
 
 export class InputDecoder {
@@ -64,6 +67,10 @@ export class InputDecoder {
         continue;
       }
       out[i] = { topic: batch.topic, specTopic: d.specTopic, offset, record };
+      if (this.o.readTraceContext && m.headers) {
+        out[i].traceparent = headerText(m.headers.traceparent);
+        out[i].tracestate = headerText(m.headers.tracestate);
+      }
     }
     return out;
   }

@@ -9,7 +9,7 @@
  * Lifecycle (states, rebalances, crashes, shutdown). This file only puts them together.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Topology } from '../topology';
 import { setUpTopics } from './app-topics';
 import { Committer } from './committer';
@@ -23,6 +23,9 @@ import { SinkEmitter } from './sink-writers';
 import { StreamThread } from './stream-thread';
 import { TaskManager } from './task-manager';
 import { consumeGlobalTables } from './global-tables';
+import { BackPressure, DEFAULT_BACK_PRESSURE, type BackPressureLimits } from './back-pressure';
+import { startServer, startTracing, type RuntimeParts } from './observability';
+import { RestoreProgress } from './restore-progress';
 
 export interface KafkaApp {
   stop(): Promise<void>;
@@ -30,6 +33,8 @@ export interface KafkaApp {
   readonly failed: Promise<never>;
   /** partitions: those with a task (records seen); assigned: those the group gave this instance last. */
   stats(): KafkaAppStats;
+  /** The port of the /metrics and /healthz server, or null when metricsPort is not set. */
+  readonly metricsPort: number | null;
 }
 
 export interface KafkaAppStats {
@@ -53,21 +58,29 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const spec = topology.spec;
   const eos = config.processingGuarantee === 'exactly_once_v2';
   const flushEachRecord = config.recordCache === 'off';
+  const parts: RuntimeParts = { drops: { deserialization: 0, production: 0 }, restore: new RestoreProgress() };
+  const drops = parts.drops;
+  // Up before the clients connect: /healthz says "starting" meanwhile.
+  const server = await startServer(config.metricsPort, config.metricsHost, parts);
+  const tracing = await startTracing(config.tracing, app);
   const { kafka, admin, producer, stores, subscription } = await connectClients(topology, config, eos);
-  const counts = { dropped: 0 };
-  const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (counts.dropped += n) } as const;
-  const sinks = new SinkEmitter(app, errors);
-  const collector = new RecordCollector({ producer, eos, compression: compressionType(config.compression), onSendError: sinks.onSendError });
-  sinks.collector = collector;
-  // The committer, the thread and the lifecycle call each other: each reaches the others once all are built.
-  const parts: { lifecycle?: Lifecycle; thread?: StreamThread } = {};
-  const committer = new Committer({ producer, consumer: { commitOffsets: (o) => parts.thread!.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => parts.lifecycle!.onTaskMigrated(e) });
-  const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)) };
-  const tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: !flushEachRecord });
-  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => counts.dropped++ });
+  const limits = config.backPressure ?? DEFAULT_BACK_PRESSURE;
+  const { sinks, collector } = recordCollector(config, { producer, eos, log, limits, tracing, onProductionDrop: (n) => (drops.production += n), onAcked: () => backPressure.check() });
+  parts.collector = collector;
+  // The parts call each other (committer -> thread -> lifecycle -> committer): each reaches the others once all are built.
+  const backPressure = (parts.backPressure = new BackPressure(limits, collector, { pause: () => thread.pauseFetch(), resume: () => thread.resumeFetch() }));
+  const committer = (parts.committer = new Committer({
+    producer, consumer: { commitOffsets: (o) => thread.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => lifecycle.onTaskMigrated(e),
+    commitLatency: server?.metrics.histogram('kafka_streams_thread_commit_latency_seconds'),
+  }));
+  const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)), restoreListener: parts.restore };
+  const tasks = (parts.tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: !flushEachRecord, trace: tracing?.onForward }));
+  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
   const thread: StreamThread = (parts.thread = new StreamThread({
     kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder, flushEachRecord,
     onAssigned: (p) => lifecycle.onAssigned(p), onCrash: (e, r) => lifecycle.onCrash(e, r), fatal: (e) => lifecycle.fatal(e), stopping: () => lifecycle.stopping,
+    afterBatch: () => backPressure.check(), onJoined: () => backPressure.reapply(),
+    processLatency: server?.metrics.histogram('kafka_streams_thread_process_latency_seconds'), tracing,
   }));
   // Global tables: one shared store set, fed by a task of its own that reads all their partitions.
   const globalConsumer = spec.globalTopics.size ? await consumeGlobalTables(kafka, app, [...spec.globalTopics], decoder, tasks.globalTask()) : null;
@@ -79,19 +92,19 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     punctuateWallClock: () => {
       if (tasks.punctuateWallClock(flushEachRecord)) void committer.afterBatch().catch(() => undefined);
     },
-    closeClients: async () => {
-      await globalConsumer?.disconnect();
-      await producer.disconnect();
-      await admin.disconnect();
-    },
-    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${counts.dropped}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}, consumer crashes ${lifecycle.consumerCrashes}, task migrations ${lifecycle.taskMigrations}`,
+    closeClients: () => disconnectAll([globalConsumer, producer, admin]),
+    progress: () => progressLine(stats()),
   }));
+  const stats = (): KafkaAppStats => statsOf(lifecycle, thread, tasks, sinks.recordsOut, drops.deserialization + drops.production);
   await lifecycle.start();
-  const l = lifecycle;
   return {
-    failed: l.failed,
-    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped: counts.dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
-    stop: () => l.shutdown(true),
+    failed: lifecycle.failed,
+    metricsPort: server?.port ?? null,
+    stats,
+    stop: async () => {
+      await lifecycle.shutdown(true);
+      await server?.close();
+    },
   };
 }
 
@@ -110,6 +123,36 @@ async function connectClients(topology: Topology, config: KafkaRuntimeConfig, eo
   );
   await producer.connect();
   return { kafka, admin, producer, stores, subscription };
+}
+
+/** The sink writers and the record collector they produce through (errors, dead letters, acknowledgements). */
+function recordCollector(
+  config: KafkaRuntimeConfig,
+  o: { producer: Producer; eos: boolean; log: (l: string) => void; limits: BackPressureLimits; tracing: SinkEmitter['tracing']; onProductionDrop: (n: number) => void; onAcked: () => void },
+): { sinks: SinkEmitter; collector: RecordCollector } {
+  const sinks = new SinkEmitter(config.applicationId, { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log: o.log, onDropped: o.onProductionDrop });
+  sinks.tracing = o.tracing;
+  // Back-pressure pauses fetching at the limits; processing itself waits only at twice them (the last resort).
+  const collector = new RecordCollector({
+    producer: o.producer, eos: o.eos, compression: compressionType(config.compression), onSendError: sinks.onSendError,
+    maxQueued: 2 * o.limits.maxRecords, maxQueuedBytes: 2 * o.limits.maxBytes, onAcked: o.onAcked,
+  });
+  sinks.collector = collector;
+  return { sinks, collector };
+}
+
+/** One after the other, in order (the global consumer first, the admin last). */
+async function disconnectAll(clients: ({ disconnect(): Promise<void> } | null)[]): Promise<void> {
+  for (const c of clients) await c?.disconnect();
+}
+
+function statsOf(l: Lifecycle, thread: StreamThread, tasks: TaskManager, recordsOut: number, dropped: number): KafkaAppStats {
+  return { state: l.state, recordsIn: thread.recordsIn, recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned };
+}
+
+/** The periodic log line. */
+function progressLine(s: KafkaAppStats): string {
+  return `records in ${s.recordsIn}, out ${s.recordsOut}, dropped ${s.dropped}, lag ${s.lag}, tasks ${s.partitions.join(',') || '-'}, rebalances ${s.rebalances}, consumer crashes ${s.consumerCrashes}, task migrations ${s.taskMigrations}`;
 }
 
 /** For a generated app's main: run until SIGTERM/SIGINT, then leave the group cleanly. */
