@@ -7,6 +7,7 @@ import type { TopologyDocument } from '../src/model/types';
 import { DOCKERFILE, MAIN_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
 import { checkProjectPath } from './project-paths';
 import { testFiles, type PreviewOutputs } from './test-files';
+import { typesFile } from './schema-files';
 import { printTopology } from './topology-file';
 import { topicFilePath } from '../src/engine';
 
@@ -24,6 +25,8 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
   files.set('.gitignore', 'node_modules/\ndist/\nout/\n.env\n');
   files.set('Dockerfile', DOCKERFILE);
   files.set('src/topology.ts', printTopology(doc));
+  const types = typesFile(doc);
+  if (types !== null) files.set('src/types.ts', types);
   files.set('src/settings.ts', settingsFile(doc));
   files.set('src/main.ts', MAIN_TS);
   for (const [path, text] of [...engineSources].sort(([a], [b]) => a.localeCompare(b))) {

@@ -19,6 +19,7 @@ import { InputDecoder } from './input-decoder';
 import { Lifecycle, type AppState } from './lifecycle';
 import { kafkaDefaultPartitioner } from './partitioner';
 import { RecordCollector } from './record-collector';
+import { SchemaSerdes } from './schema-serdes';
 import { SinkEmitter } from './sink-writers';
 import { StreamThread } from './stream-thread';
 import { TaskManager } from './task-manager';
@@ -65,14 +66,17 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   await producer.connect();
   let dropped = 0;
   const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (dropped += n) } as const;
-  const sinks = new SinkEmitter(app, errors);
+  // Sink schemas are registered (or looked up) before anything is produced.
+  const writtenTopics = [...spec.nodes.values()].filter((n) => n.type === 'sink' && !n.internal).flatMap((n) => n.topics);
+  const schemas = config.schemaRegistry ? await SchemaSerdes.start(config.schemaRegistry, new Set(writtenTopics)) : undefined;
+  const sinks = new SinkEmitter(app, errors, schemas);
   const collector = new RecordCollector({ producer, eos, compression: compressionType(config.compression), onSendError: sinks.onSendError });
   sinks.collector = collector;
   const parts: { lifecycle?: Lifecycle; thread?: StreamThread } = {};
   const committer = new Committer({ producer, consumer: { commitOffsets: (o) => parts.thread!.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => parts.lifecycle!.onTaskMigrated(e) });
   const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)) };
   const tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: config.recordCache !== 'off' });
-  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => dropped++ });
+  const decoder = new InputDecoder({ spec, app, schemas, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => dropped++ });
   const thread: StreamThread = (parts.thread = new StreamThread({
     kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder,
     flushEachRecord: config.recordCache === 'off',

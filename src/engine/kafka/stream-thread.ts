@@ -123,6 +123,8 @@ export class StreamThread {
     try {
       const active = await this.o.tasks.taskFor(batch.partition);
       if (!batch.messages.length || !isRunning() || isStale() || this.o.stopping()) return;
+      await this.o.decoder.prepare(batch.topic, batch.messages);
+      if (!isRunning() || isStale() || this.o.stopping()) return;
       active.group.add(batch.topic, this.o.decoder.decode(batch), Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
       const key = `${batch.topic}:${batch.partition}`;
       const l = this.ends.get(key);
