@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -39,7 +40,14 @@ export default defineConfig({
   worker: { format: 'es' },
   // codegen/function-text.ts imports sucrase's parser by its CommonJS path (Node's); in the bundle
   // take the ES module copy that sucrase's transform already brings, not a second parser.
-  resolve: { alias: [{ find: /^sucrase\/dist\/parser(\/.*)?$/, replacement: 'sucrase/dist/esm/parser$1' }] },
+  // avsc (Avro schemas) calls four functions of Node's util: a shim in the bundle (Buffer comes from
+  // the buffer package).
+  resolve: {
+    alias: [
+      { find: /^sucrase\/dist\/parser(\/.*)?$/, replacement: 'sucrase/dist/esm/parser$1' },
+      { find: /^util$/, replacement: fileURLToPath(new URL('./src/shims/node-util.ts', import.meta.url)) },
+    ],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   server: { host: '127.0.0.1' },
   preview: { headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },

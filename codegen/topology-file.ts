@@ -1,6 +1,7 @@
 /** Prints src/topology.ts: one statement per design node, in dependency order, named after the nodes. */
 import { checkDesign, formatDiagnostic } from '../src/model/check';
 import { analyzeDesign, type DesignAnalysis } from '../src/model/graph';
+import { lowerContextOf } from '../src/model/lower-context';
 import { getOperator } from '../src/model/registry';
 import type { TopologyDocument } from '../src/model/types';
 import { lineComment } from './comments';
@@ -65,9 +66,7 @@ function lowerNode(a: DesignAnalysis, id: string) {
   const node = a.nodes.get(id)!;
   const d = getOperator(node.kind)!;
   const params = a.params.get(id)!;
-  const byPort = a.inputs.get(id) ?? {};
-  const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type!).filter(Boolean)]));
-  const expr = d.lower(params as never, { node, inputs: types });
+  const expr = d.lower(params as never, lowerContextOf(a, id));
   const isSink = (d.outputPorts?.(params as never) ?? ['out']).length === 0;
   return { node, expr, params, isSink };
 }

@@ -37,6 +37,9 @@ partition on Kafka), so its fields are that task's own state:
   stores (retention): \`put({ key, start, end }, value)\`, \`remove(session)\`, \`findSessions(key,
   earliestSessionEnd, latestSessionStart)\`. Stores are in memory with no cache and, on Kafka,
   changelogged (\`<app>-<store>-changelog\`) and restored after a restart unless you untick it.
+  A store ticked **shared** on several processor nodes (declared alike on each) is one store that
+  all of them read and write, as Kafka's \`builder.addStateStore\` plus \`process(..., "name")\` on each:
+  Kafka then runs those processors in one sub-topology, so their input topics must be co-partitioned.
 - \`ctx.schedule(intervalMs, 'STREAM_TIME' | 'WALL_CLOCK_TIME', callback)\` returns \`{ cancel() }\`.
   STREAM_TIME: task stream time is the largest timestamp the task has processed; the first punctuation
   is due at 0 (the first record punctuates); after each record, if stream time reached the due time,

@@ -18,6 +18,8 @@ commands:
   diff <old.json> <new.json> [--samples <file>]... [--json]
                                                        canvas, upgrade-safety and behaviour diff (exit 1: changed)
   fmt <design.json>... [--check]                       write designs in the saved form (--check: exit 1 if not)
+  import-describe <describe.txt> [-o <design.json>] [--name <app>]
+                                                       a design from the text of Kafka's Topology#describe()
   check-order <design.json> [--orders K] [--seed S] [--json]
                                                        replay the samples in K valid arrival orders (exit 1: a result depends on order)
 `;
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   test: async () => (await import('./commands/test')).run,
   diff: async () => (await import('./commands/diff')).run,
   fmt: async () => (await import('./commands/fmt')).run,
+  'import-describe': async () => (await import('./commands/import-describe')).run,
   'check-order': async () => (await import('./commands/check-order')).run,
 };
 

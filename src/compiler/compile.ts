@@ -8,6 +8,7 @@
 import { StreamsBuilder, type Topology } from '../engine';
 import type { DslExpr } from '../model/dsl-expr';
 import { analyzeDesign, type DesignAnalysis } from '../model/graph';
+import { lowerContextOf } from '../model/lower-context';
 import { getOperator } from '../model/registry';
 import { checkDesign } from '../model/check';
 import type { DiagnosticCode } from '../model/diagnostics';
@@ -61,10 +62,9 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
       if (sd?.portKey && c.edge.sourcePort) return (obj as Record<string, unknown>)[sd.portKey(analysis.params.get(c.node.id) as never, c.edge.sourcePort)];
       return obj;
     };
-    const types = Object.fromEntries(Object.entries(byPort).map(([p, list]) => [p, list.map((c) => c.type!).filter(Boolean)]));
     const mark = recorder.mark();
     try {
-      const expr = d.lower(params as never, { node, inputs: types });
+      const expr = d.lower(params as never, lowerContextOf(analysis, id));
       const evalExpr = (e: DslExpr): unknown => {
         switch (e.kind) {
           case 'lit':

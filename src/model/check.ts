@@ -9,6 +9,7 @@ import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis }
 import { kafkaNameProblem } from './kafka-names';
 import { getOperator } from './registry';
 import { checkTestCases } from './test-cases';
+import { checkTopicSchemas } from './topic-schemas/check-schemas';
 import type { PortSpec } from './descriptor';
 import { findInputPort, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
@@ -23,6 +24,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
   checkOutputs(doc, analysis, out);
   checkStoreNames(doc.nodes, analysis, out);
   checkTestCases(doc, out);
+  checkTopicSchemas(doc, analysis, out);
   return out;
 }
 
@@ -43,34 +45,46 @@ function checkNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
       seen.add(name);
       const problem = kafkaNameProblem(name);
       // A warning, not an error: names are also labels here, and the engine accepts any processor name.
-      if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse "${name}" as a processor name (Named.as): it ${problem}` });
+      if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse ${JSON.stringify(name)} as a processor name (Named.as): it ${problem}` });
     }
   }
 }
 
-/** Store names given by the user are unique across the design (Kafka Streams refuses a store added twice). */
+/**
+ * Store names given by the user are unique across the design (Kafka Streams refuses a store added
+ * twice), except a processor store that every node declaring it marks shared, with one definition
+ * (lower-context.ts adds it once).
+ */
 function checkStoreNames(nodes: readonly DesignNode[], analysis: DesignAnalysis, out: Diagnostic[]) {
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { node: string; shared: string | null }>();
   for (const n of nodes) {
     const params = analysis.params.get(n.id);
     const d = getOperator(n.kind);
     if (!params || !d) continue;
     for (const spec of d.paramSpecs) {
       if (spec.visibleWhen && !spec.visibleWhen(params, inputKindsOf(analysis, n.id))) continue;
-      for (const [param, name] of storeNamesOf(spec.control.type, spec.name, params[spec.name])) {
+      for (const [param, name, shared] of storeNamesOf(spec.control.type, spec.name, params[spec.name])) {
         const first = owner.get(name);
-        if (first === undefined) owner.set(name, n.name);
-        else if (first !== n.name) out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param, message: `store name "${name}" is already used by "${first}"; every store needs its own name` });
+        if (first === undefined) owner.set(name, { node: n.name, shared });
+        else if (first.node === n.name) continue;
+        else if (shared !== null && first.shared === shared) continue;
+        else if (shared !== null && first.shared !== null) out.push({ code: 'E_STORE_SHARED_MISMATCH', severity: 'error', nodeId: n.id, param, message: `shared store "${name}" is declared differently by "${first.node}"; every node sharing a store must declare it alike` });
+        else out.push({ code: 'E_STORE_DUPLICATE', severity: 'error', nodeId: n.id, param, message: `store name "${name}" is already used by "${first.node}"; every store needs its own name (processor stores can be marked shared on every node using them)` });
       }
     }
   }
 }
 
 /** The store names a param gives, with the param path each is at (a store name, or a processor's declared stores). */
-function storeNamesOf(control: string, param: string, value: unknown): [string, string][] {
-  if (control === 'store') return typeof value === 'string' && value.trim() ? [[param, value]] : [];
+function storeNamesOf(control: string, param: string, value: unknown): [string, string, string | null][] {
+  if (control === 'store') return typeof value === 'string' && value.trim() ? [[param, value, null]] : [];
   if (control !== 'stores' || !Array.isArray(value)) return [];
-  return value.flatMap((s: { name?: unknown }, i) => (typeof s?.name === 'string' && s.name.trim() ? [[`${param}.${i}.name`, s.name] as [string, string]] : []));
+  return value.flatMap((s: { name?: unknown; shared?: boolean }, i) => (typeof s?.name === 'string' && s.name.trim() ? [[`${param}.${i}.name`, s.name, s.shared ? sharedDefinition(s) : null] as [string, string, string | null]] : []));
+}
+
+/** What must be alike on every node sharing a store: its whole declaration, keys in a fixed order. */
+function sharedDefinition(s: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(s).sort().map((k) => [k, s[k]]));
 }
 
 function checkInputs(n: DesignNode, analysis: DesignAnalysis, out: Diagnostic[]) {
@@ -128,7 +142,13 @@ function checkOutputs(doc: TopologyDocument, analysis: DesignAnalysis, out: Diag
 export function formatDiagnostic(doc: TopologyDocument, d: Diagnostic): string {
   const n = d.nodeId !== undefined ? doc.nodes.find((x) => x.id === d.nodeId) : undefined;
   const t = d.testId !== undefined ? doc.tests?.find((x) => x.id === d.testId) : undefined;
-  const where = n ? (n.name?.trim() ? `node "${n.name}"` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : t ? `test case "${t.name}"` : 'design';
+  // Names as JSON strings: a name with a line break or quote stays on the diagnostic's one line.
+  const where = n ? (n.name?.trim() ? `node ${JSON.stringify(n.name)}` : `node ${n.id}`) : d.edgeId ? `edge ${d.edgeId}` : t ? `test case ${JSON.stringify(t.name)}` : 'design';
   const pos = d.line !== undefined ? ` (line ${d.line}, column ${d.column})` : '';
-  return `${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`;
+  return oneLine(`${where}${d.param ? ` ${d.param}` : ''}${pos}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} [${d.code}]`);
+}
+
+/** Every JavaScript line terminator escaped (JSON.stringify keeps U+2028 and U+2029 raw), so a diagnostic is one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

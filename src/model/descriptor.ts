@@ -121,6 +121,8 @@ export interface LowerContext {
   node: DesignNode;
   /** Upstream output types per input port, resolved by the compiler. */
   inputs: Record<string, OutputType[]>;
+  /** Whether this node adds the named store to the builder (a shared processor store is added once: lower-context.ts). */
+  declaresStore?: (storeName: string) => boolean;
 }
 
 export interface OperatorDescriptor<P extends Record<string, unknown> = Record<string, unknown>> {

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   E_TOPIC_NAME: 'a topic name Kafka would refuse',
   E_STORE_NAME: 'a state store name Kafka Streams would refuse',
   E_STORE_DUPLICATE: 'two nodes give their stores the same name',
+  E_STORE_SHARED_MISMATCH: 'processor nodes sharing a store declare it differently',
   E_PARAM_REQUIRED: 'a required param is missing or empty',
   E_PARAM_TYPE: 'a param has the wrong type',
   E_PARAM_RANGE: 'a number or duration param is out of range',
@@ -44,6 +45,10 @@ export const DIAGNOSTIC_CODES = {
   W_TEST_SOURCE_UNKNOWN: 'a test case has samples for a topic no source reads (they are ignored)',
   W_TEST_SINK_UNKNOWN: 'a test case expects records on a topic no node writes (the case fails)',
   W_TEST_EMPTY: 'a test case expects nothing (it always passes)',
+  E_SCHEMA_INVALID: "a topic's key or value schema does not parse in its format (with line and column where the library tells)",
+  E_SCHEMA_MESSAGE_TYPE: "a Protobuf schema's message type is not declared in its file",
+  W_SAMPLE_SCHEMA: "a sample's key or value does not match its topic's schema (with the field path)",
+  E_SINK_SCHEMA: "a record the preview wrote to a sink does not match the sink topic's schema (with the field path)",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

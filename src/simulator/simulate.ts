@@ -15,6 +15,7 @@ import { RunTracer } from './run-tracer';
 import { nodeRules } from './timeline/node-rules';
 import { TimelineRecorder } from './timeline/recorder';
 import type { PunctuationRun, SimulationRequest, SimulationResult } from './types';
+import { PreviewWallClock } from './wall-clock';
 
 export interface SimulateHooks {
   /** Called before each input record (the worker reports progress so a hang can be located). */
@@ -52,6 +53,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const punctuations = recordPunctuations(driver, result, index.ownerOf, () => (tracer.current >= 0 && tracer.current < ids.length ? ids[tracer.current] : null));
   const recorder = req.record ? new TimelineRecorder(result, index, nodeRules(doc, result.graph), ids) : null;
   recorder?.attach(driver);
+  const clock = new PreviewWallClock(req.wallClock);
   let piped = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
@@ -63,17 +65,17 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
     try {
       checkSample(input.topic, input.index, input.record);
       driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
+      clock.afterRecord(driver, input.record.timestamp);
       recorder?.after(i, driver);
     } catch (e) {
       fail(result, e, index.ownerOf, input.topic, input.index);
       break;
     }
   }
-  const advanceMs = req.wallClock?.advanceMs ?? 0;
-  if (result.ok && advanceMs > 0) {
+  if (result.ok) {
     punctuations.wallClock = true;
     try {
-      driver.advanceWallClockTime(advanceMs);
+      clock.afterSamples(driver);
     } catch (e) {
       fail(result, e, index.ownerOf, '', -1);
     }

@@ -20,10 +20,12 @@ export interface SimulationRequest {
   /** Report every user function call (slow; used only to locate an endless function). */
   reportFunctionCalls?: boolean;
   /**
-   * The mock wall clock processors see (TopologyTestDriver's): it starts at startMs (default 0) and,
-   * after the samples, moves once by advanceMs, which runs the WALL_CLOCK_TIME punctuations then due.
+   * The mock wall clock processors see (TopologyTestDriver's): it starts at startMs (default 0); after
+   * each input record it moves by perRecordMs and/or up to the record's timestamp (followEventTime);
+   * after the samples it moves by advanceMs. Each move runs the WALL_CLOCK_TIME punctuations then due
+   * (src/simulator/wall-clock.ts).
    */
-  wallClock?: { startMs?: number; advanceMs?: number };
+  wallClock?: { startMs?: number; advanceMs?: number; perRecordMs?: number; followEventTime?: boolean };
   /** Record what the timeline shows (every record, drops with their rule, store histories): result.recording. */
   record?: boolean;
 }

@@ -12,10 +12,21 @@ export interface PreviewSlice {
   /** From the last document change to its preview result in the store (ms). */
   latencyMs: number | null;
   setPreview: (p: Partial<Pick<PreviewSlice, 'result' | 'detail' | 'running' | 'stopped' | 'latencyMs'>>) => void;
-  /** How far the preview moves the mock wall clock after the samples (WALL_CLOCK_TIME punctuation; 0: not at all). */
-  wallClockAdvanceMs: number;
-  setWallClockAdvance: (ms: number) => void;
+  /** How the preview moves the mock wall clock (WALL_CLOCK_TIME punctuation; src/simulator/wall-clock.ts). */
+  wallClock: WallClockPlan;
+  setWallClock: (plan: Partial<WallClockPlan>) => void;
 }
+
+export interface WallClockPlan {
+  /** Once, after the samples (0: not at all). */
+  advanceMs: number;
+  /** After every input record (0: not at all). */
+  perRecordMs: number;
+  /** Up to each input record's timestamp, as if records arrived when they happened. */
+  followEventTime: boolean;
+}
+
+const wholeMs = (ms: number) => (Number.isFinite(ms) && ms > 0 ? Math.floor(ms) : 0);
 
 export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice> = (set) => ({
   result: null,
@@ -24,6 +35,10 @@ export const createPreviewSlice: StateCreator<PreviewSlice, [], [], PreviewSlice
   stopped: null,
   latencyMs: null,
   setPreview: (p) => set(p),
-  wallClockAdvanceMs: 0,
-  setWallClockAdvance: (ms) => set({ wallClockAdvanceMs: Number.isFinite(ms) && ms > 0 ? Math.floor(ms) : 0 }),
+  wallClock: { advanceMs: 0, perRecordMs: 0, followEventTime: false },
+  setWallClock: (plan) =>
+    set((s) => {
+      const next = { ...s.wallClock, ...plan };
+      return { wallClock: { advanceMs: wholeMs(next.advanceMs), perRecordMs: wholeMs(next.perRecordMs), followEventTime: next.followEventTime === true } };
+    }),
 });

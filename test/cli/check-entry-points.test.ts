@@ -56,3 +56,18 @@ describe('every entry point reports the broken-design table', () => {
     }
   });
 });
+
+it('a hostile node name stays on its diagnostic line (quoted, every line terminator escaped)', async () => {
+  const name = 'a\nb\r"c" \u2028 `${x}` 🚀';
+  const doc = BROKEN.find((c) => c.code === 'E_TOPIC_NAME')!.doc();
+  const sink = doc.nodes.find((n) => n.id === 'o')!;
+  sink.name = name;
+  const dir = mkdtempSync(join(tmpdir(), 'sw-check-'));
+  const file = join(dir, 'design.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const r = await cli('validate', file);
+  const lines = r.out.split('\n').filter((l) => l.endsWith('[E_TOPIC_NAME]'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0].startsWith(`${file}: node "a\\nb\\r\\"c\\" \\u2028 \`\${x}\` 🚀" topic: `)).toBe(true);
+  expect(r.out.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l.trim()).every((l) => l.startsWith(`${file}: `))).toBe(true);
+});

@@ -112,6 +112,6 @@ describe('streamwright CLI', () => {
   it('runs as a real process through bin/streamwright.mjs', () => {
     const r = spawnSync('node', [join(ROOT, 'bin', 'streamwright.mjs'), 'nope'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('streamwright: unknown command "nope" (try: validate, simulate, generate, conformance, test, diff, fmt, check-order)');
+    expect(r.stderr.trim()).toBe('streamwright: unknown command "nope" (try: validate, simulate, generate, conformance, test, diff, fmt, import-describe, check-order)');
   });
 });

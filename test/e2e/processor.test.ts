@@ -77,6 +77,13 @@ describe('process node', () => {
     const last = await rows.nth(3).textContent();
     expect(last).toContain('wall clock');
     expect(last).toContain('"clock" → 60000');
+
+    // 30 s of wall clock after each record: the punctuator runs after every input (30000, 60000, 90000), then once more after the samples (150000).
+    await page.fill('[data-testid=wall-clock-per-record]', '30000');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(7);
+    const clocks = await rows.allTextContents();
+    expect(clocks.filter((t) => t.includes('wall clock')).map((t) => /"clock" → (\d+)/.exec(t)?.[1])).toEqual(['30000', '60000', '90000', '150000']);
+    await screenshot(page, 'processor-wall-clock');
     expect(page.errors).toEqual([]);
     await page.close();
   }, 120_000);

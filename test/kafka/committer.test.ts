@@ -1,11 +1,12 @@
 /**
  * The runtime's commit protocol without a broker: offsets are committed only after every record
  * produced before them is acknowledged (at-least-once), changelog writes are kept per key until the
- * commit, partition time goes into the offset metadata, and a failed produce request stops commits.
+ * commit, partition time goes into the offset metadata, a failed produce request stops commits, and a
+ * commit refused with a rebalance error (bare or wrapped by kafkajs) is task migrated, not fatal.
  */
-import type { Consumer, Producer } from 'kafkajs';
+import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, type Consumer, type Producer } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { Committer, decodePartitionTime } from '../../src/engine/kafka/committer';
+import { Committer, decodePartitionTime, rebalanceErrorType } from '../../src/engine/kafka/committer';
 
 type Sent = { topicMessages: { topic: string; messages: { key: Buffer | null; value: Buffer | null }[] }[] };
 
@@ -133,5 +134,67 @@ describe('Committer (at-least-once)', () => {
     await tick();
     const sent = f.acks.map((a) => a.batch.topicMessages[0].messages.map((m) => m.value?.toString()));
     expect(sent).toEqual([['1', '2'], ['3', '4']]);
+  });
+});
+
+/** What consumer.commitOffsets rejects with when the group moved on: kafkajs' own error classes, as kafkajs nests them. */
+function refusedCommit(type: string, code: number, wrapping: 'bare' | 'wrapped' | 'retries'): Error {
+  // The constructors as kafkajs' JavaScript has them (its typings leave out the options).
+  const Protocol = KafkaJSProtocolError as unknown as new (e: { type: string; code: number; retriable: boolean; message: string }) => Error;
+  const NonRetriable = KafkaJSNonRetriableError as unknown as new (e: Error, o: { cause: Error }) => Error;
+  const RetriesExceeded = KafkaJSNumberOfRetriesExceeded as unknown as new (e: Error, o: { retryCount: number; retryTime: number }) => Error;
+  const protocol = new Protocol({ type, code, retriable: false, message: `broker refused: ${type}` });
+  if (wrapping === 'bare') return protocol;
+  const wrapped = new NonRetriable(protocol, { cause: protocol });
+  // kafkajs' retrier wraps once more when it gives up: its cause is the wrapped error.
+  return wrapping === 'wrapped' ? wrapped : new RetriesExceeded(wrapped, { retryCount: 5, retryTime: 100 });
+}
+
+describe('Committer: a commit refused because the group rebalances ("task migrated")', () => {
+  const refusing = (error: Error) => {
+    const commits: { partition: number; offset: string }[][] = [];
+    let refuse = true;
+    const consumer = {
+      commitOffsets: async (o: { partition: number; offset: string }[]) => {
+        if (refuse) {
+          refuse = false;
+          throw error;
+        }
+        commits.push(o);
+      },
+    } as unknown as Consumer;
+    return { consumer, commits };
+  };
+
+  for (const [name, code] of [['REBALANCE_IN_PROGRESS', 27], ['ILLEGAL_GENERATION', 22]] as const) {
+    for (const wrapping of ['bare', 'wrapped', 'retries'] as const) {
+      it(`${name} (${wrapping}): not fatal; the migration is reported with its type and the offsets go with the next commit`, async () => {
+        const error = refusedCommit(name, code, wrapping);
+        if (wrapping !== 'bare') expect((error as { type?: string }).type).toBeUndefined();
+        const f = fakes();
+        const r = refusing(error);
+        const migrated: string[] = [];
+        const c = new Committer({ producer: f.producer, consumer: r.consumer, groupId: 'g', eos: false, onTaskMigrated: (e, offsets) => migrated.push(`${rebalanceErrorType(e)} ${offsets.map((o) => o.offset)}`) });
+        c.processed('in', 0, 4, 10);
+        await c.commit();
+        expect([migrated, c.error, c.uncommitted]).toEqual([[`${name} 5`], null, true]);
+        await c.commit();
+        expect(r.commits.map((o) => o.map((x) => [x.partition, x.offset]))).toEqual([[[0, '5']]]);
+      });
+    }
+  }
+
+  it('any other refusal (GROUP_AUTHORIZATION_FAILED, wrapped) stops committing with that error', async () => {
+    const f = fakes();
+    const r = refusing(refusedCommit('GROUP_AUTHORIZATION_FAILED', 30, 'wrapped'));
+    const migrated: Error[] = [];
+    const c = new Committer({ producer: f.producer, consumer: r.consumer, groupId: 'g', eos: false, onTaskMigrated: (e) => migrated.push(e) });
+    c.processed('in', 0, 4, 10);
+    await c.commit().catch(() => undefined);
+    expect(c.error).not.toBeNull();
+    expect([migrated, rebalanceErrorType(c.error)]).toEqual([[], null]);
+    c.processed('in', 0, 5, 11);
+    await expect(c.commit()).rejects.toBe(c.error);
+    expect(r.commits).toEqual([]);
   });
 });

@@ -66,27 +66,33 @@ describeKafka('poison pills and unwritable records under each exception handler'
 
   it('log-and-fail (default): the app stops with an error naming topic, partition, offset and the serde message', async () => {
     await poisonThenGood('pp-fail-in');
-    const app = await start(wordCount('pp-fail', 'pp-fail-in', 'pp-fail-out'), {});
+    const logs: string[] = [];
+    const app = await start(wordCount('pp-fail', 'pp-fail-in', 'pp-fail-out'), { log: (l) => logs.push(l) });
     const e = await app.failed.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DeserializationError);
     const d = e as DeserializationError;
     expect(d.code).toBe('deserialization-failed');
     expect([d.origin, d.part]).toEqual([{ topic: 'pp-fail-in', partition: 0, offset: 0 }, 'key']);
     expect(d.message).toContain((d.cause as Error).message);
-    expect(app.stats().state).toBe('ERROR');
+    expect(logs.filter((l) => l.includes(d.message))).toHaveLength(1);
+    // Real lag: the pill and the 20 good records behind it were fetched but never processed.
+    expect([app.stats().state, app.stats().lag, app.stats().recordsIn]).toEqual(['ERROR', 21, 0]);
   }, 30_000);
 
   it('log-and-continue: the pill is skipped and counted, the good records give the preview per key, lag reaches 0', async () => {
     const doc = wordCount('pp-continue', 'pp-continue-in', 'pp-continue-out');
     const good = await poisonThenGood('pp-continue-in');
     const expected = simulate({ doc, samples: { 'pp-continue-in': good } }).sinks['pp-continue-out'];
-    const app = await start(doc, { deserializationExceptionHandler: 'log-and-continue' });
+    const logs: string[] = [];
+    const app = await start(doc, { deserializationExceptionHandler: 'log-and-continue', log: (l) => logs.push(l) });
     const got = await readTopic(kafka, 'pp-continue-out', (r) => r.length >= expected.length, 20_000);
     await until(() => app.stats().lag === 0 && app.stats().dropped === 1, 10_000);
     const s = app.stats();
     await app.stop();
     expect(perKey(got)).toEqual(perKey(expected));
     expect([s.dropped, s.lag, s.state]).toEqual([1, 0, 'RUNNING']);
+    // The skipped record is logged once, by topic, partition and offset.
+    expect(logs.filter((l) => l.includes('topic pp-continue-in partition 0 offset 0'))).toHaveLength(1);
   }, 40_000);
 
   it('dead-letter topic: the raw pill goes there with the error in KIP-1034 headers, the rest is processed', async () => {

@@ -69,11 +69,12 @@ describeKafka('Kafka runtime: rebalance errors, peer crash, consumer crash', () 
       const doc = wordCount(`mig-${code}`, `mig-${code}-in`, `mig-${code}-out`);
       const input = [lines(300), lines(300, 300)];
       await produce(kafka, `${doc.name}-in`, input[0]);
-      const a = await start(doc);
+      const logs: string[] = [];
+      const a = await start(doc, { log: (l) => logs.push(l) });
       await until(() => a.stats().recordsIn > 0);
       // The next commits fail as they do while the group rebalances; meanwhile a second member joins.
       await broker.injectErrors(Api.OffsetCommit, [code, code, code]);
-      const b = await start(doc);
+      const b = await start(doc, { log: (l) => logs.push(l) });
       await produce(kafka, `${doc.name}-in`, input[1]);
       await until(() => a.stats().taskMigrations + b.stats().taskMigrations > 0 && b.stats().assigned.length > 0 && a.stats().assigned.length + b.stats().assigned.length === 3);
       const want = finalCounts(doc, input.flat());
@@ -83,6 +84,10 @@ describeKafka('Kafka runtime: rebalance errors, peer crash, consumer crash', () 
       expect([sa.state, sb.state]).toEqual(['RUNNING', 'RUNNING']);
       expect([...sa.assigned, ...sb.assigned].sort()).toEqual([0, 1, 2]);
       expectCounts(got, want);
+      // Each migration is logged, with the error the broker gave (unwrapped from kafkajs' error).
+      const migrated = logs.filter((l) => l.startsWith('task migrated'));
+      expect(migrated).toHaveLength(sa.taskMigrations + sb.taskMigrations);
+      expect(migrated.some((l) => l.includes(name))).toBe(true);
     }, 90_000);
   }
 
@@ -111,7 +116,8 @@ describeKafka('Kafka runtime: rebalance errors, peer crash, consumer crash', () 
     const doc = wordCount('crash-replaced', 'crash-replaced-in', 'crash-replaced-out');
     const input = [lines(100), lines(100, 100)];
     await produce(kafka, `${doc.name}-in`, input[0]);
-    const a = await start(doc, { consumerRestartBackoffMs: 200 });
+    const logs: string[] = [];
+    const a = await start(doc, { consumerRestartBackoffMs: 200, logIntervalMs: 100, log: (l) => logs.push(l) });
     await until(() => a.stats().recordsIn > 0);
     await broker.injectErrors(Api.Heartbeat, [KafkaError.GROUP_AUTHORIZATION_FAILED]);
     await until(() => a.stats().consumerCrashes > 0, 20_000);
@@ -123,16 +129,23 @@ describeKafka('Kafka runtime: rebalance errors, peer crash, consumer crash', () 
     expect(s.lastError).not.toBeNull();
     expect(s.state).toBe('RUNNING');
     expectCounts(got, want);
+    // Logged when it happened, and the periodic line (the health state) counts it.
+    expect(logs.some((l) => l.includes(s.lastError!))).toBe(true);
+    await until(() => logs.some((l) => l.includes('consumer crashes 1') && l.endsWith('state RUNNING')), 5_000);
+    expect(logs.some((l) => l.includes('consumer crashes 1') && l.endsWith('state RUNNING'))).toBe(true);
   }, 60_000);
 
   it('past the restart limit a crashed consumer stops the instance with an error (no zombie)', async () => {
     const doc = wordCount('crash-limit', 'crash-limit-in', 'crash-limit-out');
     await produce(kafka, `${doc.name}-in`, lines(50));
-    const a = await start(doc, { maxConsumerRestarts: 0 });
+    const logs: string[] = [];
+    const a = await start(doc, { maxConsumerRestarts: 0, log: (l) => logs.push(l) });
     await until(() => a.stats().recordsIn > 0);
     await broker.injectErrors(Api.Heartbeat, [KafkaError.GROUP_AUTHORIZATION_FAILED]);
-    await expect(a.failed).rejects.toThrow(/crashed/);
+    const e = await a.failed.catch((x: unknown) => x as Error);
+    expect(e.message).toMatch(/crashed/);
     expect(a.stats().state).toBe('ERROR');
     expect(a.stats().consumerCrashes).toBe(1);
+    expect(logs.some((l) => l.includes(e.message))).toBe(true);
   }, 30_000);
 });

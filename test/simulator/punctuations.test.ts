@@ -39,4 +39,18 @@ describe('punctuations in the preview', () => {
     expect(r.sinks.out.at(-1)).toEqual({ key: 'clock', value: 3100, timestamp: 3100 });
     expect(simulate({ doc }).punctuations!.some((p) => p.type === 'WALL_CLOCK_TIME')).toBe(false);
   });
+
+  it('moves the wall clock after every record by a fixed step: punctuations follow the record that made them due', () => {
+    // Due at 1000, 2000, ...: +700 per record reaches 700, 1400 (runs), 2100 (runs).
+    const r = simulate({ doc, wallClock: { perRecordMs: 700 } });
+    const wall = r.punctuations!.filter((p) => p.type === 'WALL_CLOCK_TIME');
+    expect(wall.map((p) => [p.timestamp, p.afterInputId])).toEqual([[1400, 'in#1'], [2100, 'in#2']]);
+  });
+
+  it('follows record time: the clock moves up to each record timestamp, never back', () => {
+    const late = design(doc.nodes, [['src', 'p'], ['p', 'o']], { in: [{ key: 'a', value: 1, timestamp: 1500 }, { key: 'b', value: 2, timestamp: 900 }, { key: 'c', value: 3, timestamp: 3200 }] });
+    const r = simulate({ doc: late, wallClock: { followEventTime: true } });
+    const wall = r.punctuations!.filter((p) => p.type === 'WALL_CLOCK_TIME');
+    expect(wall.map((p) => [p.timestamp, p.afterInputId])).toEqual([[1500, 'in#0'], [3200, 'in#2']]);
+  });
 });

@@ -87,10 +87,16 @@ const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP
  * also when kafkajs wrapped them (a KafkaJSNonRetriableError has no type; the original is its cause).
  */
 export function isRebalancing(e: unknown): boolean {
+  return rebalanceErrorType(e) !== null;
+}
+
+/** The Kafka error type (REBALANCE_IN_PROGRESS, ...) of a rebalance error, however deep kafkajs wrapped it; null for other errors. */
+export function rebalanceErrorType(e: unknown): string | null {
   for (let x = e, depth = 0; typeof x === 'object' && x !== null && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
-    if (REBALANCING.has((x as { type?: string }).type ?? '')) return true;
+    const type = (x as { type?: string }).type ?? '';
+    if (REBALANCING.has(type)) return type;
   }
-  return false;
+  return null;
 }
 
 export class Committer {

@@ -9,7 +9,7 @@
  *   replaced after a backoff (Kafka Streams' REPLACE_THREAD), and after too many crashes in a row
  *   the instance stops with an error naming the last one. Never a live process that does nothing.
  */
-import type { Committer } from './committer';
+import { rebalanceErrorType, type Committer } from './committer';
 import type { StreamThread } from './stream-thread';
 import type { TaskManager } from './task-manager';
 
@@ -77,8 +77,7 @@ export class Lifecycle {
    */
   readonly onTaskMigrated = (e: Error): void => {
     this.taskMigrations++;
-    const cause = (e as { cause?: { type?: string } }).cause?.type ?? (e as { type?: string }).type ?? e.message;
-    this.o.log(`task migrated (commit refused: ${cause}); rejoining, continuing with the partitions the group keeps here`);
+    this.o.log(`task migrated (commit refused: ${rebalanceErrorType(e) ?? e.message}); rejoining, continuing with the partitions the group keeps here`);
   };
 
   readonly onCrash = (e: Error, restart: boolean): void => {

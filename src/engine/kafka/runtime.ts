@@ -93,7 +93,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       await producer.disconnect();
       await admin.disconnect();
     },
-    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${dropped}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}`,
+    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${dropped}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}, consumer crashes ${lifecycle.consumerCrashes}, task migrations ${lifecycle.taskMigrations}`,
   }));
   await lifecycle.start();
   const l = lifecycle;

@@ -123,13 +123,15 @@ export class StreamThread {
     try {
       const active = await this.o.tasks.taskFor(batch.partition);
       if (!batch.messages.length || !isRunning() || isStale() || this.o.stopping()) return;
-      await this.o.decoder.prepare(batch.topic, batch.messages);
-      if (!isRunning() || isStale() || this.o.stopping()) return;
-      active.group.add(batch.topic, this.o.decoder.decode(batch), Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
+      // The end offset first: a batch that fails to decode (log-and-fail) still counts as lag.
       const key = `${batch.topic}:${batch.partition}`;
       const l = this.ends.get(key);
       if (l) l.end = Number(batch.highWatermark);
       else this.ends.set(key, { topic: batch.topic, partition: batch.partition, end: Number(batch.highWatermark), next: Number(batch.firstOffset()) });
+      // Writer schemas of the batch's schema ids are loaded first (the registry is asked outside the record path).
+      await this.o.decoder.prepare(batch.topic, batch.messages);
+      if (!isRunning() || isStale() || this.o.stopping()) return;
+      active.group.add(batch.topic, this.o.decoder.decode(batch), Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
       // The fetch position moves on; offsets are committed only for records actually processed.
       resolveOffset(batch.lastOffset());
       this.processReady(batch.partition, active);

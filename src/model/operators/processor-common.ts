@@ -16,6 +16,8 @@ const storeSchema = z.object({
   retentionMs: z.number().min(0, 'must be zero or positive').optional(),
   windowSizeMs: z.number().min(0, 'must be zero or positive').optional(),
   logging: z.boolean().default(true),
+  /** Also declared (alike) by other processor nodes, which then share this one store (lower-context.ts). */
+  shared: z.boolean().optional(),
 });
 export type ProcessorStore = z.infer<typeof storeSchema>;
 
@@ -89,10 +91,10 @@ export function processorDescriptor(kind: 'process' | 'processValues'): Operator
     inputs: [{ name: 'in', label: 'input', accepts: ['KStream'] }],
     output: requireKind(['KStream'], 'KStream'),
     validate: validateStores,
-    lower: (p, { node }) =>
+    lower: (p, ctx) =>
       seq(
-        p.stores.map((s) => call(builder, 'addStateStore', storeBuilder(s))),
-        call(input('in'), kind, processorExpr('processor', fixedKey), named(node.name), ...p.stores.map((s) => lit(s.name))),
+        p.stores.filter((s) => ctx.declaresStore?.(s.name) ?? true).map((s) => call(builder, 'addStateStore', storeBuilder(s))),
+        call(input('in'), kind, processorExpr('processor', fixedKey), named(ctx.node.name), ...p.stores.map((s) => lit(s.name))),
       ),
   };
 }

@@ -1,4 +1,4 @@
-import avro from 'avsc';
+import avro from 'avsc/etc/browser/avsc-types';
 import { TsDecls, arrayOf, docComment, interfaceDecl, propKey, unionOf } from './ts-decls';
 
 /**

@@ -1,4 +1,4 @@
-/** The state stores a processor node declares: name, type, and for window/session stores their times. */
+/** The state stores a processor node declares: name, type, for window/session stores their times, changelogging, sharing. */
 import type { FieldProps } from './ParamField';
 import { DurationField } from './DurationField';
 
@@ -8,6 +8,7 @@ interface Store {
   retentionMs?: number;
   windowSizeMs?: number;
   logging?: boolean;
+  shared?: boolean;
 }
 
 const TYPES: Store['type'][] = ['keyValue', 'window', 'session'];
@@ -41,6 +42,9 @@ export function StoresField({ spec, value, onChange }: FieldProps) {
           {s.type === 'window' && <DurationField id={`store-${i}-size`} label={`Store ${i + 1} window size`} value={s.windowSizeMs} optional onChange={(v) => update(i, { windowSizeMs: v ?? undefined })} />}
           <label style={{ fontWeight: 'normal' }}>
             <input type="checkbox" checked={s.logging !== false} onChange={(e) => update(i, { logging: e.target.checked })} /> changelogged on Kafka
+          </label>
+          <label style={{ fontWeight: 'normal' }} title="Declare it alike on every processor node that uses it: they share one store (and one sub-topology).">
+            <input type="checkbox" data-testid={`store-${i}-shared`} checked={s.shared === true} onChange={(e) => update(i, { shared: e.target.checked || undefined })} /> shared with other processor nodes
           </label>
         </div>
       ))}

@@ -109,8 +109,9 @@ class Runner {
   private async run(doc: TopologyDocument, editedAt: number): Promise<void> {
     this.inFlight = true;
     this.set({ running: true });
-    const advanceMs = this.store.getState().wallClockAdvanceMs;
-    const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE, ...(advanceMs > 0 ? { wallClock: { advanceMs } } : {}) };
+    const clock = this.store.getState().wallClock;
+    const moves = clock.advanceMs > 0 || clock.perRecordMs > 0 || clock.followEventTime;
+    const request: SimulationRequest = { doc, maxTracePerNode: TRACE_PER_NODE, ...(moves ? { wallClock: clock } : {}) };
     const started = this.now();
     const generation = ++this.generation;
     const outcome = await this.client.run(request, { timeoutMs: TIMEOUT_MS, view: this.view() });

@@ -39,7 +39,7 @@ export function useLivePreview() {
     // Started inside the store update, so the worker runs while the page renders the edit.
     // Opening the timeline runs again, recorded (runs are recorded only while it is shown).
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.doc !== prev.doc || s.activeTestId !== prev.activeTestId || s.wallClockAdvanceMs !== prev.wallClockAdvanceMs || (s.bottomTab === 'timeline' && prev.bottomTab !== 'timeline')) runner.edited(previewDocument(s));
+      if (s.doc !== prev.doc || s.activeTestId !== prev.activeTestId || s.wallClock !== prev.wallClock || (s.bottomTab === 'timeline' && prev.bottomTab !== 'timeline')) runner.edited(previewDocument(s));
     });
     return () => {
       unsub();
