@@ -1,4 +1,4 @@
-import avro from 'avsc';
+import avro from 'avsc/etc/browser/avsc-types';
 import protobuf from 'protobufjs';
 import type { TopicSchema } from '../types';
 import { findMessage, parseProto } from './protobuf-to-ts';
