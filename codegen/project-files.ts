@@ -1,12 +1,19 @@
 /** The fixed files of a generated project (package.json, tsconfig, README, main, test, ...). */
 import type { TopologyDocument } from '../src/model/types';
 import { projectFolderName } from './project-paths';
-import { topicSchemaTable } from './schema-files';
+import { OBSERVABILITY_ENV, observabilityReadme } from './observability-files';
+import { SCHEMA_REGISTRY_ENV, schemaReadme, topicSchemaTable } from './schema-files';
 
 export const GENERATED_VERSIONS = { kafkajs: '2.2.4', typescript: '6.0.3', tsx: '4.23.15', esbuild: '0.28.2', vitest: '4.1.12', '@types/node': '20.19.43' };
 
-/** npm packages the vendored engine imports (its Kafka runtime: kafkajs and the compression codecs it registers). */
-export const ENGINE_DEPENDENCIES: Record<string, string> = { kafkajs: GENERATED_VERSIONS.kafkajs, '@kafkajs/confluent-schema-registry': '4.1.0', 'kafkajs-snappy': '1.1.0', lz4js: '0.2.0', fzstd: '0.1.1', '@bokuweb/zstd-wasm': '0.0.27' };
+/**
+ * npm packages the vendored engine imports (its Kafka runtime: kafkajs, the compression codecs it
+ * registers, prom-client for /metrics and the OpenTelemetry API for tracing, and the Schema Registry client for topics with schemas).
+ */
+export const ENGINE_DEPENDENCIES: Record<string, string> = {
+  kafkajs: GENERATED_VERSIONS.kafkajs, 'kafkajs-snappy': '1.1.0', lz4js: '0.2.0', fzstd: '0.1.1', '@bokuweb/zstd-wasm': '0.0.27', 'prom-client': '15.1.3', '@opentelemetry/api': '1.9.0',
+  '@kafkajs/confluent-schema-registry': '4.1.0',
+};
 
 /** What npm start runs (made by BUILD). */
 export const BUILT_MAIN = 'dist/main.js';
@@ -165,7 +172,7 @@ ${schemaReadme(doc)}
 - \`dist/\`: what \`npm start\` runs, rebuilt from src/ by \`npm run build\` before every start (\`npm run dev\` runs the TypeScript through tsx instead; \`npm run typecheck\` checks the types).
 - \`samples/<topic>.jsonl\`: one record per line: \`{"key": ..., "value": ..., "timestamp": <epoch ms>}\`.
 - \`test/cases.json\`: the design's test cases (samples in, records expected per sink, how they compare), or the preview's output when the design has none; \`test/topology.test.ts\` runs them in memory, \`test/kafka.test.ts\` on Kafka when \`KAFKA_BROKERS\` is set.
-`;
+${observabilityReadme(doc)}`;
 }
 
 export function envExample(doc: TopologyDocument): string {
@@ -194,40 +201,7 @@ DESERIALIZATION_EXCEPTION_HANDLER=log-and-fail
 PRODUCTION_EXCEPTION_HANDLER=fail
 # Dead-letter topic (KIP-1034): records a handler gave up on go there raw, with the error in headers (empty: none)
 DEAD_LETTER_TOPIC=
-# Schema Registry (Confluent REST API). Required on Kafka when a topic has a key or value schema
-# (src/settings.ts TOPIC_SCHEMAS); such topics are read and written in the Confluent wire format.
-SCHEMA_REGISTRY_URL=
-# Subjects: TopicNameStrategy (default: <topic>-key, <topic>-value), RecordNameStrategy (the record's
-# full name) or TopicRecordNameStrategy (<topic>-<record full name>); a schema's own subject wins
-SCHEMA_REGISTRY_SUBJECT_NAME_STRATEGY=TopicNameStrategy
-# true (default): register the sink schemas at start; false: they must be registered already (looked up)
-SCHEMA_REGISTRY_AUTO_REGISTER=true
-`;
-}
-
-/** The README's section on topic schemas (empty when no topic has one). */
-function schemaReadme(doc: TopologyDocument): string {
-  const table = topicSchemaTable(doc);
-  if (!table.length) return '';
-  const rows = table.flatMap(([topic, parts]) => Object.entries(parts).map(([part, s]) => {
-    const schema = s as { format: string; subject?: string };
-    return `| \`${topic}\` | ${part} | ${schema.format} | \`${schema.subject ?? `${topic}-${part}`}\` |`;
-  }));
-  return `
-## Topics with schemas
-
-On Kafka these topics are read and written in the Confluent wire format (magic byte 0, 4-byte
-schema id, payload) through \`@kafkajs/confluent-schema-registry\` at \`SCHEMA_REGISTRY_URL\`: the
-app registers the schemas of the topics it writes at start (\`SCHEMA_REGISTRY_AUTO_REGISTER=false\`:
-looks them up instead) and reads records by the schema id they carry. Subjects follow
-\`SCHEMA_REGISTRY_SUBJECT_NAME_STRATEGY\` (TopicNameStrategy by default, shown here). A record that
-does not decode, or a value that does not match its schema, goes to the deserialization or
-production exception handler. Locally (without \`KAFKA_BROKERS\`) samples and outputs stay JSON lines.
-
-| topic | part | format | subject |
-| --- | --- | --- | --- |
-${rows.join('\n')}
-`;
+${OBSERVABILITY_ENV}${SCHEMA_REGISTRY_ENV}`;
 }
 
 export const DOCKERFILE = `FROM node:20-slim
@@ -236,6 +210,10 @@ COPY package.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build
+# /metrics (Prometheus), /healthz (ready: 200 when running) and /livez on this port.
+ENV METRICS_PORT=9464
+EXPOSE 9464
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD ["node", "-e", "fetch('http://127.0.0.1:9464/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself, not npm, so SIGTERM reaches the app (it leaves the consumer group and commits).
 CMD ["node", "dist/main.js"]
 `;

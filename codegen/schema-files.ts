@@ -77,3 +77,39 @@ export function topicSchemaTable(doc: TopologyDocument): [string, Partial<Record
   // Entries, not an object literal: a topic named __proto__ would set a literal's prototype.
   return [...table];
 }
+
+/** .env.example lines of the Schema Registry settings (the Kafka runtime's configFromEnv reads them). */
+export const SCHEMA_REGISTRY_ENV = `# Schema Registry (Confluent REST API). Required on Kafka when a topic has a key or value schema
+# (src/settings.ts TOPIC_SCHEMAS); such topics are read and written in the Confluent wire format.
+SCHEMA_REGISTRY_URL=
+# Subjects: TopicNameStrategy (default: <topic>-key, <topic>-value), RecordNameStrategy (the record's
+# full name) or TopicRecordNameStrategy (<topic>-<record full name>); a schema's own subject wins
+SCHEMA_REGISTRY_SUBJECT_NAME_STRATEGY=TopicNameStrategy
+# true (default): register the sink schemas at start; false: they must be registered already (looked up)
+SCHEMA_REGISTRY_AUTO_REGISTER=true
+`;
+
+/** The README's section on topic schemas (empty when no topic has one). */
+export function schemaReadme(doc: TopologyDocument): string {
+  const table = topicSchemaTable(doc);
+  if (!table.length) return '';
+  const rows = table.flatMap(([topic, parts]) => Object.entries(parts).map(([part, s]) => {
+    const schema = s as { format: string; subject?: string };
+    return `| \`${topic}\` | ${part} | ${schema.format} | \`${schema.subject ?? `${topic}-${part}`}\` |`;
+  }));
+  return `
+## Topics with schemas
+
+On Kafka these topics are read and written in the Confluent wire format (magic byte 0, 4-byte
+schema id, payload) through \`@kafkajs/confluent-schema-registry\` at \`SCHEMA_REGISTRY_URL\`: the
+app registers the schemas of the topics it writes at start (\`SCHEMA_REGISTRY_AUTO_REGISTER=false\`:
+looks them up instead) and reads records by the schema id they carry. Subjects follow
+\`SCHEMA_REGISTRY_SUBJECT_NAME_STRATEGY\` (TopicNameStrategy by default, shown here). A record that
+does not decode, or a value that does not match its schema, goes to the deserialization or
+production exception handler. Locally (without \`KAFKA_BROKERS\`) samples and outputs stay JSON lines.
+
+| topic | part | format | subject |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+}

@@ -32,3 +32,5 @@ export { Stores, type StoreBuilder } from './stores/processor-stores';
 export type * from './processor-api';
 export type { PunctuationEvent } from './core/task';
 export { partitionForKey } from './kafka/partitioner';
+export { METRIC_CATALOG, metricCatalogMarkdown, type MetricDef } from './metric-catalog';
+export { DEFAULT_BACK_PRESSURE } from './kafka/back-pressure';

@@ -3,6 +3,7 @@
  * and the answers to its questions (one node's records, a record's lineage, the sink outputs). The
  * worker computes them next to the full result it keeps. Pure.
  */
+import { findOrderDependence } from './order/order-finder';
 import { nameTable } from '../engine';
 import { recordTypes } from './record-types';
 import { lineageThroughState } from './lineage';
@@ -14,6 +15,8 @@ import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewVi
 
 /** State store entries sent for the preview table (the size is always sent). */
 export const STORE_ENTRY_LIMIT = 500;
+/** How long the worker may spend on one order-dependence search (the preview's own limit is 2 s per run). */
+export const ORDER_BUDGET_MS = 4000;
 
 export function summarize(result: SimulationResult, runId: number, view: PreviewView): PreviewResult {
   const nodes: PreviewResult['nodes'] = nameTable(
@@ -61,5 +64,13 @@ export function answer(result: SimulationResult, query: PreviewQuery): PreviewAn
       return result.recording ? momentAt(result, result.recording, query.position) : null;
     case 'partitions':
       return partitionView(result, query.partitions);
+    case 'orders':
+      return orderReport(result, query.orders, query.seed);
   }
+}
+
+/** The order-dependence search over the recorded run's design and samples (null: the run was not recorded). */
+function orderReport(result: SimulationResult, orders: number, seed: number) {
+  const source = result.recording?.source;
+  return source ? findOrderDependence({ ...source.doc, samples: source.samples }, { orders, seed, budgetMs: ORDER_BUDGET_MS }) : null;
 }

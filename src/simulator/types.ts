@@ -9,6 +9,7 @@ import type { NotDataKind } from './plain-data';
 import type { Recording } from './timeline/recorder';
 import type { Moment, TimelineOverview } from './timeline/types';
 import type { PartitionView } from './partitions/partition-view';
+import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
 
 export interface SimulationRequest {
@@ -194,7 +195,9 @@ export type PreviewQuery =
   | { kind: 'timeline' }
   | { kind: 'moment'; position: number }
   /** The recorded run's samples on N partitions, compared with this run. */
-  | { kind: 'partitions'; partitions: number };
+  | { kind: 'partitions'; partitions: number }
+  /** The recorded run's samples replayed under K arrival orders (order-finder.ts), within the worker's time budget. */
+  | { kind: 'orders'; orders: number; seed: number };
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -202,6 +205,7 @@ export interface PreviewAnswers {
   timeline: TimelineOverview;
   moment: Moment;
   partitions: PartitionView;
+  orders: OrderReport;
 }
 
 /** Messages between the page and the simulator worker. */

@@ -1,7 +1,7 @@
 /** Shared helpers of the Kafka tests: examples, producing records, reading a topic back. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kafka } from 'kafkajs';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import { parseDesign } from '../../src/model/load';
 import type { SampleRecord, TopologyDocument } from '../../src/model/types';
 
@@ -28,16 +28,22 @@ export async function produce(kafka: Kafka, topic: string, records: SampleRecord
 }
 
 /** Reads a topic from the beginning until `until(records)` holds or the timeout passes. */
-export async function readTopic(kafka: Kafka, topic: string, until: (r: Rec[]) => boolean, timeoutMs = 20_000): Promise<Rec[]> {
+export function readTopic(kafka: Kafka, topic: string, until: (r: Rec[]) => boolean, timeoutMs = 20_000): Promise<Rec[]> {
+  const json = (b: Buffer | null) => (b ? JSON.parse(b.toString()) : null);
+  return readMessages(kafka, topic, (m) => ({ key: json(m.key), value: json(m.value), timestamp: Number(m.timestamp) }), until, timeoutMs);
+}
+
+/** Reads a topic from the beginning, each message turned into a T, until `until(records)` holds or the timeout passes. */
+export async function readMessages<T>(kafka: Kafka, topic: string, read: (m: KafkaMessage) => T, until: (r: T[]) => boolean, timeoutMs: number): Promise<T[]> {
   const consumer = kafka.consumer({ groupId: `reader-${Math.random()}`, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  const out: Rec[] = [];
+  const out: T[] = [];
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, timeoutMs);
     void consumer.run({
       eachMessage: async ({ message }) => {
-        out.push({ key: message.key ? JSON.parse(message.key.toString()) : null, value: message.value ? JSON.parse(message.value.toString()) : null, timestamp: Number(message.timestamp) });
+        out.push(read(message));
         if (until(out)) {
           clearTimeout(timer);
           resolve();

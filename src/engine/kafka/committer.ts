@@ -35,6 +35,8 @@ export interface CommitterOptions {
   onTaskMigrated?: (e: Error, offsets: CommittedOffset[]) => void;
   /** The collector to produce through (default: one of its own over the producer). */
   collector?: RecordCollector;
+  /** Metrics on: the time of each commit that committed something (seconds). */
+  commitLatency?: (seconds: number) => void;
 }
 
 export interface CommittedOffset {
@@ -107,6 +109,8 @@ export class Committer {
   private readonly times = new Map<string, number>();
   private commitChain: Promise<void> = Promise.resolve();
   private readonly maxCachedChanges: number;
+  /** Commits that committed offsets or a transaction (Kafka's commit-total). */
+  commits = 0;
 
   constructor(private readonly o: CommitterOptions) {
     this.collector = o.collector ?? new RecordCollector({ producer: o.producer, eos: o.eos, sendBatchSize: o.sendBatchSize, maxQueued: o.maxQueued });
@@ -175,6 +179,7 @@ export class Committer {
     c.throwIfFailed();
     // Nothing processed since the last commit: caches and stores are as they were then.
     if (!this.positions.size && !this.changes.size && c.unacknowledged === 0) return;
+    const started = performance.now();
     this.o.beforeCommit?.();
     const positions = [...this.positions.values()];
     this.positions.clear();
@@ -184,25 +189,34 @@ export class Committer {
     const offsets = positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset), metadata: encodePartitionTime(p.time) }));
     // Everything produced before this point must be acknowledged first (not what comes later).
     if (this.o.eos) c.fenceAt(upTo);
+    let committed = false;
     try {
       await c.flush(upTo);
       c.throwIfFailed();
-      if (this.o.eos) await this.commitTransaction(offsets);
-      else if (offsets.length) await this.commitOffsets(offsets);
+      if (this.o.eos) committed = await this.commitTransaction(offsets);
+      else if (offsets.length) committed = await this.commitOffsets(offsets);
     } finally {
       if (this.o.eos) c.release();
     }
+    if (!committed) return;
+    this.commits++;
+    this.o.commitLatency?.((performance.now() - started) / 1000);
   }
 
-  private async commitOffsets(offsets: CommittedOffset[]): Promise<void> {
+  /** True when the offsets were committed. */
+  private async commitOffsets(offsets: CommittedOffset[]): Promise<boolean> {
     try {
       await this.o.consumer.commitOffsets(offsets);
+      return true;
     } catch (e) {
       // The partitions moved to another member ("task migrated"): their records since the last
       // commit are processed again where they are now (at-least-once); nothing is lost.
-      if (!isRebalancing(e)) return this.collector.fail(e);
-      this.requeue(offsets);
-      this.o.onTaskMigrated?.(e instanceof Error ? e : new Error(String(e)), offsets);
+      if (!isRebalancing(e)) this.collector.fail(e);
+      else {
+        this.requeue(offsets);
+        this.o.onTaskMigrated?.(e instanceof Error ? e : new Error(String(e)), offsets);
+      }
+      return false;
     }
   }
 
@@ -218,7 +232,7 @@ export class Committer {
   }
 
   /** exactly_once_v2: the open transaction (holding every record up to the fence) gets the offsets and commits. */
-  private async commitTransaction(offsets: CommittedOffset[]): Promise<void> {
+  private async commitTransaction(offsets: CommittedOffset[]): Promise<boolean> {
     const tx = await this.collector.takeTransaction();
     try {
       if (offsets.length) {
@@ -228,9 +242,11 @@ export class Committer {
         });
       }
       await tx.commit();
+      return true;
     } catch (e) {
       await tx.abort().catch(() => undefined);
       this.collector.fail(e);
+      return false;
     }
   }
 

@@ -1,3 +1,4 @@
+import { backPressureFromEnv, type BackPressureLimits } from './back-pressure';
 import { parseCompression, type CompressionName } from './compression';
 import type { SchemaRegistrySettings, SubjectNameStrategy, TopicSchemaTable } from './schema-serdes';
 import { parseDeserializationHandling, parseProductionHandling, type DeserializationHandling, type ProductionHandling } from './error-handlers';
@@ -40,6 +41,14 @@ export interface KafkaRuntimeConfig {
   consumerRestartBackoffMs?: number;
   /** Topics whose keys or values carry a schema: read and written in the Confluent wire format through this registry. */
   schemaRegistry?: SchemaRegistrySettings;
+  /** Port of the /metrics, /healthz and /livez server (unset: no server; 0: a free port, see KafkaApp.metricsPort). */
+  metricsPort?: number;
+  /** Interface the server listens on (default 0.0.0.0, so container probes reach it). */
+  metricsHost?: string;
+  /** A span per input record through @opentelemetry/api, its context in the outputs' traceparent header (default off). */
+  tracing?: boolean;
+  /** When fetching pauses and resumes for the produce queue (default: 10000 records, 16 MiB, resume at half). */
+  backPressure?: BackPressureLimits;
 }
 
 /** The design's topic schemas (TOPIC_SCHEMAS of the generated settings) are the third argument. */
@@ -50,6 +59,10 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
   if (guarantee !== 'at_least_once' && guarantee !== 'exactly_once_v2') throw new Error(`PROCESSING_GUARANTEE must be at_least_once or exactly_once_v2, got "${guarantee}"`);
   const cache = env.RECORD_CACHE ?? 'on';
   if (cache !== 'on' && cache !== 'off') throw new Error(`RECORD_CACHE must be on or off, got "${cache}"`);
+  const tracing = env.TRACING || 'off';
+  if (tracing !== 'on' && tracing !== 'off') throw new Error(`TRACING must be on or off, got "${tracing}"`);
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65536)) throw new Error(`METRICS_PORT must be a port number, got "${env.METRICS_PORT}"`);
   return {
     applicationId: env.APPLICATION_ID || applicationId,
     brokers,
@@ -64,6 +77,10 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
     ...(env.DEAD_LETTER_TOPIC ? { deadLetterTopic: env.DEAD_LETTER_TOPIC } : {}),
     compression: parseCompression(env.COMPRESSION),
     ...schemaRegistryFromEnv(env, topicSchemas),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+    ...(env.METRICS_HOST ? { metricsHost: env.METRICS_HOST } : {}),
+    tracing: tracing === 'on',
+    backPressure: backPressureFromEnv(env),
   };
 }
 

@@ -17,6 +17,7 @@ import type { Buffered } from './partition-group';
 import type { RecordCollector } from './record-collector';
 import type { SchemaSerdes } from './schema-serdes';
 import { internalTopicName } from './topics';
+import { headerText } from './trace-context';
 
 export interface InputDecoderOptions {
   spec: TopologySpec;
@@ -28,6 +29,8 @@ export interface InputDecoderOptions {
   schemas?: SchemaSerdes;
   log: (line: string) => void;
   onDropped: () => void;
+  /** Tracing on: keep each record's traceparent and tracestate headers (else headers are never read). */
+  readTraceContext?: boolean;
 }
 
 export class InputDecoder {
@@ -75,6 +78,10 @@ export class InputDecoder {
         continue;
       }
       out[i] = { topic: batch.topic, specTopic: d.specTopic, offset, record };
+      if (this.o.readTraceContext && m.headers) {
+        out[i].traceparent = headerText(m.headers.traceparent);
+        out[i].tracestate = headerText(m.headers.tracestate);
+      }
     }
     return out;
   }

@@ -15,6 +15,9 @@ export interface Buffered {
   record: StreamRecord;
   /** Dropped by the deserialization handler: only its offset counts as processed. */
   skip?: boolean;
+  /** With tracing on: the record's W3C trace context headers (tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** FIFO over an array with a moving head: Array#shift copies large arrays, making a big batch quadratic. */

@@ -24,8 +24,14 @@ export interface RecordCollectorOptions {
   eos: boolean;
   /** Records per produce request (kafkajs groups a request's messages with a cost that grows quadratically). */
   sendBatchSize?: number;
-  /** Records waiting to be sent before processing waits, so a slow broker slows processing instead of memory growing. */
+  /**
+   * Unacknowledged records (or bytes) past which processing waits, so a slow broker slows processing
+   * instead of memory growing. The last resort: back-pressure (back-pressure.ts) pauses fetching first.
+   */
   maxQueued?: number;
+  maxQueuedBytes?: number;
+  /** After every produce request that completed (back-pressure resumes fetching here). */
+  onAcked?: () => void;
   /** kafkajs CompressionTypes value for produce requests (default none). */
   compression?: number;
   /**
@@ -42,6 +48,10 @@ export class RecordCollector {
   /** Records queued and records acknowledged since the start (sends are in order, so a count suffices). */
   private enqueued = 0;
   private acked = 0;
+  /** Bytes (keys, values, headers) of the records queued and not yet acknowledged. */
+  private pendingBytes = 0;
+  /** The most unacknowledged records at any time (a metric; the back-pressure bench reports it). */
+  maxUnacknowledged = 0;
   private sending = false;
   /** exactly_once_v2: records from this count on wait for the next transaction. */
   private fence = Infinity;
@@ -50,10 +60,12 @@ export class RecordCollector {
   private failure: Error | null = null;
   private readonly sendBatchSize: number;
   private readonly maxQueued: number;
+  private readonly maxQueuedBytes: number;
 
   constructor(private readonly o: RecordCollectorOptions) {
     this.sendBatchSize = o.sendBatchSize ?? 1000;
     this.maxQueued = o.maxQueued ?? 20_000;
+    this.maxQueuedBytes = o.maxQueuedBytes ?? Infinity;
   }
 
   /** The first error of a produce request; once set, nothing is sent or committed any more. */
@@ -70,15 +82,22 @@ export class RecordCollector {
     return this.enqueued - this.acked;
   }
 
+  get unacknowledgedBytes(): number {
+    return this.pendingBytes;
+  }
+
   send(r: OutRecord): void {
     this.queue.push(r);
     this.enqueued++;
+    this.pendingBytes += recordBytes(r);
+    if (this.enqueued - this.acked > this.maxUnacknowledged) this.maxUnacknowledged = this.enqueued - this.acked;
   }
 
-  /** Starts sending what was queued; waits only when too much is queued. */
+  /** Starts sending what was queued; waits only when too much is queued (records, or bytes: then until all is acknowledged). */
   async drain(): Promise<void> {
     this.kick();
     if (this.enqueued - this.acked > this.maxQueued) await this.flush(this.enqueued - this.maxQueued);
+    else if (this.pendingBytes > this.maxQueuedBytes) await this.flush();
   }
 
   /** Sends and resolves once the first `upTo` records are acknowledged, or a send failed. */
@@ -143,6 +162,8 @@ export class RecordCollector {
       const n = Math.min(this.queued(), this.sendBatchSize, this.fence - this.acked);
       if (n <= 0) return;
       const records = this.take(n);
+      let bytes = 0;
+      for (const r of records) bytes += recordBytes(r);
       const byTopic = new Map<string, Message[]>();
       for (const r of records) {
         let list = byTopic.get(r.topic);
@@ -163,7 +184,9 @@ export class RecordCollector {
         if (fatal) this.fail(fatal);
         else this.acked += n;
       }
+      this.pendingBytes -= bytes;
       this.wake();
+      this.o.onAcked?.();
     }
   }
 
@@ -175,4 +198,11 @@ export class RecordCollector {
       else this.waiters.push(w);
     }
   }
+}
+
+/** What a record holds in memory, roughly: key, value and header bytes (the produce queue's byte measure). */
+function recordBytes(r: OutRecord): number {
+  let n = (r.key?.length ?? 0) + (r.value?.length ?? 0);
+  if (r.headers) for (const k in r.headers) n += k.length + r.headers[k].length;
+  return n;
 }

@@ -24,6 +24,9 @@ import { SinkEmitter } from './sink-writers';
 import { StreamThread } from './stream-thread';
 import { TaskManager } from './task-manager';
 import { consumeGlobalTables } from './global-tables';
+import { BackPressure, DEFAULT_BACK_PRESSURE } from './back-pressure';
+import { startServer, startTracing, type RuntimeParts } from './observability';
+import { RestoreProgress } from './restore-progress';
 
 export interface KafkaApp {
   stop(): Promise<void>;
@@ -31,6 +34,8 @@ export interface KafkaApp {
   readonly failed: Promise<never>;
   /** partitions: those with a task (records seen); assigned: those the group gave this instance last. */
   stats(): KafkaAppStats;
+  /** The port of the /metrics and /healthz server, or null when metricsPort is not set. */
+  readonly metricsPort: number | null;
 }
 
 export interface KafkaAppStats {
@@ -52,6 +57,10 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const app = config.applicationId;
   const log = config.log ?? ((l: string) => console.log(`[${app}] ${l}`));
   const spec = topology.spec;
+  const parts: RuntimeParts = { drops: { deserialization: 0, production: 0 }, restore: new RestoreProgress() };
+  // Up before the clients connect: /healthz says "starting" meanwhile.
+  const server = await startServer(config.metricsPort, config.metricsHost, parts);
+  const tracing = await startTracing(config.tracing, app);
   registerCodecs();
   const kafka = new Kafka({ clientId: app, brokers: config.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -64,23 +73,34 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
   );
   await producer.connect();
-  let dropped = 0;
-  const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (dropped += n) } as const;
+  const drops = parts.drops;
+  const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (drops.production += n) } as const;
   // Sink schemas are registered (or looked up) before anything is produced.
   const writtenTopics = [...spec.nodes.values()].filter((n) => n.type === 'sink' && !n.internal).flatMap((n) => n.topics);
   const schemas = config.schemaRegistry ? await SchemaSerdes.start(config.schemaRegistry, new Set(writtenTopics)) : undefined;
   const sinks = new SinkEmitter(app, errors, schemas);
-  const collector = new RecordCollector({ producer, eos, compression: compressionType(config.compression), onSendError: sinks.onSendError });
+  sinks.tracing = tracing;
+  // Back-pressure pauses fetching at the limits; processing itself waits only at twice them (the last resort).
+  const limits = config.backPressure ?? DEFAULT_BACK_PRESSURE;
+  const collector = (parts.collector = new RecordCollector({
+    producer, eos, compression: compressionType(config.compression), onSendError: sinks.onSendError,
+    maxQueued: 2 * limits.maxRecords, maxQueuedBytes: 2 * limits.maxBytes, onAcked: () => backPressure.check(),
+  }));
   sinks.collector = collector;
-  const parts: { lifecycle?: Lifecycle; thread?: StreamThread } = {};
-  const committer = new Committer({ producer, consumer: { commitOffsets: (o) => parts.thread!.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => parts.lifecycle!.onTaskMigrated(e) });
-  const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)) };
-  const tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: config.recordCache !== 'off' });
-  const decoder = new InputDecoder({ spec, app, schemas, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => dropped++ });
+  const backPressure = (parts.backPressure = new BackPressure(limits, collector, { pause: () => thread.pauseFetch(), resume: () => thread.resumeFetch() }));
+  const committer = (parts.committer = new Committer({
+    producer, consumer: { commitOffsets: (o) => thread.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => lifecycle.onTaskMigrated(e),
+    commitLatency: server?.metrics.histogram('kafka_streams_thread_commit_latency_seconds'),
+  }));
+  const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)), restoreListener: parts.restore };
+  const tasks = (parts.tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: config.recordCache !== 'off', trace: tracing?.onForward }));
+  const decoder = new InputDecoder({ spec, app, schemas, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
   const thread: StreamThread = (parts.thread = new StreamThread({
     kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder,
     flushEachRecord: config.recordCache === 'off',
     onAssigned: (p) => lifecycle.onAssigned(p), onCrash: (e, r) => lifecycle.onCrash(e, r), fatal: (e) => lifecycle.fatal(e), stopping: () => lifecycle.stopping,
+    afterBatch: () => backPressure.check(), onJoined: () => backPressure.reapply(),
+    processLatency: server?.metrics.histogram('kafka_streams_thread_process_latency_seconds'), tracing,
   }));
   // Global tables: one shared store set, fed by a task of its own that reads all their partitions.
   const globalConsumer = spec.globalTopics.size ? await consumeGlobalTables(kafka, app, [...spec.globalTopics], decoder, tasks.globalTask()) : null;
@@ -93,7 +113,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
       await producer.disconnect();
       await admin.disconnect();
     },
-    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${dropped}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}, consumer crashes ${lifecycle.consumerCrashes}, task migrations ${lifecycle.taskMigrations}`,
+    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${drops.deserialization + drops.production}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}, consumer crashes ${lifecycle.consumerCrashes}, task migrations ${lifecycle.taskMigrations}`,
   }));
   await lifecycle.start();
   const l = lifecycle;
@@ -109,10 +129,12 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   l.failed.catch(() => clearInterval(wallClock));
   return {
     failed: l.failed,
-    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
-    stop: () => {
+    metricsPort: server?.port ?? null,
+    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped: drops.deserialization + drops.production, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
+    stop: async () => {
       clearInterval(wallClock);
-      return l.shutdown(true);
+      await l.shutdown(true);
+      await server?.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import { encoderFor, type Encode } from './codec';
 import { deadLetterRecord, ProductionError, type ProductionHandling } from './error-handlers';
 import type { OutRecord, RecordCollector } from './record-collector';
 import type { SchemaSerdes } from './schema-serdes';
+import type { RecordTracing } from './tracing';
 import { internalTopicName } from './topics';
 
 export interface SinkWriter {
@@ -55,6 +56,8 @@ export interface SinkErrorHandling {
 export class SinkEmitter {
   recordsOut = 0;
   collector!: RecordCollector;
+  /** Tracing on: outputs carry the current input's trace context (tracing.ts). */
+  tracing: RecordTracing | undefined = undefined;
   private readonly sinkTopics = new Set<string>();
   private readonly writerFor: ReturnType<typeof sinkWriters>;
 
@@ -87,6 +90,12 @@ export class SinkEmitter {
       const error = new ProductionError(w.topic, e instanceof Error ? e : new Error(String(e)));
       this.handle(error, [{ topic: w.topic, key: raw(w.key, record.key), value: raw(w.value, record.value), timestamp }]);
       return;
+    }
+    const tracing = this.tracing;
+    if (tracing) {
+      tracing.sinkEvent(sink.name, sink.owner, w.topic);
+      const headers = tracing.headers();
+      if (headers) out.headers = headers;
     }
     this.collector.send(out);
   };

@@ -10,7 +10,9 @@ import { partitionNumberAssigner } from './assigner';
 import { isRebalancing, NotAGroupMemberError, type Committer } from './committer';
 import { ProductionError } from './error-handlers';
 import type { InputDecoder } from './input-decoder';
+import type { Buffered } from './partition-group';
 import type { ActiveTask, TaskManager } from './task-manager';
+import type { RecordTracing } from './tracing';
 
 export interface StreamThreadOptions {
   kafka: Kafka;
@@ -30,6 +32,14 @@ export interface StreamThreadOptions {
   /** An error after which the instance must stop. */
   fatal: (e: Error) => void;
   stopping: () => boolean;
+  /** After an input batch was processed and its outputs queued (back-pressure looks at the produce queue). */
+  afterBatch?: () => void;
+  /** A new consumer or assignment (back-pressure pauses it again if it must). */
+  onJoined?: () => void;
+  /** Metrics on: the time each input record took through the topology (seconds). */
+  processLatency?: (seconds: number) => void;
+  /** Tracing on: a span per input record. */
+  tracing?: RecordTracing;
 }
 
 export class StreamThread {
@@ -63,6 +73,28 @@ export class StreamThread {
     return sum;
   }
 
+  /** Lag per input partition (Kafka's records-lag). */
+  lags(): { topic: string; partition: number; lag: number }[] {
+    return [...this.ends.values()].map((l) => ({ topic: l.topic, partition: l.partition, lag: Math.max(0, l.end - l.next) }));
+  }
+
+  /** Back-pressure: stops fetching every input topic of this instance (kafkajs keeps heartbeating). */
+  pauseFetch(): void {
+    this.fetchControl('pause');
+  }
+
+  resumeFetch(): void {
+    this.fetchControl('resume');
+  }
+
+  private fetchControl(what: 'pause' | 'resume'): void {
+    try {
+      this.consumer?.[what](this.o.topics.map((topic) => ({ topic })));
+    } catch {
+      // Not running (crashed, or between consumers): the next one is paused again when it joins.
+    }
+  }
+
   /** Forgets the lag of partitions this instance no longer owns. */
   private keepLag(owned: Set<number>): void {
     for (const [k, l] of this.ends) if (!owned.has(l.partition)) this.ends.delete(k);
@@ -78,6 +110,7 @@ export class StreamThread {
       this.keepLag(owned);
       this.o.onAssigned(owned);
       this.resumeKept(this.o.tasks.partitions());
+      this.o.onJoined?.();
     });
     c.on(c.events.END_BATCH_PROCESS, ({ payload }) => this.onBatchEnd(payload));
     c.on(c.events.CRASH, ({ payload }) => {
@@ -135,6 +168,7 @@ export class StreamThread {
       // The fetch position moves on; offsets are committed only for records actually processed.
       resolveOffset(batch.lastOffset());
       this.processReady(batch.partition, active);
+      this.o.afterBatch?.();
       await committer.afterBatch();
     } catch (e) {
       if (committer.error) return this.o.fatal(committer.error);
@@ -160,17 +194,14 @@ export class StreamThread {
   private processReady(partition: number, { task, group }: ActiveTask): void {
     // Per input topic of this partition: the last offset processed and the newest timestamp.
     const done = new Map<string, { offset: number; time: number }>();
+    const observed = this.o.processLatency !== undefined || this.o.tracing !== undefined;
     for (let next = group.next(); next; next = group.next()) {
       // A record the deserialization handler dropped: its offset counts, its time does not.
       const time = next.skip ? -Infinity : next.record.timestamp;
       if (!next.skip) {
         this.recordsIn++;
-        task.time.setRecord(next.topic, next.offset);
-        task.time.advanceStreamTime(next.record.timestamp);
-        task.process(next.specTopic, next.record, next.offset);
-        // Kafka punctuates on stream time after each processed record, before the commit's flush.
-        task.time.punctuateStreamTime();
-        if (this.o.flushEachRecord) task.flush();
+        if (observed) this.processObserved(partition, task, next);
+        else this.processOne(task, next);
       }
       const d = done.get(next.topic);
       if (!d) done.set(next.topic, { offset: next.offset, time });
@@ -184,6 +215,28 @@ export class StreamThread {
       const l = this.ends.get(`${t}:${partition}`);
       if (l) l.next = d.offset + 1;
     }
+  }
+
+  private processOne(task: ActiveTask['task'], next: Buffered): void {
+    task.time.setRecord(next.topic, next.offset);
+    task.time.advanceStreamTime(next.record.timestamp);
+    task.process(next.specTopic, next.record, next.offset);
+    // Kafka punctuates on stream time after each processed record, before the commit's flush.
+    task.time.punctuateStreamTime();
+    if (this.o.flushEachRecord) task.flush();
+  }
+
+  /** processOne inside the record's span (tracing) and timed (metrics). */
+  private processObserved(partition: number, task: ActiveTask['task'], next: Buffered): void {
+    const { tracing, processLatency } = this.o;
+    const started = processLatency ? performance.now() : 0;
+    tracing?.begin({ topic: next.topic, partition, offset: next.offset, traceparent: next.traceparent, tracestate: next.tracestate });
+    try {
+      this.processOne(task, next);
+    } finally {
+      tracing?.end();
+    }
+    if (processLatency) processLatency((performance.now() - started) / 1000);
   }
 
   /**

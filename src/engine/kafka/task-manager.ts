@@ -5,7 +5,7 @@
  * metadata; closed when the group takes the partition away, or closed dirty (uncommitted work
  * dropped) when a commit finds the partition migrated.
  */
-import { Task } from '../core/task';
+import { Task, type TraceEvent } from '../core/task';
 import type { StreamRecord } from '../core/record';
 import type { NodeSpec } from '../core/topology-spec';
 import type { StateStore } from '../stores/state-store';
@@ -28,6 +28,17 @@ export interface TaskManagerOptions {
   reads: Omit<StartReads, 'inputTopics'>;
   /** Record caches (KTable updates) are flushed at every commit, as in Kafka Streams, unless off. */
   caching: boolean;
+  /** Tracing on: every processor's forwards (the span events of the record being processed). */
+  trace?: (e: TraceEvent) => void;
+}
+
+/** Records in, out and dropped of one processor, summed over this instance's tasks (the per-processor metrics). */
+export interface NodeCounts {
+  processor: string;
+  designNode: string;
+  recordsIn: number;
+  recordsOut: number;
+  dropped: number;
 }
 
 export interface ActiveTask {
@@ -47,6 +58,9 @@ export class TaskManager {
   private readonly inputsOfNode = new Map<string, string[]>();
   private readonly changelogTopics: Map<string, string>;
   private readonly reads: StartReads;
+  /** Counts of the processors of closed tasks, so the metrics never go down when a partition moves. */
+  private readonly retired = new Map<string, NodeCounts>();
+  private global: Task | null = null;
 
   constructor(private readonly o: TaskManagerOptions) {
     const spec = o.topology.spec;
@@ -76,6 +90,7 @@ export class TaskManager {
     let creating = this.creating.get(partition);
     if (!creating) {
       const created: Promise<ActiveTask> = Promise.all([readChangelogs(this.reads, partition), readCommitted(this.reads, partition)]).then(([log, committed]) => {
+        this.reads.restoreListener?.end(partition);
         const active = { task: this.makeTask(partition, log, committed.times), group: new PartitionGroup(this.inputGroups, committed.caughtUp) };
         // Closed while it was being restored (the partition moved on): it is no task of this instance.
         if (this.creating.get(partition) === created) {
@@ -91,7 +106,38 @@ export class TaskManager {
 
   /** The task of the global tables (partition -1), with no changelog. */
   globalTask(): Task {
-    return this.makeTask(-1, null);
+    return (this.global = this.makeTask(-1, null));
+  }
+
+  /** Partitions whose task is still being restored (health: restoring). */
+  restoring(): number {
+    let n = 0;
+    for (const p of this.creating.keys()) if (!this.tasks.has(p)) n++;
+    return n;
+  }
+
+  /** Per processor, records in, out and dropped in every task this instance ran (live and closed). */
+  nodeCounts(): NodeCounts[] {
+    const sum = new Map<string, NodeCounts>([...this.retired].map(([k, c]) => [k, { ...c }]));
+    for (const task of this.liveTasks()) addCounts(sum, task);
+    return [...sum.values()];
+  }
+
+  /** Entries per store and task (global tables: partition "global"). */
+  storeSizes(): { store: string; partition: string; size: number }[] {
+    const out: { store: string; partition: string; size: number }[] = [];
+    for (const task of this.liveTasks()) {
+      for (const [store, s] of task.stores) {
+        if (this.shared.has(store) && task !== this.global) continue;
+        const size = (s as { size?: unknown }).size;
+        out.push({ store, partition: task === this.global ? 'global' : String(task.partition), size: typeof size === 'number' ? size : s.all().length });
+      }
+    }
+    return out;
+  }
+
+  private liveTasks(): Task[] {
+    return [...[...this.tasks.values()].map((t) => t.task), ...(this.global ? [this.global] : [])];
   }
 
   /**
@@ -141,13 +187,15 @@ export class TaskManager {
   }
 
   private close(partition: number): void {
+    const closing = this.tasks.get(partition);
+    if (closing) addCounts(this.retired, closing.task);
     this.tasks.delete(partition);
     this.creating.delete(partition);
     this.snapshotLoggers.delete(partition);
   }
 
   private makeTask(partition: number, changelog: ChangelogRecord[] | null, partitionTimes = new Map<string, number>()): Task {
-    const task = new Task(this.o.topology.spec, { emit: this.o.emit }, this.shared);
+    const task = new Task(this.o.topology.spec, this.o.trace ? { emit: this.o.emit, trace: this.o.trace } : { emit: this.o.emit }, this.shared);
     task.partition = partition;
     for (const [topic, time] of partitionTimes) this.o.committer.restoreTime(topic, partition, time);
     const streamTimeOf = (node: string) => {
@@ -160,5 +208,16 @@ export class TaskManager {
       this.o.committer.change(`${partition}\u0000${store}\u0000${key}`, { topic: this.changelogTopics.get(store)!, partition, key, value }),
     );
     return task;
+  }
+}
+
+function addCounts(into: Map<string, NodeCounts>, task: Task): void {
+  for (const n of task.nodes.values()) {
+    const c = into.get(n.name);
+    if (c) {
+      c.recordsIn += n.recordsIn;
+      c.recordsOut += n.recordsOut;
+      c.dropped += n.dropped;
+    } else into.set(n.name, { processor: n.name, designNode: n.owner, recordsIn: n.recordsIn, recordsOut: n.recordsOut, dropped: n.dropped });
   }
 }

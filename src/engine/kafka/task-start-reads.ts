@@ -20,6 +20,16 @@ export interface StartReads {
   inputTopics: string[];
   /** The Kafka names of repartition topics: never "caught up" at start (the app writes them itself). */
   internalTopics: ReadonlySet<string>;
+  /** Told how much each store of a partition has to restore, and of each batch restored (restore metrics). */
+  restoreListener?: RestoreListener;
+}
+
+export interface RestoreListener {
+  /** A store of a partition starts restoring `records` changelog records (by offsets: end - start). */
+  begin(store: string, partition: number, records: number): void;
+  restored(store: string, partition: number, records: number): void;
+  /** The partition's stores are restored (or it stopped restoring). */
+  end(partition: number): void;
 }
 
 /**
@@ -46,10 +56,14 @@ export async function readCommitted(r: StartReads, partition: number): Promise<{
 /** Every record of the partition's changelogs up to their current end, in order, per store. */
 export async function readChangelogs(r: StartReads, partition: number): Promise<ChangelogRecord[]> {
   const ends = new Map<string, number>();
-  for (const t of r.stores.map((s) => changelogTopic(r.app, s))) {
+  for (const s of r.stores) {
+    const t = changelogTopic(r.app, s);
     const offs = await r.admin.fetchTopicOffsets(t);
     const p = offs.find((o) => o.partition === partition);
-    if (p && Number(p.high) > Number(p.low)) ends.set(t, Number(p.high));
+    if (p && Number(p.high) > Number(p.low)) {
+      ends.set(t, Number(p.high));
+      r.restoreListener?.begin(s, partition, Number(p.high) - Number(p.low));
+    }
   }
   if (!ends.size) return [];
   const out: ChangelogRecord[] = [];
@@ -72,10 +86,12 @@ export async function readChangelogs(r: StartReads, partition: number): Promise<
         eachBatch: async ({ batch }) => {
           if (batch.partition !== partition || !ends.has(batch.topic)) return;
           const store = r.stores.find((s) => changelogTopic(r.app, s) === batch.topic)!;
+          const before = out.length;
           for (const m of batch.messages) {
             if (Number(m.offset) >= ends.get(batch.topic)!) break;
             out.push({ store, key: m.key!.toString(), value: m.value === null ? null : m.value.toString() });
           }
+          r.restoreListener?.restored(store, partition, out.length - before);
         },
       })
       .catch(reject);

@@ -10,6 +10,7 @@ import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { CursorBadge } from '../timeline/CursorBadge';
+import { OrderBadge } from '../timeline/OrderBadge';
 import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analysis';
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
@@ -27,6 +28,7 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
         </>
       )}
       <CursorBadge id={id} />
+      <OrderBadge id={id} />
       {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );
