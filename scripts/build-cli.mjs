@@ -20,4 +20,7 @@ await build({
   outExtension: { '.js': '.mjs' },
   sourcemap: true,
   logLevel: 'warning',
+  // CommonJS packages in the bundle (avsc) require Node's builtins ("buffer"); an ES module has no
+  // require, and esbuild's stand-in throws "Dynamic require of ... is not supported" without one.
+  banner: { js: "import { createRequire as __swCreateRequire } from 'node:module'; const require = __swCreateRequire(import.meta.url);" },
 });

@@ -15,6 +15,17 @@ import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analy
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
 import { InputPorts, OutputPorts, portRoom } from './NodePorts';
+import { nodeTopic, schemaLabel } from '../../model/topic-schemas/commands';
+import type { DesignNode, TopologyDocument } from '../../model/types';
+
+/** The topic schemas of a source or sink card, as one line (`value: Avro Order`), or null. */
+function schemaLine(doc: TopologyDocument, node: DesignNode | undefined): string | null {
+  const t = node && nodeTopic(node);
+  const settings = t ? doc.topics?.[t.topic] : undefined;
+  if (!settings) return null;
+  const parts = [settings.keySchema && `key: ${schemaLabel(settings.keySchema)}`, settings.valueSchema && `value: ${schemaLabel(settings.valueSchema)}`].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
 
 function Counters({ id, problemCount }: { id: string; problemCount: number }) {
   const summary = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
@@ -47,6 +58,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const runError = run?.error?.message ?? stoppedHere;
   const notData = run?.notData;
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
+  const schema = useApp((s) => schemaLine(s.doc, nodeById(s.doc).get(id)));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   // A repeating port (cogroup) shows one port per connection plus a free one.
@@ -63,6 +75,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
       </div>
       <div className="sw-name" title={node.name}>{node.name}</div>
+      {schema && <div className="sw-card-schema" data-testid="node-schema" title={schema}>{schema}</div>}
       <Counters id={id} problemCount={problemCount} />
       {(error || firstProblem) && (
         <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined} title={error ?? firstProblem ?? undefined}>
