@@ -1,7 +1,7 @@
 /** Panels, dialogs and transient messages. */
 import type { StateCreator } from 'zustand';
 
-export type BottomTab = 'preview' | 'timeline' | 'samples' | 'tests' | 'versions' | 'plan' | 'code';
+export type BottomTab = 'preview' | 'timeline' | 'faults' | 'samples' | 'tests' | 'versions' | 'plan' | 'code';
 
 /** A button in a toast, e.g. Undo after deleting a design. */
 export interface ToastAction {
