@@ -19,6 +19,7 @@ import { InputDecoder } from './input-decoder';
 import { Lifecycle, type AppState } from './lifecycle';
 import { kafkaDefaultPartitioner } from './partitioner';
 import { RecordCollector } from './record-collector';
+import { SchemaSerdes } from './schema-serdes';
 import { SinkEmitter } from './sink-writers';
 import { StreamThread } from './stream-thread';
 import { TaskManager } from './task-manager';
@@ -63,9 +64,9 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   // Up before the clients connect: /healthz says "starting" meanwhile.
   const server = await startServer(config.metricsPort, config.metricsHost, parts);
   const tracing = await startTracing(config.tracing, app);
-  const { kafka, admin, producer, stores, subscription } = await connectClients(topology, config, eos);
+  const { kafka, admin, producer, stores, subscription, schemas } = await connectClients(topology, config, eos);
   const limits = config.backPressure ?? DEFAULT_BACK_PRESSURE;
-  const { sinks, collector } = recordCollector(config, { producer, eos, log, limits, tracing, onProductionDrop: (n) => (drops.production += n), onAcked: () => backPressure.check() });
+  const { sinks, collector } = recordCollector(config, { producer, eos, log, limits, tracing, schemas, onProductionDrop: (n) => (drops.production += n), onAcked: () => backPressure.check() });
   parts.collector = collector;
   // The parts call each other (committer -> thread -> lifecycle -> committer): each reaches the others once all are built.
   const backPressure = (parts.backPressure = new BackPressure(limits, collector, { pause: () => thread.pauseFetch(), resume: () => thread.resumeFetch() }));
@@ -75,7 +76,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   }));
   const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)), restoreListener: parts.restore };
   const tasks = (parts.tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: !flushEachRecord, trace: tracing?.onForward }));
-  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
+  const decoder = new InputDecoder({ spec, app, schemas, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
   const thread: StreamThread = (parts.thread = new StreamThread({
     kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder, flushEachRecord,
     onAssigned: (p) => lifecycle.onAssigned(p), onCrash: (e, r) => lifecycle.onCrash(e, r), fatal: (e) => lifecycle.fatal(e), stopping: () => lifecycle.stopping,
@@ -108,7 +109,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   };
 }
 
-/** The admin (topics created or checked, stores' changelogs found) and the producer, connected. */
+/** The admin (topics created or checked, stores' changelogs found) and the producer, connected; sink schemas registered. */
 async function connectClients(topology: Topology, config: KafkaRuntimeConfig, eos: boolean) {
   const app = config.applicationId;
   registerCodecs();
@@ -122,15 +123,18 @@ async function connectClients(topology: Topology, config: KafkaRuntimeConfig, eo
       : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
   );
   await producer.connect();
-  return { kafka, admin, producer, stores, subscription };
+  // Sink schemas are registered (or looked up) before anything is produced.
+  const writtenTopics = [...topology.spec.nodes.values()].filter((n) => n.type === 'sink' && !n.internal).flatMap((n) => n.topics);
+  const schemas = config.schemaRegistry ? await SchemaSerdes.start(config.schemaRegistry, new Set(writtenTopics)) : undefined;
+  return { kafka, admin, producer, stores, subscription, schemas };
 }
 
 /** The sink writers and the record collector they produce through (errors, dead letters, acknowledgements). */
 function recordCollector(
   config: KafkaRuntimeConfig,
-  o: { producer: Producer; eos: boolean; log: (l: string) => void; limits: BackPressureLimits; tracing: SinkEmitter['tracing']; onProductionDrop: (n: number) => void; onAcked: () => void },
+  o: { producer: Producer; eos: boolean; log: (l: string) => void; limits: BackPressureLimits; tracing: SinkEmitter['tracing']; schemas: SchemaSerdes | undefined; onProductionDrop: (n: number) => void; onAcked: () => void },
 ): { sinks: SinkEmitter; collector: RecordCollector } {
-  const sinks = new SinkEmitter(config.applicationId, { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log: o.log, onDropped: o.onProductionDrop });
+  const sinks = new SinkEmitter(config.applicationId, { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log: o.log, onDropped: o.onProductionDrop }, o.schemas);
   sinks.tracing = o.tracing;
   // Back-pressure pauses fetching at the limits; processing itself waits only at twice them (the last resort).
   const collector = new RecordCollector({
