@@ -6,6 +6,7 @@
 import type { TopologyDocument } from '../src/model/types';
 import { DOCKERFILE, MAIN_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
 import { checkProjectPath } from './project-paths';
+import { connectFiles } from './connect-files';
 import { testFiles, type PreviewOutputs } from './test-files';
 import { printTopology } from './topology-file';
 import { topicFilePath } from '../src/engine';
@@ -35,6 +36,7 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
     files.set(topicFilePath('samples', topic), records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
   }
   for (const [path, text] of testFiles(doc, options.expectedOutputs)) files.set(path, text);
+  for (const [path, text] of connectFiles(doc)) files.set(path, text);
   for (const path of files.keys()) checkProjectPath(path);
   return files;
 }

@@ -13,7 +13,8 @@ export function printTopology(doc: TopologyDocument): string {
   // The checker, not a rule of our own: a design it passes prints as code that type-checks.
   const errors = checkDesign(doc, a).filter((d) => d.severity === 'error');
   if (errors.length) throw new CodegenError(`the design has errors:\n${errors.map((d) => formatDiagnostic(doc, d)).join('\n')}`);
-  const lowered = a.order.map((id) => lowerNode(a, id));
+  // Connector nodes are exported as connect/<name>.json (connect-files.ts), not as topology code.
+  const lowered = a.order.filter((id) => !getOperator(a.nodes.get(id)!.kind)?.connector).map((id) => lowerNode(a, id));
   // What the file imports is known before any name is given, so no node name can shadow it.
   const imports = new Set(['StreamsBuilder', 'Topology', ...lowered.flatMap((l) => engineImports(l.expr))]);
   const names = new NameAllocator(new Set([...RESERVED_NAMES, ...imports]));

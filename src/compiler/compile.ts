@@ -53,7 +53,8 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
     const params = analysis.params.get(id);
     const byPort = analysis.inputs.get(id) ?? {};
     const upstreamOk = Object.values(byPort).every((list) => list.every((c) => compiled.has(c.node.id)));
-    if (!d || !params || broken.has(id) || !upstreamOk) continue;
+    // Connector nodes run outside the topology (Kafka Connect): nothing to build.
+    if (!d || d.connector || !params || broken.has(id) || !upstreamOk) continue;
     const portValue = (port: string, i: number): unknown => {
       const c = byPort[port]?.[i];
       if (!c) throw new Error(`input "${port}" is not connected`);

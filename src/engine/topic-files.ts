@@ -11,7 +11,25 @@ export function topicFileName(topic: string): string {
     if (/[A-Za-z0-9_-]/.test(ch) || (ch === '.' && out !== '')) out += ch;
     else out += utf8Bytes(ch.codePointAt(0)!).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   }
-  return `${out}.jsonl`;
+  // A file name has at most 255 bytes; a legal topic (249 characters) with a leading dot encodes to
+  // 251 + ".jsonl". A name that long keeps its start and gets a hash of the whole topic instead
+  // ("~" is never in an encoded name, so it cannot collide with a short one).
+  if (out.length + EXT.length > MAX_FILE_NAME) out = `${out.slice(0, 200)}~${fnv1a(topic)}`;
+  return `${out}${EXT}`;
+}
+
+const EXT = '.jsonl';
+const MAX_FILE_NAME = 255;
+
+/** FNV-1a over the UTF-16 code units, twice with different offsets: 16 hex digits. */
+function fnv1a(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
 /** `<dir>/<topic file>`; a last guard refuses any file name that is not one plain path segment. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { DslExpr, FunctionSignature } from './dsl-expr';
+import type { ConnectorSpec } from './connectors/spec';
 import type { DiagnosticCode } from './diagnostics';
 import type { DesignNode, StreamKind } from './types';
 
@@ -16,7 +17,8 @@ export type OperatorCategory =
   | 'Joins'
   | 'Tables'
   | 'Processor API'
-  | 'Sinks';
+  | 'Sinks'
+  | 'Connectors';
 
 export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
   'Sources',
@@ -27,6 +29,7 @@ export const OPERATOR_CATEGORIES: readonly OperatorCategory[] = [
   'Tables',
   'Processor API',
   'Sinks',
+  'Connectors',
 ];
 
 /** How the inspector edits one param. */
@@ -53,7 +56,9 @@ export type ParamControl =
    * One user function per connected instance of the repeating input port `port` (cogroup's
    * aggregators), kept as { [portName]: source }: each is edited in Monaco beside its input.
    */
-  | { type: 'portFunctions'; port: string; signature: FunctionSignature; example: string };
+  | { type: 'portFunctions'; port: string; signature: FunctionSignature; example: string }
+  /** A Kafka Connect connector's config (the node's connector spec lists its keys). */
+  | { type: 'connector' };
 
 export interface ParamSpec {
   name: string;
@@ -161,6 +166,11 @@ export interface OperatorDescriptor<P extends Record<string, unknown> = Record<s
    * or null; what the node already has is kept.
    */
   onConnect?: (params: P, port: string) => Partial<P> | null;
+  /**
+   * Set for Kafka Connect connector nodes (src/model/connectors/): they run outside the topology, tied
+   * to it by topic name; the compiler and codegen do not lower them.
+   */
+  connector?: ConnectorSpec;
   /** How the node lowers to the engine DSL; evaluated by the compiler, printed by codegen. */
   lower: (params: P, ctx: LowerContext) => DslExpr;
 }

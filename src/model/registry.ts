@@ -30,6 +30,8 @@ import { to } from './operators/to';
 import { toStream } from './operators/toStream';
 import { toTable } from './operators/toTable';
 import { windowedBy } from './operators/windowedBy';
+import { CONNECTORS } from './connectors/all';
+import { connectorOperator } from './connectors/connector-operator';
 
 type AnyDescriptor = OperatorDescriptor<Record<string, unknown>>;
 
@@ -42,6 +44,7 @@ export const OPERATORS: readonly AnyDescriptor[] = [
   join, leftJoin, outerJoin,
   suppress, toStream, toTable,
   to,
+  ...CONNECTORS.map(connectorOperator),
 ] as unknown as AnyDescriptor[];
 
 const BY_KIND = new Map(OPERATORS.map((d) => [d.kind, d]));

@@ -3,6 +3,7 @@
  * and the answers to its questions (one node's records, a record's lineage, the sink outputs). The
  * worker computes them next to the full result it keeps. Pure.
  */
+import { findOrderDependence } from './order/order-finder';
 import { nameTable } from '../engine';
 import { recordTypes } from './record-types';
 import { lineageThroughState } from './lineage';
@@ -10,10 +11,13 @@ import { nodeFlow } from './node-flow';
 import { momentAt } from './timeline/moment';
 import { timelineOverview } from './timeline/overview';
 import { partitionView } from './partitions/partition-view';
+import type { FaultQuery } from './faults/view';
 import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
 
 /** State store entries sent for the preview table (the size is always sent). */
 export const STORE_ENTRY_LIMIT = 500;
+/** How long the worker may spend on one order-dependence search (the preview's own limit is 2 s per run). */
+export const ORDER_BUDGET_MS = 4000;
 
 export function summarize(result: SimulationResult, runId: number, view: PreviewView): PreviewResult {
   const nodes: PreviewResult['nodes'] = nameTable(
@@ -47,7 +51,7 @@ export function nodeDetail(result: SimulationResult, nodeId: string, limit: numb
   return { nodeId, emitted, stores, dropped, ...nodeFlow(result, nodeId, emitted, limit), ...(punctuations.length ? { punctuations } : {}) };
 }
 
-export function answer(result: SimulationResult, query: PreviewQuery): PreviewAnswers[PreviewQuery['kind']] | null {
+export function answer(result: SimulationResult, query: Exclude<PreviewQuery, FaultQuery>): PreviewAnswers[PreviewQuery['kind']] | null {
   switch (query.kind) {
     case 'node':
       return result.nodes[query.nodeId] ? nodeDetail(result, query.nodeId, query.limit) : null;
@@ -61,5 +65,13 @@ export function answer(result: SimulationResult, query: PreviewQuery): PreviewAn
       return result.recording ? momentAt(result, result.recording, query.position) : null;
     case 'partitions':
       return partitionView(result, query.partitions);
+    case 'orders':
+      return orderReport(result, query.orders, query.seed);
   }
+}
+
+/** The order-dependence search over the recorded run's design and samples (null: the run was not recorded). */
+function orderReport(result: SimulationResult, orders: number, seed: number) {
+  const source = result.recording?.source;
+  return source ? findOrderDependence({ ...source.doc, samples: source.samples }, { orders, seed, budgetMs: ORDER_BUDGET_MS }) : null;
 }

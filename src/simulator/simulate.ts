@@ -10,6 +10,7 @@ import type { SampleRecord } from '../model/types';
 import { lineageGraph } from './lineage-graph';
 import { ForeignKeys } from './foreign-keys';
 import { flagNotData } from './not-data-check';
+import { sinkSchemaDiagnostics } from './sink-schema-check';
 import { indexProcessors } from './output-processors';
 import { RunTracer } from './run-tracer';
 import { nodeRules } from './timeline/node-rules';
@@ -86,6 +87,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   if (recorder) result.recording = { ...recorder.recording, source: { doc, samples: req.samples ?? doc.samples } };
   result.stores = driver.storeContents() as SimulationResult['stores'];
   flagNotData(result, doc);
+  result.diagnostics.push(...sinkSchemaDiagnostics(doc, result.sinks));
   result.durationMs = now() - started;
   return result;
 }

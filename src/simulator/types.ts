@@ -9,7 +9,9 @@ import type { NotDataKind } from './plain-data';
 import type { Recording } from './timeline/recorder';
 import type { Moment, TimelineOverview } from './timeline/types';
 import type { PartitionView } from './partitions/partition-view';
+import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
+import type { FaultAnswers, FaultQuery } from './faults/view';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -194,7 +196,11 @@ export type PreviewQuery =
   | { kind: 'timeline' }
   | { kind: 'moment'; position: number }
   /** The recorded run's samples on N partitions, compared with this run. */
-  | { kind: 'partitions'; partitions: number };
+  | { kind: 'partitions'; partitions: number }
+  /** The recorded run's samples replayed under K arrival orders (order-finder.ts), within the worker's time budget. */
+  | { kind: 'orders'; orders: number; seed: number }
+  /** The run's samples under faults (faults/view.ts). */
+  | FaultQuery;
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -202,6 +208,9 @@ export interface PreviewAnswers {
   timeline: TimelineOverview;
   moment: Moment;
   partitions: PartitionView;
+  orders: OrderReport;
+  faults: FaultAnswers['faults'];
+  'fault-search': FaultAnswers['fault-search'];
 }
 
 /** Messages between the page and the simulator worker. */

@@ -3,6 +3,7 @@
  * record's position in processing order) and every node's state at the cursor, as the worker answered.
  */
 import type { StateCreator } from 'zustand';
+import type { OrderReport } from '../simulator/order/order-finder';
 import type { Moment, TimelineOverview } from '../simulator/timeline/types';
 
 export interface TimelineSlice {
@@ -18,6 +19,9 @@ export interface TimelineSlice {
   setCursor: (position: number) => void;
   setMoment: (m: Moment | null) => void;
   setPlaying: (playing: boolean) => void;
+  /** The last order-dependence search and the run it searched (badges show only while that run is shown). */
+  orders: { runId: number; report: OrderReport } | null;
+  setOrders: (o: TimelineSlice['orders']) => void;
 }
 
 export const createTimelineSlice: StateCreator<TimelineSlice, [], [], TimelineSlice> = (set, get) => ({
@@ -33,4 +37,6 @@ export const createTimelineSlice: StateCreator<TimelineSlice, [], [], TimelineSl
   },
   setMoment: (moment) => set({ moment }),
   setPlaying: (playing) => set({ playing }),
+  orders: null,
+  setOrders: (orders) => set({ orders }),
 });

@@ -16,6 +16,7 @@ import { Toast } from './Toast';
 import { Toolbar } from './Toolbar';
 import { useLivePreview } from './preview/use-live-preview';
 import { useShortcuts } from './use-shortcuts';
+import { useSchemaFlow } from './schemas/use-schema-flow';
 
 export function App() {
   return (
@@ -28,6 +29,7 @@ export function App() {
 function Designer() {
   useLivePreview();
   useShortcuts();
+  useSchemaFlow();
   const fitDesign = useFitDesign();
   useEffect(() => {
     // Saving starts only once this tab's design is open, so the empty first render is never written.

@@ -77,6 +77,13 @@ describe('file names built from topic names stay inside the project', () => {
     expect(topicFileName('plain-topic.v1')).toBe('plain-topic.v1.jsonl');
     expect(topicFilePath('out', 'a/b')).toBe('out/a%2Fb.jsonl');
   });
+  it('the longest legal topics still make file names the file system takes (at most 255 bytes), distinct', () => {
+    const longest = ['.' + 'x'.repeat(248), '.' + 'x'.repeat(247) + 'y', 'x'.repeat(249), '.'.repeat(3) + '-'.repeat(246)];
+    const files = longest.map(topicFileName);
+    for (const f of files) expect(Buffer.byteLength(f), f).toBeLessThanOrEqual(255);
+    expect(new Set(files).size).toBe(longest.length);
+    expect(files[2]).toBe(`${'x'.repeat(249)}.jsonl`);
+  });
   it('checkProjectPath refuses anything that could leave the project folder', () => {
     for (const bad of ['../x', 'samples/../../x', '/etc/passwd', 'a//b', './a', 'a\\..\\b', 'C:x']) expect(() => checkProjectPath(bad), bad).toThrow(/would not stay inside/);
     expect(checkProjectPath('samples/a%2Fb.jsonl')).toBe('samples/a%2Fb.jsonl');

@@ -105,4 +105,29 @@ describe('timeline', () => {
     expect(page.errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('arrival orders: finds the join results that depend on order, replays both orders, marks the join and the sink', async () => {
+    const page = await openApp(env);
+    await openExample(page, 'enrich-with-table');
+    await previewSettled(page);
+    await page.click('[data-testid=tab-timeline]');
+    await page.waitForSelector('[data-testid=orders-view]', { timeout: 30_000 });
+    await page.locator('[data-testid=orders-count]').fill('20');
+    await page.click('[data-testid=orders-run]');
+    const summary = page.locator('[data-testid=orders-summary]');
+    await expect.poll(() => summary.getAttribute('data-dependent'), { timeout: 30_000 }).not.toBeNull();
+    expect(Number(await summary.getAttribute('data-dependent'))).toBeGreaterThan(0);
+    expect(await summary.textContent()).toContain('20 orders tried');
+    // The stream-table join and its sink carry the mark; the sources do not.
+    await expect.poll(() => page.locator('[data-testid=order-badge]').count()).toBe(2);
+    expect(await page.locator('[data-testid="node-click-with-profile"] [data-testid=order-badge]').count()).toBe(1);
+    await page.locator('[data-testid=order-dependent] button').first().click();
+    const replay = page.locator('[data-testid=order-replay]');
+    await expect.poll(() => replay.count()).toBe(1);
+    expect(await replay.textContent()).toContain('without it');
+    await page.locator('[data-testid=orders-view]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'timeline-orders');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -6,6 +6,8 @@ import { STREAM_KINDS } from '../../src/model/types';
 import type { OutputType } from '../../src/model/descriptor';
 
 const ALL_KINDS = OPERATORS.map((d) => d.kind);
+/** Operators of the topology (connector nodes are described by src/model/connectors/, tested in connectors.test.ts). */
+const TOPOLOGY_KINDS = OPERATORS.filter((d) => !d.connector).map((d) => d.kind);
 
 /** Every descriptor exported by a file of src/model/operators/ (helpers export none), with its file name. */
 const OPERATOR_FILES = Object.entries(import.meta.glob('../../src/model/operators/*.ts', { eager: true })).flatMap(([path, mod]) =>
@@ -33,23 +35,24 @@ function inputsFor(kind: string): Record<string, OutputType[]> {
 describe('operator registry', () => {
   it('registers each kind once, and every operator file, under the kind its file is named after', () => {
     expect(new Set(ALL_KINDS).size).toBe(ALL_KINDS.length);
-    expect(OPERATOR_FILES.map((f) => f.file).sort()).toEqual([...ALL_KINDS].sort());
+    expect(OPERATOR_FILES.map((f) => f.file).sort()).toEqual([...TOPOLOGY_KINDS].sort());
     for (const f of OPERATOR_FILES) {
       expect(f.kind, f.file).toBe(f.file);
       expect(getOperator(f.kind), f.file).toBe(f.descriptor);
     }
   });
-  it.each(ALL_KINDS)('%s has a label, help, a Kafka docs link, ports and a lowering', (kind) => {
+  it.each(ALL_KINDS)('%s has a label, help, a docs link, ports and a lowering', (kind) => {
     const d = getOperator(kind)!;
     expect(d.label.trim()).not.toBe('');
     expect(d.help.trim()).not.toBe('');
-    expect(d.docsUrl).toMatch(/^https:\/\/kafka\.apache\.org\//);
+    // A connector links its vendor's documentation (Confluent, Debezium); the rest Kafka's.
+    expect(d.docsUrl).toMatch(d.connector ? /^https:\/\// : /^https:\/\/kafka\.apache\.org\//);
     expect(Array.isArray(d.inputs)).toBe(true);
     expect(typeof d.lower).toBe('function');
   });
   it('groups operators into the palette categories', () => {
     const cats = operatorsByCategory();
-    expect([...cats.keys()].sort()).toEqual(['Aggregations', 'Grouping & windows', 'Joins', 'Processor API', 'Sinks', 'Sources', 'Stateless', 'Tables'].sort());
+    expect([...cats.keys()].sort()).toEqual(['Aggregations', 'Connectors', 'Grouping & windows', 'Joins', 'Processor API', 'Sinks', 'Sources', 'Stateless', 'Tables'].sort());
   });
 });
 
@@ -62,7 +65,7 @@ describe.each(OPERATORS.map((d) => [d.kind, d] as const))('%s', (kind, d) => {
     for (const p of d.inputs) for (const k of p.accepts) expect(STREAM_KINDS).toContain(k);
     const parsed = d.schema.parse({}) as Record<string, unknown>;
     for (const spec of d.paramSpecs) expect(spec.optional || spec.name in parsed, `${kind}.${spec.name}`).toBe(true);
-    expect(d.docsUrl).toMatch(/^https:\/\/kafka\.apache\.org\//);
+    expect(d.docsUrl).toMatch(d.connector ? /^https:\/\// : /^https:\/\/kafka\.apache\.org\//);
   });
   it('lowers to a DSL expression that only uses its own ports and params', () => {
     const params = d.schema.parse({ ...(d.defaults as object), keySelector: '(k, v) => k', foreignKeyExtractor: '' }) as Record<string, unknown>;

@@ -28,9 +28,21 @@ describe('order-dependence finder', () => {
     expect(d.absentIn.indexOf('customers#0')).toBeGreaterThan(d.absentIn.indexOf('orders#0'));
   });
 
+  it('names the single swap of neighbouring inputs in Kafka order that changes a record, replays both orders, marks the nodes', () => {
+    const r = findOrderDependence(join, { orders: 20, seed: 7 });
+    // Kafka's order: customers#0 (t1), orders#0 (t2), orders#1 (t3). Swapping the first two loses {o: 10}.
+    const d = r.dependent.find((x) => (x.value as { o: number }).o === 10)!;
+    expect(d.swap).toEqual(['customers#0', 'orders#0']);
+    expect(r.swapsTotal).toBe(1);
+    expect(d.presentOutput.map((x) => x.value)).toContainEqual({ o: 10, c: 'Ann' });
+    expect(d.absentOutput.map((x) => x.value)).not.toContainEqual({ o: 10, c: 'Ann' });
+    // The sink and the join before it (stateful); the sources are not marked.
+    expect(r.nodes).toEqual(['j', 'out']);
+  });
+
   it('finds nothing for a merge and a filter: the same records in every order', () => {
     const r = findOrderDependence(merged, { orders: 30, seed: 3 });
-    expect(r).toMatchObject({ ok: true, tried: 30, dependent: [] });
+    expect(r).toMatchObject({ ok: true, tried: 30, dependent: [], nodes: [] });
   });
 
   it('is reproducible for a seed and stops at its budget, saying how many orders it tried', () => {

@@ -33,7 +33,10 @@ export const run: CliCommand = async (args, io) => {
   if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     io.stdout(`${file}: tried ${report.tried} orders (seed ${report.seed}): ${report.dependent.length ? `${report.dependent.length} sink record(s) depend on the arrival order` : 'no sink record depends on the arrival order'}\n`);
-    for (const d of report.dependent) io.stdout(`  ${d.topic}: ${JSON.stringify(d.key)} -> ${JSON.stringify(d.value)}: present with [${d.presentIn.join(', ')}], absent with [${d.absentIn.join(', ')}]\n`);
+    for (const d of report.dependent) {
+      io.stdout(`  ${d.topic}: ${JSON.stringify(d.key)} -> ${JSON.stringify(d.value)}: present with [${d.presentIn.join(', ')}], absent with [${d.absentIn.join(', ')}]\n`);
+      if (d.swap) io.stdout(`    smallest change: ${d.swap[0]} and ${d.swap[1]} swapped in Kafka's order\n`);
+    }
   }
   return report.dependent.length ? 1 : 0;
 };

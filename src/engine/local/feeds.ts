@@ -5,7 +5,7 @@
  * with `file:line: field: message`, or, with skipBadLines, is counted and skipped.
  */
 import type { InputRecord } from '../input-order';
-import { LineBatches } from './line-batches';
+import { LineBatches, type LineBatch } from './line-batches';
 import { parseRecordLine, type LineProblem } from './record-line';
 
 export interface Feed {
@@ -51,22 +51,21 @@ export class ArrayFeed implements Feed {
   async close(): Promise<void> {}
 }
 
-/** One topic's records, one per line. */
-export class FileFeed implements Feed {
+/** A topic's records read from a text file, a batch of lines at a time; a subclass turns lines into records. */
+export abstract class LineFileFeed implements Feed {
   buf: InputRecord[] = [];
   pos = 0;
   done = false;
   private readonly lines: LineBatches;
 
-  /** label: the file as the user named it (messages); path: where it is opened. */
   constructor(
     readonly topic: string,
     path: string,
-    private readonly report: BadLines,
-    readonly label = path,
   ) {
     this.lines = new LineBatches(path);
   }
+
+  protected abstract records(batch: LineBatch): InputRecord[];
 
   async fill(): Promise<void> {
     const batch = await this.lines.next();
@@ -74,6 +73,28 @@ export class FileFeed implements Feed {
       this.done = true;
       return;
     }
+    this.buf = this.records(batch);
+    this.pos = 0;
+  }
+
+  close(): Promise<void> {
+    return this.lines.close();
+  }
+}
+
+/** One topic's records, one per line. */
+export class FileFeed extends LineFileFeed {
+  /** label: the file as the user named it (messages); path: where it is opened. */
+  constructor(
+    topic: string,
+    path: string,
+    private readonly report: BadLines,
+    readonly label = path,
+  ) {
+    super(topic, path);
+  }
+
+  protected records(batch: LineBatch): InputRecord[] {
     const out: InputRecord[] = [];
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
@@ -82,11 +103,6 @@ export class FileFeed implements Feed {
       if ('problem' in p) badLine(this.report, this.label, batch.first + i, p.problem);
       else out.push(p.record);
     }
-    this.buf = out;
-    this.pos = 0;
-  }
-
-  close(): Promise<void> {
-    return this.lines.close();
+    return out;
   }
 }

@@ -3,3 +3,4 @@ export { ArrayFeed, badLines, FileFeed, InputError, type BadLines, type Feed } f
 export { DirectoryOutput, StreamOutput, type OutputSink, type TextStream } from './jsonl-out';
 export { MixedFile } from './mixed-file';
 export { runFeeds, type RunFeedsOptions, type RunFeedsResult } from './run-feeds';
+export { FileSinkOutput, fileSourceFeeds, LinesFeed, sinkLine, type FileSinkSpec, type FileSourceSpec } from './file-connectors';

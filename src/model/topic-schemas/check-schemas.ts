@@ -7,9 +7,9 @@
  */
 import type { DesignAnalysis } from '../graph';
 import { getOperator } from '../registry';
-import type { Diagnostic, TopicSchema, TopologyDocument } from '../types';
+import type { Diagnostic, TopologyDocument } from '../types';
 import { parseTopicSchema } from './parse';
-import { validateParsed } from './validate';
+import { sampleSchemaProblems } from './samples-check';
 
 export type SchemaSide = 'keySchema' | 'valueSchema';
 export const SCHEMA_SIDES: readonly SchemaSide[] = ['keySchema', 'valueSchema'];
@@ -33,26 +33,19 @@ export function checkTopicSchemas(doc: TopologyDocument, analysis: DesignAnalysi
           if (nodes.all.length === 0) out.push({ ...d, param: `topics.${topic}.${side}` });
           for (const nodeId of nodes.all) out.push({ ...d, nodeId, param: side });
         }
-        continue;
       }
-      checkSamples(topic, side, schema, doc, nodes.readers, out);
     }
+    checkSamples(topic, doc, nodes.readers, out);
   }
 }
 
-function checkSamples(topic: string, side: SchemaSide, schema: TopicSchema, doc: TopologyDocument, readers: string[], out: Diagnostic[]) {
-  const samples = doc.samples[topic] ?? [];
-  const parsed = parseTopicSchema(schema);
-  if (!parsed.ok) return;
-  let shown = 0;
-  for (let i = 0; i < samples.length && shown < SAMPLE_PROBLEMS_SHOWN; i++) {
-    const v = side === 'keySchema' ? samples[i].key : samples[i].value;
-    if (v === null || v === undefined) continue;
-    const problems = validateParsed(parsed.schema, v);
-    if (problems.length === 0) continue;
-    shown++;
-    const p = problems[0];
-    out.push({ code: 'W_SAMPLE_SCHEMA', severity: 'warning', nodeId: readers[0], param: `samples.${i}.${side === 'keySchema' ? 'key' : 'value'}`, message: `sample ${i + 1} of ${topic} does not match the ${side === 'keySchema' ? 'key' : 'value'} schema: ${p.path} ${p.message}` });
+function checkSamples(topic: string, doc: TopologyDocument, readers: string[], out: Diagnostic[]) {
+  const seen = new Set<string>();
+  for (const p of sampleSchemaProblems(doc.samples[topic] ?? [], doc.topics?.[topic], SAMPLE_PROBLEMS_SHOWN)) {
+    const param = `samples.${p.index}.${p.side}`;
+    if (seen.has(param)) continue;
+    seen.add(param);
+    out.push({ code: 'W_SAMPLE_SCHEMA', severity: 'warning', nodeId: readers[0], param, message: `sample ${p.index + 1} of ${topic} does not match the ${p.side} schema: ${p.path} ${p.message}` });
   }
 }
 

@@ -8,12 +8,25 @@ import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
+import { hasImportTodo } from '../../model/describe/design-builder';
 import { useApp } from '../../store/store';
 import { CursorBadge } from '../timeline/CursorBadge';
+import { OrderBadge } from '../timeline/OrderBadge';
 import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analysis';
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
 import { InputPorts, OutputPorts, portRoom } from './NodePorts';
+import { nodeTopic, schemaLabel } from '../../model/topic-schemas/commands';
+import type { DesignNode, TopologyDocument } from '../../model/types';
+
+/** The topic schemas of a source or sink card, as one line (`value: Avro Order`), or null. */
+function schemaLine(doc: TopologyDocument, node: DesignNode | undefined): string | null {
+  const t = node && nodeTopic(node);
+  const settings = t ? doc.topics?.[t.topic] : undefined;
+  if (!settings) return null;
+  const parts = [settings.keySchema && `key: ${schemaLabel(settings.keySchema)}`, settings.valueSchema && `value: ${schemaLabel(settings.valueSchema)}`].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
 
 function Counters({ id, problemCount }: { id: string; problemCount: number }) {
   const summary = useApp((s) => (s.result ? ownEntry(s.result.nodes, id) : undefined));
@@ -27,6 +40,7 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
         </>
       )}
       <CursorBadge id={id} />
+      <OrderBadge id={id} />
       {problemCount > 0 && <span className="sw-badge sw-err" data-testid="node-problem-count">{problemCount} problem{problemCount > 1 ? 's' : ''}</span>}
     </div>
   );
@@ -45,6 +59,9 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const runError = run?.error?.message ?? stoppedHere;
   const notData = run?.notData;
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
+  // Imported stubs ("TODO: was KSTREAM-...") still to be written.
+  const todoLeft = useMemo(() => !!node && hasImportTodo(node.params), [node]);
+  const schema = useApp((s) => schemaLine(s.doc, nodeById(s.doc).get(id)));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
   // A repeating port (cogroup) shows one port per connection plus a free one.
@@ -59,8 +76,10 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
       <div className="sw-head">
         <span className="sw-kind">{node.kind}</span>
         {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
+        {todoLeft && <span className="sw-badge sw-todo" data-testid="node-todo" title={node.description ?? 'A function is still the stub the describe() import wrote'}>TODO</span>}
       </div>
       <div className="sw-name" title={node.name}>{node.name}</div>
+      {schema && <div className="sw-card-schema" data-testid="node-schema" title={schema}>{schema}</div>}
       <Counters id={id} problemCount={problemCount} />
       {(error || firstProblem) && (
         <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined} title={error ?? firstProblem ?? undefined}>

@@ -4,11 +4,13 @@ import { useApp } from '../../store/store';
 import { CodeEditor } from '../editor/CodeEditor';
 import type { FieldProps } from './ParamField';
 import { functionMarkers } from './markers';
-import { upstreamTypes } from './type-inference';
+import { upstreamTypes, type UpstreamTypes } from './type-inference';
+import { useSchemaFlowStore } from '../schemas/use-schema-flow';
 
-/** The signature with K and V replaced by the inferred record types (other type variables: any). */
-function typedSignature(signature: { params: { name: string; type: string }[]; returns: string }, types: { key: string; value: string } | null): string {
-  const t = (x: string) => (x === 'K' ? (types?.key ?? 'any') : x === 'V' ? (types?.value ?? 'any') : /^[A-Z]{1,2}$/.test(x) ? 'any' : x);
+/** The signature with K and V (a joiner's VL and VR) replaced by the record types (other type variables: any). */
+function typedSignature(signature: { params: { name: string; type: string }[]; returns: string }, types: UpstreamTypes | null): string {
+  const known: Record<string, string | undefined> = { K: types?.key, V: types?.value, VL: types?.left, VR: types?.right };
+  const t = (x: string) => (x in known ? (known[x] ?? 'any') : /^[A-Z]{1,2}$/.test(x) ? 'any' : x);
   return `(${signature.params.map((p) => `${p.name}: ${t(p.type)}`).join(', ')}) => ${t(signature.returns)}`;
 }
 
@@ -16,7 +18,8 @@ export function FunctionField({ nodeId, spec, value, problems, onChange, port }:
   const doc = useApp((s) => s.doc);
   const result = useApp((s) => s.result);
   const c = spec.control as Extract<ParamSpec['control'], { type: 'function' }>;
-  const types = upstreamTypes(doc, result, nodeId, port);
+  const flow = useSchemaFlowStore((s) => s.flow);
+  const types = upstreamTypes(doc, result, nodeId, port, flow);
   const sig = `(${c.signature.params.map((p) => `${p.name}: ${p.type}`).join(', ')}) => ${c.signature.returns}`;
   // A first line declares the function's type with the record types inferred from the samples, so
   // Monaco type-checks and hovers the user's function against them; it is not part of the source.
@@ -42,7 +45,7 @@ export function FunctionField({ nodeId, spec, value, problems, onChange, port }:
 }
 
 /** The signature above an editor, with the record types inferred for K and V. */
-export function SignatureHelp({ param, text, types }: { param: string; text: string; types: { key: string; value: string } | null }) {
+export function SignatureHelp({ param, text, types }: { param: string; text: string; types: UpstreamTypes | null }) {
   return (
     <div className="sw-help" style={{ fontFamily: 'var(--mono)' }} data-testid={`signature-${param}`}>
       {text}
@@ -50,6 +53,8 @@ export function SignatureHelp({ param, text, types }: { param: string; text: str
         <>
           <br />K = {types.key}
           <br />V = {types.value}
+          {types.left && <><br />VL = {types.left}</>}
+          {types.right && <><br />VR = {types.right}</>}
         </>
       )}
     </div>

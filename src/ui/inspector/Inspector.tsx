@@ -5,11 +5,16 @@ import { getOperator } from '../../model/registry';
 import { useApp } from '../../store/store';
 import { useAnalysis } from '../use-analysis';
 import { ParamField } from './ParamField';
+import { nodeTopic } from '../../model/topic-schemas/commands';
+import { SchemaSection } from '../schemas/SchemaSection';
 
 /** A problem belongs to a param when it is about the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
 function ownsField(param: string, problemParam: string): boolean {
   return problemParam === param || problemParam.startsWith(`${param}.`);
 }
+
+/** Topic schema problems are shown by the schema section. */
+const SCHEMA_PARAMS = new Set(['keySchema', 'valueSchema']);
 
 export function Inspector() {
   const selected = useApp((s) => s.selectedNodeIds);
@@ -27,6 +32,7 @@ export function Inspector() {
   const d = getOperator(node.kind);
   const params = { ...(d?.defaults as object), ...node.params } as Record<string, unknown>;
   const problems = diagnostics.filter((x) => x.nodeId === node.id);
+  const topic = nodeTopic(node);
   return (
     <aside className="sw-inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{node.kind}</h3>
@@ -46,7 +52,7 @@ export function Inspector() {
         <label htmlFor="node-description">Description</label>
         <input id="node-description" type="text" value={node.description ?? ''} onChange={(e) => edit((doc) => updateNode(doc, node.id, { description: e.target.value }), `desc:${node.id}`)} />
       </div>
-      {problems.filter((p) => !p.param || !d?.paramSpecs.some((s) => ownsField(s.name, p.param!))).map((p, i) => (
+      {problems.filter((p) => !p.param || (!SCHEMA_PARAMS.has(p.param) && !d?.paramSpecs.some((s) => ownsField(s.name, p.param!)))).map((p, i) => (
         <div key={i} className={`sw-banner ${p.severity === 'error' ? 'sw-error' : 'sw-warn'}`} role="alert" data-testid="node-diagnostic" data-code={p.code}>
           {p.param ? `${p.param}: ` : ''}
           {p.message}
@@ -64,6 +70,7 @@ export function Inspector() {
             onChange={(v) => edit((doc) => updateParams(doc, node.id, { [spec.name]: v }), `param:${node.id}:${spec.name}`)}
           />
         ))}
+      {topic && <SchemaSection key={node.id} nodeId={node.id} topic={topic.topic} problems={problems} />}
     </aside>
   );
 }

@@ -7,12 +7,14 @@ import type { FieldProps } from './ParamField';
 import { SignatureHelp } from './FunctionField';
 import { functionMarkers } from './markers';
 import { upstreamTypes } from './type-inference';
+import { useSchemaFlowStore } from '../schemas/use-schema-flow';
 
 export function ProcessorField({ nodeId, spec, value, problems, onChange }: FieldProps) {
   const doc = useApp((s) => s.doc);
   const result = useApp((s) => s.result);
   const c = spec.control as Extract<ParamSpec['control'], { type: 'processor' }>;
-  const types = upstreamTypes(doc, result, nodeId);
+  const flow = useSchemaFlowStore((s) => s.flow);
+  const types = upstreamTypes(doc, result, nodeId, undefined, flow);
   return (
     <div>
       <SignatureHelp param={spec.name} text={`{ init(ctx), process(record), close() }${c.fixedKey ? ' — forwarded records keep the key' : ''}`} types={types} />

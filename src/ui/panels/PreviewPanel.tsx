@@ -9,6 +9,7 @@ import { analysisOf } from '../use-analysis';
 import { DesignProblems } from './DesignProblems';
 import { NodePreview } from './NodePreview';
 import { PreviewGuide } from './PreviewGuide';
+import { SinkSchemaProblems } from '../schemas/SinkSchemaProblems';
 
 export function PreviewPanel() {
   const result = useApp((s) => s.result);
@@ -20,10 +21,15 @@ export function PreviewPanel() {
   if (designHasErrors) return <DesignProblems />;
   if (stopped) return <div className="sw-banner sw-error" role="alert" data-testid="preview-stopped">{stopped.message}</div>;
   if (!result) return <p className="sw-muted">The preview runs after each edit.</p>;
-  const banner = result.error && (
-    <div className="sw-banner sw-error" role="alert" data-testid="preview-error">
-      {result.error.message}
-    </div>
+  const banner = (
+    <>
+      {result.error && (
+        <div className="sw-banner sw-error" role="alert" data-testid="preview-error">
+          {result.error.message}
+        </div>
+      )}
+      <SinkSchemaProblems />
+    </>
   );
   if (!node || !nodeId) {
     return (

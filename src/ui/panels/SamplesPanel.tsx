@@ -14,7 +14,9 @@ import { CodeEditor } from '../editor/CodeEditor';
 import { activeTestOf } from '../tests/active-test';
 import { SamplesCasePicker } from '../tests/SamplesCasePicker';
 import { GenerateForm } from './GenerateForm';
-import { formatSamples, parseSamples, plainValuesOf, wrapValues } from './samples-io';
+import { formatSamples, lineOfRecord, parseSamples, plainValuesOf, wrapValues } from './samples-io';
+import { sampleSchemaProblems } from '../../model/topic-schemas/samples-check';
+import { hasSchema, SchemaGenerateForm } from '../schemas/SchemaGenerateForm';
 
 type Format = 'json' | 'jsonl' | 'csv';
 
@@ -41,8 +43,11 @@ export function SamplesPanel() {
   };
   const apply = (t: string, format: Format = 'json', fileName?: string) => {
     const r = parseSamples(t, format);
-    if (r.ok) return save(r.records);
-    store().setSampleDraft(draftKey, { text: t, problem: { line: r.line, column: r.column, message: fileName ? `${fileName}: ${r.message}` : r.message, plainValues: r.plainValues } });
+    // Records that do not match the topic's schema are marked at the first one and never applied.
+    const mismatch = r.ok ? sampleSchemaProblems(r.records, doc.topics?.[current], 1)[0] : undefined;
+    if (r.ok && !mismatch) return save(r.records);
+    const p = r.ok ? { line: lineOfRecord(t, format, mismatch!.index), message: `record ${mismatch!.index + 1} does not match the ${mismatch!.side} schema: ${mismatch!.path} ${mismatch!.message}` } : r;
+    store().setSampleDraft(draftKey, { text: t, problem: { line: p.line, column: 'column' in p ? p.column : undefined, message: fileName ? `${fileName}: ${p.message}` : p.message, plainValues: 'plainValues' in p ? p.plainValues : undefined } });
   };
   const wrap = () => save(wrapValues(plainValuesOf(text) ?? []));
   return (
@@ -58,7 +63,7 @@ export function SamplesPanel() {
           </button>
         </div>
       )}
-      {showGenerate && <GenerateForm onGenerate={(records) => apply(formatSamples(records))} />}
+      {showGenerate && (hasSchema(doc.topics?.[current]) ? <SchemaGenerateForm settings={doc.topics![current]!} onGenerate={(records) => apply(formatSamples(records))} /> : <GenerateForm onGenerate={(records) => apply(formatSamples(records))} />)}
       <CodeEditor value={text} language="json" onChange={(t) => t !== text && store().setSampleDraft(draftKey, { text: t, problem })} height={showGenerate ? 120 : 200} ariaLabel={`Sample records for ${current}`} testId="samples-editor" path={`file:///samples/${active ? `${active.id}/` : ''}${current}.json`} markers={problem ? [{ line: problem.line, column: problem.column, message: problem.message }] : []} />
     </div>
   );

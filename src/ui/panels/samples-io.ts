@@ -34,6 +34,15 @@ function check(value: unknown, line: number, what: string): { ok: true; record: 
 }
 
 /** Line where the n-th top-level array element starts (for schema errors in a JSON array). */
+/** The line record `index` starts at, in text of a format parseSamples read. */
+export function lineOfRecord(text: string, format: 'json' | 'jsonl' | 'csv', index: number): number {
+  if (format === 'json') return lineOfElement(text, index);
+  const lines = text.split('\n');
+  let seen = format === 'csv' ? -2 : -1;
+  for (let i = 0; i < lines.length; i++) if (lines[i].trim() && ++seen === index) return i + 1;
+  return 1;
+}
+
 function lineOfElement(text: string, index: number): number {
   let depth = 0;
   let count = -1;

@@ -7,6 +7,7 @@
 import { useApp } from '../../store/store';
 import { fmt, fmtClock } from '../panels/format';
 import { MomentTable, NodeMomentDetail } from './MomentView';
+import { OrderView } from './OrderView';
 import { PartitionsView } from './PartitionsView';
 import { TimelineLanes } from './TimelineLanes';
 import { useTimelineSync } from './use-timeline';
@@ -68,6 +69,7 @@ export function TimelinePanel() {
         </div>
       )}
       <PartitionsView runId={timeline.runId} />
+      <OrderView runId={timeline.runId} />
     </div>
   );
 }
