@@ -38,6 +38,12 @@ describe('faults', () => {
     await expect.poll(() => sink.getAttribute('data-differences')).toBe('0');
     expect(await sink.textContent()).toContain('no difference');
 
+    // The choices and the last report stay while another tab is shown.
+    await page.click('[data-testid=tab-preview]');
+    await page.click('[data-testid=tab-faults]');
+    expect(await page.locator('[data-testid=fault-item]').textContent()).toContain('crash after text-lines#1');
+    expect(await page.locator('[data-testid=faults-guarantee]').inputValue()).toBe('exactly-once');
+    expect(await sink.getAttribute('data-differences')).toBe('0');
     await page.locator('[data-testid=faults-guarantee]').selectOption('at-least-once');
     await page.click('[data-testid=faults-run]');
     await expect.poll(() => sink.getAttribute('data-differences').then(Number)).toBeGreaterThan(0);
@@ -54,6 +60,8 @@ describe('faults', () => {
     for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowUp');
     await page.locator('.sw-tab-body').evaluate((el) => (el.scrollTop = 0));
     await screenshot(page, 'faults-tab');
+    await result.scrollIntoViewIfNeeded();
+    await screenshot(page, 'faults-search');
     expect(page.errors).toEqual([]);
     await page.close();
   }, 120_000);

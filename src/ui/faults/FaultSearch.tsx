@@ -18,7 +18,8 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
   const sinks = useApp((s) => s.doc.nodes).filter((n) => n.kind === 'to');
   const [sinkId, setSinkId] = useState<string | null>(null);
   const [records, setRecords] = useState<{ runId: number; nodeId: string; list: TracedRecord[] } | null>(null);
-  const [found, setFound] = useState<FaultAnswers['fault-search'] | null>(null);
+  const lastSearch = useApp((s) => s.faultSearch);
+  const found = lastSearch && lastSearch.runId === runId ? lastSearch.report : null;
   const [busy, setBusy] = useState<string | null>(null);
   const nodeId = sinkId && sinks.some((n) => n.id === sinkId) ? sinkId : (sinks[0]?.id ?? null);
   if (!nodeId) return null;
@@ -30,7 +31,7 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
     setBusy(recordId);
     const answer = await queryRun(runId, { kind: 'fault-search', recordId, settings, timeLimitMs: TIMEOUT_MS });
     setBusy(null);
-    if (answer) setFound(answer);
+    if (answer) useApp.getState().setFaultSearch({ runId, report: answer });
   };
   const shown = records && records.runId === runId && records.nodeId === nodeId ? records.list : null;
   return (
