@@ -11,7 +11,7 @@ export interface ToastAction {
 
 export interface UiSlice {
   bottomTab: BottomTab;
-  dialog: 'help' | 'examples' | 'generate' | 'designs' | null;
+  dialog: 'help' | 'examples' | 'generate' | 'designs' | 'import-describe' | null;
   toast: { message: string; kind: 'error' | 'info'; at: number; action?: ToastAction } | null;
   setBottomTab: (t: BottomTab) => void;
   setDialog: (d: UiSlice['dialog']) => void;
