@@ -4,7 +4,7 @@
  * back-pressure is honoured: `pending` is set while it drains, and the runner waits on it between
  * input records. A closed pipe (`| head`) ends the output quietly.
  */
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { OutputRecord } from '../topic-writers';
 import { topicFileName } from '../topic-files';
@@ -64,6 +64,26 @@ export class BufferedText {
   }
 }
 
+/**
+ * A file written synchronously, as a TextStream: for a regular file a blocking write is its own
+ * back-pressure, and it costs less CPU than a WriteStream's writes through the thread pool (the
+ * chunks are already 64 KiB; measured in docs/performance.md, #12 fourth round).
+ */
+export function syncFileText(path: string): TextStream {
+  const fd = openSync(path, 'w');
+  return {
+    write(chunk) {
+      writeSync(fd, chunk);
+      return true;
+    },
+    once: () => undefined,
+    end(cb) {
+      closeSync(fd);
+      cb?.();
+    },
+  };
+}
+
 /** Every sink topic to `<dir>/<topic file>` (topicFileName: encoded; a path that would still leave the folder is refused). */
 export class DirectoryOutput implements OutputSink {
   /** One lookup per record: the topic's file and how many records went to it. */
@@ -72,7 +92,7 @@ export class DirectoryOutput implements OutputSink {
 
   write(topic: string, r: OutputRecord): void {
     let f = this.files.get(topic);
-    if (!f) this.files.set(topic, (f = { text: new BufferedText(createWriteStream(this.pathOf(topic))), n: 0 }));
+    if (!f) this.files.set(topic, (f = { text: new BufferedText(syncFileText(this.pathOf(topic))), n: 0 }));
     f.text.add(jsonlLine('{"key":', r));
     f.n++;
   }
