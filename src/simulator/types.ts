@@ -12,6 +12,7 @@ import type { PartitionView } from './partitions/partition-view';
 import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
 import type { FaultAnswers, FaultQuery } from './faults/view';
+import type { BehaviourRun } from './behaviour-diff';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -200,7 +201,18 @@ export type PreviewQuery =
   /** The recorded run's samples replayed under K arrival orders (order-finder.ts), within the worker's time budget. */
   | { kind: 'orders'; orders: number; seed: number }
   /** The run's samples under faults (faults/view.ts). */
-  | FaultQuery;
+  | FaultQuery
+  | BehaviourQuery;
+
+/**
+ * Two versions of a design run on the same samples and test cases (behaviour-diff.ts), in the worker
+ * like the preview: answered whatever run `runId` names, as it is about the documents it carries.
+ */
+export interface BehaviourQuery {
+  kind: 'behaviour';
+  before: TopologyDocument;
+  after: TopologyDocument;
+}
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -211,6 +223,7 @@ export interface PreviewAnswers {
   orders: OrderReport;
   faults: FaultAnswers['faults'];
   'fault-search': FaultAnswers['fault-search'];
+  behaviour: BehaviourRun[];
 }
 
 /** Messages between the page and the simulator worker. */

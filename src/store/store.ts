@@ -8,8 +8,9 @@ import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createTestsSlice, type TestsSlice } from './tests-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice;
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice & CompareSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -21,6 +22,7 @@ export const createAppStore = () =>
     ...createDesignsSlice(...(a as Parameters<typeof createDesignsSlice>)),
     ...createTestsSlice(...(a as Parameters<typeof createTestsSlice>)),
     ...createTimelineSlice(...(a as Parameters<typeof createTimelineSlice>)),
+    ...createCompareSlice(...(a as Parameters<typeof createCompareSlice>)),
   }));
 
 export const useApp = createAppStore();
