@@ -6,8 +6,7 @@
  * preview's worker on the run it keeps (docs/faults.md).
  */
 import { useState } from 'react';
-import type { FaultAnswers } from '../../simulator/faults/view';
-import { DEFAULT_FAULT_SETTINGS, faultText, type Fault, type FaultKind, type FaultSettings } from '../../simulator/faults/types';
+import { faultText, type Fault, type FaultKind, type FaultSettings } from '../../simulator/faults/types';
 import { useApp } from '../../store/store';
 import { previewDocument } from '../tests/active-test';
 import { queryRun } from '../preview/use-live-preview';
@@ -24,9 +23,10 @@ const KIND_LABELS: [FaultKind, string][] = [
 export function FaultsPanel() {
   const runId = useApp((s) => s.result?.runId ?? null);
   const ok = useApp((s) => s.result?.ok ?? false);
-  const [settings, setSettings] = useState<FaultSettings>(DEFAULT_FAULT_SETTINGS);
-  const [faults, setFaults] = useState<Fault[]>([]);
-  const [report, setReport] = useState<(FaultAnswers['faults'] & { runId: number }) | null>(null);
+  const settings = useApp((s) => s.faultSettings);
+  const faults = useApp((s) => s.faults);
+  const report = useApp((s) => s.faultReport);
+  const { setFaults, setFaultSettings: setSettings } = useApp.getState();
   const [busy, setBusy] = useState(false);
   if (runId === null) return <p className="sw-muted">The Faults view runs the preview's samples under faults once the preview has a run.</p>;
   if (!ok) return <p className="sw-muted" data-testid="faults-no-run">The preview's run failed: fix it first (see the Preview tab).</p>;
@@ -34,17 +34,17 @@ export function FaultsPanel() {
     setBusy(true);
     const answer = await queryRun(runId, { kind: 'faults', faults, settings });
     setBusy(false);
-    if (answer && useApp.getState().result?.runId === runId) setReport({ ...answer, runId });
+    if (answer && useApp.getState().result?.runId === runId) useApp.getState().setFaultReport({ runId, report: answer });
   };
   return (
     <div className="sw-faults" data-testid="faults-panel">
       <SettingsRow settings={settings} onChange={setSettings} />
-      <FaultPicker onAdd={(f) => setFaults((fs) => [...fs, f])} />
+      <FaultPicker onAdd={(f) => setFaults([...faults, f])} />
       <ul className="sw-fault-list" aria-label="faults to inject">
         {faults.map((f, i) => (
           <li key={i} data-testid="fault-item">
             {faultText(f)}{' '}
-            <button onClick={() => setFaults((fs) => fs.filter((_, j) => j !== i))} aria-label={`remove ${faultText(f)}`}>✕</button>
+            <button onClick={() => setFaults(faults.filter((_, j) => j !== i))} aria-label={`remove ${faultText(f)}`}>✕</button>
           </li>
         ))}
         {faults.length === 0 && <li className="sw-muted">No faults yet: with none, the run is compared with itself.</li>}
@@ -52,7 +52,7 @@ export function FaultsPanel() {
       <button onClick={() => void run()} disabled={busy} aria-busy={busy} data-testid="faults-run">
         Run under faults
       </button>
-      {report && report.runId === runId && <FaultReportView report={report} />}
+      {report && report.runId === runId && <FaultReportView report={report.report} />}
       <FaultSearch runId={runId} settings={settings} />
     </div>
   );
