@@ -13,6 +13,7 @@ import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
 import type { FaultAnswers, FaultQuery } from './faults/view';
 import type { BehaviourRun } from './behaviour-diff';
+import type { InvariantAnswer, InvariantQuery } from './invariant-search';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -202,6 +203,8 @@ export type PreviewQuery =
   | { kind: 'orders'; orders: number; seed: number }
   /** The run's samples under faults (faults/view.ts). */
   | FaultQuery
+  /** Sample sets generated from the source schemas until one breaks the sink invariant (invariant-search.ts). */
+  | InvariantQuery
   | BehaviourQuery;
 
 /**
@@ -224,6 +227,7 @@ export interface PreviewAnswers {
   faults: FaultAnswers['faults'];
   'fault-search': FaultAnswers['fault-search'];
   behaviour: BehaviourRun[];
+  invariant: InvariantAnswer;
 }
 
 /** Messages between the page and the simulator worker. */
