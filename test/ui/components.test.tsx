@@ -35,7 +35,7 @@ describe('Palette', () => {
   it('lists every operator under its category, and search filters', () => {
     act(() => root.render(<Palette />));
     expect(container.querySelectorAll('[data-testid^=palette-]:not([data-testid=palette-search])').length).toBe(OPERATORS.length);
-    expect([...container.querySelectorAll('section h3')].map((h) => h.textContent)).toEqual(['Sources', 'Stateless', 'Grouping & windows', 'Aggregations', 'Joins', 'Tables', 'Processor API', 'Sinks']);
+    expect([...container.querySelectorAll('section h3')].map((h) => h.textContent)).toEqual(['Sources', 'Stateless', 'Grouping & windows', 'Aggregations', 'Joins', 'Tables', 'Processor API', 'Sinks', 'Connectors']);
     act(() => setInput(container.querySelector('[data-testid=palette-search]') as HTMLInputElement, 'join'));
     const shown = [...container.querySelectorAll('[data-testid^=palette-]:not([data-testid=palette-search])')].map((e) => e.getAttribute('data-testid'));
     expect(shown).toEqual(expect.arrayContaining(['palette-join', 'palette-leftJoin', 'palette-outerJoin']));

@@ -7,6 +7,7 @@ import { FunctionField } from './FunctionField';
 import { ProcessorField } from './ProcessorField';
 import { StoresField } from './StoresField';
 import { PortFunctionsField } from './PortFunctionsField';
+import { ConnectorField } from '../connectors/ConnectorField';
 
 export interface FieldProps {
   nodeId: string;
@@ -42,6 +43,9 @@ export function ParamField(props: FieldProps) {
     case 'portFunctions':
       input = <PortFunctionsField {...props} />;
       break;
+    case 'connector':
+      // Each key shows its own problems.
+      return <ConnectorField {...props} />;
     case 'duration':
       input = <DurationField id={id} value={value as number | null | undefined} optional={spec.optional} onChange={onChange} label={spec.label} />;
       break;
