@@ -29,7 +29,7 @@ export function ConnectorField({ nodeId, value, problems, onChange }: FieldProps
   const problemsOf = (key: string) => problems.filter((p) => p.param === `config.${key}`);
   return (
     <div data-testid="connector-config">
-      <div className="sw-help">
+      <div className="sw-help sw-connector-class">
         <code>connector.class</code> {spec.className}; <code>name</code>: the node’s name. Keys marked <span style={{ color: 'var(--err)' }}>*</span> are required.
       </div>
       {spec.keys.map((k) => (
