@@ -8,6 +8,7 @@ import { DOCKERFILE, MAIN_TS, TSCONFIG, envExample, packageJson, readme, setting
 import { checkProjectPath } from './project-paths';
 import { connectFiles } from './connect-files';
 import { testFiles, type PreviewOutputs } from './test-files';
+import { typesFile } from './schema-files';
 import { printTopology } from './topology-file';
 import { topicFilePath } from '../src/engine';
 
@@ -25,6 +26,8 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
   files.set('.gitignore', 'node_modules/\ndist/\nout/\n.env\n');
   files.set('Dockerfile', DOCKERFILE);
   files.set('src/topology.ts', printTopology(doc));
+  const types = typesFile(doc);
+  if (types !== null) files.set('src/types.ts', types);
   files.set('src/settings.ts', settingsFile(doc));
   files.set('src/main.ts', MAIN_TS);
   for (const [path, text] of [...engineSources].sort(([a], [b]) => a.localeCompare(b))) {

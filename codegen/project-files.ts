@@ -3,15 +3,17 @@ import type { TopologyDocument } from '../src/model/types';
 import { projectFolderName } from './project-paths';
 import { connectEnvExample, connectReadme, connectScripts } from './connect-readme';
 import { OBSERVABILITY_ENV, observabilityReadme } from './observability-files';
+import { SCHEMA_REGISTRY_ENV, schemaReadme, topicSchemaTable } from './schema-files';
 
 export const GENERATED_VERSIONS = { kafkajs: '2.2.4', typescript: '6.0.3', tsx: '4.23.15', esbuild: '0.28.2', vitest: '4.1.12', '@types/node': '20.19.43' };
 
 /**
  * npm packages the vendored engine imports (its Kafka runtime: kafkajs, the compression codecs it
- * registers, prom-client for /metrics and the OpenTelemetry API for tracing).
+ * registers, prom-client for /metrics and the OpenTelemetry API for tracing, and the Schema Registry client for topics with schemas).
  */
 export const ENGINE_DEPENDENCIES: Record<string, string> = {
   kafkajs: GENERATED_VERSIONS.kafkajs, 'kafkajs-snappy': '1.1.0', lz4js: '0.2.0', fzstd: '0.1.1', '@bokuweb/zstd-wasm': '0.0.27', 'prom-client': '15.1.3', '@opentelemetry/api': '1.9.0',
+  '@kafkajs/confluent-schema-registry': '4.1.0',
 };
 
 /** What npm start runs (made by BUILD). */
@@ -55,10 +57,14 @@ export const TSCONFIG = JSON.stringify(
 ) + '\n';
 
 export function settingsFile(doc: TopologyDocument): string {
-  return `// Settings of the design (default serdes of topics).
+  return `// Settings of the design (default serdes of topics, topic schemas).
+import type { TopicSchemaTable } from './streams/kafka/index';
+
 export const DEFAULT_KEY_SERDE = ${JSON.stringify(doc.settings.defaultKeySerde)};
 export const DEFAULT_VALUE_SERDE = ${JSON.stringify(doc.settings.defaultValueSerde)};
 export const SOURCE_TOPICS: string[] = ${JSON.stringify(sourceTopicsOf(doc))};
+/** Topics whose key or value has a schema: on Kafka they are read and written in the Confluent wire format (SCHEMA_REGISTRY_URL). */
+export const TOPIC_SCHEMAS: TopicSchemaTable = Object.fromEntries(${JSON.stringify(topicSchemaTable(doc), null, 2)} as const);
 `;
 }
 
@@ -74,7 +80,7 @@ import { topicFileName, topicFilePath } from './streams/index';
 import { ArrayFeed, badLines, DirectoryOutput, FileFeed, FileSinkOutput, fileSourceFeeds, InputError, runFeeds, type BadLines, type Feed } from './streams/local/index';
 import { FILE_SINKS, FILE_SOURCES } from './connectors';
 import { APPLICATION_ID, buildTopology } from './topology';
-import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS } from './settings';
+import { DEFAULT_KEY_SERDE, DEFAULT_VALUE_SERDE, SOURCE_TOPICS, TOPIC_SCHEMAS } from './settings';
 
 function feedsFromArgs(argv: string[], report: BadLines): Feed[] {
   const given = new Map<string, string>();
@@ -130,7 +136,7 @@ async function main() {
   if (process.env.KAFKA_BROKERS) {
     // Built (npm start), the driver is dist/kafka.js next to dist/main.js; from the sources (npm run dev), src/streams/kafka.
     const kafkaDriver = import.meta.url.endsWith('.ts') ? './streams/kafka/index' : './kafka.js';
-    let mod: { runUntilSignal?: (t: unknown, o: unknown) => Promise<void>; configFromEnv?: (env: unknown, app: string) => unknown } | null = null;
+    let mod: { runUntilSignal?: (t: unknown, o: unknown) => Promise<void>; configFromEnv?: (env: unknown, app: string, schemas: unknown) => unknown } | null = null;
     try {
       mod = await import(kafkaDriver);
     } catch {
@@ -140,7 +146,7 @@ async function main() {
       console.error('KAFKA_BROKERS is set, but this project has no Kafka driver (src/streams/kafka). Unset KAFKA_BROKERS to run locally over the samples.');
       process.exit(2);
     }
-    await mod.runUntilSignal(buildTopology(), mod.configFromEnv(process.env, APPLICATION_ID));
+    await mod.runUntilSignal(buildTopology(), mod.configFromEnv(process.env, APPLICATION_ID, TOPIC_SCHEMAS));
     // Left the group and disconnected: do not wait for idle client timers.
     process.exit(0);
   }
@@ -166,9 +172,9 @@ npm install && npm test      # runs the design's test cases (test/cases.json); o
 \`\`\`
 
 Run on Kafka: copy \`.env.example\` to \`.env\`, set \`KAFKA_BROKERS\`, then \`npm start\`.
-
+${schemaReadme(doc)}
 ## Layout
-- \`src/topology.ts\`: the topology, one statement per designer node.
+- \`src/topology.ts\`: the topology, one statement per designer node.${topicSchemaTable(doc).length ? "\n- `src/types.ts`: the type of each schema'd topic's key and value (from its schema), used by the sources in topology.ts." : ''}
 - \`src/streams/\`: the streams engine (the same code the designer previews with).
 - \`src/main.ts\`: local runner (\`--input <topic>=<file.jsonl>\` replaces a topic's samples) and Kafka entry point.
 - \`dist/\`: what \`npm start\` runs, rebuilt from src/ by \`npm run build\` before every start (\`npm run dev\` runs the TypeScript through tsx instead; \`npm run typecheck\` checks the types).
@@ -203,7 +209,7 @@ DESERIALIZATION_EXCEPTION_HANDLER=log-and-fail
 PRODUCTION_EXCEPTION_HANDLER=fail
 # Dead-letter topic (KIP-1034): records a handler gave up on go there raw, with the error in headers (empty: none)
 DEAD_LETTER_TOPIC=
-${OBSERVABILITY_ENV}${connectEnvExample(doc)}`;
+${OBSERVABILITY_ENV}${connectEnvExample(doc)}${SCHEMA_REGISTRY_ENV}`;
 }
 
 export const DOCKERFILE = `FROM node:20-slim

@@ -7,6 +7,8 @@ import type { TopologyDocument } from '../src/model/types';
 import { lineComment } from './comments';
 import { NameAllocator, RESERVED_NAMES } from './names';
 import { CodegenError, engineImports, PROCESSOR_TYPE_NAMES, printStatements } from './print-expr';
+import { sourceTypeArgs, typedTopics, TYPES_NAMESPACE } from './schema-files';
+import type { DslExpr } from '../src/model/dsl-expr';
 
 export function printTopology(doc: TopologyDocument): string {
   const a = analyzeDesign(doc);
@@ -14,7 +16,8 @@ export function printTopology(doc: TopologyDocument): string {
   const errors = checkDesign(doc, a).filter((d) => d.severity === 'error');
   if (errors.length) throw new CodegenError(`the design has errors:\n${errors.map((d) => formatDiagnostic(doc, d)).join('\n')}`);
   // Connector nodes are exported as connect/<name>.json (connect-files.ts), not as topology code.
-  const lowered = a.order.filter((id) => !getOperator(a.nodes.get(id)!.kind)?.connector).map((id) => lowerNode(a, id));
+  const lowered = a.order.filter((id) => !getOperator(a.nodes.get(id)!.kind)?.connector).map((id) => lowerNode(a, id))
+    .map((l) => ({ ...l, expr: typedSource(doc, l.expr) }));
   // What the file imports is known before any name is given, so no node name can shadow it.
   const imports = new Set(['StreamsBuilder', 'Topology', ...lowered.flatMap((l) => engineImports(l.expr))]);
   const names = new NameAllocator(new Set([...RESERVED_NAMES, ...imports]));
@@ -50,6 +53,7 @@ export function printTopology(doc: TopologyDocument): string {
     ...(doc.description ? [lineComment(doc.description)] : []),
     '// The engine in ./streams is the one the designer previews with, so this runs exactly like the preview.',
     `import { ${[...imports].sort().map((n) => (PROCESSOR_TYPE_NAMES.includes(n) ? `type ${n}` : n)).join(', ')} } from './streams/index';`,
+    ...(typedTopics(doc).length ? [`import type * as ${TYPES_NAMESPACE} from './types';`] : []),
     '',
     `export const APPLICATION_ID = ${JSON.stringify(doc.name)};`,
     '',
@@ -67,4 +71,17 @@ function lowerNode(a: DesignAnalysis, id: string) {
   const expr = d.lower(params as never, lowerContextOf(a, id));
   const isSink = (d.outputPorts?.(params as never) ?? ['out']).length === 0;
   return { node, expr, params, isSink };
+}
+
+const SOURCE_METHODS = new Set(['stream', 'table', 'globalTable']);
+
+/**
+ * A source reading a topic with a schema, typed by it: builder.stream<Types.OrdersKey, Types.OrdersValue>(...),
+ * so every function downstream sees the schema's record type (the preview infers it from samples).
+ */
+function typedSource(doc: TopologyDocument, expr: DslExpr): DslExpr {
+  if (expr.kind !== 'call' || expr.target.kind !== 'builder' || !SOURCE_METHODS.has(expr.method)) return expr;
+  const topic = expr.args[0];
+  if (topic?.kind !== 'lit' || typeof topic.value !== 'string') return expr;
+  return { ...expr, method: expr.method + sourceTypeArgs(doc, topic.value) };
 }

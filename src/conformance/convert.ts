@@ -48,81 +48,82 @@ function versioned(m: Obj): Obj {
 /** mapperWithKey (key, value) becomes the designer's (value, key) signature. */
 const swapArgs = (src: string) => `(value, key) => (${src})(key, value)`;
 
+const mapper = (n: CaseNode): Obj => ({ mapper: n.mapperWithKey ? swapArgs(String(n.mapperWithKey)) : n.mapper });
+const topic = (n: CaseNode): Obj => ({ topic: n.topic });
+const predicate = (n: CaseNode): Obj => ({ predicate: n.predicate, ...tableStore(n) });
+
+/** The designer params of each case op (ops not listed take none). */
+const PARAMS: Record<string, (n: CaseNode) => Obj> = {
+  stream: topic,
+  globalTable: topic,
+  to: topic,
+  table: (n) => ({ topic: n.topic, ...materialized(n), ...versioned((n.materialized ?? {}) as Obj) }),
+  filter: predicate,
+  filterNot: predicate,
+  mapValues: (n) => ({ ...mapper(n), ...tableStore(n) }),
+  flatMapValues: mapper,
+  map: (n) => ({ mapper: n.mapper }),
+  flatMap: (n) => ({ mapper: n.mapper }),
+  selectKey: (n) => ({ mapper: n.mapper }),
+  groupBy: (n) => ({ mapper: n.mapper }),
+  peek: (n) => ({ action: n.action }),
+  split: splitParams,
+  windowedBy: windowParams,
+  // aggregators[i] belongs to inputs[i], which arrives at port in<i> (convertCase).
+  cogroup: (n) => ({ aggregators: Object.fromEntries(((n.aggregators as string[]) ?? []).map((a, i) => [`in${i}`, a])) }),
+  count: materialized,
+  toTable: materialized,
+  reduce: (n) => ({ reducer: n.reducer, ...(n.subtractor ? { subtractor: n.subtractor } : {}), ...materialized(n) }),
+  aggregate: (n) => ({ initializer: n.initializer, aggregator: n.aggregator, ...(n.subtractor ? { subtractor: n.subtractor } : {}), ...(n.merger ? { merger: n.merger } : {}), ...materialized(n) }),
+  suppress: suppressParams,
+  join: joinParams,
+  leftJoin: joinParams,
+  outerJoin: joinParams,
+  process: (n) => ({ processor: n.processor, stores: ((n.stores as Obj[]) ?? []).map((st) => ({ ...st })) }),
+  processValues: (n) => ({ processor: n.processor, stores: ((n.stores as Obj[]) ?? []).map((st) => ({ ...st })) }),
+};
+
 function params(n: CaseNode): Obj {
-  switch (n.op) {
-    case 'stream':
-    case 'globalTable':
-    case 'to':
-      return { topic: n.topic };
-    case 'table':
-      return { topic: n.topic, ...materialized(n), ...versioned((n.materialized ?? {}) as Obj) };
-    case 'filter':
-    case 'filterNot':
-      return { predicate: n.predicate, ...tableStore(n) };
-    case 'mapValues':
-      return { mapper: n.mapperWithKey ? swapArgs(String(n.mapperWithKey)) : n.mapper, ...tableStore(n) };
-    case 'flatMapValues':
-      return { mapper: n.mapperWithKey ? swapArgs(String(n.mapperWithKey)) : n.mapper };
-    case 'map':
-    case 'flatMap':
-    case 'selectKey':
-    case 'groupBy':
-      return { mapper: n.mapper };
-    case 'peek':
-      return { action: n.action };
-    case 'split':
-      return {
-        namePrefix: n.namePrefix ?? '',
-        branches: ((n.branches as Obj[]) ?? []).map((b) => ({ name: b.name, predicate: b.predicate })),
-        defaultBranch: n.defaultBranch ? ((n.defaultBranch as Obj).name ?? '0') : null,
-      };
-    case 'windowedBy': {
-      const w = n.window as Obj;
-      const p: Obj = { type: w.type, graceMs: w.graceMs ?? 0, emitStrategy: n.emitStrategy ?? 'onWindowUpdate' };
-      if (w.sizeMs !== undefined) p.sizeMs = w.sizeMs;
-      p.advanceMs = w.advanceMs ?? w.sizeMs ?? 60_000;
-      if (w.timeDifferenceMs !== undefined) p.timeDifferenceMs = w.timeDifferenceMs;
-      if (w.gapMs !== undefined) p.gapMs = w.gapMs;
-      return p;
-    }
-    case 'cogroup':
-      // aggregators[i] belongs to inputs[i], which arrives at port in<i> (convertCase).
-      return { aggregators: Object.fromEntries(((n.aggregators as string[]) ?? []).map((a, i) => [`in${i}`, a])) };
-    case 'count':
-      return materialized(n);
-    case 'reduce':
-      return { reducer: n.reducer, ...(n.subtractor ? { subtractor: n.subtractor } : {}), ...materialized(n) };
-    case 'aggregate':
-      return { initializer: n.initializer, aggregator: n.aggregator, ...(n.subtractor ? { subtractor: n.subtractor } : {}), ...(n.merger ? { merger: n.merger } : {}), ...materialized(n) };
-    case 'suppress': {
-      const b = (n.bufferConfig ?? { unbounded: true }) as Obj;
-      return {
-        mode: n.untilWindowCloses ? 'untilWindowCloses' : 'untilTimeLimit',
-        timeLimitMs: n.untilTimeLimitMs ?? 0,
-        maxRecords: typeof b.maxRecords === 'number' ? b.maxRecords : null,
-        maxBytes: typeof b.maxBytes === 'number' ? b.maxBytes : null,
-        bufferFullStrategy: b.emitEarlyWhenFull ? 'emitEarlyWhenFull' : 'shutDownWhenFull',
-      };
-    }
-    case 'toTable':
-      return materialized(n);
-    case 'join':
-    case 'leftJoin':
-    case 'outerJoin': {
-      const w = (n.window ?? {}) as Obj;
-      const p: Obj = { joiner: n.joiner, ...materialized(n) };
-      if (n.window) Object.assign(p, { beforeMs: w.beforeMs ?? 0, afterMs: w.afterMs ?? 0, graceMs: w.graceMs ?? 0 });
-      if (n.keySelector) p.keySelector = n.keySelector;
-      if (n.foreignKeyExtractor) p.foreignKeyExtractor = n.foreignKeyExtractor;
-      if (typeof n.gracePeriodMs === 'number') p.gracePeriodMs = n.gracePeriodMs;
-      return p;
-    }
-    case 'process':
-    case 'processValues':
-      return { processor: n.processor, stores: ((n.stores as Obj[]) ?? []).map((st) => ({ ...st })) };
-    default:
-      return {};
-  }
+  return Object.hasOwn(PARAMS, n.op) ? PARAMS[n.op](n) : {};
+}
+
+function splitParams(n: CaseNode): Obj {
+  return {
+    namePrefix: n.namePrefix ?? '',
+    branches: ((n.branches as Obj[]) ?? []).map((b) => ({ name: b.name, predicate: b.predicate })),
+    defaultBranch: n.defaultBranch ? ((n.defaultBranch as Obj).name ?? '0') : null,
+  };
+}
+
+function windowParams(n: CaseNode): Obj {
+  const w = n.window as Obj;
+  const p: Obj = { type: w.type, graceMs: w.graceMs ?? 0, emitStrategy: n.emitStrategy ?? 'onWindowUpdate' };
+  if (w.sizeMs !== undefined) p.sizeMs = w.sizeMs;
+  p.advanceMs = w.advanceMs ?? w.sizeMs ?? 60_000;
+  if (w.timeDifferenceMs !== undefined) p.timeDifferenceMs = w.timeDifferenceMs;
+  if (w.gapMs !== undefined) p.gapMs = w.gapMs;
+  return p;
+}
+
+function suppressParams(n: CaseNode): Obj {
+  const b = (n.bufferConfig ?? { unbounded: true }) as Obj;
+  return {
+    mode: n.untilWindowCloses ? 'untilWindowCloses' : 'untilTimeLimit',
+    timeLimitMs: n.untilTimeLimitMs ?? 0,
+    maxRecords: typeof b.maxRecords === 'number' ? b.maxRecords : null,
+    maxBytes: typeof b.maxBytes === 'number' ? b.maxBytes : null,
+    bufferFullStrategy: b.emitEarlyWhenFull ? 'emitEarlyWhenFull' : 'shutDownWhenFull',
+  };
+}
+
+function joinParams(n: CaseNode): Obj {
+  const w = (n.window ?? {}) as Obj;
+  const p: Obj = { joiner: n.joiner, ...materialized(n) };
+  if (n.window) Object.assign(p, { beforeMs: w.beforeMs ?? 0, afterMs: w.afterMs ?? 0, graceMs: w.graceMs ?? 0 });
+  if (n.keySelector) p.keySelector = n.keySelector;
+  if (n.foreignKeyExtractor) p.foreignKeyExtractor = n.foreignKeyExtractor;
+  if (typeof n.gracePeriodMs === 'number') p.gracePeriodMs = n.gracePeriodMs;
+  return p;
 }
 
 export function convertCase(name: string, nodes: CaseNode[]): ConvertedCase {

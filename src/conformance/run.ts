@@ -14,62 +14,16 @@ type Rec = { key: unknown; value: unknown; timestamp: number };
 
 export function runCase(c: ConformanceCase): CaseResult {
   const result: CaseResult = { name: c.name, pass: false, failures: [], trace: [], stores: {}, droppedRecords: 0 };
-  const conv = convertCase(c.name, c.topology.nodes);
-  const compiled = compileDesign(conv.doc);
-  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    result.failures.push(...errors.map((d) => `compile: ${formatDiagnostic(conv.doc, d)}`));
-    return result;
-  }
-  for (const id of conv.oldValues) enableSendingOldValues(compiled.nodeObjects.get(id) as KTableImpl);
-  for (const cap of conv.captures) captureChanges(compiled.nodeObjects.get(cap.tableId) as KTableImpl, cap.topic);
   // A record without a timestamp: the Kafka test piped it with wall-clock time. TopologyTestDriver's
   // input topics created without a start time stamp every such record with the instant the topic was
   // created (no auto-advance), so all of them share one timestamp here too.
   const createdAt = Date.now();
-  let driver: TopologyTestDriver;
+  const driver = startDriver(c, result, createdAt);
+  if (!driver) return result;
+  const run = new CaseSteps(driver, result, createdAt);
   try {
-    driver = new TopologyTestDriver(compiled.topology, { wallClockStartMs: c.wallClockStartMs ?? createdAt });
-  } catch (e) {
-    result.failures.push(`init: ${e instanceof Error ? e.message : String(e)}`);
-    return result;
-  }
-  const cursors = new Map<string, number>();
-  const check = (expect: Record<string, unknown>, where: string) => {
-    for (const [topic, assertion] of Object.entries(expect)) {
-      if (topic.startsWith('@')) continue;
-      const all = driver.allOutputs(topic) as Rec[];
-      const from = cursors.get(topic) ?? 0;
-      cursors.set(topic, from + recordsRead(assertion, all.length - from));
-      const diff = checkAssertion(assertion, all.slice(from), all);
-      if (diff) result.failures.push(`${where}, topic "${topic}": ${diff}`);
-    }
-  };
-  /** Runs a step that may emit (pipe, wall-clock advance) and records what it emitted in the trace. */
-  const traced = (i: number, run: () => void) => {
-    const before = new Map(driver.outputTopics().map((t) => [t, driver.allOutputs(t).length]));
-    run();
-    const emitted: Record<string, Rec[]> = {};
-    for (const t of driver.outputTopics()) {
-      const recs = driver.allOutputs(t).slice(before.get(t) ?? 0) as Rec[];
-      if (recs.length) emitted[t] = recs.map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
-    }
-    result.trace.push({ step: i, emitted });
-  };
-  try {
-    c.steps.forEach((step, i) => {
-      if ('advanceWallClockMs' in step) {
-        traced(i, () => driver.advanceWallClockTime(step.advanceWallClockMs));
-      } else if ('pipe' in step) {
-        const p = step.pipe;
-        traced(i, () => driver.pipe(p.topic, p.key, p.value, p.timestamp ?? createdAt));
-      } else if ('storePut' in step) {
-        storePut(driver, step.storePut, createdAt);
-      } else if ('expect' in step) {
-        check(step.expect, `step ${i}`);
-      }
-    });
-    check(c.expected ?? {}, 'final');
+    c.steps.forEach((step, i) => run.step(step, i));
+    run.check(c.expected ?? {}, 'final');
   } catch (e) {
     result.failures.push(`error: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -80,6 +34,70 @@ export function runCase(c: ConformanceCase): CaseResult {
   if (typeof dropped === 'number' && dropped !== result.droppedRecords) result.failures.push(`@droppedRecords: expected ${dropped}, got ${result.droppedRecords}`);
   result.pass = result.failures.length === 0;
   return result;
+}
+
+/** The case's topology compiled (with its test hooks) in a driver; null, with the failure recorded, when it cannot be built. */
+function startDriver(c: ConformanceCase, result: CaseResult, createdAt: number): TopologyTestDriver | null {
+  const conv = convertCase(c.name, c.topology.nodes);
+  const compiled = compileDesign(conv.doc);
+  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    result.failures.push(...errors.map((d) => `compile: ${formatDiagnostic(conv.doc, d)}`));
+    return null;
+  }
+  for (const id of conv.oldValues) enableSendingOldValues(compiled.nodeObjects.get(id) as KTableImpl);
+  for (const cap of conv.captures) captureChanges(compiled.nodeObjects.get(cap.tableId) as KTableImpl, cap.topic);
+  try {
+    return new TopologyTestDriver(compiled.topology, { wallClockStartMs: c.wallClockStartMs ?? createdAt });
+  } catch (e) {
+    result.failures.push(`init: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+type Step = ConformanceCase['steps'][number];
+
+/** The steps of one case on its driver: what each emitted (the trace) and the expectations read so far per topic. */
+class CaseSteps {
+  private readonly cursors = new Map<string, number>();
+  constructor(
+    private readonly driver: TopologyTestDriver,
+    private readonly result: CaseResult,
+    private readonly createdAt: number,
+  ) {}
+
+  step(step: Step, i: number): void {
+    if ('advanceWallClockMs' in step) this.traced(i, () => this.driver.advanceWallClockTime(step.advanceWallClockMs));
+    else if ('pipe' in step) {
+      const p = step.pipe;
+      this.traced(i, () => this.driver.pipe(p.topic, p.key, p.value, p.timestamp ?? this.createdAt));
+    } else if ('storePut' in step) storePut(this.driver, step.storePut, this.createdAt);
+    else if ('expect' in step) this.check(step.expect, `step ${i}`);
+  }
+
+  /** Each topic's assertion against the records written since the last one read them. */
+  check(expect: Record<string, unknown>, where: string): void {
+    for (const [topic, assertion] of Object.entries(expect)) {
+      if (topic.startsWith('@')) continue;
+      const all = this.driver.allOutputs(topic) as Rec[];
+      const from = this.cursors.get(topic) ?? 0;
+      this.cursors.set(topic, from + recordsRead(assertion, all.length - from));
+      const diff = checkAssertion(assertion, all.slice(from), all);
+      if (diff) this.result.failures.push(`${where}, topic "${topic}": ${diff}`);
+    }
+  }
+
+  /** Runs a step that may emit (pipe, wall-clock advance) and records what it emitted in the trace. */
+  private traced(i: number, run: () => void): void {
+    const before = new Map(this.driver.outputTopics().map((t) => [t, this.driver.allOutputs(t).length]));
+    run();
+    const emitted: Record<string, Rec[]> = {};
+    for (const t of this.driver.outputTopics()) {
+      const recs = this.driver.allOutputs(t).slice(before.get(t) ?? 0) as Rec[];
+      if (recs.length) emitted[t] = recs.map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
+    }
+    this.result.trace.push({ step: i, emitted });
+  }
 }
 
 /** TopologyTestDriver#getKeyValueStore(name).put(key, value): a direct write, which emits nothing. */

@@ -55,33 +55,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   const punctuations = recordPunctuations(driver, result, index.ownerOf, () => (tracer.current >= 0 && tracer.current < ids.length ? ids[tracer.current] : null));
   const recorder = req.record ? new TimelineRecorder(result, index, nodeRules(doc, result.graph), ids) : null;
   recorder?.attach(driver);
-  const clock = new PreviewWallClock(req.wallClock);
-  let piped = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i];
-    piped++;
-    tracer.currentInput = ids[i];
-    tracer.current = i;
-    hooks.beforeRecord?.(ids[i]);
-    recorder?.before(i);
-    try {
-      checkSample(input.topic, input.index, input.record);
-      driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
-      clock.afterRecord(driver, input.record.timestamp);
-      recorder?.after(i, driver);
-    } catch (e) {
-      fail(result, e, index.ownerOf, input.topic, input.index);
-      break;
-    }
-  }
-  if (result.ok) {
-    punctuations.wallClock = true;
-    try {
-      clock.afterSamples(driver);
-    } catch (e) {
-      fail(result, e, index.ownerOf, '', -1);
-    }
-  }
+  const piped = pipeInputs({ driver, result, hooks, tracer, recorder, inputs, ids, ownerOf: index.ownerOf, clock: new PreviewWallClock(req.wallClock) }, punctuations);
   tracer.countFrom(driver);
   for (const t of driver.outputTopics()) result.sinks[t] = driver.allOutputs(t).map((r) => ({ key: r.key, value: r.value, timestamp: r.timestamp }));
   tracer.keepInputs(inputs, ids, piped, req.maxTracePerNode === undefined || !!recorder);
@@ -92,6 +66,51 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   result.diagnostics.push(...sinkSchemaDiagnostics(doc, result.sinks));
   result.durationMs = now() - started;
   return result;
+}
+
+interface PipeRun {
+  driver: TopologyTestDriver;
+  result: SimulationResult;
+  hooks: SimulateHooks;
+  tracer: RunTracer;
+  recorder: TimelineRecorder | null;
+  inputs: OrderedInput[];
+  ids: string[];
+  ownerOf: Map<string, string>;
+  clock: PreviewWallClock;
+}
+
+/**
+ * Pipes the inputs in Kafka's order (moving the wall clock as asked), then moves the clock once
+ * more after the samples; the first failure ends the run. Returns how many inputs were piped.
+ */
+function pipeInputs(run: PipeRun, punctuations: { wallClock: boolean }): number {
+  const { driver, result, tracer, recorder, inputs, ids } = run;
+  let piped = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    piped++;
+    tracer.currentInput = ids[i];
+    tracer.current = i;
+    run.hooks.beforeRecord?.(ids[i]);
+    recorder?.before(i);
+    try {
+      checkSample(input.topic, input.index, input.record);
+      driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
+      run.clock.afterRecord(driver, input.record.timestamp);
+      recorder?.after(i, driver);
+    } catch (e) {
+      fail(result, e, run.ownerOf, input.topic, input.index);
+      return piped;
+    }
+  }
+  punctuations.wallClock = true;
+  try {
+    run.clock.afterSamples(driver);
+  } catch (e) {
+    fail(result, e, run.ownerOf, '', -1);
+  }
+  return piped;
 }
 
 /** The merged input records and their ids ("<topic>#<index>", same positions). */

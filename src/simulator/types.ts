@@ -11,6 +11,7 @@ import type { Moment, TimelineOverview } from './timeline/types';
 import type { PartitionView } from './partitions/partition-view';
 import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
+import type { FaultAnswers, FaultQuery } from './faults/view';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -197,7 +198,9 @@ export type PreviewQuery =
   /** The recorded run's samples on N partitions, compared with this run. */
   | { kind: 'partitions'; partitions: number }
   /** The recorded run's samples replayed under K arrival orders (order-finder.ts), within the worker's time budget. */
-  | { kind: 'orders'; orders: number; seed: number };
+  | { kind: 'orders'; orders: number; seed: number }
+  /** The run's samples under faults (faults/view.ts). */
+  | FaultQuery;
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -206,6 +209,8 @@ export interface PreviewAnswers {
   moment: Moment;
   partitions: PartitionView;
   orders: OrderReport;
+  faults: FaultAnswers['faults'];
+  'fault-search': FaultAnswers['fault-search'];
 }
 
 /** Messages between the page and the simulator worker. */

@@ -4,6 +4,7 @@
  * samples are not copied on every run, reports progress, runs simulate(). A run with a view answers
  * with the designer's summary and keeps the full result (the last two runs) for queries.
  */
+import { answerFaults, type RunSource } from './faults/view';
 import { toCloneable } from './plain-data';
 import { answer, summarize } from './preview-view';
 import { simulate } from './simulate';
@@ -34,11 +35,12 @@ export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: (
   const post = cloneSafe(postRaw);
   let lastSamples: SimulationRequest['doc']['samples'] = {};
   // The page may still ask about the previous run while the next one is on its way.
-  const kept = new Map<number, SimulationResult>();
+  const kept = new Map<number, { result: SimulationResult; source: RunSource }>();
   const handle = (msg: WorkerRequest) => {
     if (msg.type === 'query') {
-      const result = kept.get(msg.runId);
-      post({ type: 'answer', id: msg.id, answer: result ? answer(result, msg.query) : null });
+      const run = kept.get(msg.runId);
+      const q = msg.query;
+      post({ type: 'answer', id: msg.id, answer: !run ? null : q.kind === 'faults' || q.kind === 'fault-search' ? answerFaults(run.result, run.source, q, now) : answer(run.result, q) });
       return;
     }
     post({ type: 'started', id: msg.id });
@@ -61,7 +63,7 @@ export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: (
       post({ type: 'result', id: msg.id, result });
       return;
     }
-    kept.set(msg.id, result);
+    kept.set(msg.id, { result, source: { doc: msg.request.doc, samples: msg.request.samples ?? msg.request.doc.samples } });
     for (const id of kept.keys()) if (kept.size > KEPT_RUNS) kept.delete(id);
     // The test cases run after the preview, within the same time limit (an endless function stops both).
     post({ type: 'preview', id: msg.id, preview: { ...summarize(result, msg.id, msg.view), tests: testsForPage(msg.request.doc) } });

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { createDesignsSlice, type DesignsSlice } from './designs-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createFaultsSlice, type FaultsSlice } from './faults-slice';
 import { createPreviewSlice, type PreviewSlice } from './preview-slice';
 import { createSamplesDraftSlice, type SamplesDraftSlice } from './samples-draft-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -9,7 +10,7 @@ import { createTestsSlice, type TestsSlice } from './tests-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice;
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice & FaultsSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -21,6 +22,7 @@ export const createAppStore = () =>
     ...createDesignsSlice(...(a as Parameters<typeof createDesignsSlice>)),
     ...createTestsSlice(...(a as Parameters<typeof createTestsSlice>)),
     ...createTimelineSlice(...(a as Parameters<typeof createTimelineSlice>)),
+    ...createFaultsSlice(...(a as Parameters<typeof createFaultsSlice>)),
   }));
 
 export const useApp = createAppStore();

@@ -1,7 +1,7 @@
 /** Panels, dialogs and transient messages. */
 import type { StateCreator } from 'zustand';
 
-export type BottomTab = 'preview' | 'timeline' | 'samples' | 'tests' | 'versions' | 'plan' | 'code';
+export type BottomTab = 'preview' | 'timeline' | 'faults' | 'samples' | 'tests' | 'versions' | 'plan' | 'code';
 
 /** A button in a toast, e.g. Undo after deleting a design. */
 export interface ToastAction {
@@ -11,7 +11,7 @@ export interface ToastAction {
 
 export interface UiSlice {
   bottomTab: BottomTab;
-  dialog: 'help' | 'examples' | 'generate' | 'designs' | null;
+  dialog: 'help' | 'examples' | 'generate' | 'designs' | 'import-describe' | null;
   toast: { message: string; kind: 'error' | 'info'; at: number; action?: ToastAction } | null;
   setBottomTab: (t: BottomTab) => void;
   setDialog: (d: UiSlice['dialog']) => void;

@@ -30,6 +30,7 @@ export function Toolbar() {
       <button onClick={() => void newDesign().then(() => fitDesign(0))} aria-label="New design">New</button>
       <button onClick={() => app().setDialog('examples')} data-testid="open-examples">Examples</button>
       <OpenFile fitDesign={fitDesign} />
+      <button onClick={() => app().setDialog('import-describe')} data-testid="open-import-describe" title="A design from the text of Kafka's Topology#describe()">Import describe()</button>
       <button onClick={() => downloadText(`${app().doc.name}.json`, serializeDesign(app().doc))} aria-label="Save design file">Save</button>
       <button onClick={() => app().undo()} disabled={!canUndo} aria-label="Undo" data-testid="undo">Undo</button>
       <button onClick={() => app().redo()} disabled={!canRedo} aria-label="Redo">Redo</button>

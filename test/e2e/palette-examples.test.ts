@@ -45,7 +45,7 @@ describe('palette and examples', () => {
   }, 60_000);
 
   it('lists the seven examples of the issue, and the cogroup one of issue 13', async () => {
-    expect(EXAMPLES.map((e) => e.file)).toEqual(['word-count.json', 'pageview-windows.json', 'orders-payments-join.json', 'enrich-with-table.json', 'session-windows.json', 'final-results-suppress.json', 'split-branches.json', 'customer-activity-cogroup.json']);
+    expect(EXAMPLES.map((e) => e.file)).toEqual(['word-count.json', 'pageview-windows.json', 'orders-payments-join.json', 'enrich-with-table.json', 'session-windows.json', 'final-results-suppress.json', 'split-branches.json', 'customer-activity-cogroup.json', 'avro-orders.json']);
   });
 
   it('opens every example of the gallery in one click and previews it without errors', async () => {

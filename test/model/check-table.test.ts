@@ -29,7 +29,7 @@ describe('checkDesign: one broken design per code', () => {
   });
 
   it('the examples have no diagnostics at all', () => {
-    for (const name of ['word-count', 'split-branches', 'orders-payments-join', 'pageview-windows', 'session-windows', 'final-results-suppress', 'enrich-with-table', 'customer-activity-cogroup']) {
+    for (const name of ['word-count', 'split-branches', 'orders-payments-join', 'pageview-windows', 'session-windows', 'final-results-suppress', 'enrich-with-table', 'customer-activity-cogroup', 'avro-orders']) {
       expect(checkDesign(exampleDesign(name)), name).toEqual([]);
     }
   });

@@ -21,7 +21,7 @@ describe('connectors in the preview', () => {
 
   it('a sink connector record leads back to its input record, and its detail lists the to node records it took', () => {
     const r = simulate({ doc });
-    const lineage = lineageThroughState(r, 'snk#2');
+    const lineage = lineageThroughState(r, 'snk#2')!;
     expect(lineage.inputIds).toEqual(['lines#1']);
     expect(lineage.nodeIds).toEqual(expect.arrayContaining(['o', 'm', 's']));
     const detail = nodeDetail(r, 'snk', 10);

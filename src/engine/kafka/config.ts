@@ -1,5 +1,6 @@
 import { backPressureFromEnv, type BackPressureLimits } from './back-pressure';
 import { parseCompression, type CompressionName } from './compression';
+import type { SchemaRegistrySettings, SubjectNameStrategy, TopicSchemaTable } from './schema-serdes';
 import { parseDeserializationHandling, parseProductionHandling, type DeserializationHandling, type ProductionHandling } from './error-handlers';
 
 /** Configuration of the Kafka runtime, from code or from the environment (.env.example documents every key). */
@@ -38,6 +39,8 @@ export interface KafkaRuntimeConfig {
   maxConsumerRestarts?: number;
   /** First wait before replacing a crashed consumer (doubles each time; default 1000 ms). */
   consumerRestartBackoffMs?: number;
+  /** Topics whose keys or values carry a schema: read and written in the Confluent wire format through this registry. */
+  schemaRegistry?: SchemaRegistrySettings;
   /** Port of the /metrics, /healthz and /livez server (unset: no server; 0: a free port, see KafkaApp.metricsPort). */
   metricsPort?: number;
   /** Interface the server listens on (default 0.0.0.0, so container probes reach it). */
@@ -48,7 +51,8 @@ export interface KafkaRuntimeConfig {
   backPressure?: BackPressureLimits;
 }
 
-export function configFromEnv(env: Record<string, string | undefined>, applicationId: string): KafkaRuntimeConfig {
+/** The design's topic schemas (TOPIC_SCHEMAS of the generated settings) are the third argument. */
+export function configFromEnv(env: Record<string, string | undefined>, applicationId: string, topicSchemas: TopicSchemaTable = {}): KafkaRuntimeConfig {
   const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   if (!brokers.length) throw new Error('KAFKA_BROKERS is empty: set it to host:port[,host:port]');
   const guarantee = env.PROCESSING_GUARANTEE ?? 'at_least_once';
@@ -72,9 +76,25 @@ export function configFromEnv(env: Record<string, string | undefined>, applicati
     productionExceptionHandler: parseProductionHandling(env.PRODUCTION_EXCEPTION_HANDLER),
     ...(env.DEAD_LETTER_TOPIC ? { deadLetterTopic: env.DEAD_LETTER_TOPIC } : {}),
     compression: parseCompression(env.COMPRESSION),
+    ...schemaRegistryFromEnv(env, topicSchemas),
     ...(metricsPort !== undefined ? { metricsPort } : {}),
     ...(env.METRICS_HOST ? { metricsHost: env.METRICS_HOST } : {}),
     tracing: tracing === 'on',
     backPressure: backPressureFromEnv(env),
   };
+}
+
+const STRATEGIES: Record<string, SubjectNameStrategy> = { TopicNameStrategy: 'topic', RecordNameStrategy: 'record', TopicRecordNameStrategy: 'topic-record' };
+
+/** SCHEMA_REGISTRY_URL is required as soon as a topic carries a schema (records would not be read as written). */
+function schemaRegistryFromEnv(env: Record<string, string | undefined>, topics: TopicSchemaTable): { schemaRegistry?: SchemaRegistrySettings } {
+  const withSchemas = Object.keys(topics).filter((t) => topics[t].key || topics[t].value);
+  if (!withSchemas.length) return {};
+  const url = env.SCHEMA_REGISTRY_URL?.trim();
+  if (!url) throw new Error(`SCHEMA_REGISTRY_URL is empty: topics ${withSchemas.join(', ')} carry schemas (Confluent wire format)`);
+  const strategy = env.SCHEMA_REGISTRY_SUBJECT_NAME_STRATEGY || 'TopicNameStrategy';
+  if (!STRATEGIES[strategy]) throw new Error(`SCHEMA_REGISTRY_SUBJECT_NAME_STRATEGY must be ${Object.keys(STRATEGIES).join(', ')}, got "${strategy}"`);
+  const auto = env.SCHEMA_REGISTRY_AUTO_REGISTER ?? 'true';
+  if (auto !== 'true' && auto !== 'false') throw new Error(`SCHEMA_REGISTRY_AUTO_REGISTER must be true or false, got "${auto}"`);
+  return { schemaRegistry: { url, topics, subjectNameStrategy: STRATEGIES[strategy], autoRegister: auto === 'true' } };
 }

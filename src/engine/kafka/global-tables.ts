@@ -6,19 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Task } from '../core/task';
-import { Serdes } from '../serdes';
-import { decoderFor } from './codec';
 import type { InputDecoder } from './input-decoder';
 
 export async function consumeGlobalTables(kafka: Kafka, app: string, topics: string[], sources: InputDecoder, globalTask: Task): Promise<Consumer> {
-  const json = Serdes.Json();
   const consumer = kafka.consumer({ groupId: `${app}-global-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 200 });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
-      const src = sources.source(topic);
-      globalTask.process(topic, { key: decoderFor(src?.keySerde ?? json)(message.key), value: decoderFor(src?.valueSerde ?? json)(message.value), timestamp: Number(message.timestamp) }, -1);
+      await sources.prepare(topic, [message]);
+      const d = sources.decodersOf(topic);
+      globalTask.process(topic, { key: d.key(message.key), value: d.value(message.value), timestamp: Number(message.timestamp) }, -1);
     },
   });
   return consumer;

@@ -15,6 +15,7 @@ import { decoderFor, type Decode } from './codec';
 import { DeserializationError, deadLetterRecord, type DeserializationHandling } from './error-handlers';
 import type { Buffered } from './partition-group';
 import type { RecordCollector } from './record-collector';
+import type { SchemaSerdes } from './schema-serdes';
 import { internalTopicName } from './topics';
 import { headerText } from './trace-context';
 
@@ -24,6 +25,8 @@ export interface InputDecoderOptions {
   handling: DeserializationHandling;
   deadLetterTopic?: string;
   collector: RecordCollector;
+  /** Topics with a schema: their keys and values are in the Confluent wire format. */
+  schemas?: SchemaSerdes;
   log: (line: string) => void;
   onDropped: () => void;
   /** Tracing on: keep each record's traceparent and tracestate headers (else headers are never read). */
@@ -44,6 +47,14 @@ export class InputDecoder {
   /** The source node reading a topic (by the topology's name), for its serdes. */
   source(topic: string): NodeSpec | undefined {
     return this.sourceOf.get(topic);
+  }
+
+  /** Loads the writer schemas the batch's records name (a no-op for topics without a schema). */
+  async prepare(topic: string, messages: readonly { key: Buffer | null; value: Buffer | null }[]): Promise<void> {
+    const schemas = this.o.schemas;
+    if (!schemas || this.o.spec.internalTopics.has(this.specTopicOf.get(topic) ?? '')) return;
+    await schemas.prepare(topic, 'key', messages.map((m) => m.key));
+    await schemas.prepare(topic, 'value', messages.map((m) => m.value));
   }
 
   decode(batch: Batch): Buffered[] {
@@ -75,14 +86,20 @@ export class InputDecoder {
     return out;
   }
 
-  private decodersOf(topic: string) {
+  /** The key and value decoders of a topic (by its Kafka name): its schema's, else its source's serdes. */
+  decodersOf(topic: string) {
     let d = this.decoders.get(topic);
     if (!d) {
       const json = Serdes.Json();
       const specTopic = this.specTopicOf.get(topic) ?? topic;
       const src = this.sourceOf.get(specTopic);
       const internal = this.o.spec.internalTopics.has(specTopic);
-      d = { key: decoderFor(src?.keySerde ?? json), value: decoderFor(internal ? json : (src?.valueSerde ?? json)), specTopic };
+      const schemas = internal ? undefined : this.o.schemas;
+      d = {
+        key: schemas?.decoder(specTopic, 'key') ?? decoderFor(src?.keySerde ?? json),
+        value: schemas?.decoder(specTopic, 'value') ?? decoderFor(internal ? json : (src?.valueSerde ?? json)),
+        specTopic,
+      };
       this.decoders.set(topic, d);
     }
     return d;

@@ -19,6 +19,7 @@ import { InputDecoder } from './input-decoder';
 import { Lifecycle, type AppState } from './lifecycle';
 import { kafkaDefaultPartitioner } from './partitioner';
 import { RecordCollector } from './record-collector';
+import { SchemaSerdes } from './schema-serdes';
 import { SinkEmitter } from './sink-writers';
 import { StreamThread } from './stream-thread';
 import { TaskManager } from './task-manager';
@@ -74,7 +75,10 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   await producer.connect();
   const drops = parts.drops;
   const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (drops.production += n) } as const;
-  const sinks = new SinkEmitter(app, errors);
+  // Sink schemas are registered (or looked up) before anything is produced.
+  const writtenTopics = [...spec.nodes.values()].filter((n) => n.type === 'sink' && !n.internal).flatMap((n) => n.topics);
+  const schemas = config.schemaRegistry ? await SchemaSerdes.start(config.schemaRegistry, new Set(writtenTopics)) : undefined;
+  const sinks = new SinkEmitter(app, errors, schemas);
   sinks.tracing = tracing;
   // Back-pressure pauses fetching at the limits; processing itself waits only at twice them (the last resort).
   const limits = config.backPressure ?? DEFAULT_BACK_PRESSURE;
@@ -90,7 +94,7 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   }));
   const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)), restoreListener: parts.restore };
   const tasks = (parts.tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: config.recordCache !== 'off', trace: tracing?.onForward }));
-  const decoder = new InputDecoder({ spec, app, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
+  const decoder = new InputDecoder({ spec, app, schemas, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
   const thread: StreamThread = (parts.thread = new StreamThread({
     kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder,
     flushEachRecord: config.recordCache === 'off',

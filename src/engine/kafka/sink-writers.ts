@@ -9,6 +9,7 @@ import { Serdes } from '../serdes';
 import { encoderFor, type Encode } from './codec';
 import { deadLetterRecord, ProductionError, type ProductionHandling } from './error-handlers';
 import type { OutRecord, RecordCollector } from './record-collector';
+import type { SchemaSerdes } from './schema-serdes';
 import type { RecordTracing } from './tracing';
 import { internalTopicName } from './topics';
 
@@ -25,7 +26,7 @@ export interface SinkWriter {
  * serde the sink names: the foreign-key subscription topic writes the foreign key as the right table
  * does, so murmur2 puts it on the partition of the right table's row.
  */
-export function sinkWriters(app: string): (topic: string, internal: boolean, sink: NodeSpec) => SinkWriter {
+export function sinkWriters(app: string, schemas?: SchemaSerdes): (topic: string, internal: boolean, sink: NodeSpec) => SinkWriter {
   const json = Serdes.Json();
   const writers = new Map<NodeSpec, SinkWriter>();
   return (topic, internal, sink) => {
@@ -33,7 +34,12 @@ export function sinkWriters(app: string): (topic: string, internal: boolean, sin
     if (!w) {
       w = internal
         ? { topic: internalTopicName(app, topic), key: encoderFor(sink.keySerde ?? json), value: encoderFor(json), partitionOf: sink.partitionOf ?? null }
-        : { topic, key: encoderFor(sink.keySerde ?? json), value: encoderFor(sink.valueSerde ?? json), partitionOf: null };
+        : {
+            topic,
+            key: schemas?.encoder(topic, 'key') ?? encoderFor(sink.keySerde ?? json),
+            value: schemas?.encoder(topic, 'value') ?? encoderFor(sink.valueSerde ?? json),
+            partitionOf: null,
+          };
       writers.set(sink, w);
     }
     return w;
@@ -58,8 +64,9 @@ export class SinkEmitter {
   constructor(
     app: string,
     private readonly errors: SinkErrorHandling,
+    schemas?: SchemaSerdes,
   ) {
-    this.writerFor = sinkWriters(app);
+    this.writerFor = sinkWriters(app, schemas);
   }
 
   /** A task's output: serialized and queued; a record that cannot be serialized goes to the production handler. */

@@ -161,6 +161,9 @@ export class StreamThread {
       const l = this.ends.get(key);
       if (l) l.end = Number(batch.highWatermark);
       else this.ends.set(key, { topic: batch.topic, partition: batch.partition, end: Number(batch.highWatermark), next: Number(batch.firstOffset()) });
+      // Writer schemas of the batch's schema ids are loaded first (the registry is asked outside the record path).
+      await this.o.decoder.prepare(batch.topic, batch.messages);
+      if (!isRunning() || isStale() || this.o.stopping()) return;
       active.group.add(batch.topic, this.o.decoder.decode(batch), Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
       // The fetch position moves on; offsets are committed only for records actually processed.
       resolveOffset(batch.lastOffset());

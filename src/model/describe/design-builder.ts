@@ -24,7 +24,15 @@ export interface ImportNote {
   message: string;
 }
 
-export const todo = (what: string) => `/* TODO: was ${what} */`;
+/** The marker every imported stub carries, and how a card finds one (functions, processors, branch predicates). */
+const TODO_MARK = 'TODO: was ';
+export const todo = (what: string) => `/* ${TODO_MARK}${what} */`;
+
+export function hasImportTodo(params: unknown): boolean {
+  if (typeof params === 'string') return params.includes(TODO_MARK);
+  if (Array.isArray(params)) return params.some(hasImportTodo);
+  return !!params && typeof params === 'object' && Object.values(params).some(hasImportTodo);
+}
 
 /** The operator's default function, marked with what it stands for. */
 export function stub(kind: string, param: string, what: string): string {
@@ -35,7 +43,7 @@ export function stub(kind: string, param: string, what: string): string {
 
 /** A processor object that forwards every record, with a TODO naming the processor it replaces. */
 export function processorStub(what: string): string {
-  return `({\n  // TODO: was ${what}; write what it did.\n  init(ctx) {\n    this.ctx = ctx;\n  },\n  process(record) {\n    this.ctx.forward(record);\n  },\n})`;
+  return `({\n  // ${TODO_MARK}${what}; write what it did.\n  init(ctx) {\n    this.ctx = ctx;\n  },\n  process(record) {\n    this.ctx.forward(record);\n  },\n})`;
 }
 
 export class DesignBuilder {

@@ -34,22 +34,29 @@ export function compareSinks(one: SimulationResult['sinks'], many: Record<string
 
 /** The records of `xs` left after taking out one of `ys` for each (multiset difference, in xs's order). */
 function minus(xs: Out[], ys: Out[]): Out[] {
+  return splitByCopies(xs, ys, text)[1];
+}
+
+/**
+ * `xs` split in two, in its order: the records matched by a copy in `ys` (each copy of ys matches one
+ * record of xs, by `id`), and the rest.
+ */
+export function splitByCopies<T>(xs: readonly T[], ys: readonly T[], id: (r: T) => string): [T[], T[]] {
   const left = new Map<string, number>();
-  for (const y of ys) left.set(text(y), (left.get(text(y)) ?? 0) + 1);
-  return xs.filter((x) => {
-    const n = left.get(text(x)) ?? 0;
-    if (n > 0) left.set(text(x), n - 1);
-    return n === 0;
-  });
+  for (const y of ys) left.set(id(y), (left.get(id(y)) ?? 0) + 1);
+  const matched: T[] = [];
+  const rest: T[] = [];
+  for (const x of xs) {
+    const n = left.get(id(x)) ?? 0;
+    if (n > 0) left.set(id(x), n - 1);
+    (n > 0 ? matched : rest).push(x);
+  }
+  return [matched, rest];
 }
 
 /** Keys with the same records on both sides, in a different order. */
 function reordered(a: Out[], b: Out[]): unknown[] {
-  const byKey = (rs: Out[]) => {
-    const m = new Map<string, string[]>();
-    for (const r of rs) (m.get(JSON.stringify(r.key)) ?? m.set(JSON.stringify(r.key), []).get(JSON.stringify(r.key))!).push(text(r));
-    return m;
-  };
+  const byKey = (rs: Out[]) => new Map([...groupedBy(rs, (r) => JSON.stringify(r.key))].map(([k, list]) => [k, list.map(text)]));
   const ka = byKey(a);
   const kb = byKey(b);
   const out: unknown[] = [];
@@ -59,4 +66,16 @@ function reordered(a: Out[], b: Out[]): unknown[] {
     if ([...xs].sort().join('\n') === [...ys].sort().join('\n')) out.push(JSON.parse(k));
   }
   return out;
+}
+
+/** Records grouped by `id`, each group in the records' order. */
+export function groupedBy<T>(rs: readonly T[], id: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rs) {
+    const k = id(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
 }

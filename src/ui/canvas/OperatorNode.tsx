@@ -8,6 +8,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
+import { hasImportTodo } from '../../model/describe/design-builder';
 import { useApp } from '../../store/store';
 import { CursorBadge } from '../timeline/CursorBadge';
 import { OrderBadge } from '../timeline/OrderBadge';
@@ -60,6 +61,8 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const runError = run?.error?.message ?? stoppedHere;
   const notData = run?.notData;
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
+  // Imported stubs ("TODO: was KSTREAM-...") still to be written.
+  const todoLeft = useMemo(() => !!node && hasImportTodo(node.params), [node]);
   const schema = useApp((s) => schemaLine(s.doc, nodeById(s.doc).get(id)));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
@@ -75,6 +78,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
       <div className="sw-head">
         <span className="sw-kind">{node.kind}</span>
         {kindLabel && <span className="sw-badge" data-testid="stream-kind">{kindLabel}</span>}
+        {todoLeft && <span className="sw-badge sw-todo" data-testid="node-todo" title={node.description ?? 'A function is still the stub the describe() import wrote'}>TODO</span>}
       </div>
       <div className="sw-name" title={node.name}>{node.name}</div>
       {d?.connector && <ConnectorBadge spec={d.connector} node={node} />}

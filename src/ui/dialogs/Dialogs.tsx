@@ -1,4 +1,4 @@
-/** The modal dialogs: help (shortcuts) and the examples gallery. */
+/** The modal dialogs: help (shortcuts), the examples gallery, the designs and the describe() import. */
 import { useEffect, useRef, useState } from 'react';
 import { designFromJson } from '../../model/load';
 import { useApp } from '../../store/store';
@@ -6,8 +6,9 @@ import { SHORTCUTS } from '../use-shortcuts';
 import { useFitDesign } from '../canvas/fit-design';
 import { addDesign } from '../../store/designs';
 import { DesignsList } from '../designs/DesignsList';
+import { ImportDescribe } from './ImportDescribe';
 
-const TITLES = { help: 'Help', examples: 'Examples', designs: 'Designs', generate: 'Generate' } as const;
+const TITLES = { help: 'Help', examples: 'Examples', designs: 'Designs', generate: 'Generate', 'import-describe': 'Import describe()' } as const;
 
 const close = () => useApp.getState().setDialog(null);
 
@@ -27,7 +28,7 @@ export function Dialogs() {
   return (
     <div className="sw-dialog-backdrop" onClick={close}>
       <div ref={box} tabIndex={-1} className="sw-dialog" role="dialog" aria-modal="true" aria-label={TITLES[dialog]} onClick={(e) => e.stopPropagation()}>
-        {dialog === 'help' ? <Help /> : dialog === 'designs' ? <DesignsList /> : <Examples />}
+        {dialog === 'help' ? <Help /> : dialog === 'designs' ? <DesignsList /> : dialog === 'import-describe' ? <ImportDescribe /> : <Examples />}
         <div style={{ textAlign: 'right', marginTop: 12 }}>
           <button onClick={close} aria-label="Close dialog">Close</button>
         </div>

@@ -6,6 +6,7 @@ import { PlanPanel } from './PlanPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { SamplesPanel } from './SamplesPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
+import { FaultsPanel } from '../faults/FaultsPanel';
 import { TestsBadge } from '../tests/TestsBadge';
 import { TestsPanel } from '../tests/TestsPanel';
 import { VersionsPanel } from '../versions/VersionsPanel';
@@ -15,6 +16,7 @@ const CodePanel = lazy(() => import('./CodePanel'));
 const TABS: [BottomTab, string][] = [
   ['preview', 'Preview'],
   ['timeline', 'Timeline'],
+  ['faults', 'Faults'],
   ['samples', 'Samples'],
   ['tests', 'Tests'],
   ['versions', 'Versions'],
@@ -50,6 +52,7 @@ export function BottomPanel() {
       <div className="sw-tab-body" role="tabpanel" tabIndex={0}>
         {tab === 'preview' && <PreviewPanel />}
         {tab === 'timeline' && <TimelinePanel />}
+        {tab === 'faults' && <FaultsPanel />}
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'tests' && <TestsPanel />}
         {tab === 'versions' && <VersionsPanel />}
