@@ -68,67 +68,74 @@ export function recordsRead(assertion: unknown, recent: number): number {
   return recent;
 }
 
+type Check = (a: Obj, recent: Rec[], all: Rec[]) => string | null;
+
+/** The assertion shapes (besides a plain list) by their `mode`. */
+const CHECKS: Record<string, Check> = {
+  sorted: (a, recent) => compareLists(sortedBy(recent, (a.sortBy as string[]) ?? []), a.records as Obj[]),
+  prefix: (a, recent) => {
+    const records = (a.records as Obj[]) ?? [];
+    return compareLists(recent.length < records.length ? recent : recent.slice(0, records.length), records);
+  },
+  lastValuePerKey: (a, _recent, all) => {
+    for (const exp of a.records as Obj[]) {
+      const last = [...all].reverse().find((r) => deepEqual(r.key, exp.key));
+      if (!last) return `no record for key ${show(exp.key)}`;
+      if (!recordMatches(last, exp)) return `last record for key ${show(exp.key)}: expected ${show(exp)}, got ${show(last)}`;
+    }
+    return null;
+  },
+  byWindowStart: (a, recent) => checkByWindowStart(a.windows as Record<string, Obj[]>, recent),
+  map: (a, recent) => checkMap((a.entries as Obj[]) ?? [], recent),
+};
+
 /** Checks one topic's assertion against records since the last check (`recent`) and all so far (`all`). */
 export function checkAssertion(assertion: unknown, recent: Rec[], all: Rec[]): string | null {
   if (Array.isArray(assertion)) return compareLists(recent, assertion as Obj[]);
   const a = assertion as Obj;
-  switch (a.mode) {
-    case 'sorted': {
-      const by = (a.sortBy as string[]) ?? [];
-      const sorted = recent
-        .map((r, i) => ({ r, i }))
-        .sort((x, y) => {
-          for (const f of by) {
-            const c = cmp(field(x.r, f), field(y.r, f));
-            if (c !== 0) return c;
-          }
-          return x.i - y.i;
-        })
-        .map((x) => x.r);
-      return compareLists(sorted, a.records as Obj[]);
-    }
-    case 'prefix': {
-      const records = (a.records as Obj[]) ?? [];
-      if (recent.length < records.length) return compareLists(recent, records);
-      return compareLists(recent.slice(0, records.length), records);
-    }
-    case 'lastValuePerKey': {
-      for (const exp of a.records as Obj[]) {
-        const last = [...all].reverse().find((r) => deepEqual(r.key, exp.key));
-        if (!last) return `no record for key ${show(exp.key)}`;
-        if (!recordMatches(last, exp)) return `last record for key ${show(exp.key)}: expected ${show(exp)}, got ${show(last)}`;
+  const mode = String(a?.mode);
+  return Object.hasOwn(CHECKS, mode) ? CHECKS[mode](a, recent, all) : `unknown assertion shape ${show(assertion).slice(0, 80)}`;
+}
+
+/** Stable sort by the given fields (ties keep their order). */
+function sortedBy(recent: Rec[], by: string[]): Rec[] {
+  return recent
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => {
+      for (const f of by) {
+        const c = cmp(field(x.r, f), field(y.r, f));
+        if (c !== 0) return c;
       }
-      return null;
-    }
-    case 'byWindowStart': {
-      const windows = a.windows as Record<string, Obj[]>;
-      const groups = new Map<string, Rec[]>();
-      for (const r of recent) {
-        const s = String((r.key as Obj)?.start);
-        groups.set(s, [...(groups.get(s) ?? []), r]);
-      }
-      for (const s of groups.keys()) if (!(s in windows)) return `unexpected window start ${s}: ${show(groups.get(s))}`;
-      for (const [s, exp] of Object.entries(windows)) {
-        const got = groups.get(s) ?? [];
-        const asSet = (xs: { value: unknown; timestamp: unknown }[]) => new Set(xs.map((x) => show([x.value, x.timestamp])));
-        const g = asSet(got);
-        const e = asSet(exp as { value: unknown; timestamp: unknown }[]);
-        if (g.size !== e.size || [...e].some((x) => !g.has(x))) return `window start ${s}: expected ${[...e].join(' ')}, got ${[...g].join(' ')}`;
-      }
-      return null;
-    }
-    case 'map': {
-      const m = new Map<string, { key: unknown; value: unknown }>();
-      for (const r of recent) m.set(show(r.key), { key: r.key, value: r.value });
-      const entries = (a.entries as Obj[]) ?? [];
-      if (m.size !== entries.length) return `expected ${entries.length} key(s), got ${m.size}: ${show([...m.values()])}`;
-      for (const e of entries) {
-        const got = m.get(show(e.key));
-        if (!got || !deepEqual(got.value, e.value)) return `key ${show(e.key)}: expected ${show(e.value)}, got ${got ? show(got.value) : 'nothing'}`;
-      }
-      return null;
-    }
-    default:
-      return `unknown assertion shape ${show(assertion).slice(0, 80)}`;
+      return x.i - y.i;
+    })
+    .map((x) => x.r);
+}
+
+/** Per window start, the same set of (value, timestamp) pairs, and no other window starts. */
+function checkByWindowStart(windows: Record<string, Obj[]>, recent: Rec[]): string | null {
+  const groups = new Map<string, Rec[]>();
+  for (const r of recent) {
+    const s = String((r.key as Obj)?.start);
+    groups.set(s, [...(groups.get(s) ?? []), r]);
   }
+  for (const s of groups.keys()) if (!(s in windows)) return `unexpected window start ${s}: ${show(groups.get(s))}`;
+  for (const [s, exp] of Object.entries(windows)) {
+    const asSet = (xs: { value: unknown; timestamp: unknown }[]) => new Set(xs.map((x) => show([x.value, x.timestamp])));
+    const g = asSet(groups.get(s) ?? []);
+    const e = asSet(exp as { value: unknown; timestamp: unknown }[]);
+    if (g.size !== e.size || [...e].some((x) => !g.has(x))) return `window start ${s}: expected ${[...e].join(' ')}, got ${[...g].join(' ')}`;
+  }
+  return null;
+}
+
+/** The last value per key equals the expected entries, and no other key is there. */
+function checkMap(entries: Obj[], recent: Rec[]): string | null {
+  const m = new Map<string, { key: unknown; value: unknown }>();
+  for (const r of recent) m.set(show(r.key), { key: r.key, value: r.value });
+  if (m.size !== entries.length) return `expected ${entries.length} key(s), got ${m.size}: ${show([...m.values()])}`;
+  for (const e of entries) {
+    const got = m.get(show(e.key));
+    if (!got || !deepEqual(got.value, e.value)) return `key ${show(e.key)}: expected ${show(e.value)}, got ${got ? show(got.value) : 'nothing'}`;
+  }
+  return null;
 }

@@ -14,33 +14,9 @@ import type { Topology } from './topology';
 import { RecordQueue } from './record-queue';
 import { convert, FeedbackWriter, OutputWriter, QueueWriter, type DriverCounts, type OutputListener, type OutputRecord } from './topic-writers';
 import { nameTable } from './name-table';
+import type { DriverConfig, ProcessorMetrics } from './driver-config';
 
-export interface DriverConfig {
-  defaultKeySerde?: Serde;
-  defaultValueSerde?: Serde;
-  /** Called with every record written to an output topic, as it is written. */
-  onOutput?: OutputListener;
-  /** Keep output records for allOutputs()/readOutput (default true; false: stream them to onOutput only). */
-  retainOutputs?: boolean;
-  /** The mock wall clock's time when the topology starts (TopologyTestDriver's initial wall-clock time; default 0). */
-  wallClockStartMs?: number;
-  /**
-   * Records written to a repartition topic go here instead of this driver's own queue (the
-   * simulator's partitioned run sends each to the task of its key's partition, which takes it with
-   * pipeInternal). `keySerde`: the repartition topic's key serde (what the partitioner hashes).
-   */
-  routeInternal?: (topic: string, record: StreamRecord, keySerde: Serde) => void;
-}
-
-export type { OutputRecord } from './topic-writers';
-
-export interface ProcessorMetrics {
-  processor: string;
-  owner: string;
-  recordsIn: number;
-  recordsOut: number;
-  dropped: number;
-}
+export type { DriverConfig, OutputRecord, ProcessorMetrics } from './driver-config';
 
 interface InputTopic {
   topic: string;
@@ -51,7 +27,6 @@ interface InputTopic {
   direct: NodeRuntime | null;
   enter: EnterFunction | null;
 }
-
 
 export class TopologyTestDriver {
   private readonly task: Task;

@@ -12,7 +12,7 @@ import { getOperator } from './registry';
 import { checkTestCases } from './test-cases';
 import { checkTopicSchemas } from './topic-schemas/check-schemas';
 import type { PortSpec } from './descriptor';
-import { findInputPort, repeatedPortNames } from './ports';
+import { findInputPort, outputPortProblem, repeatedPortNames } from './ports';
 import type { DesignNode, Diagnostic, TopologyDocument } from './types';
 
 export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): Diagnostic[] {
@@ -134,9 +134,8 @@ function checkOutputs(doc: TopologyDocument, analysis: DesignAnalysis, out: Diag
     const d = src && getOperator(src.kind);
     if (!d || !src || !analysis.nodes.has(e.target)) continue;
     const ports = d.outputPorts?.((analysis.params.get(src.id) ?? d.defaults) as never) ?? ['out'];
-    const at = { code: 'E_OUTPUT_UNKNOWN' as const, severity: 'error' as const, edgeId: e.id, nodeId: src.id, param: 'outputs' };
-    if (ports.length === 0) out.push({ ...at, message: `${d.label} is a sink and has no output` });
-    else if ((ports.length > 1 || e.sourcePort) && !ports.includes(e.sourcePort ?? 'out')) out.push({ ...at, message: `"${src.name}" has no output "${e.sourcePort ?? 'out'}"` });
+    const problem = outputPortProblem(d.label, src.name, ports, e.sourcePort);
+    if (problem) out.push({ code: 'E_OUTPUT_UNKNOWN', severity: 'error', edgeId: e.id, nodeId: src.id, param: 'outputs', message: problem });
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { analyzeDesign } from './graph';
 import { getOperator } from './registry';
-import { findInputPort, repeatIndex } from './ports';
+import { findInputPort, outputPortProblem, repeatIndex } from './ports';
 import type { DiagnosticCode } from './diagnostics';
 import type { DesignEdge, TopologyDocument } from './types';
 
@@ -23,6 +23,9 @@ export function canConnect(doc: TopologyDocument, edge: Omit<DesignEdge, 'id'>):
   if (src.id === tgt.id) return no('E_CYCLE', 'a node cannot feed itself');
   const d = getOperator(tgt.kind);
   if (!d) return no('E_UNKNOWN_OPERATOR', `unknown operator "${tgt.kind}"`);
+  const sd = getOperator(src.kind);
+  const fromPort = sd && outputPortProblem(sd.label, src.name, sd.outputPorts?.({ ...(sd.defaults as object), ...src.params } as never) ?? ['out'], edge.sourcePort);
+  if (fromPort) return no('E_OUTPUT_UNKNOWN', fromPort);
   const port = findInputPort(d, edge.targetPort);
   if (!port) return no('E_PORT_UNKNOWN', `${d.label} has no input "${edge.targetPort}"`);
   const existing = doc.edges.filter((e) => e.target === tgt.id && e.targetPort === edge.targetPort);

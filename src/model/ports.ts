@@ -50,3 +50,13 @@ export function nodeInputPorts(d: AnyDescriptor, connected: Iterable<string>): P
 export function connectedPorts(edges: readonly { target: string; targetPort: string }[], nodeId: string): string[] {
   return edges.filter((e) => e.target === nodeId).map((e) => e.targetPort);
 }
+
+/**
+ * Why an edge cannot leave `sourcePort` of a node (a sink has no output; a split has only its
+ * branches), or null. `ports` are the node's output ports (descriptor.outputPorts, else ['out']).
+ */
+export function outputPortProblem(label: string, nodeName: string, ports: readonly string[], sourcePort: string | undefined): string | null {
+  if (ports.length === 0) return `${label} is a sink and has no output`;
+  if ((ports.length > 1 || sourcePort) && !ports.includes(sourcePort ?? 'out')) return `"${nodeName}" has no output "${sourcePort ?? 'out'}"`;
+  return null;
+}

@@ -94,8 +94,13 @@ function pipeInputs(run: PipeRun, punctuations: { wallClock: boolean }): number 
     tracer.current = i;
     run.hooks.beforeRecord?.(ids[i]);
     recorder?.before(i);
+    const bad = sampleProblem(input.record);
+    if (bad) {
+      result.ok = false;
+      result.error = { message: `${where(input.topic, input.index)} ${bad}` };
+      return piped;
+    }
     try {
-      checkSample(input.topic, input.index, input.record);
       driver.pipe(input.topic, input.record.key, input.record.value, input.record.timestamp, input.record.headers);
       run.clock.afterRecord(driver, input.record.timestamp);
       recorder?.after(i, driver);
@@ -137,11 +142,13 @@ function mergedInputs(samples: Record<string, SampleRecord[]>, topics: Set<strin
   return out;
 }
 
-function checkSample(topic: string, index: number, r: SampleRecord) {
+/** What is wrong with a sample's timestamp, or null. */
+function sampleProblem(r: SampleRecord): string | null {
   // Runs for every sample of every preview: no closure or text unless the check fails.
   const ts = r.timestamp;
-  if (typeof ts !== 'number' || !Number.isFinite(ts)) throw new Error(`${where(topic, index)} has no valid timestamp (got ${JSON.stringify(ts)})`);
-  if (ts < 0) throw new Error(`${where(topic, index)} has a negative timestamp (${ts}); timestamps are epoch milliseconds >= 0`);
+  if (typeof ts !== 'number' || !Number.isFinite(ts)) return `has no valid timestamp (got ${JSON.stringify(ts)})`;
+  if (ts < 0) return `has a negative timestamp (${ts}); timestamps are epoch milliseconds >= 0`;
+  return null;
 }
 
 function where(topic: string, index: number): string {
@@ -173,10 +180,10 @@ function fail(result: SimulationResult, e: unknown, ownerOf: Map<string, string>
   if (e instanceof ProcessingError) {
     const nodeId = ownerOf.get(e.processor);
     result.error = { nodeId, message: e.message, field: e.functionName, record: e.record };
-    if (nodeId && result.nodes[nodeId]) result.nodes[nodeId].error = { message: e.message.split(' — ')[0], field: e.functionName, record: e.record };
+    if (nodeId && result.nodes[nodeId]) result.nodes[nodeId].error = { message: e.summary, field: e.functionName, record: e.record };
   } else {
     const msg = e instanceof Error ? e.message : String(e);
-    result.error = { message: msg.includes(topic) ? msg : `sample ${index + 1} of topic "${topic}": ${msg}` };
+    result.error = { message: topic ? `${where(topic, index)}: ${msg}` : msg };
   }
 }
 

@@ -2,7 +2,8 @@
  * The Faults tab in Chromium: word count with a crash after the second line and commits every 2
  * records. At-least-once: the restart redoes both lines and re-reads their repartition records, so
  * counts change, each difference naming the crash; exactly-once: nothing changes. On a sink record,
- * "What fault changes this?" finds a single fault on its lineage and says how much it tried.
+ * "What fault changes this?" finds a single fault on its lineage and says how much it tried; with
+ * crashes only under exactly-once, none changes it.
  */
 import { describe, expect, it } from 'vitest';
 import { openApp, openExample, previewSettled, screenshot, useDesigner } from './helpers';
@@ -62,6 +63,13 @@ describe('faults', () => {
     await screenshot(page, 'faults-tab');
     await result.scrollIntoViewIfNeeded();
     await screenshot(page, 'faults-search');
+    // Crashes only, exactly-once: no fault of the space changes the record, every set tried.
+    for (const k of ['duplicate', 'delay', 'reorder']) await page.locator(`[data-testid=fault-search-kind-${k}]`).uncheck();
+    await page.locator('[data-testid=faults-guarantee]').selectOption('exactly-once');
+    await page.locator('[data-testid=fault-search-run]').first().click();
+    await expect.poll(() => result.getAttribute('data-stopped')).toBe('exhausted');
+    expect(await result.getAttribute('data-size')).toBe('0');
+    expect(await page.locator('[data-testid=fault-search-coverage]').getAttribute('data-coverage')).toBe('1');
     expect(page.errors).toEqual([]);
     await page.close();
   }, 120_000);

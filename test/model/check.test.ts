@@ -101,4 +101,10 @@ describe('canConnect', () => {
     expect(canConnect(single, { source: 'c', target: 'b', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_INPUT_ARITY' });
     expect(canConnect(design([node('a', 'stream'), node('b', 'filter')], []), { source: 'a', target: 'b', targetPort: 'in' })).toEqual({ ok: true });
   });
+  it('refuses an edge out of a sink, or out of a split but not from a branch (the checker would flag it: E_OUTPUT_UNKNOWN)', () => {
+    const doc = design([node('a', 'stream'), node('o', 'to', { topic: 'out' }), node('sp', 'split', { branches: [{ name: 'big', predicate: '(k, v) => v > 1' }] }), node('f', 'filter')], [['a', 'o'], ['a', 'sp']]);
+    expect(canConnect(doc, { source: 'o', target: 'f', targetPort: 'in' })).toEqual({ ok: false, code: 'E_OUTPUT_UNKNOWN', reason: 'to is a sink and has no output' });
+    expect(canConnect(doc, { source: 'sp', target: 'f', targetPort: 'in' })).toMatchObject({ ok: false, code: 'E_OUTPUT_UNKNOWN' });
+    expect(canConnect(doc, { source: 'sp', sourcePort: 'big', target: 'f', targetPort: 'in' })).toEqual({ ok: true });
+  });
 });

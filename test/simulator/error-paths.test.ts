@@ -29,6 +29,20 @@ describe('simulate error paths', () => {
     expect(r.error?.message).toMatch(/^write-ratios: value written by "write-ratios" to topic "ratios": JSON serde cannot write NaN — while processing record key="k" value=NaN timestamp=1$/);
   });
 
+  it("the node's error is the function's whole message, whatever text it holds (nothing is parsed out of a message)", () => {
+    const doc = design([node('s', 'stream', { topic: 'in' }), node('m', 'mapValues', { mapper: "(v) => { throw new Error('in — out — in') }" }, 'cut'), node('o', 'to')], [['s', 'm'], ['m', 'o']], {
+      in: [{ key: 'k', value: 1, timestamp: 1 }],
+    });
+    const r = simulate({ doc });
+    expect(r.nodes.m.error?.message).toBe('cut (mapper): in — out — in');
+    expect(r.error?.message).toBe('cut (mapper): in — out — in — while processing record key="k" value=1 timestamp=1');
+  });
+
+  it('an engine error on a sample names the sample, even when its text names the topic', () => {
+    const doc = design([node('s', 'stream', { topic: 'in', valueSerde: 'string' }), node('o', 'to')], [['s', 'o']], { in: [{ key: 'k', value: 'a', timestamp: 1 }, { key: 'k', value: 42, timestamp: 2 }] });
+    expect(simulate({ doc }).error?.message).toMatch(/^sample 2 of topic "in": value of a record for topic "in": String serde cannot write a number/);
+  });
+
   it.each([
     [{ key: 'k', value: 1, timestamp: -1 }, 'sample 2 of topic "in" has a negative timestamp (-1); timestamps are epoch milliseconds >= 0'],
     [{ key: 'k', value: 1 }, 'sample 2 of topic "in" has no valid timestamp (got undefined)'],

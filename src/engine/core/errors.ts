@@ -10,11 +10,14 @@ export class ProcessingError extends Error {
     override readonly cause: unknown,
     readonly functionName?: string,
   ) {
-    super(
-      `${owner}${functionName ? ` (${functionName})` : ''}: ${messageOf(cause)} — while processing record key=${show(record.key)} value=${show(record.value)} timestamp=${record.timestamp}`,
-    );
+    const summary = `${owner}${functionName ? ` (${functionName})` : ''}: ${messageOf(cause)}`;
+    super(`${summary} — while processing record key=${show(record.key)} value=${show(record.value)} timestamp=${record.timestamp}`);
+    this.summary = summary;
     this.name = 'ProcessingError';
   }
+
+  /** The message without the record (where it failed and why), for a place that shows the record beside it. */
+  readonly summary: string;
 }
 
 export function messageOf(e: unknown): string {

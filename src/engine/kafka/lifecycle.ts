@@ -1,7 +1,7 @@
 /**
  * The life of one instance, with Kafka Streams' states: REBALANCING until the group assigns
  * partitions, RUNNING, PENDING_SHUTDOWN then NOT_RUNNING on stop, ERROR after a fatal error. Owns
- * the commit and log timers and the reactions to what the group and kafkajs report:
+ * the commit, log and wall-clock punctuation timers and the reactions to what the group and kafkajs report:
  * - a new assignment closes the tasks of partitions that moved away;
  * - a commit refused with a rebalance error is "task migrated": not fatal; the rejoin closes the
  *   tasks that moved (dirty) and the kept ones continue;
@@ -28,6 +28,9 @@ export interface LifecycleOptions {
   closeClients: () => Promise<void>;
   /** The periodic log line (records, lag, tasks). */
   progress: () => string;
+  /** Runs the due WALL_CLOCK_TIME punctuations (Kafka Streams looks in every poll loop; here on a timer). */
+  punctuateWallClock: () => void;
+  wallClockCheckMs: number;
 }
 
 export class Lifecycle {
@@ -59,6 +62,17 @@ export class Lifecycle {
     // Commits every commit interval (Kafka Streams' commit.interval.ms), whether or not new batches arrive.
     this.timers.push(setInterval(() => void this.o.committer.commit().catch(this.fatal), this.o.commitIntervalMs));
     if (this.o.logIntervalMs) this.timers.push(setInterval(() => this.o.log(`${this.o.progress()}, state ${this.state}`), this.o.logIntervalMs));
+    const wallClock = setInterval(() => {
+      if (this.stopping || this.o.committer.error) return;
+      try {
+        this.o.punctuateWallClock();
+      } catch (e) {
+        this.fatal(e instanceof Error ? e : new Error(String(e)));
+      }
+    }, this.o.wallClockCheckMs);
+    // Punctuation alone does not keep the process alive (the commit timer and the consumer do).
+    wallClock.unref();
+    this.timers.push(wallClock);
   }
 
   readonly onAssigned = (owned: Set<number>): void => {

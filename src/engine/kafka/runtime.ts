@@ -9,7 +9,7 @@
  * Lifecycle (states, rebalances, crashes, shutdown). This file only puts them together.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Topology } from '../topology';
 import { setUpTopics } from './app-topics';
 import { Committer } from './committer';
@@ -24,7 +24,7 @@ import { SinkEmitter } from './sink-writers';
 import { StreamThread } from './stream-thread';
 import { TaskManager } from './task-manager';
 import { consumeGlobalTables } from './global-tables';
-import { BackPressure, DEFAULT_BACK_PRESSURE } from './back-pressure';
+import { BackPressure, DEFAULT_BACK_PRESSURE, type BackPressureLimits } from './back-pressure';
 import { startServer, startTracing, type RuntimeParts } from './observability';
 import { RestoreProgress } from './restore-progress';
 
@@ -57,47 +57,28 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
   const app = config.applicationId;
   const log = config.log ?? ((l: string) => console.log(`[${app}] ${l}`));
   const spec = topology.spec;
+  const eos = config.processingGuarantee === 'exactly_once_v2';
+  const flushEachRecord = config.recordCache === 'off';
   const parts: RuntimeParts = { drops: { deserialization: 0, production: 0 }, restore: new RestoreProgress() };
+  const drops = parts.drops;
   // Up before the clients connect: /healthz says "starting" meanwhile.
   const server = await startServer(config.metricsPort, config.metricsHost, parts);
   const tracing = await startTracing(config.tracing, app);
-  registerCodecs();
-  const kafka = new Kafka({ clientId: app, brokers: config.brokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const { stores, subscription } = await setUpTopics(admin, topology, config);
-  const eos = config.processingGuarantee === 'exactly_once_v2';
-  const producer = kafka.producer(
-    eos
-      ? { idempotent: true, transactionalId: `${app}-${randomUUID()}`, maxInFlightRequests: 1, createPartitioner: kafkaDefaultPartitioner }
-      : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
-  );
-  await producer.connect();
-  const drops = parts.drops;
-  const errors = { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log, onDropped: (n: number) => (drops.production += n) } as const;
-  // Sink schemas are registered (or looked up) before anything is produced.
-  const writtenTopics = [...spec.nodes.values()].filter((n) => n.type === 'sink' && !n.internal).flatMap((n) => n.topics);
-  const schemas = config.schemaRegistry ? await SchemaSerdes.start(config.schemaRegistry, new Set(writtenTopics)) : undefined;
-  const sinks = new SinkEmitter(app, errors, schemas);
-  sinks.tracing = tracing;
-  // Back-pressure pauses fetching at the limits; processing itself waits only at twice them (the last resort).
+  const { kafka, admin, producer, stores, subscription, schemas } = await connectClients(topology, config, eos);
   const limits = config.backPressure ?? DEFAULT_BACK_PRESSURE;
-  const collector = (parts.collector = new RecordCollector({
-    producer, eos, compression: compressionType(config.compression), onSendError: sinks.onSendError,
-    maxQueued: 2 * limits.maxRecords, maxQueuedBytes: 2 * limits.maxBytes, onAcked: () => backPressure.check(),
-  }));
-  sinks.collector = collector;
+  const { sinks, collector } = recordCollector(config, { producer, eos, log, limits, tracing, schemas, onProductionDrop: (n) => (drops.production += n), onAcked: () => backPressure.check() });
+  parts.collector = collector;
+  // The parts call each other (committer -> thread -> lifecycle -> committer): each reaches the others once all are built.
   const backPressure = (parts.backPressure = new BackPressure(limits, collector, { pause: () => thread.pauseFetch(), resume: () => thread.resumeFetch() }));
   const committer = (parts.committer = new Committer({
     producer, consumer: { commitOffsets: (o) => thread.commitTarget.commitOffsets(o) }, groupId: app, eos, collector, beforeCommit: () => tasks.beforeCommit(), onTaskMigrated: (e) => lifecycle.onTaskMigrated(e),
     commitLatency: server?.metrics.histogram('kafka_streams_thread_commit_latency_seconds'),
   }));
   const reads = { kafka, admin, app, stores, internalTopics: new Set([...spec.internalTopics.keys()].map((t) => `${app}-${t}`)), restoreListener: parts.restore };
-  const tasks = (parts.tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: config.recordCache !== 'off', trace: tracing?.onForward }));
+  const tasks = (parts.tasks = new TaskManager({ topology, app, stores, committer, emit: sinks.emit, reads, caching: !flushEachRecord, trace: tracing?.onForward }));
   const decoder = new InputDecoder({ spec, app, schemas, handling: config.deserializationExceptionHandler ?? 'log-and-fail', deadLetterTopic: config.deadLetterTopic, collector, log, onDropped: () => drops.deserialization++, readTraceContext: tracing !== undefined });
   const thread: StreamThread = (parts.thread = new StreamThread({
-    kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder,
-    flushEachRecord: config.recordCache === 'off',
+    kafka, groupId: app, topics: subscription, sessionTimeoutMs: config.sessionTimeoutMs ?? 6000, heartbeatIntervalMs: config.heartbeatIntervalMs ?? 300, tasks, committer, decoder, flushEachRecord,
     onAssigned: (p) => lifecycle.onAssigned(p), onCrash: (e, r) => lifecycle.onCrash(e, r), fatal: (e) => lifecycle.fatal(e), stopping: () => lifecycle.stopping,
     afterBatch: () => backPressure.check(), onJoined: () => backPressure.reapply(),
     processLatency: server?.metrics.histogram('kafka_streams_thread_process_latency_seconds'), tracing,
@@ -108,35 +89,74 @@ export async function runOnKafka(topology: Topology, config: KafkaRuntimeConfig)
     thread, tasks, committer, log,
     commitIntervalMs: config.commitIntervalMs ?? (eos ? 100 : 30_000), logIntervalMs: config.logIntervalMs ?? 0,
     maxConsumerRestarts: config.maxConsumerRestarts ?? 5, consumerRestartBackoffMs: config.consumerRestartBackoffMs ?? 1000,
-    closeClients: async () => {
-      await globalConsumer?.disconnect();
-      await producer.disconnect();
-      await admin.disconnect();
+    wallClockCheckMs: config.wallClockPunctuationCheckMs ?? 100,
+    punctuateWallClock: () => {
+      if (tasks.punctuateWallClock(flushEachRecord)) void committer.afterBatch().catch(() => undefined);
     },
-    progress: () => `records in ${thread.recordsIn}, out ${sinks.recordsOut}, dropped ${drops.deserialization + drops.production}, lag ${thread.totalLag()}, tasks ${tasks.partitions().join(',') || '-'}, rebalances ${lifecycle.rebalances}, consumer crashes ${lifecycle.consumerCrashes}, task migrations ${lifecycle.taskMigrations}`,
+    closeClients: () => disconnectAll([globalConsumer, producer, admin]),
+    progress: () => progressLine(stats()),
   }));
+  const stats = (): KafkaAppStats => statsOf(lifecycle, thread, tasks, sinks.recordsOut, drops.deserialization + drops.production);
   await lifecycle.start();
-  const l = lifecycle;
-  const wallClock = setInterval(() => {
-    if (l.stopping || committer.error) return;
-    try {
-      if (tasks.punctuateWallClock(config.recordCache === 'off')) void committer.afterBatch().catch(() => undefined);
-    } catch (e) {
-      l.fatal(e instanceof Error ? e : new Error(String(e)));
-    }
-  }, config.wallClockPunctuationCheckMs ?? 100);
-  wallClock.unref();
-  l.failed.catch(() => clearInterval(wallClock));
   return {
-    failed: l.failed,
+    failed: lifecycle.failed,
     metricsPort: server?.port ?? null,
-    stats: () => ({ state: l.state, recordsIn: thread.recordsIn, recordsOut: sinks.recordsOut, dropped: drops.deserialization + drops.production, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned }),
+    stats,
     stop: async () => {
-      clearInterval(wallClock);
-      await l.shutdown(true);
+      await lifecycle.shutdown(true);
       await server?.close();
     },
   };
+}
+
+/** The admin (topics created or checked, stores' changelogs found) and the producer, connected; sink schemas registered. */
+async function connectClients(topology: Topology, config: KafkaRuntimeConfig, eos: boolean) {
+  const app = config.applicationId;
+  registerCodecs();
+  const kafka = new Kafka({ clientId: app, brokers: config.brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const { stores, subscription } = await setUpTopics(admin, topology, config);
+  const producer = kafka.producer(
+    eos
+      ? { idempotent: true, transactionalId: `${app}-${randomUUID()}`, maxInFlightRequests: 1, createPartitioner: kafkaDefaultPartitioner }
+      : { allowAutoTopicCreation: false, createPartitioner: kafkaDefaultPartitioner },
+  );
+  await producer.connect();
+  // Sink schemas are registered (or looked up) before anything is produced.
+  const writtenTopics = [...topology.spec.nodes.values()].filter((n) => n.type === 'sink' && !n.internal).flatMap((n) => n.topics);
+  const schemas = config.schemaRegistry ? await SchemaSerdes.start(config.schemaRegistry, new Set(writtenTopics)) : undefined;
+  return { kafka, admin, producer, stores, subscription, schemas };
+}
+
+/** The sink writers and the record collector they produce through (errors, dead letters, acknowledgements). */
+function recordCollector(
+  config: KafkaRuntimeConfig,
+  o: { producer: Producer; eos: boolean; log: (l: string) => void; limits: BackPressureLimits; tracing: SinkEmitter['tracing']; schemas: SchemaSerdes | undefined; onProductionDrop: (n: number) => void; onAcked: () => void },
+): { sinks: SinkEmitter; collector: RecordCollector } {
+  const sinks = new SinkEmitter(config.applicationId, { handling: config.productionExceptionHandler ?? 'fail', deadLetterTopic: config.deadLetterTopic, log: o.log, onDropped: o.onProductionDrop }, o.schemas);
+  sinks.tracing = o.tracing;
+  // Back-pressure pauses fetching at the limits; processing itself waits only at twice them (the last resort).
+  const collector = new RecordCollector({
+    producer: o.producer, eos: o.eos, compression: compressionType(config.compression), onSendError: sinks.onSendError,
+    maxQueued: 2 * o.limits.maxRecords, maxQueuedBytes: 2 * o.limits.maxBytes, onAcked: o.onAcked,
+  });
+  sinks.collector = collector;
+  return { sinks, collector };
+}
+
+/** One after the other, in order (the global consumer first, the admin last). */
+async function disconnectAll(clients: ({ disconnect(): Promise<void> } | null)[]): Promise<void> {
+  for (const c of clients) await c?.disconnect();
+}
+
+function statsOf(l: Lifecycle, thread: StreamThread, tasks: TaskManager, recordsOut: number, dropped: number): KafkaAppStats {
+  return { state: l.state, recordsIn: thread.recordsIn, recordsOut, dropped, lag: thread.totalLag(), rebalances: l.rebalances, consumerCrashes: l.consumerCrashes, taskMigrations: l.taskMigrations, lastError: l.lastError, partitions: tasks.partitions(), assigned: l.assigned };
+}
+
+/** The periodic log line. */
+function progressLine(s: KafkaAppStats): string {
+  return `records in ${s.recordsIn}, out ${s.recordsOut}, dropped ${s.dropped}, lag ${s.lag}, tasks ${s.partitions.join(',') || '-'}, rebalances ${s.rebalances}, consumer crashes ${s.consumerCrashes}, task migrations ${s.taskMigrations}`;
 }
 
 /** For a generated app's main: run until SIGTERM/SIGINT, then leave the group cleanly. */

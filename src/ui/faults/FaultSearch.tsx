@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { FaultAnswers } from '../../simulator/faults/view';
-import { faultText, type FaultSettings } from '../../simulator/faults/types';
+import { FAULT_KINDS, faultText, type FaultKind, type FaultSettings } from '../../simulator/faults/types';
 import type { TracedRecord } from '../../simulator/types';
 import { useApp } from '../../store/store';
 import { fmt } from '../panels/format';
@@ -21,6 +21,7 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
   const lastSearch = useApp((s) => s.faultSearch);
   const found = lastSearch && lastSearch.runId === runId ? lastSearch.report : null;
   const [busy, setBusy] = useState<string | null>(null);
+  const [kinds, setKinds] = useState<FaultKind[]>([...FAULT_KINDS]);
   const nodeId = sinkId && sinks.some((n) => n.id === sinkId) ? sinkId : (sinks[0]?.id ?? null);
   if (!nodeId) return null;
   const load = async (id: string) => {
@@ -29,7 +30,7 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
   };
   const search = async (recordId: string) => {
     setBusy(recordId);
-    const answer = await queryRun(runId, { kind: 'fault-search', recordId, settings, timeLimitMs: TIMEOUT_MS });
+    const answer = await queryRun(runId, { kind: 'fault-search', recordId, settings, kinds, timeLimitMs: TIMEOUT_MS });
     setBusy(null);
     if (answer) useApp.getState().setFaultSearch({ runId, report: answer });
   };
@@ -44,6 +45,12 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
           ))}
         </select>
         <button onClick={() => void load(nodeId)} data-testid="fault-search-load">Show records</button>
+        <span className="sw-muted">search among:</span>
+        {FAULT_KINDS.map((k) => (
+          <label key={k}>
+            <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? FAULT_KINDS.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k))} data-testid={`fault-search-kind-${k}`} /> {k}
+          </label>
+        ))}
       </div>
       {found && <SearchResult report={found} />}
       {shown && (

@@ -2,12 +2,13 @@
 // Avro topics end to end: paid orders (an Avro record with an enum, lines and an optional coupon) become order totals (another Avro record); functions are typed by the schemas.
 // The engine in ./streams is the one the designer previews with, so this runs exactly like the preview.
 import { Consumed, Named, Produced, StreamsBuilder, Topology } from './streams/index';
+import type * as Types from './types';
 
 export const APPLICATION_ID = "avro-orders";
 
 /** Builds the topology (Kafka Streams style DSL, one statement per designer node). */
 export function buildTopology(builder: StreamsBuilder = new StreamsBuilder()): Topology {
-  const orders = builder.stream("orders", Consumed.as("orders"));
+  const orders = builder.stream<Types.OrdersKey, Types.OrdersValue>("orders", Consumed.as("orders"));
   const paidOnly = orders.filter((key, order) => order.status === 'PAID', Named.as("paid-only"));
   const orderTotal = paidOnly
     .mapValues((order) => ({ id: order.id, customer: order.customer, total: order.lines.reduce((sum, line) => sum + line.qty * line.price, 0) }), Named.as("order-total"));
