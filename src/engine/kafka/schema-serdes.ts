@@ -131,7 +131,9 @@ export class SchemaSerdes {
     const confluent = { type: TYPE_OF[schema.format], schema: schema.text } as Parameters<SchemaRegistry['register']>[0];
     const id = this.settings.autoRegister === false
       ? await client.getRegistryIdBySchema(subject, confluent as never)
-      : (await client.register(confluent as never, { subject })).id;
+      : isUnnamedAvro(schema)
+        ? await registerUnnamed(this.settings.url, subject, schema.text)
+        : (await client.register(confluent as never, { subject })).id;
     const written = (await client.getSchema(id)) as unknown as ClientSchema;
     const header = Buffer.alloc(5);
     header.writeInt32BE(id, 1);
@@ -161,6 +163,23 @@ export class SchemaSerdes {
 /** A topic's key or value schema (own entries only: a topic may be named like an Object.prototype member). */
 function schemaOf(table: TopicSchemaTable, topic: string, part: SchemaPart): WireSchema | undefined {
   return Object.hasOwn(table, topic) ? table[topic][part] : undefined;
+}
+
+/** A primitive (or array, map, union) Avro schema: the client's register refuses schemas without a name. */
+function isUnnamedAvro(schema: WireSchema): boolean {
+  return schema.format === 'avro' && !schema.recordName;
+}
+
+/** Registers such a schema with the registry's own endpoint (what the client would send, less its name check). */
+async function registerUnnamed(url: string, subject: string, text: string): Promise<number> {
+  const res = await fetch(`${url.replace(/\/+$/, '')}/subjects/${encodeURIComponent(subject)}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ schema: text }),
+  });
+  const body = (await res.json()) as { id?: number; message?: string };
+  if (!res.ok || typeof body.id !== 'number') throw new Error(`registering ${subject}: ${res.status} ${body.message ?? ''}`.trim());
+  return body.id;
 }
 
 function clientKey(schema: WireSchema): string {
