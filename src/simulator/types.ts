@@ -12,6 +12,7 @@ import type { PartitionView } from './partitions/partition-view';
 import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
 import type { FaultAnswers, FaultQuery } from './faults/view';
+import type { InvariantAnswer, InvariantQuery } from './invariant-search';
 
 export interface SimulationRequest {
   doc: TopologyDocument;
@@ -200,7 +201,9 @@ export type PreviewQuery =
   /** The recorded run's samples replayed under K arrival orders (order-finder.ts), within the worker's time budget. */
   | { kind: 'orders'; orders: number; seed: number }
   /** The run's samples under faults (faults/view.ts). */
-  | FaultQuery;
+  | FaultQuery
+  /** Sample sets generated from the source schemas until one breaks the sink invariant (invariant-search.ts). */
+  | InvariantQuery;
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -211,6 +214,7 @@ export interface PreviewAnswers {
   orders: OrderReport;
   faults: FaultAnswers['faults'];
   'fault-search': FaultAnswers['fault-search'];
+  invariant: InvariantAnswer;
 }
 
 /** Messages between the page and the simulator worker. */

@@ -8,6 +8,7 @@ import { answerFaults, type RunSource } from './faults/view';
 import { toCloneable } from './plain-data';
 import { answer, summarize } from './preview-view';
 import { simulate } from './simulate';
+import { searchInvariant } from './invariant-search';
 import { testsForPage } from './test-run';
 import type { SimulationRequest, SimulationResult, WorkerRequest, WorkerResponse } from './types';
 
@@ -40,7 +41,7 @@ export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: (
     if (msg.type === 'query') {
       const run = kept.get(msg.runId);
       const q = msg.query;
-      post({ type: 'answer', id: msg.id, answer: !run ? null : q.kind === 'faults' || q.kind === 'fault-search' ? answerFaults(run.result, run.source, q, now) : answer(run.result, q) });
+      post({ type: 'answer', id: msg.id, answer: !run ? null : q.kind === 'faults' || q.kind === 'fault-search' ? answerFaults(run.result, run.source, q, now) : q.kind === 'invariant' ? searchInvariant(run.source.doc, q) : answer(run.result, q) });
       return;
     }
     post({ type: 'started', id: msg.id });

@@ -7,15 +7,24 @@ import { captureChanges, enableSendingOldValues } from '../../src/engine/testing
 const changes = (d: TopologyTestDriver, topic: string) => d.createOutputTopic(topic).readRecordsToList().map((r) => [r.key, r.value]);
 
 describe('materialized table filter', () => {
-  it('still forwards a tombstone for every rejected record, and stores it', () => {
+  const rejecting = (mat: Materialized) => {
     const b = new StreamsBuilder();
-    b.table<string, number>('in').filter((_k, v) => v % 2 === 0, Materialized.as('even')).toStream().to('out');
+    b.table<string, number>('in').filter((_k, v) => v % 2 === 0, mat).toStream().to('out');
     const d = new TopologyTestDriver(b.build());
     d.pipe('in', 'a', 2, 1);
     d.pipe('in', 'a', 3, 2);
     d.pipe('in', 'b', 5, 3);
+    return d;
+  };
+  it('uncached (KTableFilterTest disables the cache), still forwards a tombstone for every rejected record, and stores it', () => {
+    const d = rejecting(Materialized.as('even').withCachingDisabled());
     expect(d.createOutputTopic('out').readRecordsToList().map((r) => [r.key, r.value])).toEqual([['a', 2], ['a', null], ['b', null]]);
     expect((d.getStateStore('even') as KeyValueStore).get('a')).toBeNull();
+  });
+
+  it('cached (the default), drops the tombstone of a key its store never held (rule 33)', () => {
+    const d = rejecting(Materialized.as('even'));
+    expect(d.createOutputTopic('out').readRecordsToList().map((r) => [r.key, r.value])).toEqual([['a', 2], ['a', null]]);
   });
 
   it('takes old values from its own store, so the parent keeps sending none', () => {

@@ -1,7 +1,7 @@
 /** The fault simulator: each fault kind on small designs, at-least-once vs exactly-once, commit intervals, attribution. */
 import { describe, expect, it } from 'vitest';
 import { applyInputFaults } from '../../src/simulator/faults/input-faults';
-import { faultReport } from '../../src/simulator/faults/report';
+import { faultReport, reportOn } from '../../src/simulator/faults/report';
 import { prepareRun, runWithFaults, type PreparedRun } from '../../src/simulator/faults/run';
 import type { FaultSettings } from '../../src/simulator/faults/types';
 import { simulate } from '../../src/simulator/simulate';
@@ -164,5 +164,12 @@ describe('fault simulator', () => {
     expect(ds.some((d) => d.causes.length === 1 && d.causes[0].kind === 'duplicate')).toBe(true);
     // With the duplicate, the crash's replay window holds other records: some of its duplicates come only from both.
     expect(ds.some((d) => d.together && d.causes.length === 2)).toBe(true);
+    expect(report.unattributed).toBeUndefined();
+    // Past the time limit before any fault ran alone: nothing is called "together"; the faults not run are named.
+    let t = 0;
+    const partial = reportOn(p, faults, alos(3), { deadline: 0, now: () => ++t });
+    expect(partial.unattributed).toEqual(faults);
+    expect(partial.sinks[0].differences.some((d) => d.together)).toBe(false);
+    expect(partial.sinks[0].differences.every((d) => d.causes.length === 2)).toBe(true);
   });
 });

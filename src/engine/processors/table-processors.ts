@@ -37,9 +37,11 @@ function cachedEmitter(ctx: ProcessorContext, store: TableStore | null, caching:
  * and at the flush a tombstone for a key the store never held is dropped (round-2 rule 33).
  */
 function cachedPut(cache: TableEmitter, store: KeyValueStore, r: StreamRecord, newValue: unknown): void {
+  // Read before the put: the store updates its entry object in place.
   const prev = store.get(r.key);
+  const oldValue = prev ? prev.value : null;
   store.put(r.key, newValue, r.timestamp);
-  cache.emit(r.key, newValue, prev ? prev.value : null, r.timestamp);
+  cache.emit(r.key, newValue, oldValue, r.timestamp);
 }
 
 /** A Change, marked when it is not the latest. */

@@ -15,7 +15,13 @@ export function faultReport(doc: TopologyDocument, samples: Record<string, Sampl
   return reportOn(prepared, faults, settings);
 }
 
-export function reportOn(prepared: PreparedRun, faults: Fault[], settings: FaultSettings): FaultReport {
+/** Attribution runs each fault alone until `deadline` (by `now`); the faults not run by then are reported in `unattributed`. */
+export interface ReportLimit {
+  deadline: number;
+  now: () => number;
+}
+
+export function reportOn(prepared: PreparedRun, faults: Fault[], settings: FaultSettings, limit?: ReportLimit): FaultReport {
   const base = runWithFaults(prepared, [], settings);
   const faulty = runWithFaults(prepared, faults, settings);
   const failed = [base, faulty].find((r) => !r.ok);
@@ -23,7 +29,13 @@ export function reportOn(prepared: PreparedRun, faults: Fault[], settings: Fault
   if (failed) return { ok: false, error: failed.error, sinks: [], ...head };
   const diffs = differences(base, faulty);
   // One fault: it is the cause of everything. Several: which of them alone shows each difference.
-  const alone = faults.length > 1 ? faults.map((f) => new Set(differences(base, runWithFaults(prepared, [f], settings)).map(differenceId))) : [];
+  const alone: Set<string>[] = [];
+  for (const f of faults.length > 1 ? faults : []) {
+    if (limit && limit.now() > limit.deadline) break;
+    alone.push(new Set(differences(base, runWithFaults(prepared, [f], settings)).map(differenceId)));
+  }
+  // A difference no fault run alone shows is theirs together, unless some faults were not run alone.
+  const unattributed = faults.length > 1 ? faults.slice(alone.length) : [];
   const sinks: SinkReport[] = topics(base, faulty).map((topic) => ({
     topic,
     faultFree: base.sinks[topic]?.length ?? 0,
@@ -32,11 +44,12 @@ export function reportOn(prepared: PreparedRun, faults: Fault[], settings: Fault
       .filter((d) => d.topic === topic)
       .map((d) => {
         if (faults.length <= 1) return { ...d, causes: faults };
-        const causes = faults.filter((_, i) => alone[i].has(differenceId(d)));
-        return causes.length ? { ...d, causes } : { ...d, causes: faults, together: true };
+        const causes = faults.filter((_, i) => alone[i]?.has(differenceId(d)));
+        if (causes.length) return { ...d, causes };
+        return unattributed.length ? { ...d, causes: unattributed } : { ...d, causes: faults, together: true };
       }),
   }));
-  return { ok: true, sinks, ...head };
+  return { ok: true, sinks, ...head, ...(unattributed.length ? { unattributed } : {}) };
 }
 
 export function differences(base: FaultRun, faulty: FaultRun): Difference[] {

@@ -82,6 +82,11 @@ export interface FaultReport {
   settings: FaultSettings;
   faults: Fault[];
   sinks: SinkReport[];
+  /**
+   * Faults the time limit left no time to run alone: differences no other fault explains name these
+   * as their possible causes.
+   */
+  unattributed?: Fault[];
   /** Crashes that happened, with the record the restart went back to (null: nothing was committed yet). */
   restarts: { at: string; from: string | null; replayed: number }[];
 }

@@ -14,7 +14,7 @@ import type { Fault, FaultKind, FaultReport, FaultSettings } from './types';
 export const FAULT_VIEW_LIMIT = 500;
 
 export type FaultQuery =
-  | { kind: 'faults'; faults: Fault[]; settings: FaultSettings }
+  | { kind: 'faults'; faults: Fault[]; settings: FaultSettings; timeLimitMs?: number }
   | { kind: 'fault-search'; recordId: string; settings: FaultSettings; kinds?: FaultKind[]; timeLimitMs?: number; maxPairs?: number };
 
 export interface FaultAnswers {
@@ -44,7 +44,8 @@ export function answerFaults(result: SimulationResult, source: RunSource, query:
     return searchFaults(p, result, query.recordId, query.settings, { kinds: query.kinds, timeLimitMs: query.timeLimitMs, maxPairs: query.maxPairs, now });
   }
   if ('error' in p) return { ok: false, error: p.error, settings: query.settings, faults: query.faults, sinks: [], restarts: [], differenceCounts: {} };
-  const report = reportOn(p, query.faults, query.settings);
+  const clock = now ?? (() => Date.now());
+  const report = reportOn(p, query.faults, query.settings, query.timeLimitMs === undefined ? undefined : { deadline: clock() + query.timeLimitMs, now: clock });
   const differenceCounts = Object.fromEntries(report.sinks.map((s) => [s.topic, s.differences.length]));
   return { ...report, sinks: report.sinks.map((s) => ({ ...s, differences: s.differences.slice(0, FAULT_VIEW_LIMIT) })), differenceCounts };
 }

@@ -13,7 +13,8 @@ import { useAnalysis } from '../use-analysis';
 import { addNodeAt, setCenterProvider } from './add-node';
 import { isValidConnection, onConnect, onConnectEnd } from './connection-check';
 import { ConnectionHint } from './ConnectionHint';
-import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
+import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, toTopicEdges, type FlowNode } from './flow-mapping';
+import { connectorLinks, type TopicLink } from '../../model/connectors/links';
 import { OperatorNode } from './OperatorNode';
 import { useCanvasKeys, useRevealSelection } from './use-canvas-keys';
 
@@ -108,7 +109,16 @@ function useFlowEdges(): Edge[] {
   const edges = useApp((s) => s.doc.edges);
   const { diagnostics } = useAnalysis();
   const bad = badEdgeKey(diagnostics);
-  return useMemo(() => toFlowEdges(edges, bad), [edges, bad]);
+  const links = useTopicLinks();
+  return useMemo(() => (links.length ? [...toFlowEdges(edges, bad), ...toTopicEdges(links)] : toFlowEdges(edges, bad)), [edges, bad, links]);
+}
+
+/** Connectors' topic links, rebuilt only when they change (a key of their ids keeps the array's identity). */
+function useTopicLinks(): TopicLink[] {
+  const doc = useApp((s) => s.doc);
+  const links = useMemo(() => connectorLinks(doc), [doc]);
+  const key = links.map((l) => l.id).join('\n');
+  return useMemo(() => links, [key]);
 }
 
 function onNodeDragStop(_: unknown, __: unknown, dragged: FlowNode[]): void {

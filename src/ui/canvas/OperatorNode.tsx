@@ -16,6 +16,8 @@ import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analy
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
 import { InputPorts, OutputPorts, portRoom } from './NodePorts';
+import { ConnectorBadge } from '../connectors/ConnectorBadge';
+import { TopicHandles } from '../connectors/TopicHandles';
 import { nodeTopic, schemaLabel } from '../../model/topic-schemas/commands';
 import type { DesignNode, TopologyDocument } from '../../model/types';
 
@@ -79,6 +81,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         {todoLeft && <span className="sw-badge sw-todo" data-testid="node-todo" title={node.description ?? 'A function is still the stub the describe() import wrote'}>TODO</span>}
       </div>
       <div className="sw-name" title={node.name}>{node.name}</div>
+      {d?.connector && <ConnectorBadge spec={d.connector} node={node} />}
       {schema && <div className="sw-card-schema" data-testid="node-schema" title={schema}>{schema}</div>}
       <Counters id={id} problemCount={problemCount} />
       {(error || firstProblem) && (
@@ -87,6 +90,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         </div>
       )}
       <OutputPorts nodeName={node.name} outputs={outPorts} />
+      <TopicHandles d={d} nodeName={node.name} />
     </div>
   );
 }

@@ -15,6 +15,11 @@ export function FaultReportView({ report }: { report: FaultAnswers['faults'] }) 
   if (!report.ok) return <div className="sw-banner sw-error" data-testid="faults-error">{report.error}</div>;
   return (
     <section aria-label="differences under faults" data-testid="faults-report">
+      {report.unattributed && (
+        <p className="sw-banner sw-warn" data-testid="faults-unattributed">
+          The time limit came before {report.unattributed.map(faultText).join(', ')} could run alone: differences no other fault explains name them as possible causes.
+        </p>
+      )}
       {report.restarts.map((r, i) => (
         <p key={i} className="sw-muted" data-testid="faults-restart">
           crash after {r.at}: restarted from {r.from ?? 'the beginning'} ({r.replayed} input record{r.replayed === 1 ? '' : 's'} processed again)

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { faultText, type Fault, type FaultKind, type FaultSettings } from '../../simulator/faults/types';
 import { useApp } from '../../store/store';
 import { previewDocument } from '../tests/active-test';
+import { TIMEOUT_MS } from '../preview/preview-runner';
 import { queryRun } from '../preview/use-live-preview';
 import { FaultReportView } from './FaultReportView';
 import { FaultSearch } from './FaultSearch';
@@ -32,7 +33,7 @@ export function FaultsPanel() {
   if (!ok) return <p className="sw-muted" data-testid="faults-no-run">The preview's run failed: fix it first (see the Preview tab).</p>;
   const run = async () => {
     setBusy(true);
-    const answer = await queryRun(runId, { kind: 'faults', faults, settings });
+    const answer = await queryRun(runId, { kind: 'faults', faults, settings, timeLimitMs: TIMEOUT_MS });
     setBusy(false);
     if (answer && useApp.getState().result?.runId === runId) useApp.getState().setFaultReport({ runId, report: answer });
   };

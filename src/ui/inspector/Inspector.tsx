@@ -7,6 +7,7 @@ import { useAnalysis } from '../use-analysis';
 import { ParamField } from './ParamField';
 import { nodeTopic } from '../../model/topic-schemas/commands';
 import { SchemaSection } from '../schemas/SchemaSection';
+import { InvariantCheck } from '../schemas/InvariantCheck';
 
 /** A problem belongs to a param when it is about the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
 function ownsField(param: string, problemParam: string): boolean {
@@ -71,6 +72,7 @@ export function Inspector() {
           />
         ))}
       {topic && <SchemaSection key={node.id} nodeId={node.id} topic={topic.topic} problems={problems} />}
+      {topic && !topic.reads && <InvariantCheck key={`inv:${node.id}`} nodeId={node.id} topic={topic.topic} />}
     </aside>
   );
 }

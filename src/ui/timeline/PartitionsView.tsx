@@ -52,23 +52,30 @@ export function PartitionsView({ runId }: { runId: number }) {
             {c.same ? `same records as with 1 partition` : `vs 1 partition: ${c.appeared.length} appear, ${c.disappeared.length} disappear, ${c.reorderedKeys.length} key(s) in another order`}
             {c.reorderedKeys.length > 0 && <span className="sw-muted"> ({c.reorderedKeys.slice(0, 5).map((k) => fmt(k)).join(', ')})</span>}
           </p>
-          <table className="sw-records">
-            <thead>
-              <tr><th>partition</th><th>task</th><th>key</th><th>value</th><th>timestamp</th></tr>
-            </thead>
-            <tbody>
-              {(shown.sinks[c.topic]?.records ?? [])
-                .filter((r) => filter === 'all' || r.partition === filter)
-                .slice(0, 100)
-                .map((r, i) => (
-                  <tr key={i} data-testid="partition-row" data-partition={r.partition}>
-                    <td>{r.partition}</td><td>{r.task}</td><td>{fmt(r.key)}</td><td>{fmt(r.value)}</td><td>{fmtClock(r.timestamp)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <PartitionRows records={shown.sinks[c.topic]?.records ?? []} filter={filter} />
         </div>
       ))}
     </section>
+  );
+}
+
+/** A sink's records with their partition and task (the first 100 of the partition shown). */
+function PartitionRows({ records, filter }: { records: PartitionView['sinks'][string]['records']; filter: number | 'all' }) {
+  return (
+    <table className="sw-records">
+      <thead>
+        <tr><th>partition</th><th>task</th><th>key</th><th>value</th><th>timestamp</th></tr>
+      </thead>
+      <tbody>
+        {records
+          .filter((r) => filter === 'all' || r.partition === filter)
+          .slice(0, 100)
+          .map((r, i) => (
+            <tr key={i} data-testid="partition-row" data-partition={r.partition}>
+              <td>{r.partition}</td><td>{r.task}</td><td>{fmt(r.key)}</td><td>{fmt(r.value)}</td><td>{fmtClock(r.timestamp)}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
   );
 }
