@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { disconnect, moveNodes, removeNodes } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { DRAG_MIME } from '../palette/Palette';
+import { CompareLegend } from '../versions/CompareLegend';
 import { useAnalysis } from '../use-analysis';
 import { addNodeAt, setCenterProvider } from './add-node';
 import { isValidConnection, onConnect, onConnectEnd } from './connection-check';
@@ -82,6 +83,7 @@ export function Canvas() {
         <MiniMap pannable zoomable style={MINIMAP_STYLE} maskColor="#0f142099" nodeColor="#2a3450" />
         <Controls showInteractive={false} />
         <ConnectionHint />
+        <CompareLegend />
       </ReactFlow>
       {doc.nodes.length === 0 && <div className="sw-empty-hint">Drag operators from the palette, or open an example.</div>}
     </div>

@@ -9,6 +9,8 @@ import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { hasImportTodo } from '../../model/describe/design-builder';
+import type { NodeChange } from '../../model/design-diff';
+import { openCompare } from '../../store/compare-slice';
 import { useApp } from '../../store/store';
 import { CursorBadge } from '../timeline/CursorBadge';
 import { OrderBadge } from '../timeline/OrderBadge';
@@ -48,6 +50,16 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
   );
 }
 
+/** What a version compare found on this card: added, or changed with the fields that changed. */
+function DiffLine({ change }: { change: NodeChange }) {
+  const text = change.change === 'added' ? 'added' : `changed: ${change.fields?.join(', ')}${change.renamedFrom ? ` (was "${change.renamedFrom}")` : ''}`;
+  return (
+    <div className="sw-diff-line" data-testid="node-diff" data-change={change.change} title={text}>
+      {text}
+    </div>
+  );
+}
+
 function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData }) {
   const node = useApp((s) => nodeById(s.doc).get(id));
   const kindLabel = useApp((s) => streamKindLabel(analysisOf(s.doc).analysis, id));
@@ -63,6 +75,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   // Imported stubs ("TODO: was KSTREAM-...") still to be written.
   const todoLeft = useMemo(() => !!node && hasImportTodo(node.params), [node]);
+  const diff = useApp((s) => (openCompare(s) ? ownEntry(openCompare(s)!.nodes, id) : undefined));
   const schema = useApp((s) => schemaLine(s.doc, nodeById(s.doc).get(id)));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
@@ -71,7 +84,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const inputs = useMemo(() => (d ? nodeInputPorts(d, portsKey ? portsKey.split(' ') : []) : []), [d, portsKey]);
   if (!node) return null;
   const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
-  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
+  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : '', diff ? `sw-diff-${diff.change}` : ''].join(' ');
   return (
     <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} role="group" aria-label={`${node.kind} node ${node.name}`}>
       <InputPorts nodeName={node.name} inputs={inputs} />
@@ -83,6 +96,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
       <div className="sw-name" title={node.name}>{node.name}</div>
       {d?.connector && <ConnectorBadge spec={d.connector} node={node} />}
       {schema && <div className="sw-card-schema" data-testid="node-schema" title={schema}>{schema}</div>}
+      {diff && <DiffLine change={diff} />}
       <Counters id={id} problemCount={problemCount} />
       {(error || firstProblem) && (
         <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined} title={error ?? firstProblem ?? undefined}>
