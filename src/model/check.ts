@@ -5,6 +5,7 @@
  * coded diagnostics (diagnostics.ts); never throws on user mistakes and never runs user code.
  */
 import { checkParams } from './check-params';
+import { checkCopartitioning } from './copartition';
 import { checkConnectors } from './connectors/check';
 import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
@@ -24,6 +25,7 @@ export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = an
   }
   checkOutputs(doc, analysis, out);
   checkStoreNames(doc.nodes, analysis, out);
+  checkCopartitioning(doc, analysis, out);
   checkConnectors(doc, out);
   checkTestCases(doc, out);
   checkTopicSchemas(doc, analysis, out);

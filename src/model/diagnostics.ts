@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   E_CONNECTOR_SECRET_CLEAR: 'a connector secret (password, token, key) is written in clear instead of ${env:NAME}',
   W_CONNECTOR_TOPIC_UNUSED: 'a connector topic no node of the design reads (source) or writes (sink)',
   W_CONNECTOR_TOPIC_UNKNOWN: 'the connector config does not say which topics it writes or reads',
+  E_NOT_COPARTITIONED: "the two sides of a join read topics with different partition counts (Kafka: 'Topics not co-partitioned')",
   E_TOPOLOGY: 'the engine refused the node while building the topology',
   W_TEST_NAME: 'a test case has no name, or the name of another test case',
   W_TEST_DUPLICATE: 'two test cases share an id',

@@ -7,6 +7,8 @@
  */
 import { analyzeDesign, type DesignAnalysis } from '../model/graph';
 import type { TopologyDocument } from '../model/types';
+import { connectorOf, connectorTopics } from '../model/connectors/index';
+import { connectorLinks } from '../model/connectors/links';
 
 export type LineageRule =
   /** Reads topics: its records come from input records. */
@@ -37,7 +39,15 @@ const JOINS = new Set(['join', 'leftJoin', 'outerJoin']);
 
 export function lineageGraph(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): LineageGraph {
   const graph: LineageGraph = Object.create(null) as LineageGraph;
+  const links = connectorLinks(doc);
   for (const n of doc.nodes) {
+    const spec = connectorOf(n);
+    if (spec) {
+      // Connectors run outside the topology, tied to it by topic (connector-records.ts): a source's records are its inputs, a sink's the to nodes' records.
+      const upstream = spec.direction === 'sink' ? links.filter((l) => l.connectorId === n.id).map((l) => ({ nodeId: l.nodeId, port: 'in' })) : [];
+      graph[n.id] = { rule: spec.direction === 'source' ? { kind: 'source', topics: connectorTopics(n) } : { kind: 'cause' }, upstream };
+      continue;
+    }
     const byPort = analysis.inputs.get(n.id) ?? {};
     const upstream = Object.entries(byPort).flatMap(([port, list]) => list.map((c) => ({ nodeId: c.node.id, port })));
     const params = analysis.params.get(n.id) ?? n.params;

@@ -13,7 +13,7 @@ import { timelineOverview } from './timeline/overview';
 import { partitionView } from './partitions/partition-view';
 import type { FaultQuery } from './faults/view';
 import type { InvariantQuery } from './invariant-search';
-import type { NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
+import type { BehaviourQuery, NodeDetail, PreviewAnswers, PreviewQuery, PreviewResult, PreviewView, SimulationResult } from './types';
 
 /** State store entries sent for the preview table (the size is always sent). */
 export const STORE_ENTRY_LIMIT = 500;
@@ -52,7 +52,7 @@ export function nodeDetail(result: SimulationResult, nodeId: string, limit: numb
   return { nodeId, emitted, stores, dropped, ...nodeFlow(result, nodeId, emitted, limit), ...(punctuations.length ? { punctuations } : {}) };
 }
 
-export function answer(result: SimulationResult, query: Exclude<PreviewQuery, FaultQuery | InvariantQuery>): PreviewAnswers[PreviewQuery['kind']] | null {
+export function answer(result: SimulationResult, query: Exclude<PreviewQuery, FaultQuery | InvariantQuery | BehaviourQuery>): PreviewAnswers[PreviewQuery['kind']] | null {
   switch (query.kind) {
     case 'node':
       return result.nodes[query.nodeId] ? nodeDetail(result, query.nodeId, query.limit) : null;

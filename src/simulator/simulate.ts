@@ -8,6 +8,7 @@ import { mergeByTimestamp, nameTable, ProcessingError, Serdes, TopologyTestDrive
 import { hasErrors } from '../model/check';
 import type { SampleRecord } from '../model/types';
 import { lineageGraph } from './lineage-graph';
+import { addConnectorRecords } from './connector-records';
 import { ForeignKeys } from './foreign-keys';
 import { flagNotData } from './not-data-check';
 import { sinkSchemaDiagnostics } from './sink-schema-check';
@@ -60,6 +61,7 @@ export function simulate(req: SimulationRequest, hooks: SimulateHooks = {}): Sim
   tracer.keepInputs(inputs, ids, piped, req.maxTracePerNode === undefined || !!recorder);
   if (recorder) result.recording = { ...recorder.recording, source: { doc, samples: req.samples ?? doc.samples } };
   result.stores = driver.storeContents() as SimulationResult['stores'];
+  addConnectorRecords(result, doc);
   flagNotData(result, doc);
   result.diagnostics.push(...sinkSchemaDiagnostics(doc, result.sinks));
   result.durationMs = now() - started;

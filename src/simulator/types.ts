@@ -12,6 +12,7 @@ import type { PartitionView } from './partitions/partition-view';
 import type { OrderReport } from './order/order-finder';
 import type { TestCaseResult } from './test-run';
 import type { FaultAnswers, FaultQuery } from './faults/view';
+import type { BehaviourRun } from './behaviour-diff';
 import type { InvariantAnswer, InvariantQuery } from './invariant-search';
 
 export interface SimulationRequest {
@@ -203,7 +204,18 @@ export type PreviewQuery =
   /** The run's samples under faults (faults/view.ts). */
   | FaultQuery
   /** Sample sets generated from the source schemas until one breaks the sink invariant (invariant-search.ts). */
-  | InvariantQuery;
+  | InvariantQuery
+  | BehaviourQuery;
+
+/**
+ * Two versions of a design run on the same samples and test cases (behaviour-diff.ts), in the worker
+ * like the preview: answered whatever run `runId` names, as it is about the documents it carries.
+ */
+export interface BehaviourQuery {
+  kind: 'behaviour';
+  before: TopologyDocument;
+  after: TopologyDocument;
+}
 export interface PreviewAnswers {
   node: NodeDetail;
   lineage: Lineage;
@@ -214,6 +226,7 @@ export interface PreviewAnswers {
   orders: OrderReport;
   faults: FaultAnswers['faults'];
   'fault-search': FaultAnswers['fault-search'];
+  behaviour: BehaviourRun[];
   invariant: InvariantAnswer;
 }
 

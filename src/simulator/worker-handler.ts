@@ -4,6 +4,7 @@
  * samples are not copied on every run, reports progress, runs simulate(). A run with a view answers
  * with the designer's summary and keeps the full result (the last two runs) for queries.
  */
+import { behaviourDiff } from './behaviour-diff';
 import { answerFaults, type RunSource } from './faults/view';
 import { toCloneable } from './plain-data';
 import { answer, summarize } from './preview-view';
@@ -41,6 +42,7 @@ export function createWorkerHandler(postRaw: (m: WorkerResponse) => void, now: (
     if (msg.type === 'query') {
       const run = kept.get(msg.runId);
       const q = msg.query;
+      if (q.kind === 'behaviour') return void post({ type: 'answer', id: msg.id, answer: behaviourDiff(q.before, q.after) });
       post({ type: 'answer', id: msg.id, answer: !run ? null : q.kind === 'faults' || q.kind === 'fault-search' ? answerFaults(run.result, run.source, q, now) : q.kind === 'invariant' ? searchInvariant(run.source.doc, q) : answer(run.result, q) });
       return;
     }

@@ -9,8 +9,9 @@ import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createTestsSlice, type TestsSlice } from './tests-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 
-export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice & FaultsSlice;
+export type AppState = DocumentSlice & SelectionSlice & PreviewSlice & UiSlice & SamplesDraftSlice & DesignsSlice & TestsSlice & TimelineSlice & FaultsSlice & CompareSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -23,6 +24,7 @@ export const createAppStore = () =>
     ...createTestsSlice(...(a as Parameters<typeof createTestsSlice>)),
     ...createTimelineSlice(...(a as Parameters<typeof createTimelineSlice>)),
     ...createFaultsSlice(...(a as Parameters<typeof createFaultsSlice>)),
+    ...createCompareSlice(...(a as Parameters<typeof createCompareSlice>)),
   }));
 
 export const useApp = createAppStore();

@@ -12,7 +12,7 @@ import { openApp, openExample, previewSettled, useDesigner } from './helpers';
 
 const env = useDesigner();
 
-const CATEGORIES = ['Sources', 'Stateless', 'Grouping & windows', 'Aggregations', 'Joins', 'Tables', 'Processor API', 'Sinks'];
+const CATEGORIES = ['Sources', 'Stateless', 'Grouping & windows', 'Aggregations', 'Joins', 'Tables', 'Processor API', 'Sinks', 'Connectors'];
 const EXAMPLES = JSON.parse(readFileSync(join(ROOT, 'public', 'examples', 'index.json'), 'utf8')) as { file: string; title: string }[];
 
 describe('palette and examples', () => {

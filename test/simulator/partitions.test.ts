@@ -42,6 +42,31 @@ describe('partitions', () => {
     expect(compareSinks(simulate({ doc }).sinks, r.sinks).every((c) => c.same)).toBe(true);
   });
 
+  it("per-topic partition counts from the design's topics table: the input topic's count makes the tasks, the sink's count places its records", () => {
+    const samples = { in: Array.from({ length: 40 }, (_, i) => ({ key: `k${i % 11}`, value: i, timestamp: i })) };
+    const base = design([node('s', 'stream', { topic: 'in' }), node('o', 'to', { topic: 'out' })], [['s', 'o']], samples);
+    const doc = { ...base, topics: { in: { partitions: 5 }, out: { partitions: 2 } } };
+    // The run's count (3) is only the fallback: both topics have their own.
+    const r = simulatePartitioned(doc, 3);
+    expect(r.ok).toBe(true);
+    expect(r.partitions).toBe(5);
+    expect(r.inputsPerTask).toHaveLength(5);
+    for (const rec of r.sinks.out) {
+      expect(rec.task).toBe(partitionOf(rec.key, Serdes.Json(), 5));
+      expect(rec.partition).toBe(partitionOf(rec.key, Serdes.Json(), 2));
+    }
+    expect(new Set(r.sinks.out.map((x) => x.task)).size).toBeGreaterThan(2);
+    // Without a count of its own, a topic takes the run's.
+    const fallback = simulatePartitioned({ ...base, topics: { out: { partitions: 2 } } }, 3);
+    expect(fallback.partitions).toBe(3);
+    for (const rec of fallback.sinks.out) expect(rec.task).toBe(partitionOf(rec.key, Serdes.Json(), 3));
+  });
+
+  it('a join of topics with different counts is not run (the checker refuses it: E_NOT_COPARTITIONED)', () => {
+    const doc = design([node('a', 'stream', { topic: 'a' }), node('b', 'stream', { topic: 'b' }), node('j', 'join', { windowSizeMs: 10 }), node('o', 'to', { topic: 'out' })], [['a', 'j', 'left'], ['b', 'j', 'right'], ['j', 'o']], { a: [{ key: 'k', value: 1, timestamp: 1 }] });
+    expect(simulatePartitioned({ ...doc, topics: { a: { partitions: 3 }, b: { partitions: 2 } } }, 3)).toMatchObject({ ok: false, error: 'the design has errors (see validate)' });
+  });
+
   it('a key change before an aggregation sends records through the repartition topic to the new key\'s task', () => {
     const doc = exampleDesign('word-count');
     const one = simulate({ doc });

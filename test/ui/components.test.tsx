@@ -23,7 +23,7 @@ describe('Palette', () => {
   it('lists every operator under its category, and search filters', () => {
     dom.render(<Palette />);
     expect(dom.container.querySelectorAll('[data-testid^=palette-]:not([data-testid=palette-search])').length).toBe(OPERATORS.length);
-    expect([...dom.container.querySelectorAll('section h3')].map((h) => h.textContent)).toEqual(['Sources', 'Stateless', 'Grouping & windows', 'Aggregations', 'Joins', 'Tables', 'Processor API', 'Sinks']);
+    expect([...dom.container.querySelectorAll('section h3')].map((h) => h.textContent)).toEqual(['Sources', 'Stateless', 'Grouping & windows', 'Aggregations', 'Joins', 'Tables', 'Processor API', 'Sinks', 'Connectors']);
     act(() => setInput(dom.container.querySelector('[data-testid=palette-search]') as HTMLInputElement, 'join'));
     const shown = [...dom.container.querySelectorAll('[data-testid^=palette-]:not([data-testid=palette-search])')].map((e) => e.getAttribute('data-testid'));
     expect(shown).toEqual(expect.arrayContaining(['palette-join', 'palette-leftJoin', 'palette-outerJoin']));

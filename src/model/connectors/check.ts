@@ -19,13 +19,15 @@ export function checkConnectors(doc: TopologyDocument, out: Diagnostic[]): void 
     if (!spec) continue;
     const config = configOf(n);
     const at = (key: string) => ({ severity: 'error' as const, nodeId: n.id, param: `config.${key}` });
-    for (const p of keyProblems(spec, config)) out.push({ ...at(p.key), code: p.code, message: p.message });
+    const problems = keyProblems(spec, config);
+    for (const p of problems) out.push({ ...at(p.key), code: p.code, message: p.message });
     for (const key of clearSecrets(spec, config)) out.push({ ...at(key), code: 'E_CONNECTOR_SECRET_CLEAR', message: `${key} holds a secret in clear; use an environment variable: \${env:NAME}` });
     for (const key of RESERVED) if (key in config) out.push({ ...at(key), code: 'E_CONNECTOR_VALUE', message: `${key} is set by the node (${key === 'name' ? 'its name' : 'its connector type'}); remove it from the config` });
     const topics = spec.topicsOf(config);
     const warn = { severity: 'warning' as const, nodeId: n.id, param: `config.${spec.topicKey}` };
     if (topics === null) {
-      out.push({ ...warn, code: 'W_CONNECTOR_TOPIC_UNKNOWN', message: `the config does not say which topics the connector ${spec.direction === 'source' ? 'writes' : 'reads'} (set ${spec.topicKey}); it is not linked to the design` });
+      // A required topic key already missing says it all.
+      if (!problems.some((p) => p.key === spec.topicKey)) out.push({ ...warn, code: 'W_CONNECTOR_TOPIC_UNKNOWN', message: `the config does not say which topics the connector ${spec.direction === 'source' ? 'writes' : 'reads'} (set ${spec.topicKey}); it is not linked to the design` });
       continue;
     }
     for (const t of topics) {

@@ -15,7 +15,7 @@ export interface PartitionedRecord {
   key: unknown;
   value: unknown;
   timestamp: number;
-  /** The output topic's partition the default partitioner puts it in (the topic has as many partitions as the run). */
+  /** The output topic's partition the default partitioner puts it in (its count in the topics table, else the run's). */
   partition: number;
   /** The task (input partition) whose processing wrote it. */
   task: number;
@@ -25,6 +25,7 @@ export interface PartitionedResult {
   ok: boolean;
   /** Why the run did not finish (a design with errors is not run; a processing error stops it). */
   error?: string;
+  /** Tasks: the partitions of the largest input topic. */
   partitions: number;
   /** Input records each task read. */
   inputsPerTask: number[];
@@ -41,9 +42,16 @@ export function partitionOf(key: unknown, serde: Serde, partitions: number): num
   return bytes === null ? null : partitionForKey(bytes, partitions);
 }
 
-export function simulatePartitioned(doc: TopologyDocument, partitions: number, samples: Record<string, SampleRecord[]> = doc.samples): PartitionedResult {
-  const result: PartitionedResult = { ok: true, partitions, inputsPerTask: new Array<number>(partitions).fill(0), movedByRepartition: 0, sinks: Object.create(null) as PartitionedResult['sinks'] };
+/**
+ * `fallback`: the partitions of every topic the design's topics table gives no count. There is one
+ * task per partition of the largest input topic (the checker refuses joins of topics with different
+ * counts); repartition topics have one partition per task.
+ */
+export function simulatePartitioned(doc: TopologyDocument, fallback: number, samples: Record<string, SampleRecord[]> = doc.samples): PartitionedResult {
+  const countOf = (topic: string) => doc.topics?.[topic]?.partitions ?? fallback;
   const compiled = compileDesign(doc);
+  const partitions = Math.max(1, ...[...compiled.sourceTopics].map(countOf));
+  const result: PartitionedResult = { ok: true, partitions, inputsPerTask: new Array<number>(partitions).fill(0), movedByRepartition: 0, sinks: Object.create(null) as PartitionedResult['sinks'] };
   if (hasErrors(compiled.diagnostics)) return { ...result, ok: false, error: 'the design has errors (see validate)' };
   const defaultKey = Serdes.byName(doc.settings.defaultKeySerde) ?? Serdes.Json();
   const serdeOf = (name: unknown) => (typeof name === 'string' ? Serdes.byName(name) : undefined) ?? defaultKey;
@@ -56,7 +64,7 @@ export function simulatePartitioned(doc: TopologyDocument, partitions: number, s
       defaultValueSerde: Serdes.byName(doc.settings.defaultValueSerde),
       retainOutputs: false,
       onOutput: (topic, r) => {
-        const p = partitionOf(r.key, sinkSerdes.get(topic) ?? defaultKey, partitions) ?? task;
+        const p = partitionOf(r.key, sinkSerdes.get(topic) ?? defaultKey, countOf(topic)) ?? task % countOf(topic);
         (result.sinks[topic] ??= []).push({ key: r.key, value: r.value, timestamp: r.timestamp, partition: p, task });
       },
       // A repartition topic has as many partitions as the run; a record without a key stays in its task.
@@ -66,7 +74,7 @@ export function simulatePartitioned(doc: TopologyDocument, partitions: number, s
   const sourceSerde = new Map(doc.nodes.filter((n) => n.kind === 'stream' || n.kind === 'table').map((n) => [n.params.topic, serdeOf(n.params.keySerde === 'default' ? undefined : n.params.keySerde)]));
   for (const input of mergeByTimestamp(samples, compiled.sourceTopics)) {
     const { topic, record, index } = input;
-    current = partitionOf(record.key, sourceSerde.get(topic) ?? defaultKey, partitions) ?? index % partitions;
+    current = partitionOf(record.key, sourceSerde.get(topic) ?? defaultKey, countOf(topic)) ?? index % countOf(topic);
     result.inputsPerTask[current]++;
     try {
       drivers[current].pipe(topic, record.key, record.value, record.timestamp, record.headers);

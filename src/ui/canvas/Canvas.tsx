@@ -9,11 +9,13 @@ import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { disconnect, moveNodes, removeNodes } from '../../model/commands';
 import { useApp } from '../../store/store';
 import { DRAG_MIME } from '../palette/Palette';
+import { CompareLegend } from '../versions/CompareLegend';
 import { useAnalysis } from '../use-analysis';
 import { addNodeAt, setCenterProvider } from './add-node';
 import { isValidConnection, onConnect, onConnectEnd } from './connection-check';
 import { ConnectionHint } from './ConnectionHint';
-import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
+import { badEdgeKey, forgetEstimates, toFlowEdges, toFlowNodes, toTopicEdges, type FlowNode } from './flow-mapping';
+import { connectorLinks, type TopicLink } from '../../model/connectors/links';
 import { OperatorNode } from './OperatorNode';
 import { useCanvasKeys, useRevealSelection } from './use-canvas-keys';
 
@@ -81,6 +83,7 @@ export function Canvas() {
         <MiniMap pannable zoomable style={MINIMAP_STYLE} maskColor="#0f142099" nodeColor="#2a3450" />
         <Controls showInteractive={false} />
         <ConnectionHint />
+        <CompareLegend />
       </ReactFlow>
       {doc.nodes.length === 0 && <div className="sw-empty-hint">Drag operators from the palette, or open an example.</div>}
     </div>
@@ -108,7 +111,16 @@ function useFlowEdges(): Edge[] {
   const edges = useApp((s) => s.doc.edges);
   const { diagnostics } = useAnalysis();
   const bad = badEdgeKey(diagnostics);
-  return useMemo(() => toFlowEdges(edges, bad), [edges, bad]);
+  const links = useTopicLinks();
+  return useMemo(() => (links.length ? [...toFlowEdges(edges, bad), ...toTopicEdges(links)] : toFlowEdges(edges, bad)), [edges, bad, links]);
+}
+
+/** Connectors' topic links, rebuilt only when they change (a key of their ids keeps the array's identity). */
+function useTopicLinks(): TopicLink[] {
+  const doc = useApp((s) => s.doc);
+  const links = useMemo(() => connectorLinks(doc), [doc]);
+  const key = links.map((l) => l.id).join('\n');
+  return useMemo(() => links, [key]);
 }
 
 function onNodeDragStop(_: unknown, __: unknown, dragged: FlowNode[]): void {

@@ -9,6 +9,8 @@ import { memo, useMemo } from 'react';
 import { ownEntry } from '../../model/name-table';
 import { getOperator } from '../../model/registry';
 import { hasImportTodo } from '../../model/describe/design-builder';
+import type { NodeChange } from '../../model/design-diff';
+import { openCompare } from '../../store/compare-slice';
 import { useApp } from '../../store/store';
 import { CursorBadge } from '../timeline/CursorBadge';
 import { OrderBadge } from '../timeline/OrderBadge';
@@ -16,6 +18,8 @@ import { nodeById, nodeProblems, analysisOf, targetPortsKey } from '../use-analy
 import { nodeInputPorts } from '../../model/ports';
 import { outputPortsOf, streamKindLabel, type OperatorNodeData } from './flow-mapping';
 import { InputPorts, OutputPorts, portRoom } from './NodePorts';
+import { ConnectorBadge } from '../connectors/ConnectorBadge';
+import { TopicHandles } from '../connectors/TopicHandles';
 import { nodeTopic, schemaLabel } from '../../model/topic-schemas/commands';
 import type { DesignNode, TopologyDocument } from '../../model/types';
 
@@ -46,6 +50,16 @@ function Counters({ id, problemCount }: { id: string; problemCount: number }) {
   );
 }
 
+/** What a version compare found on this card: added, or changed with the fields that changed. */
+function DiffLine({ change }: { change: NodeChange }) {
+  const text = change.change === 'added' ? 'added' : `changed: ${change.fields?.join(', ')}${change.renamedFrom ? ` (was "${change.renamedFrom}")` : ''}`;
+  return (
+    <div className="sw-diff-line" data-testid="node-diff" data-change={change.change} title={text}>
+      {text}
+    </div>
+  );
+}
+
 function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData }) {
   const node = useApp((s) => nodeById(s.doc).get(id));
   const kindLabel = useApp((s) => streamKindLabel(analysisOf(s.doc).analysis, id));
@@ -61,6 +75,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const inLineage = useApp((s) => !!s.lineage?.nodeIds.includes(id));
   // Imported stubs ("TODO: was KSTREAM-...") still to be written.
   const todoLeft = useMemo(() => !!node && hasImportTodo(node.params), [node]);
+  const diff = useApp((s) => (openCompare(s) ? ownEntry(openCompare(s)!.nodes, id) : undefined));
   const schema = useApp((s) => schemaLine(s.doc, nodeById(s.doc).get(id)));
   const d = node ? getOperator(node.kind) : undefined;
   const outPorts = useMemo(() => (node ? outputPortsOf(node) : ['out']), [node]);
@@ -69,7 +84,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
   const inputs = useMemo(() => (d ? nodeInputPorts(d, portsKey ? portsKey.split(' ') : []) : []), [d, portsKey]);
   if (!node) return null;
   const error = runError ?? (notData ? `${notData.field ? `${notData.field}: ` : ''}${notData.message}` : null);
-  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : ''].join(' ');
+  const cls = ['sw-op-node', selected ? 'sw-selected' : '', problemCount || error ? 'sw-has-error' : '', inLineage ? 'sw-lineage' : '', diff ? `sw-diff-${diff.change}` : ''].join(' ');
   return (
     <div className={cls} style={portRoom(inputs, outPorts)} data-testid={`node-${node.name}`} role="group" aria-label={`${node.kind} node ${node.name}`}>
       <InputPorts nodeName={node.name} inputs={inputs} />
@@ -79,7 +94,9 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         {todoLeft && <span className="sw-badge sw-todo" data-testid="node-todo" title={node.description ?? 'A function is still the stub the describe() import wrote'}>TODO</span>}
       </div>
       <div className="sw-name" title={node.name}>{node.name}</div>
+      {d?.connector && <ConnectorBadge spec={d.connector} node={node} />}
       {schema && <div className="sw-card-schema" data-testid="node-schema" title={schema}>{schema}</div>}
+      {diff && <DiffLine change={diff} />}
       <Counters id={id} problemCount={problemCount} />
       {(error || firstProblem) && (
         <div className="sw-problem" data-testid="node-problem" data-code={!runError && notData ? notData.code : undefined} title={error ?? firstProblem ?? undefined}>
@@ -87,6 +104,7 @@ function OperatorNodeView({ id, selected }: NodeProps & { data: OperatorNodeData
         </div>
       )}
       <OutputPorts nodeName={node.name} outputs={outPorts} />
+      <TopicHandles d={d} nodeName={node.name} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { DesignAnalysis } from '../../model/graph';
 import { getOperator } from '../../model/registry';
 import { connectedPorts, nodeInputPorts } from '../../model/ports';
 import type { DesignEdge, DesignNode, Diagnostic, TopologyDocument } from '../../model/types';
+import type { TopicLink } from '../../model/connectors/links';
+import { TOPIC_IN, TOPIC_OUT, topicHandlesOf } from '../connectors/TopicHandles';
 import { CARD_SIZE } from './layout-graph';
 
 export interface OperatorNodeData extends Record<string, unknown> {
@@ -46,7 +48,9 @@ function estimatedHandles(node: DesignNode, edges: readonly DesignEdge[]): NodeH
     width: HANDLE,
     height: HANDLE,
   });
-  return [...inputs.map((p, i) => at('target', p.name, i, inputs.length)), ...outputs.map((p, i) => at('source', p, i, outputs.length))];
+  // Topic handles (connectors and the nodes their topics link to) sit mid-side, like a single port.
+  const topic = topicHandlesOf(d).map((h) => at(h.type, h.id, 0, 1));
+  return [...inputs.map((p, i) => at('target', p.name, i, inputs.length)), ...outputs.map((p, i) => at('source', p, i, outputs.length)), ...topic];
 }
 
 /**
@@ -118,4 +122,21 @@ export function streamKindLabel(analysis: DesignAnalysis | null, nodeId: string)
   const t = analysis?.outputs.get(nodeId);
   if (!t) return null;
   return t.windowed ? `${t.kind}<Windowed>` : t.kind;
+}
+
+/** The topic links of connectors as edges (dashed, labelled with the topic): drawn, never selected or deleted. */
+export function toTopicEdges(links: readonly TopicLink[]): Edge[] {
+  return links.map((l) => ({
+    id: l.id,
+    source: l.direction === 'source' ? l.connectorId : l.nodeId,
+    sourceHandle: TOPIC_OUT,
+    target: l.direction === 'source' ? l.nodeId : l.connectorId,
+    targetHandle: TOPIC_IN,
+    type: 'smoothstep',
+    label: l.topic,
+    className: 'sw-topic-link',
+    selectable: false,
+    deletable: false,
+    focusable: false,
+  }));
 }

@@ -7,6 +7,7 @@ import { FunctionField } from './FunctionField';
 import { ProcessorField } from './ProcessorField';
 import { StoresField } from './StoresField';
 import { PortFunctionsField } from './PortFunctionsField';
+import { ConnectorField } from '../connectors/ConnectorField';
 
 export interface FieldProps {
   nodeId: string;
@@ -32,6 +33,8 @@ const EDITORS: Partial<Record<ParamSpec['control']['type'], (props: FieldProps) 
 
 export function ParamField(props: FieldProps) {
   const { spec, problems } = props;
+  // A connector's config: each key is a row of its own, with its own label and problems.
+  if (spec.control.type === 'connector') return <ConnectorField {...props} />;
   const Editor = EDITORS[spec.control.type];
   return (
     <div className="sw-field">

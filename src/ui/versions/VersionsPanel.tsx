@@ -9,6 +9,8 @@ import { removeVersion, saveVersion, versionDocument } from '../../model/version
 import type { DesignVersion, TopologyDocument } from '../../model/types';
 import { useApp } from '../../store/store';
 import { CompareView } from './CompareView';
+import { diffDesigns } from '../../model/design-diff';
+import { canvasCompare } from '../../store/compare-slice';
 
 const NONE: DesignVersion[] = [];
 const CURRENT = '';
@@ -32,7 +34,11 @@ export function VersionsPanel() {
   const compare = () => {
     const before = base === null ? null : pick(base);
     const after = pick(to);
-    if (before && after) setCompared({ before, after, label: `${label(base!)} → ${label(to)}` });
+    if (!before || !after) return;
+    const text = `${label(base!)} → ${label(to)}`;
+    setCompared({ before, after, label: text });
+    // The canvas marks the cards the compare found added or changed (moved-only nodes are not changed).
+    s().setCompare(canvasCompare(s().openId, text, diffDesigns(before, after), new Set(s().doc.nodes.map((n) => n.id))));
   };
   return (
     <div>
