@@ -44,8 +44,11 @@ describe('toFlowNodes', () => {
     const handles = (n: typeof a) => n.handles!.map((h) => [h.type, h.id, h.position, h.x, h.y]);
     // Handles are centred on the card's edge (h: half a handle's hit area).
     const h = HANDLE / 2;
-    // A source has only an output, in the middle of its right side.
-    expect(handles(a)).toEqual([['source', 'out', 'right', CARD_SIZE.width - h, CARD_SIZE.height / 2 - h]]);
+    // A source has one output, in the middle of its right side, and the anchor of topic links from connectors mid-left.
+    expect(handles(a)).toEqual([
+      ['source', 'out', 'right', CARD_SIZE.width - h, CARD_SIZE.height / 2 - h],
+      ['target', 'topic-in', 'left', -h, CARD_SIZE.height / 2 - h],
+    ]);
     // A join's two inputs at 1/3 and 2/3 of its left side; a split has an output per branch.
     expect(handles(j)).toEqual([
       ['target', 'left', 'left', -h, CARD_SIZE.height / 3 - h],

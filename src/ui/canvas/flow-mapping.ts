@@ -5,7 +5,7 @@ import { getOperator } from '../../model/registry';
 import { connectedPorts, nodeInputPorts } from '../../model/ports';
 import type { DesignEdge, DesignNode, Diagnostic, TopologyDocument } from '../../model/types';
 import type { TopicLink } from '../../model/connectors/links';
-import { TOPIC_IN, TOPIC_OUT } from '../connectors/TopicHandles';
+import { TOPIC_IN, TOPIC_OUT, topicHandlesOf } from '../connectors/TopicHandles';
 import { CARD_SIZE } from './layout-graph';
 
 export interface OperatorNodeData extends Record<string, unknown> {
@@ -48,7 +48,9 @@ function estimatedHandles(node: DesignNode, edges: readonly DesignEdge[]): NodeH
     width: HANDLE,
     height: HANDLE,
   });
-  return [...inputs.map((p, i) => at('target', p.name, i, inputs.length)), ...outputs.map((p, i) => at('source', p, i, outputs.length))];
+  // Topic handles (connectors and the nodes their topics link to) sit mid-side, like a single port.
+  const topic = topicHandlesOf(d).map((h) => at(h.type, h.id, 0, 1));
+  return [...inputs.map((p, i) => at('target', p.name, i, inputs.length)), ...outputs.map((p, i) => at('source', p, i, outputs.length)), ...topic];
 }
 
 /**

@@ -30,6 +30,44 @@ export type ReturnResolver = (q: ReturnQuery) => Promise<string | undefined>;
 const KEEP = new Set(['filter', 'filterNot', 'peek', 'repartition', 'toStream', 'toTable', 'groupByKey', 'windowedBy', 'suppress', 'merge', 'split', 'to']);
 const R = 'ReturnType<F>';
 
+/** What a node's rule gets: its input types, another port's, and a way to ask a function's return type. */
+interface NodeContext {
+  params: Record<string, unknown>;
+  input: FlowTypes;
+  inputOf: (port: string) => FlowTypes;
+  topicTypes: Map<string, FlowTypes>;
+  ask: (param: string, types: Record<string, string | undefined>, names: [string, string][], expr: string) => Promise<string | undefined>;
+}
+
+const KV: [string, string][] = [['key', 'K'], ['value', 'V']];
+const VK: [string, string][] = [['value', 'V'], ['key', 'K']];
+const kvOf = (c: NodeContext) => ({ K: c.input.key, V: c.input.value });
+
+async function joined(c: NodeContext): Promise<FlowTypes> {
+  const left = c.inputOf('left');
+  const right = c.inputOf('right');
+  return { key: left.key, value: await c.ask('joiner', { VL: left.value, VR: right.value, K: left.key }, [['leftValue', 'VL'], ['rightValue', 'VR'], ['key', 'K']], R) };
+}
+
+/** Per operator, the types it outputs (operators in KEEP pass their input's on; others: unknown). */
+const RULES: Record<string, (c: NodeContext) => Promise<FlowTypes> | FlowTypes> = {
+  stream: (c) => c.topicTypes.get(String(c.params.topic)) ?? {},
+  table: (c) => c.topicTypes.get(String(c.params.topic)) ?? {},
+  globalTable: (c) => c.topicTypes.get(String(c.params.topic)) ?? {},
+  mapValues: async (c) => ({ key: c.input.key, value: await c.ask('mapper', kvOf(c), VK, R) }),
+  flatMapValues: async (c) => ({ key: c.input.key, value: await c.ask('mapper', kvOf(c), VK, `${R}[number]`) }),
+  selectKey: async (c) => ({ key: await c.ask('mapper', kvOf(c), KV, R), value: c.input.value }),
+  groupBy: async (c) => ({ key: await c.ask('mapper', kvOf(c), KV, R), value: c.input.value }),
+  map: async (c) => ({ key: await c.ask('mapper', kvOf(c), KV, `${R}[0]`), value: await c.ask('mapper', kvOf(c), KV, `${R}[1]`) }),
+  flatMap: async (c) => ({ key: await c.ask('mapper', kvOf(c), KV, `${R}[number][0]`), value: await c.ask('mapper', kvOf(c), KV, `${R}[number][1]`) }),
+  count: (c) => ({ key: c.input.key, value: 'number' }),
+  reduce: (c) => c.input,
+  aggregate: async (c) => ({ key: c.input.key, value: await c.ask('initializer', {}, [], R) }),
+  join: joined,
+  leftJoin: joined,
+  outerJoin: joined,
+};
+
 /** The types leaving each node (by id), schemas first and function return types after. */
 export async function flowTypes(doc: TopologyDocument, topicTypes: Map<string, FlowTypes>, resolve: ReturnResolver, analysis: DesignAnalysis = analyzeDesign(doc)): Promise<Map<string, FlowTypes>> {
   const out = new Map<string, FlowTypes>();
@@ -39,61 +77,16 @@ export async function flowTypes(doc: TopologyDocument, topicTypes: Map<string, F
     if (!node || !params) continue;
     const inputOf = (port: string) => {
       const c = analysis.inputs.get(id)?.[port]?.[0];
-      return c ? out.get(c.node.id) ?? {} : {};
+      return c ? (out.get(c.node.id) ?? {}) : {};
     };
-    const input = inputOf('in');
-    const ask = async (param: string, types: Record<string, string | undefined>, names: [string, string][], expr: string) => {
+    const ask: NodeContext['ask'] = async (param, types, names, expr) => {
       const source = params[param];
       if (typeof source !== 'string' || !source.trim()) return undefined;
       return resolve({ nodeId: id, param, source, params: names.map(([name, t]) => ({ name, type: types[t] ?? 'any' })), expr });
     };
-    const kv = { K: input.key, V: input.value };
-    let t: FlowTypes = {};
-    switch (node.kind) {
-      case 'stream':
-      case 'table':
-      case 'globalTable':
-        t = topicTypes.get(String(params.topic)) ?? {};
-        break;
-      case 'mapValues':
-        t = { key: input.key, value: await ask('mapper', kv, [['value', 'V'], ['key', 'K']], R) };
-        break;
-      case 'flatMapValues':
-        t = { key: input.key, value: await ask('mapper', kv, [['value', 'V'], ['key', 'K']], `${R}[number]`) };
-        break;
-      case 'selectKey':
-        t = { key: await ask('mapper', kv, [['key', 'K'], ['value', 'V']], R), value: input.value };
-        break;
-      case 'map':
-        t = { key: await ask('mapper', kv, [['key', 'K'], ['value', 'V']], `${R}[0]`), value: await ask('mapper', kv, [['key', 'K'], ['value', 'V']], `${R}[1]`) };
-        break;
-      case 'flatMap':
-        t = { key: await ask('mapper', kv, [['key', 'K'], ['value', 'V']], `${R}[number][0]`), value: await ask('mapper', kv, [['key', 'K'], ['value', 'V']], `${R}[number][1]`) };
-        break;
-      case 'groupBy':
-        t = { key: await ask('mapper', kv, [['key', 'K'], ['value', 'V']], R), value: input.value };
-        break;
-      case 'count':
-        t = { key: input.key, value: 'number' };
-        break;
-      case 'reduce':
-        t = input;
-        break;
-      case 'aggregate':
-        t = { key: input.key, value: await ask('initializer', {}, [], R) };
-        break;
-      case 'join':
-      case 'leftJoin':
-      case 'outerJoin': {
-        const left = inputOf('left');
-        const right = inputOf('right');
-        t = { key: left.key, value: await ask('joiner', { VL: left.value, VR: right.value, K: left.key }, [['leftValue', 'VL'], ['rightValue', 'VR'], ['key', 'K']], R) };
-        break;
-      }
-      default:
-        if (KEEP.has(node.kind)) t = input;
-    }
-    out.set(id, t);
+    const rule = RULES[node.kind];
+    const input = inputOf('in');
+    out.set(id, rule ? await rule({ params, input, inputOf, topicTypes, ask }) : KEEP.has(node.kind) ? input : {});
   }
   return out;
 }
