@@ -17,6 +17,7 @@ export interface Scale {
   width: number;
 }
 
+/** The span of the inputs' timestamps, widened to hold the windows. */
 export function scaleOf(t: TimelineOverview, windows: WindowState[], width: number): Scale {
   let min = Infinity;
   let max = -Infinity;
@@ -24,13 +25,19 @@ export function scaleOf(t: TimelineOverview, windows: WindowState[], width: numb
     if (i.timestamp < min) min = i.timestamp;
     if (i.timestamp > max) max = i.timestamp;
   }
+  if (min === Infinity) return widenScale({ min: 0, max: 1, width }, windows);
+  if (max === min) max = min + 1;
+  return widenScale({ min, max, width }, windows);
+}
+
+/** `s` widened to hold the windows too: `s` itself when they already fit (so it stays the same object). */
+export function widenScale(s: Scale, windows: WindowState[]): Scale {
+  let { min, max } = s;
   for (const w of windows) {
     min = Math.min(min, w.start);
     max = Math.max(max, w.end);
   }
-  if (min === Infinity) return { min: 0, max: 1, width };
-  if (max === min) max = min + 1;
-  return { min, max, width };
+  return min === s.min && max === s.max ? s : { min, max, width: s.width };
 }
 
 export function xOf(s: Scale, ts: number): number {
