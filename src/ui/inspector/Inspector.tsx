@@ -7,6 +7,7 @@ import { useAnalysis } from '../use-analysis';
 import { ParamField } from './ParamField';
 import { nodeTopic } from '../../model/topic-schemas/commands';
 import { SchemaSection } from '../schemas/SchemaSection';
+import { TopicPartitionsField } from './TopicPartitionsField';
 import { InvariantCheck } from '../schemas/InvariantCheck';
 
 /** A problem belongs to a param when it is about the param or a part of it (`branches.1.predicate`): shown there, not in the banner. */
@@ -71,6 +72,7 @@ export function Inspector() {
             onChange={(v) => edit((doc) => updateParams(doc, node.id, { [spec.name]: v }), `param:${node.id}:${spec.name}`)}
           />
         ))}
+      {topic?.reads && <TopicPartitionsField key={`partitions:${node.id}`} topic={topic.topic} />}
       {topic && <SchemaSection key={node.id} nodeId={node.id} topic={topic.topic} problems={problems} />}
       {topic && !topic.reads && <InvariantCheck key={`inv:${node.id}`} nodeId={node.id} topic={topic.topic} />}
     </aside>
