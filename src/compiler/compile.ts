@@ -6,16 +6,13 @@
  * E_TOPOLOGY on the node.
  */
 import { StreamsBuilder, type Topology } from '../engine';
-import type { DslExpr } from '../model/dsl-expr';
 import { analyzeDesign, type DesignAnalysis } from '../model/graph';
 import { lowerContextOf } from '../model/lower-context';
 import { getOperator } from '../model/registry';
 import { checkDesign } from '../model/check';
-import type { DiagnosticCode } from '../model/diagnostics';
 import type { Diagnostic, TopologyDocument } from '../model/types';
-import { ENGINE_EXPORTS } from './engine-exports';
+import { FieldError, NodeEvaluator } from './evaluate';
 import { LoweringRecorder, type NodeProcessors } from './node-processors';
-import { compileProcessorSupplier, compileUserFunction } from './user-functions';
 
 export interface CompiledDesign {
   topology: Topology;
@@ -55,63 +52,10 @@ export function compileDesign(doc: TopologyDocument, builder = new StreamsBuilde
     const upstreamOk = Object.values(byPort).every((list) => list.every((c) => compiled.has(c.node.id)));
     // Connector nodes run outside the topology (Kafka Connect): nothing to build.
     if (!d || d.connector || !params || broken.has(id) || !upstreamOk) continue;
-    const portValue = (port: string, i: number): unknown => {
-      const c = byPort[port]?.[i];
-      if (!c) throw new Error(`input "${port}" is not connected`);
-      const obj = nodeObjects.get(c.node.id);
-      const sd = getOperator(c.node.kind);
-      if (sd?.portKey && c.edge.sourcePort) return (obj as Record<string, unknown>)[sd.portKey(analysis.params.get(c.node.id) as never, c.edge.sourcePort)];
-      return obj;
-    };
     const mark = recorder.mark();
     try {
       const expr = d.lower(params as never, lowerContextOf(analysis, id));
-      const evalExpr = (e: DslExpr): unknown => {
-        switch (e.kind) {
-          case 'lit':
-            return e.value;
-          case 'builder':
-            return builder;
-          case 'input':
-            return portValue(e.port, 0);
-          case 'inputs':
-            return (byPort[e.port] ?? []).map((_, i) => portValue(e.port, i));
-          case 'fn': {
-            const src = readPath(params, e.param);
-            const hook = options.onUserFunction;
-            const f = compileUserFunction(String(src ?? ''), e.param, hook ? () => hook(id, e.param) : undefined);
-            if ('code' in f) throw new FieldError(e.param, f.code, f.message);
-            return f;
-          }
-          case 'static': {
-            const [cls, method] = e.callee.split('.');
-            const target = ENGINE_EXPORTS[cls];
-            const m = target?.[method];
-            if (typeof m !== 'function') throw new Error(`unknown engine function ${e.callee}`);
-            return (m as (...a: unknown[]) => unknown).apply(target, e.args.map(evalExpr));
-          }
-          case 'call': {
-            const target = evalExpr(e.target) as Record<string, unknown>;
-            const m = target?.[e.method];
-            if (typeof m !== 'function') throw new Error(`${e.method} is not available here`);
-            return (m as (...a: unknown[]) => unknown).apply(target, e.args.map(evalExpr));
-          }
-          case 'get':
-            return (evalExpr(e.target) as Record<string, unknown>)[e.key];
-          case 'processor': {
-            const hook = options.onUserFunction;
-            const stores = readPath(params, 'stores');
-            const names = Array.isArray(stores) ? stores.map((x: { name: string }) => x.name) : [];
-            const supplier = compileProcessorSupplier(String(readPath(params, e.param) ?? ''), names, e.param, hook ? () => hook(id, e.param) : undefined);
-            if ('code' in supplier) throw new FieldError(e.param, supplier.code, supplier.message);
-            return supplier;
-          }
-          case 'seq':
-            e.before.forEach(evalExpr);
-            return evalExpr(e.value);
-        }
-      };
-      const result = evalExpr(expr);
+      const result = new NodeEvaluator(builder, analysis, id, nodeObjects, options.onUserFunction).evaluate(expr);
       nodeObjects.set(id, result);
       compiled.add(id);
       const ports = d.portKey && d.outputPorts?.(params as never);
@@ -160,21 +104,4 @@ function afterRepartition(topology: Topology): Set<string> {
     return r;
   };
   return new Set([...spec.nodes.keys()].filter(reads));
-}
-
-class FieldError extends Error {
-  constructor(
-    readonly param: string,
-    readonly code: DiagnosticCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Reads "branches.0.predicate" style paths. */
-export function readPath(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[part];
-  return cur;
 }

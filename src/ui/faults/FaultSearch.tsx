@@ -53,27 +53,32 @@ export function FaultSearch({ runId, settings }: { runId: number; settings: Faul
         ))}
       </div>
       {found && <SearchResult report={found} />}
-      {shown && (
-        <table className="sw-records">
-          <thead>
-            <tr><th>key</th><th>value</th><th /></tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.id} data-testid="fault-output" data-record={r.id}>
-                <td>{fmt(r.key)}</td>
-                <td>{fmt(r.value)}</td>
-                <td>
-                  <button onClick={() => void search(r.id)} disabled={busy !== null} aria-busy={busy === r.id} data-testid="fault-search-run">
-                    What fault changes this?
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {shown && <OutputRows records={shown} busy={busy} search={search} />}
     </section>
+  );
+}
+
+/** The sink's records, each with the button that asks which faults change it. */
+function OutputRows({ records, busy, search }: { records: TracedRecord[]; busy: string | null; search: (id: string) => Promise<void> }) {
+  return (
+    <table className="sw-records">
+      <thead>
+        <tr><th>key</th><th>value</th><th /></tr>
+      </thead>
+      <tbody>
+        {records.map((r) => (
+          <tr key={r.id} data-testid="fault-output" data-record={r.id}>
+            <td>{fmt(r.key)}</td>
+            <td>{fmt(r.value)}</td>
+            <td>
+              <button onClick={() => void search(r.id)} disabled={busy !== null} aria-busy={busy === r.id} data-testid="fault-search-run">
+                What fault changes this?
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -89,16 +89,22 @@ function SchemaSideField({ nodeId, topic, side, problems }: { nodeId: string; to
           )}
         </>
       )}
-      {problems.length > 0 && (
-        <div className="sw-error" role="alert" data-testid={`schema-${what}-error`}>
-          {problems.map((p, i) => (
-            <div key={i} data-code={p.code}>
-              {p.line !== undefined ? `line ${p.line}, column ${p.column}: ` : ''}
-              {p.message}
-            </div>
-          ))}
+      <SchemaProblems what={what} problems={problems} />
+    </div>
+  );
+}
+
+/** A schema's problems under it, each at its line when the library says where. */
+function SchemaProblems({ what, problems }: { what: string; problems: readonly Diagnostic[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="sw-error" role="alert" data-testid={`schema-${what}-error`}>
+      {problems.map((p, i) => (
+        <div key={i} data-code={p.code}>
+          {p.line !== undefined ? `line ${p.line}, column ${p.column}: ` : ''}
+          {p.message}
         </div>
-      )}
+      ))}
     </div>
   );
 }

@@ -42,27 +42,12 @@ export function VersionsPanel() {
   };
   return (
     <div>
-      <div className="sw-row" style={{ marginBottom: 6 }}>
-        <input aria-label="Version name" placeholder="Version name" value={name} onChange={(e) => setName(e.target.value)} data-testid="version-name" />
-        <input aria-label="What changed" placeholder="What changed" value={message} onChange={(e) => setMessage(e.target.value)} style={{ flex: 1 }} data-testid="version-message" />
-        <button className="sw-primary" onClick={save} data-testid="save-version">
-          Save version
-        </button>
-      </div>
+      <SaveVersionRow name={name} message={message} setName={setName} setMessage={setMessage} save={save} />
       {versions.length === 0 ? (
         <p className="sw-muted" data-testid="versions-empty">No saved version yet: save one before a change, then compare.</p>
       ) : (
         <>
-          <ul data-testid="versions" style={{ margin: '4px 0', paddingLeft: 18 }}>
-            {versions.map((v) => (
-              <li key={v.id} data-testid={`version-${v.id}`}>
-                <strong>{v.name}</strong> <span className="sw-muted">{new Date(v.savedAt).toLocaleString()} {v.message && `— ${v.message}`}</span>{' '}
-                <button onClick={() => s().edit((d) => removeVersion(d, v.id))} aria-label={`Delete version ${v.name}`}>
-                  Delete
-                </button>
-              </li>
-            ))}
-          </ul>
+          <VersionList versions={versions} />
           <div className="sw-row">
             <label className="sw-muted" htmlFor="compare-from">Compare</label>
             <select id="compare-from" value={base ?? ''} onChange={(e) => setFrom(e.target.value)} data-testid="compare-from">
@@ -85,5 +70,33 @@ export function VersionsPanel() {
       )}
       {compared && <CompareView {...compared} />}
     </div>
+  );
+}
+
+function SaveVersionRow(p: { name: string; message: string; setName: (v: string) => void; setMessage: (v: string) => void; save: () => void }) {
+  return (
+    <div className="sw-row" style={{ marginBottom: 6 }}>
+      <input aria-label="Version name" placeholder="Version name" value={p.name} onChange={(e) => p.setName(e.target.value)} data-testid="version-name" />
+      <input aria-label="What changed" placeholder="What changed" value={p.message} onChange={(e) => p.setMessage(e.target.value)} style={{ flex: 1 }} data-testid="version-message" />
+      <button className="sw-primary" onClick={p.save} data-testid="save-version">
+        Save version
+      </button>
+    </div>
+  );
+}
+
+/** The saved versions, oldest first, each with its time, message and a delete button. */
+function VersionList({ versions }: { versions: DesignVersion[] }) {
+  return (
+    <ul data-testid="versions" style={{ margin: '4px 0', paddingLeft: 18 }}>
+      {versions.map((v) => (
+        <li key={v.id} data-testid={`version-${v.id}`}>
+          <strong>{v.name}</strong> <span className="sw-muted">{new Date(v.savedAt).toLocaleString()} {v.message && `— ${v.message}`}</span>{' '}
+          <button onClick={() => useApp.getState().edit((d) => removeVersion(d, v.id))} aria-label={`Delete version ${v.name}`}>
+            Delete
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
