@@ -4,8 +4,9 @@
  * engine, a hand-written loop and RxJS compute it.
  */
 import { from, lastValueFrom, map as rxMap, toArray } from 'rxjs';
-import { Materialized, StreamsBuilder, TopologyTestDriver } from '../src/engine';
+import { Materialized } from '../src/engine';
 import type { Out, Workload } from './workloads';
+import { drive } from './drive';
 
 interface Activity {
   clicks: number;
@@ -34,24 +35,17 @@ function step(state: Map<string, { agg: Activity; ts: number }>, r: { topic: str
 export const cogroup: Workload = {
   name: 'cogroup of three streams into one aggregate, 10k keys',
   input: (n) => Array.from({ length: n }, (_, i) => ({ topic: TOPICS[i % 3], key: `c${(i * 7919) % 10_000}`, value: i % 3 === 0 ? 1 : i % 3 === 1 ? i % 5 : i % 100, timestamp: i })),
-  engine: (input) => {
-    const b = new StreamsBuilder();
-    const [clicks, carts, buys] = TOPICS.map((t) => b.stream<string, number>(t).groupByKey());
-    clicks
-      .cogroup(AGGREGATORS[0])
-      .cogroup(carts, AGGREGATORS[1])
-      .cogroup(buys, AGGREGATORS[2])
-      .aggregate(init, Materialized.as('activity').withCachingDisabled())
-      .toStream()
-      .to('out');
-    const d = new TopologyTestDriver(b.build());
-    // An index, not for-of (see drive() in workloads.ts).
-    for (let i = 0; i < input.length; i++) {
-      const r = input[i];
-      d.pipe(r.topic, r.key, r.value, r.timestamp);
-    }
-    return d.allOutputs('out');
-  },
+  engine: (input) =>
+    drive((b) => {
+      const [clicks, carts, buys] = TOPICS.map((t) => b.stream<string, number>(t).groupByKey());
+      clicks
+        .cogroup(AGGREGATORS[0])
+        .cogroup(carts, AGGREGATORS[1])
+        .cogroup(buys, AGGREGATORS[2])
+        .aggregate(init, Materialized.as('activity').withCachingDisabled())
+        .toStream()
+        .to('out');
+    }, input),
   loop: (input) => {
     const state = new Map<string, { agg: Activity; ts: number }>();
     const out: Out[] = [];

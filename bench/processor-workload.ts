@@ -4,8 +4,9 @@
  * that forwards how many keys the store holds; as the engine, a hand-written loop and RxJS compute it.
  */
 import { from, lastValueFrom, mergeMap, toArray } from 'rxjs';
-import { Stores, StreamsBuilder, TopologyTestDriver, type ProcessorKeyValueStore } from '../src/engine';
+import { Stores, type ProcessorKeyValueStore } from '../src/engine';
 import type { Out, Workload } from './workloads';
+import { drive } from './drive';
 
 const INTERVAL = 60_000;
 
@@ -34,34 +35,27 @@ const newState = (): State => ({ sums: new Map(), streamTime: -1, due: 0 });
 export const processor: Workload = {
   name: 'process(): running sum per key in a key-value store + stream-time punctuator, 10k keys',
   input: (n) => Array.from({ length: n }, (_, i) => ({ topic: 'in', key: `k${(i * 7919) % 10_000}`, value: i % 100, timestamp: i * 10 })),
-  engine: (input) => {
-    const b = new StreamsBuilder();
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('sums')));
-    b.stream<string, number>('in')
-      .process(
-        () => ({
-          init(ctx) {
-            this.ctx = ctx;
-            const sums = (this.sums = ctx.getStateStore<ProcessorKeyValueStore<string, number>>('sums'));
-            ctx.schedule(INTERVAL, 'STREAM_TIME', (ts) => ctx.forward({ key: 'keys', value: sums.approximateNumEntries(), timestamp: ts }));
-          },
-          process(r) {
-            const sum = (this.sums.get(r.key) ?? 0) + r.value;
-            this.sums.put(r.key, sum);
-            this.ctx.forward({ key: r.key, value: sum });
-          },
-        }),
-        'sums',
-      )
-      .to('out');
-    const d = new TopologyTestDriver(b.build());
-    // An index, not for-of (see drive() in workloads.ts).
-    for (let i = 0; i < input.length; i++) {
-      const r = input[i];
-      d.pipe(r.topic, r.key, r.value, r.timestamp);
-    }
-    return d.allOutputs('out');
-  },
+  engine: (input) =>
+    drive((b) => {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('sums')));
+      b.stream<string, number>('in')
+        .process(
+          () => ({
+            init(ctx) {
+              this.ctx = ctx;
+              const sums = (this.sums = ctx.getStateStore<ProcessorKeyValueStore<string, number>>('sums'));
+              ctx.schedule(INTERVAL, 'STREAM_TIME', (ts) => ctx.forward({ key: 'keys', value: sums.approximateNumEntries(), timestamp: ts }));
+            },
+            process(r) {
+              const sum = (this.sums.get(r.key) ?? 0) + r.value;
+              this.sums.put(r.key, sum);
+              this.ctx.forward({ key: r.key, value: sum });
+            },
+          }),
+          'sums',
+        )
+        .to('out');
+    }, input),
   loop: (input) => {
     const s = newState();
     const out: Out[] = [];
