@@ -61,8 +61,7 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 
 const q = (xs: number[], p: number) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] * 10) / 10;
-const perStep = (ws: ChromiumWork[]) =>
-  Object.fromEntries(Object.keys(ws[0]).map((k) => [k, q(ws.map((w) => w[k as keyof ChromiumWork]), 0.5)])) as ChromiumWork;
+const perStep = (ws: ChromiumWork[]): Record<string, number> => Object.fromEntries(Object.keys(ws[0]).map((k) => [k, q(ws.map((w) => w[k as keyof ChromiumWork]), 0.5)]));
 const out = subjects.map((s) => ({
   dist: s.dist,
   records: s.records,
