@@ -27,7 +27,13 @@ export interface TextStream {
 const FLUSH_AT = 1 << 16;
 
 export function jsonlLine(prefix: string, r: OutputRecord): string {
-  return `${prefix}${JSON.stringify(r.key) ?? 'null'},"value":${JSON.stringify(r.value) ?? 'null'},"timestamp":${r.timestamp}}\n`;
+  return prefix + jsonText(r.key) + ',"value":' + jsonText(r.value) + ',"timestamp":' + r.timestamp + '}\n';
+}
+
+/** JSON.stringify(v) ?? 'null', without the call for a number (counts, sums: most aggregations' values). */
+function jsonText(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? '' + v : 'null';
+  return JSON.stringify(v) ?? 'null';
 }
 
 /** Gathers text into large writes to one stream, honouring back-pressure. */
