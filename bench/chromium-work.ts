@@ -1,8 +1,8 @@
 /**
  * What Chromium's renderer did during a piece of a bench, per step: from CDP Performance.getMetrics
  * (before/after: style recalcs, layouts, their time, script time) and a devtools.timeline trace (the
- * layout objects each layout found dirty, and the time of style, layout, pre-paint, paint and
- * layerize events). Counts of work done, so an A/B shows progress even when wall time is noisy.
+ * layout objects each layout found dirty, and the time of style, layout, pre-paint, paint,
+ * layerize and raster events). Counts of work done, so an A/B shows progress even when wall time is noisy.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -16,21 +16,25 @@ export interface ChromiumWork {
   prePaintMs: number;
   paintMs: number;
   layerizeMs: number;
+  /** Rasterizing the painted tiles (raster threads; software raster, as --disable-gpu). */
+  rasterMs: number;
+  rasterTiles: number;
   scriptMs: number;
   taskMs: number;
 }
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { beginData?: { dirtyObjects?: number; totalObjects?: number }; data?: object } }
 
-const TRACED = { UpdateLayoutTree: 'styleMs', Layout: 'layoutMs', PrePaint: 'prePaintMs', Paint: 'paintMs', Layerize: 'layerizeMs' } as const;
+const TRACED = { UpdateLayoutTree: 'styleMs', Layout: 'layoutMs', PrePaint: 'prePaintMs', Paint: 'paintMs', Layerize: 'layerizeMs', RasterTask: 'rasterMs' } as const;
 
 /** Sums the traced events' durations (complete events, or begin/end pairs) and the layouts' dirty objects. */
-function fromTrace(events: TraceEvent[]): Pick<ChromiumWork, 'dirtyLayoutObjects' | 'totalLayoutObjects' | (typeof TRACED)[keyof typeof TRACED]> {
-  const sums = { dirtyLayoutObjects: 0, totalLayoutObjects: 0, styleMs: 0, layoutMs: 0, prePaintMs: 0, paintMs: 0, layerizeMs: 0 };
+function fromTrace(events: TraceEvent[]): Pick<ChromiumWork, 'dirtyLayoutObjects' | 'totalLayoutObjects' | 'rasterTiles' | (typeof TRACED)[keyof typeof TRACED]> {
+  const sums = { dirtyLayoutObjects: 0, totalLayoutObjects: 0, styleMs: 0, layoutMs: 0, prePaintMs: 0, paintMs: 0, layerizeMs: 0, rasterMs: 0, rasterTiles: 0 };
   const open = new Map<string, number>();
   for (const e of events) {
     const key = TRACED[e.name as keyof typeof TRACED];
     if (!key) continue;
+    if (e.name === 'RasterTask') sums.rasterTiles++;
     if (e.name === 'Layout' && e.ph !== 'E') {
       sums.dirtyLayoutObjects += e.args?.beginData?.dirtyObjects ?? 0;
       sums.totalLayoutObjects = Math.max(sums.totalLayoutObjects, e.args?.beginData?.totalObjects ?? 0);
@@ -70,6 +74,8 @@ export async function chromiumWork<T>(browser: Browser, page: Page, steps: numbe
     prePaintMs: r1(traced.prePaintMs / steps),
     paintMs: r1(traced.paintMs / steps),
     layerizeMs: r1(traced.layerizeMs / steps),
+    rasterMs: r1(traced.rasterMs / steps),
+    rasterTiles: r1(traced.rasterTiles / steps),
     scriptMs: r1(d('ScriptDuration') * 1000),
     taskMs: r1(d('TaskDuration') * 1000),
   };
