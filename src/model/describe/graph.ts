@@ -85,6 +85,19 @@ export class DescribedGraph {
   }
 
   /**
+   * A processor owning a store that its readers list together with its input's stores: its value
+   * getter reads through to its parent and keeps a buffer of its own, as Kafka's suppress does
+   * (KTableSuppressProcessorSupplier#view). A materialized filter or mapValues lists its own store only.
+   */
+  readsThrough(n: DescribedNode): boolean {
+    const own = this.ownStores(n);
+    let up = this.only(n.predecessors);
+    while (up && up.type === 'processor' && !this.ownStores(up).length) up = this.only(up.predecessors);
+    const parent = up ? this.ownStores(up) : [];
+    return own.length > 0 && parent.length > 0 && this.nodes.some((q) => q !== n && q.stores.some((s) => own.includes(s)) && q.stores.some((s) => parent.includes(s)));
+  }
+
+  /**
    * A store's owner: of the processors listing it, one that builds a table from a topic, else one
    * named like an aggregation, else one listing it first whose name is not a join's, else the first.
    */

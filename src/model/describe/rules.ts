@@ -176,22 +176,6 @@ export const aggregation: Rule = (n, g, b) => {
   return true;
 };
 
-/** A stream processor reading a table's store: the stream-table join (KSTREAM-JOIN / KSTREAM-LEFTJOIN). */
-export const streamTableJoin: Rule = (n, g, b) => {
-  if (n.type !== 'processor' || n.predecessors.length !== 1 || g.ownStores(n).length || n.stores.length !== 1) return false;
-  const owner = g.owner(n.stores[0]);
-  const from = input(n, b);
-  const table = owner && b.out.get(owner.name);
-  if (!from || !table) return 'wait';
-  if (from.kind !== 'KStream' || table.kind !== 'KTable') return false;
-  const kind = generated(n.name, 'KSTREAM-LEFTJOIN') ? 'leftJoin' : 'join';
-  const id = b.add(kind, n.name, { joiner: stub(kind, 'joiner', n.name) }, was(n));
-  b.connect(from, id, 'left');
-  b.connect(table, id, 'right');
-  b.consume([n.name], { id, kind: 'KStream' });
-  return true;
-};
-
 const STREAM_OPS: Record<string, [string, string?]> = {
   'KSTREAM-FILTER': ['filter', 'predicate'],
   'KSTREAM-MAP': ['map', 'mapper'],
@@ -220,8 +204,8 @@ export const single: Rule = (n, g, b) => {
   const own = g.ownStores(n);
   const store = own[0] ? { storeName: own[0] } : {};
   if (from.kind === 'KTable') {
-    const [kind, fnParam] = TABLE_OPS[prefix] ?? (own.length ? ['mapValues', 'mapper'] : g.children(n).some((c) => c.type === 'sink') ? ['toStream'] : ['mapValues', 'mapper']);
-    const known = prefix in TABLE_OPS || (kind === 'toStream' && !own.length);
+    const [kind, fnParam] = TABLE_OPS[prefix] ?? (g.readsThrough(n) ? ['suppress'] : own.length ? ['mapValues', 'mapper'] : g.children(n).some((c) => c.type === 'sink') ? ['toStream'] : ['mapValues', 'mapper']);
+    const known = prefix in TABLE_OPS || kind === 'suppress' || (kind === 'toStream' && !own.length);
     const id = b.add(kind, n.name, { ...(fnParam ? { [fnParam]: stub(kind, fnParam, n.name) } : {}), ...(kind === 'filter' || kind === 'mapValues' ? store : {}), ...(kind === 'suppress' ? { mode: 'untilTimeLimit' } : {}) }, was(n));
     b.connect(from, id);
     b.consume([n.name], { id, kind: kind === 'toStream' ? 'KStream' : 'KTable' });

@@ -21,12 +21,8 @@ const ROOT = join(__dirname, '..', '..', '..');
  * importer reads as the join's own store.
  */
 const KNOWN_DIFFERENT = new Set([
-  'stream-table-join-grace-2ms-versioned-table-delays-and-orders',
-  'stream-table-inner-join-grace-versioned-table-integration',
   'kstream-map-then-toTable-key-change',
   'relaxed-null-key-left-stream-table-join',
-  'suppress-time-limit-before-outer-join-right-side',
-  'suppress-time-limit-before-outer-join-left-side',
 ]);
 
 function designs(): [string, TopologyDocument][] {
