@@ -88,7 +88,10 @@ export const repartition: Rule = (n, g, b) => {
   const name = base(n.topic!);
   const table = from.kind === 'KTable';
   const kind = table ? 'groupBy' : 'repartition';
-  const id = b.add(kind, b.freeName(name), table ? { mapper: stub('groupBy', 'mapper', n.name) } : {}, `Imported from describe(): ${[n.name, ...hop.sources.map((s) => s.name)].join(', ')} (topic ${n.topic}).`);
+  // A topic named after the processor reading it (a toTable or join after a key change): the repartition takes another node name and keeps the topic's.
+  const nodeName = b.freeName(name);
+  const params = table ? { mapper: stub('groupBy', 'mapper', n.name) } : nodeName !== name ? { repartitionName: name } : {};
+  const id = b.add(kind, nodeName, params, `Imported from describe(): ${[n.name, ...hop.sources.map((s) => s.name)].join(', ')} (topic ${n.topic}).`);
   b.connect(from, id);
   b.consume([n.name, ...hop.sources.map((s) => s.name)], { id, kind: table ? 'KGroupedTable' : 'KStream' });
   if (!n.topic!.endsWith('-repartition') || n.name !== `${n.topic}-sink` || hop.sources.some((s) => s.name !== `${n.topic}-source`)) b.note('INEXACT', n.name, `the ${kind} "${name}" prints its topic as ${name}-repartition, with ${name}-repartition-sink and -source`, id);

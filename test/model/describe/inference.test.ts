@@ -3,6 +3,8 @@
  * stream-table join's grace period from its <join>-Buffer store (and so a versioned table), and a
  * suppress from a value getter that reads through to its parent.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDesign } from '../../../src/compiler/compile';
 import { checkDesign } from '../../../src/model/check';
@@ -86,5 +88,19 @@ describe('a table processor whose readers also read its parent', () => {
   it('a materialized table processor read alone stays a mapValues with its store', () => {
     const doc = imported(tableJoin('m', 'm-store'));
     expect(node(doc, 'm')).toMatchObject({ kind: 'mapValues', params: { storeName: 'm-store' } });
+  });
+});
+
+// As Kafka prints stream.map(...).toTable(): the null-key filter and the repartition's sink and source burn generated names.
+const toTableAfterKeyChange = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'describe-inference', 'to-table-after-key-change.txt'), 'utf8');
+
+describe('a repartition topic named after the processor reading it', () => {
+  it('becomes a repartition under another node name that keeps the topic name (repartitionName)', () => {
+    const doc = imported(toTableAfterKeyChange);
+    const r = doc.nodes.find((n) => n.kind === 'repartition')!;
+    expect(r.name).not.toBe('KSTREAM-TOTABLE-0000000002');
+    expect(r.params.repartitionName).toBe('KSTREAM-TOTABLE-0000000002');
+    expect(node(doc, 'KSTREAM-TOTABLE-0000000002').kind).toBe('toTable');
+    expect(compileDesign(doc).topology.describe().toString()).toContain('(topic: KSTREAM-TOTABLE-0000000002-repartition)');
   });
 });
