@@ -6,7 +6,7 @@
  */
 import type { InputRecord } from '../input-order';
 import { LineBatches, type LineBatch } from './line-batches';
-import { RecordLineParser, type LineProblem } from './record-line';
+import { isBlankLine, RecordLineParser, type LineProblem } from './record-line';
 
 export interface Feed {
   readonly topic: string;
@@ -100,7 +100,7 @@ export class FileFeed extends LineFileFeed {
     const out: InputRecord[] = [];
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
-      if (line.trim() === '') continue;
+      if (isBlankLine(line)) continue;
       const r = this.parser.parse(line);
       if (r === null) badLine(this.report, this.label, batch.first + i, this.parser.problem!);
       else out.push(r);

@@ -8,7 +8,7 @@
 import type { InputRecord } from '../input-order';
 import { badLine, type BadLines, type Feed } from './feeds';
 import { LineBatches } from './line-batches';
-import { RecordLineParser } from './record-line';
+import { isBlankLine, RecordLineParser } from './record-line';
 
 class TopicQueue implements Feed {
   buf: InputRecord[] = [];
@@ -65,7 +65,7 @@ export class MixedFile {
     }
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
-      if (line.trim() === '') continue;
+      if (isBlankLine(line)) continue;
       const r = this.parser.parse(line);
       const n = batch.first + i;
       const topic = this.parser.topic;
