@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export async function measureTimelineSteps(page: Page, steps = 31): Promise<{ medianMs: number; p95Ms: number; workerMedianMs: number; checkpoints: number; estimatedBytes: number; records: number }> {
+export async function measureTimelineSteps(page: Page, steps = 31): Promise<{ times: number[]; medianMs: number; p95Ms: number; workerMedianMs: number; checkpoints: number; estimatedBytes: number; records: number }> {
   await page.click('[data-testid=tab-timeline]');
   await page.waitForSelector('[data-testid=timeline-slider]', { timeout: 60_000 });
   const records = Number(await page.locator('[data-testid=timeline-slider]').getAttribute('max')) + 1;
@@ -33,6 +33,7 @@ export async function measureTimelineSteps(page: Page, steps = 31): Promise<{ me
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const s = sorted(times);
   return {
+    times,
     medianMs: Math.round(s[Math.floor(s.length / 2)] * 10) / 10,
     p95Ms: Math.round(s[Math.floor(s.length * 0.95)] * 10) / 10,
     workerMedianMs: Math.round(sorted(worker)[Math.floor(worker.length / 2)] * 10) / 10,

@@ -22,7 +22,11 @@ describe('timeline', () => {
     expect(await nodeRow(page, 'views-per-minute', 'timeline-emitted')).toBe('1');
     expect(await nodeRow(page, 'views-per-minute', 'timeline-stream-time')).toBe('22:13:20');
     // Node cards show the state at the cursor too.
-    await expect.poll(() => page.locator('[data-testid="node-views-per-minute"] [data-testid=cursor-state]').textContent()).toBe('@ 22:13:20 · 1 out');
+    const badge = page.locator('[data-testid="node-views-per-minute"] [data-testid=cursor-state]');
+    await expect.poll(() => badge.textContent()).toBe('@ 22:13:20 · 1 out');
+    // Stepping changes the badges' text, never the cards' size (React Flow would measure them all again).
+    const cardSizes = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).offsetWidth}x${(e as HTMLElement).offsetHeight}`).join(' '));
+    const sizesAtStart = await cardSizes();
 
     await page.click('[data-testid=timeline-step-forward]');
     await expect.poll(() => position(page)).toBe(1);
@@ -39,6 +43,9 @@ describe('timeline', () => {
     await expect.poll(() => position(page)).toBe(3);
     await page.keyboard.press('End');
     await expect.poll(() => position(page)).toBe(6);
+    await expect.poll(() => badge.textContent()).toContain('dropped now');
+    expect(await badge.getAttribute('title')).toContain(`${await badge.textContent()} (`);
+    expect(await cardSizes()).toBe(sizesAtStart);
 
     // The last record (22:13:50) arrives when stream time is 22:15:30: its window closed past grace.
     await expect.poll(() => page.locator('[data-testid=timeline-dropped]').count()).toBe(1);

@@ -6,7 +6,7 @@
  */
 import type { InputRecord } from '../input-order';
 import { LineBatches, type LineBatch } from './line-batches';
-import { parseRecordLine, type LineProblem } from './record-line';
+import { isBlankLine, RecordLineParser, type LineProblem } from './record-line';
 
 export interface Feed {
   readonly topic: string;
@@ -94,14 +94,16 @@ export class FileFeed extends LineFileFeed {
     super(topic, path);
   }
 
+  private readonly parser = new RecordLineParser();
+
   protected records(batch: LineBatch): InputRecord[] {
     const out: InputRecord[] = [];
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
-      if (line.trim() === '') continue;
-      const p = parseRecordLine(line);
-      if ('problem' in p) badLine(this.report, this.label, batch.first + i, p.problem);
-      else out.push(p.record);
+      if (isBlankLine(line)) continue;
+      const r = this.parser.parse(line);
+      if (r === null) badLine(this.report, this.label, batch.first + i, this.parser.problem!);
+      else out.push(r);
     }
     return out;
   }

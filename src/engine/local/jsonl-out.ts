@@ -27,7 +27,13 @@ export interface TextStream {
 const FLUSH_AT = 1 << 16;
 
 export function jsonlLine(prefix: string, r: OutputRecord): string {
-  return `${prefix}${JSON.stringify(r.key) ?? 'null'},"value":${JSON.stringify(r.value) ?? 'null'},"timestamp":${r.timestamp}}\n`;
+  return prefix + jsonText(r.key) + ',"value":' + jsonText(r.value) + ',"timestamp":' + r.timestamp + '}\n';
+}
+
+/** JSON.stringify(v) ?? 'null', without the call for a number (counts, sums: most aggregations' values). */
+function jsonText(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? '' + v : 'null';
+  return JSON.stringify(v) ?? 'null';
 }
 
 /** Gathers text into large writes to one stream, honouring back-pressure. */
@@ -90,9 +96,15 @@ export class DirectoryOutput implements OutputSink {
   private readonly files = new Map<string, { text: BufferedText; n: number }>();
   constructor(private readonly dir: string) {}
 
+  /** The topic written last and its file: most runs write one sink topic, so most records skip the lookup. */
+  private lastTopic: string | null = null;
+  private lastFile: { text: BufferedText; n: number } | null = null;
+
   write(topic: string, r: OutputRecord): void {
-    let f = this.files.get(topic);
+    let f = topic === this.lastTopic ? this.lastFile : this.files.get(topic);
     if (!f) this.files.set(topic, (f = { text: new BufferedText(syncFileText(this.pathOf(topic))), n: 0 }));
+    this.lastTopic = topic;
+    this.lastFile = f;
     f.text.add(jsonlLine('{"key":', r));
     f.n++;
   }

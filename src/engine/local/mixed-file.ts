@@ -8,7 +8,7 @@
 import type { InputRecord } from '../input-order';
 import { badLine, type BadLines, type Feed } from './feeds';
 import { LineBatches } from './line-batches';
-import { parseRecordLine } from './record-line';
+import { isBlankLine, RecordLineParser } from './record-line';
 
 class TopicQueue implements Feed {
   buf: InputRecord[] = [];
@@ -36,6 +36,7 @@ class TopicQueue implements Feed {
 export class MixedFile {
   private readonly lines: LineBatches;
   private readonly queues = new Map<string, TopicQueue>();
+  private readonly parser = new RecordLineParser();
 
   /** label: the file as the user named it (messages); path: where it is opened. */
   constructor(
@@ -64,12 +65,13 @@ export class MixedFile {
     }
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
-      if (line.trim() === '') continue;
-      const p = parseRecordLine(line);
+      if (isBlankLine(line)) continue;
+      const r = this.parser.parse(line);
       const n = batch.first + i;
-      if ('problem' in p) badLine(this.report, this.label, n, p.problem);
-      else if (typeof p.topic !== 'string') badLine(this.report, this.label, n, { message: 'each line needs a "topic"' });
-      else this.queues.get(p.topic)?.push(p.record);
+      const topic = this.parser.topic;
+      if (r === null) badLine(this.report, this.label, n, this.parser.problem!);
+      else if (typeof topic !== 'string') badLine(this.report, this.label, n, { message: 'each line needs a "topic"' });
+      else this.queues.get(topic)?.push(r);
     }
   }
 }

@@ -16,20 +16,50 @@ export interface LineProblem {
 
 export type ParsedLine = { record: InputRecord; topic: unknown } | { problem: LineProblem };
 
+/** A line with nothing but white space is skipped; a record's line starts with "{", so most are decided without trim(). */
+export function isBlankLine(line: string): boolean {
+  return line.charCodeAt(0) !== 123 && line.trim() === '';
+}
+
 export function parseRecordLine(line: string): ParsedLine {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (e) {
-    return { problem: { message: `invalid JSON (${(e as Error).message})`, column: jsonErrorOffset(line) + 1 } };
+  const parser = new RecordLineParser();
+  const record = parser.parse(line);
+  return record !== null ? { record, topic: parser.topic } : { problem: parser.problem! };
+}
+
+/**
+ * parseRecordLine for a feed's every line: the result is the record itself (or null, with the
+ * problem in `problem`) and the line's "topic" is left in `topic`, so a good line allocates no
+ * wrapper around its record (measured: the garbage of 1M lines is a visible part of a run).
+ */
+export class RecordLineParser {
+  /** The "topic" field of the line parsed last (any JSON value; the caller checks it). */
+  topic: unknown = undefined;
+  /** What was wrong with the line parsed last, when parse() returned null. */
+  problem: LineProblem | null = null;
+
+  parse(line: string): InputRecord | null {
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch (e) {
+      return this.fail({ message: `invalid JSON (${(e as Error).message})`, column: jsonErrorOffset(line) + 1 });
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return this.fail({ message: `expected an object {"key", "value", "timestamp"}, got ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}` });
+    const o = v as Record<string, unknown>;
+    const problem = timestampProblem(o.timestamp) ?? headersProblem(o.headers);
+    if (problem) return this.fail(problem);
+    this.topic = o.topic;
+    const record: InputRecord = { key: o.key ?? null, value: o.value ?? null, timestamp: o.timestamp as number };
+    if (o.headers !== undefined) record.headers = o.headers as Record<string, string>;
+    return record;
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { problem: { message: `expected an object {"key", "value", "timestamp"}, got ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}` } };
-  const o = v as Record<string, unknown>;
-  const problem = timestampProblem(o.timestamp) ?? headersProblem(o.headers);
-  if (problem) return { problem };
-  const record: InputRecord = { key: o.key ?? null, value: o.value ?? null, timestamp: o.timestamp as number };
-  if (o.headers !== undefined) record.headers = o.headers as Record<string, string>;
-  return { record, topic: o.topic };
+
+  private fail(problem: LineProblem): null {
+    this.problem = problem;
+    this.topic = undefined;
+    return null;
+  }
 }
 
 function timestampProblem(ts: unknown): LineProblem | null {

@@ -1,16 +1,26 @@
-/** On a node card while the timeline is shown: the node's stream time and records out as of the cursor. */
+/**
+ * On a node card while the timeline is shown: the node's stream time and records out as of the cursor.
+ * A box of fixed size on a line of its own (styles.css: .sw-cursor-box), so the text changing on each
+ * step never changes the card's size: React Flow does not measure the cards again (nor redraw the
+ * edges) while stepping, and the layout stays inside the box. The full text is its title too, for
+ * when it is cut.
+ */
 import { useApp } from '../../store/store';
 import { fmtClock } from '../panels/format';
 
+const WHAT = "as of the timeline's cursor: stream time and records emitted so far";
+
 export function CursorBadge({ id }: { id: string }) {
-  const shown = useApp((s) => s.bottomTab === 'timeline' && !!s.moment?.nodes[id]);
-  const emitted = useApp((s) => s.moment?.nodes[id]?.emitted ?? 0);
-  const streamTime = useApp((s) => s.moment?.nodes[id]?.streamTime ?? null);
-  const dropsNow = useApp((s) => s.moment?.nodes[id]?.dropsHere.length ?? 0);
-  if (!shown) return null;
+  // One string (compared by value), so a step re-renders only the cards whose figures changed.
+  const text = useApp((s) => {
+    const m = s.bottomTab === 'timeline' ? s.moment?.nodes[id] : undefined;
+    return m ? `@ ${fmtClock(m.streamTime)} · ${m.emitted} out${m.dropsHere.length ? ` · ${m.dropsHere.length} dropped now` : ''}` : null;
+  });
+  const dropsNow = useApp((s) => !!s.moment?.nodes[id]?.dropsHere.length);
+  if (text === null) return null;
   return (
-    <span className={`sw-badge ${dropsNow ? 'sw-err' : 'sw-at-cursor'}`} data-testid="cursor-state" title="as of the timeline's cursor: stream time and records emitted so far">
-      @ {fmtClock(streamTime)} · {emitted} out{dropsNow ? ` · ${dropsNow} dropped now` : ''}
+    <span className={`sw-badge sw-cursor-box ${dropsNow ? 'sw-err' : 'sw-at-cursor'}`} data-testid="cursor-state" title={`${text} (${WHAT})`}>
+      {text}
     </span>
   );
 }
