@@ -6,7 +6,7 @@
  * an input is not built yet.
  */
 import type { DescribedGraph } from './graph';
-import { generated } from './graph';
+import { generated, graceBuffer } from './graph';
 import type { DesignBuilder, Output } from './design-builder';
 import { stub } from './design-builder';
 import type { DescribedNode } from './parse';
@@ -93,17 +93,19 @@ export function foreignKeyJoin(n: DescribedNode, g: DescribedGraph, b: DesignBui
 }
 
 /**
- * A stream processor reading one table's store: the stream-table join (KSTREAM-JOIN / KSTREAM-LEFTJOIN).
+ * A stream processor reading one table's stores (its value getter's: a suppress lists its parent's
+ * too): the stream-table join (KSTREAM-JOIN / KSTREAM-LEFTJOIN).
  * A store of its own named <join>-Buffer is the buffer of a grace period (Kafka's
  * KStreamImpl#doStreamTableJoin names it so), and Kafka allows a grace period only on a versioned
  * table: the table is made versioned. Neither value is printed: both are 0 (no wait, no history).
  */
 export function streamTableJoin(n: DescribedNode, g: DescribedGraph, b: DesignBuilder): RuleResult {
-  const buffer = `${n.name}-Buffer`;
-  if (n.type !== 'processor' || n.predecessors.length !== 1 || g.readStores(n).length !== 1 || g.ownStores(n).some((s) => s !== buffer)) return false;
-  const owner = g.owner(g.readStores(n)[0]);
+  const buffer = graceBuffer(n);
+  if (n.type !== 'processor' || n.predecessors.length !== 1 || g.ownStores(n).some((s) => s !== buffer)) return false;
+  const owner = g.getterOwner(g.readStores(n));
+  if (!owner) return false;
   const from = b.out.get(n.predecessors[0]);
-  const table = owner && b.out.get(owner.name);
+  const table = b.out.get(owner.name);
   if (!from || !table) return 'wait';
   if (from.kind !== 'KStream' || table.kind !== 'KTable') return false;
   const kind = generated(n.name, 'KSTREAM-LEFTJOIN') ? 'leftJoin' : 'join';

@@ -161,7 +161,7 @@ export const merge: Rule = (n, _g, b) => {
 
 /** A processor that owns a store after a stream or a grouping: an aggregation (count, reduce or aggregate). */
 export const aggregation: Rule = (n, g, b) => {
-  if (n.type !== 'processor' || n.predecessors.length !== 1 || !g.ownStores(n).length || n.stores[0] !== g.ownStores(n)[0]) return false;
+  if (n.type !== 'processor' || n.predecessors.length !== 1 || !g.ownStores(n).length || n.stores[0] !== g.ownStores(n)[0] || g.versionedByGrace(n)) return false;
   const from = input(n, b);
   if (!from) return 'wait';
   // A stream processor with a store that feeds a sink is a processor, not an aggregation (a table cannot feed a sink).
@@ -216,7 +216,7 @@ export const single: Rule = (n, g, b) => {
     return true;
   }
   if (from.kind !== 'KStream') return false;
-  const [kind, fnParam] = STREAM_OPS[prefix] ?? (generated(n.name, 'KSTREAM-TOTABLE') ? ['toTable'] : []);
+  const [kind, fnParam] = STREAM_OPS[prefix] ?? (generated(n.name, 'KSTREAM-TOTABLE') || g.versionedByGrace(n) ? ['toTable'] : []);
   if (!kind || kind === 'toStream') return placeholder(n, g, b, from);
   const id = b.add(kind, n.name, { ...(fnParam ? { [fnParam]: stub(kind, fnParam, n.name) } : {}), ...(kind === 'toTable' ? store : {}) }, was(n));
   b.connect(from, id);
