@@ -11,13 +11,17 @@ import { LineBatches } from './line-batches';
 import { isBlankLine, RecordLineParser } from './record-line';
 
 class TopicQueue implements Feed {
-  buf: InputRecord[] = [];
-  pos = 0;
+  head: InputRecord | null = null;
   done = false;
+  private buf: InputRecord[] = [];
+  private pos = 0;
   constructor(
     readonly topic: string,
     private readonly file: MixedFile,
   ) {}
+  advance(): void {
+    this.head = ++this.pos < this.buf.length ? this.buf[this.pos] : null;
+  }
   fill(): Promise<void> {
     return this.file.readMore();
   }
@@ -25,11 +29,11 @@ class TopicQueue implements Feed {
     return this.file.close();
   }
   push(r: InputRecord): void {
-    if (this.pos >= this.buf.length && this.pos > 0) {
-      this.buf = [];
+    if (this.head === null) {
+      this.buf = [r];
       this.pos = 0;
-    }
-    this.buf.push(r);
+      this.head = r;
+    } else this.buf.push(r);
   }
 }
 
