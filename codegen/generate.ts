@@ -5,6 +5,7 @@
  */
 import type { TopologyDocument } from '../src/model/types';
 import { DOCKERFILE, MAIN_TS, TSCONFIG, envExample, packageJson, readme, settingsFile, sourceTopicsOf } from './project-files';
+import { BUILD_SCRIPT, BUILD_SCRIPT_PATH } from './build-script';
 import { checkProjectPath } from './project-paths';
 import { connectFiles } from './connect-files';
 import { testFiles, type PreviewOutputs } from './test-files';
@@ -25,6 +26,7 @@ export function generateProject(doc: TopologyDocument, engineSources: Map<string
   files.set('.env.example', envExample(doc));
   files.set('.gitignore', 'node_modules/\ndist/\nout/\n.env\n');
   files.set('Dockerfile', DOCKERFILE);
+  files.set(BUILD_SCRIPT_PATH, BUILD_SCRIPT);
   files.set('src/topology.ts', printTopology(doc));
   const types = typesFile(doc);
   if (types !== null) files.set('src/types.ts', types);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeEngineSources } from '../../codegen/engine-sources-node';
 import { generateProject } from '../../codegen/generate';
-import { ROOT, tempRoot, writeProject } from '../../test/codegen/project-dir';
+import { buildProject, ROOT, tempRoot, writeProject } from '../../test/codegen/project-dir';
 import { DESIGNS, SINK, TOPICS, type Workload } from './designs';
 import type { Command } from './measure';
 
@@ -15,17 +15,20 @@ export type Kind = (typeof KINDS)[number];
 
 /** The exported project of the workload's design, in a temp folder sharing the repo's node_modules. */
 function exportProject(w: Workload): string {
-  return writeProject(tempRoot(`bench-cli-${w}-`), generateProject(DESIGNS[w], nodeEngineSources()));
+  const dir = writeProject(tempRoot(`bench-cli-${w}-`), generateProject(DESIGNS[w], nodeEngineSources()));
+  buildProject(dir);
+  return dir;
 }
 
 /**
- * What the project's `npm start -- args` runs: its prestart script (the esbuild build) then its start
- * script, through sh as npm runs them, with node_modules/.bin on the PATH; without npm's own CLI,
- * which costs the same for every project (measured separately in docs/performance.md).
+ * What the project's `npm start -- args` runs: its start script (scripts/build.mjs --start: a build
+ * when a source is newer than dist/, then the app), through sh as npm runs it, with node_modules/.bin
+ * on the PATH; without npm's own CLI, which costs the same for every project (measured separately in
+ * docs/performance.md). The project is built once when exported (as after `npm install && npm start`).
  */
 function npmStartArgv(project: string, args: string[]): string[] {
   const { scripts } = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return ['sh', '-c', `PATH="$PWD/node_modules/.bin:$PATH"; ${scripts.prestart} && exec ${scripts.start} "$@"`, 'npm-start', ...args];
+  return ['sh', '-c', `PATH="$PWD/node_modules/.bin:$PATH"; exec ${scripts.start} "$@"`, 'npm-start', ...args];
 }
 
 /** Every command of workload w over files (topic -> path), writing under work/. */

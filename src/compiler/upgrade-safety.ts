@@ -77,7 +77,7 @@ function topicFlags(a: Facts, b: Facts, flags: UpgradeFlag[]) {
   const added = [...after.keys()].filter((t) => !before.has(t));
   for (const [topic, partitions] of before) {
     if (!after.has(topic)) {
-      flags.push({ code: 'U_REPARTITION_TOPIC', subject: topic, message: `the repartition topic "${topic}" ${added.length ? `is replaced by "${added.join('", "')}"` : 'is gone'}`, onDeploy: `records written to "${a.doc.name}-${topic}" by the old version and not yet read are never processed`, avoid: 'stop the producers and let the old version drain its repartition topics before deploying, or keep the names (repartition topics are named from node names: keep the node names)' });
+      flags.push({ code: 'U_REPARTITION_TOPIC', subject: topic, message: `the repartition topic "${topic}" ${added.length ? `is replaced by "${added.join('", "')}"` : 'is gone'}`, onDeploy: `records written to "${a.doc.name}-${topic}" by the old version and not yet read are never processed`, avoid: 'stop the producers and let the old version drain its repartition topics before deploying, or keep the names (repartition topics are named from node names, or from the repartition name of a repartition: keep them)' });
       continue;
     }
     const now = after.get(topic) ?? null;

@@ -9,6 +9,7 @@ import { checkCopartitioning } from './copartition';
 import { checkConnectors } from './connectors/check';
 import { analyzeDesign, inputKindsOf, type ConnectedInput, type DesignAnalysis } from './graph';
 import { kafkaNameProblem } from './kafka-names';
+import { repartitionNameOf } from './operators/repartition';
 import { getOperator } from './registry';
 import { checkTestCases } from './test-cases';
 import { checkTopicSchemas } from './topic-schemas/check-schemas';
@@ -19,6 +20,7 @@ import type { DesignNode, Diagnostic, TopologyDocument } from './types';
 export function checkDesign(doc: TopologyDocument, analysis: DesignAnalysis = analyzeDesign(doc)): Diagnostic[] {
   const out: Diagnostic[] = [...analysis.diagnostics];
   checkNames(doc.nodes, out);
+  checkRepartitionNames(doc.nodes, out);
   for (const n of doc.nodes) {
     checkInputs(n, analysis, out);
     checkParams(n, analysis, out);
@@ -51,6 +53,23 @@ function checkNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
       // A warning, not an error: names are also labels here, and the engine accepts any processor name.
       if (problem) out.push({ ...at, code: 'W_NAME_ILLEGAL', severity: 'warning', message: `Kafka Streams would refuse ${JSON.stringify(name)} as a processor name (Named.as): it ${problem}` });
     }
+  }
+}
+
+/**
+ * Names that name a repartition topic (<name>-repartition, and its -sink and -source processors): a
+ * repartition's (its repartition name, else its node name) and a groupBy's. Kafka Streams refuses a
+ * topic or a processor added twice; a repartition name may be another node's name otherwise.
+ */
+function checkRepartitionNames(nodes: readonly DesignNode[], out: Diagnostic[]) {
+  const named = (n: DesignNode) => n.kind === 'repartition' && repartitionNameOf(n.params ?? {}, n.name) !== n.name;
+  // Node names are unique (checkNames): only a repartition name param can take another's topic.
+  const taken = new Map<string, string>(nodes.filter((n) => n.kind === 'groupBy' || (n.kind === 'repartition' && !named(n))).map((n) => [n.name, n.name]));
+  for (const n of nodes.filter(named)) {
+    const name = repartitionNameOf(n.params, n.name);
+    const other = taken.get(name);
+    if (other !== undefined) out.push({ code: 'E_NAME_DUPLICATE', severity: 'error', nodeId: n.id, param: 'repartitionName', message: `the repartition topic "${name}-repartition" is also the one of "${other}"; Kafka Streams refuses a topic registered twice` });
+    else taken.set(name, n.name);
   }
 }
 

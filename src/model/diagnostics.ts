@@ -15,7 +15,7 @@ export const DIAGNOSTIC_CODES = {
   E_OUTPUT_UNKNOWN: 'an edge leaves a sink, or an output port the node does not have',
   E_CONNECT_KIND: 'the upstream stream kind is not one this operator takes',
   E_NAME_EMPTY: 'the node has no name',
-  E_NAME_DUPLICATE: 'two nodes (or two split branches) share a name',
+  E_NAME_DUPLICATE: 'two nodes (or two split branches, or two repartition topics) share a name',
   W_NAME_ILLEGAL: 'a node name Kafka Streams would refuse as a processor name (the engine here accepts it)',
   E_TOPIC_NAME: 'a topic name Kafka would refuse',
   E_STORE_NAME: 'a state store name Kafka Streams would refuse',

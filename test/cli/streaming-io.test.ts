@@ -53,7 +53,7 @@ async function cli(...args: string[]) {
 }
 
 let project = '';
-/** What the project's `npm start` runs after its prestart build (built once in beforeAll). */
+/** What the project's `npm start` runs once built (built in beforeAll). */
 function runProject(...args: string[]) {
   return spawnSync(process.execPath, ['dist/main.js', ...args], { cwd: project, encoding: 'utf8' });
 }

@@ -49,7 +49,7 @@ describe('generated projects behave exactly like the preview', () => {
     const c = cases.find((x) => x.name === 'orders-payments-join')!;
     const r = spawnSync('npm', ['start', '--silent'], { cwd: c.dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    // What ran is the prestart build (plain JavaScript), not the TypeScript through a loader.
+    // What ran is the build npm start made (plain JavaScript), not the TypeScript through a loader.
     expect(existsSync(join(c.dir, 'dist', 'main.js'))).toBe(true);
     expect(r.stdout).toMatch(/orders-enriched: 3 record\(s\)/);
     const lines = readFileSync(join(c.dir, 'out', 'orders-enriched.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

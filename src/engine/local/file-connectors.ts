@@ -10,7 +10,6 @@ import type { InputRecord } from '../input-order';
 import type { OutputRecord } from '../topic-writers';
 import { LineFileFeed } from './feeds';
 import { BufferedText, type OutputSink } from './jsonl-out';
-import type { LineBatch } from './line-batches';
 
 export interface FileSourceSpec {
   name: string;
@@ -34,9 +33,15 @@ export class LinesFeed extends LineFileFeed {
     super(topic, file);
   }
 
-  protected records(batch: LineBatch): InputRecord[] {
-    const timestamp = this.now();
-    return batch.lines.map((value) => ({ key: null, value, timestamp }));
+  /** Every line of one batch gets the time the batch was read. */
+  private batchTime = 0;
+
+  protected override startBatch(): void {
+    this.batchTime = this.now();
+  }
+
+  protected record(line: string): InputRecord {
+    return { key: null, value: line, timestamp: this.batchTime };
   }
 }
 

@@ -96,9 +96,15 @@ export class DirectoryOutput implements OutputSink {
   private readonly files = new Map<string, { text: BufferedText; n: number }>();
   constructor(private readonly dir: string) {}
 
+  /** The topic written last and its file: most runs write one sink topic, so most records skip the lookup. */
+  private lastTopic: string | null = null;
+  private lastFile: { text: BufferedText; n: number } | null = null;
+
   write(topic: string, r: OutputRecord): void {
-    let f = this.files.get(topic);
+    let f = topic === this.lastTopic ? this.lastFile : this.files.get(topic);
     if (!f) this.files.set(topic, (f = { text: new BufferedText(syncFileText(this.pathOf(topic))), n: 0 }));
+    this.lastTopic = topic;
+    this.lastFile = f;
     f.text.add(jsonlLine('{"key":', r));
     f.n++;
   }

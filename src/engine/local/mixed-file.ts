@@ -8,16 +8,20 @@
 import type { InputRecord } from '../input-order';
 import { badLine, type BadLines, type Feed } from './feeds';
 import { LineBatches } from './line-batches';
-import { RecordLineParser } from './record-line';
+import { isBlankLine, RecordLineParser } from './record-line';
 
 class TopicQueue implements Feed {
-  buf: InputRecord[] = [];
-  pos = 0;
+  head: InputRecord | null = null;
   done = false;
+  private buf: InputRecord[] = [];
+  private pos = 0;
   constructor(
     readonly topic: string,
     private readonly file: MixedFile,
   ) {}
+  advance(): void {
+    this.head = ++this.pos < this.buf.length ? this.buf[this.pos] : null;
+  }
   fill(): Promise<void> {
     return this.file.readMore();
   }
@@ -25,11 +29,11 @@ class TopicQueue implements Feed {
     return this.file.close();
   }
   push(r: InputRecord): void {
-    if (this.pos >= this.buf.length && this.pos > 0) {
-      this.buf = [];
+    if (this.head === null) {
+      this.buf = [r];
       this.pos = 0;
-    }
-    this.buf.push(r);
+      this.head = r;
+    } else this.buf.push(r);
   }
 }
 
@@ -65,7 +69,7 @@ export class MixedFile {
     }
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
-      if (line.trim() === '') continue;
+      if (isBlankLine(line)) continue;
       const r = this.parser.parse(line);
       const n = batch.first + i;
       const topic = this.parser.topic;

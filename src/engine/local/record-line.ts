@@ -16,6 +16,11 @@ export interface LineProblem {
 
 export type ParsedLine = { record: InputRecord; topic: unknown } | { problem: LineProblem };
 
+/** A line with nothing but white space is skipped; a record's line starts with "{", so most are decided without trim(). */
+export function isBlankLine(line: string): boolean {
+  return line.charCodeAt(0) !== 123 && line.trim() === '';
+}
+
 export function parseRecordLine(line: string): ParsedLine {
   const parser = new RecordLineParser();
   const record = parser.parse(line);

@@ -40,8 +40,9 @@ export async function runFeeds(topology: Topology, feeds: Feed[], out: OutputSin
         continue;
       }
       if (next === null) break;
-      const r = next.buf[next.pos++];
+      const r = next.head!;
       driver.pipe(next.topic, r.key, r.value, r.timestamp, r.headers);
+      next.advance();
       n++;
       if (out.pending !== null) await out.pending;
       if (options.onProgress && n % every === 0) options.onProgress(n);
@@ -59,11 +60,12 @@ function pick(feeds: Feed[]): Feed | null | undefined {
   let bestTs = 0;
   for (let i = 0; i < feeds.length; i++) {
     const f = feeds[i];
-    if (f.pos >= f.buf.length) {
+    const h = f.head;
+    if (h === null) {
       if (!f.done) return undefined;
       continue;
     }
-    const ts = f.buf[f.pos].timestamp;
+    const ts = h.timestamp;
     if (best === null || headBefore(ts, f.topic, bestTs, best.topic)) {
       best = f;
       bestTs = ts;
@@ -73,5 +75,5 @@ function pick(feeds: Feed[]): Feed | null | undefined {
 }
 
 async function fillEmpty(feeds: Feed[]): Promise<void> {
-  for (const f of feeds) while (f.pos >= f.buf.length && !f.done) await f.fill();
+  for (const f of feeds) while (f.head === null && !f.done) await f.fill();
 }

@@ -14,6 +14,9 @@ export const generated = (name: string, ...prefixes: string[]): boolean => {
 /** Processors that build a table from a source topic: their stores are the table's. */
 const TABLE_SOURCE = (n: DescribedNode, g: DescribedGraph) => generated(n.name, 'KTABLE-SOURCE') || n.predecessors.some((p) => n.name === `${p}-table` || n.name === `${p}-global`) || g.group(n).global;
 
+/** Kafka names the buffer of a stream-table join with a grace period <join>-Buffer (KStreamImpl#doStreamTableJoin). */
+export const graceBuffer = (n: DescribedNode) => `${n.name}-Buffer`;
+
 /** Kafka's internal topic names: repartition topics and the foreign-key join's subscription topics. */
 const INTERNAL_TOPIC = /-repartition$|-subscription-(registration|response)-topic$/;
 
@@ -85,6 +88,44 @@ export class DescribedGraph {
   }
 
   /**
+   * A processor owning a store that its readers list together with its input's stores: its value
+   * getter reads through to its parent and keeps a buffer of its own, as Kafka's suppress does
+   * (KTableSuppressProcessorSupplier#view). A materialized filter or mapValues lists its own store only.
+   */
+  readsThrough(n: DescribedNode): boolean {
+    const own = this.ownStores(n);
+    let up = this.only(n.predecessors);
+    while (up && up.type === 'processor' && !this.ownStores(up).length) up = this.only(up.predecessors);
+    const parent = up ? this.ownStores(up) : [];
+    return own.length > 0 && parent.length > 0 && this.nodes.some((q) => q !== n && q.stores.some((s) => own.includes(s)) && q.stores.some((s) => parent.includes(s)));
+  }
+
+  /** Read by a stream-table join with a grace period (its <join>-Buffer store): Kafka allows one only on a versioned table, which no aggregation is. */
+  versionedByGrace(n: DescribedNode): boolean {
+    const own = this.ownStores(n);
+    return own.length > 0 && this.nodes.some((q) => q.stores.includes(graceBuffer(q)) && q.stores.some((s) => own.includes(s)));
+  }
+
+  /** The processor whose value getter lists these stores: the owner of one that has the owners of the others upstream (a suppress reads through to its parent). */
+  getterOwner(stores: string[]): DescribedNode | undefined {
+    const owners = stores.map((s) => this.owner(s));
+    if (!owners.length || owners.some((o) => !o)) return undefined;
+    return owners.find((o) => owners.every((x) => x === o || this.upstream(o!).has(x!.name)));
+  }
+
+  /** The names of every node feeding `n`, directly or not. */
+  private upstream(n: DescribedNode): Set<string> {
+    const seen = new Set<string>();
+    const todo = [...n.predecessors];
+    for (let p = todo.pop(); p !== undefined; p = todo.pop()) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      todo.push(...(this.byName.get(p)?.predecessors ?? []));
+    }
+    return seen;
+  }
+
+  /**
    * A store's owner: of the processors listing it, one that builds a table from a topic, else one
    * named like an aggregation, else one listing it first whose name is not a join's, else the first.
    */
@@ -93,6 +134,8 @@ export class DescribedGraph {
     for (const n of nodes) for (const s of n.stores) listing.set(s, [...(listing.get(s) ?? []), n]);
     const score = (n: DescribedNode, s: string): number => {
       if (TABLE_SOURCE(n, this)) return 5;
+      // A grace join owns its buffer and reads the rest.
+      if (n.stores.includes(graceBuffer(n))) return s === graceBuffer(n) ? 4 : 0;
       if (s === `${n.name}-store`) return 4;
       if (/AGGREGATE|REDUCE|COUNT|SUPPRESS|TOTABLE|-cogroup-agg-/.test(n.name)) return 3;
       if (/JOIN|-join|-left$|-right$|-windowed$|subscription/.test(n.name)) return n.stores[0] === s && n.name.endsWith('-left') ? 1 : 0;

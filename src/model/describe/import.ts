@@ -8,16 +8,16 @@ import { CURRENT_VERSION, DOCUMENT_FORMAT, type TopologyDocument } from '../type
 import { nameTable } from '../name-table';
 import { DesignBuilder, type ImportNote } from './design-builder';
 import { DescribedGraph } from './graph';
-import { cogroupAggregate, foreignKeyJoin, streamStreamJoin, tableTableJoin } from './join-rules';
+import { cogroupAggregate, foreignKeyJoin, streamStreamJoin, streamTableJoin, tableTableJoin } from './join-rules';
 import { layeredPositions } from './layered-positions';
 import { parseDescribe, type DescribeProblem, type DescribedNode } from './parse';
-import { aggregation, forcePlaceholder, groupBy, merge, repartition, repartitionFilter, single, sink, source, split, streamTableJoin, type Rule } from './rules';
+import { aggregation, forcePlaceholder, groupBy, merge, repartition, repartitionFilter, single, sink, source, split, type Rule } from './rules';
 
 export type { ImportNote } from './design-builder';
 
 export type DescribeImport = { ok: true; doc: TopologyDocument; notes: ImportNote[] } | { ok: false; problems: DescribeProblem[] };
 
-const RULES: Rule[] = [source, repartitionFilter, streamStreamJoin, tableTableJoin, foreignKeyJoin, cogroupAggregate, groupBy, repartition, sink, split, merge, aggregation, streamTableJoin, single];
+const RULES: Rule[] = [source, repartitionFilter, streamStreamJoin, tableTableJoin, foreignKeyJoin, cogroupAggregate, groupBy, repartition, sink, split, merge, streamTableJoin, aggregation, single];
 
 export function importDescribe(text: string, options: { name?: string } = {}): DescribeImport {
   const parsed = parseDescribe(text);

@@ -6,7 +6,7 @@
  * an input is not built yet.
  */
 import type { DescribedGraph } from './graph';
-import { generated } from './graph';
+import { generated, graceBuffer } from './graph';
 import type { DesignBuilder, Output } from './design-builder';
 import { stub } from './design-builder';
 import type { DescribedNode } from './parse';
@@ -65,7 +65,8 @@ export function tableTableJoin(n: DescribedNode, g: DescribedGraph, b: DesignBui
   const ins = ready(b, g, [l, r]);
   if (!ins) return 'wait';
   const kind = generated(l.name, 'KTABLE-OUTERTHIS') ? 'outerJoin' : generated(l.name, 'KTABLE-LEFTTHIS') ? 'leftJoin' : 'join';
-  const storeName = m.stores[0] ?? (l.stores.length > 1 ? l.stores[0] : undefined);
+  // The join's own store (materialized): printed on the merge (Kafka) or listed by its sides, owned by neither input.
+  const storeName = m.stores[0] ?? [...g.ownStores(l), ...g.ownStores(r)][0];
   const id = b.add(kind, m.name, { joiner: stub(kind, 'joiner', m.name), ...(storeName ? { storeName } : {}) }, `Imported from describe(): ${l.name}, ${r.name}, ${m.name}.`);
   b.connect(ins[0], id, 'left');
   b.connect(ins[1], id, 'right');
@@ -88,6 +89,44 @@ export function foreignKeyJoin(n: DescribedNode, g: DescribedGraph, b: DesignBui
   b.connect(ins[0], id, 'left');
   b.connect(ins[1], id, 'right');
   b.consume(parts.map((x) => x.name), { id, kind: 'KTable' });
+  return true;
+}
+
+/**
+ * A stream processor reading one table's stores (its value getter's: a suppress lists its parent's
+ * too): the stream-table join (KSTREAM-JOIN / KSTREAM-LEFTJOIN).
+ * A store of its own named <join>-Buffer is the buffer of a grace period (Kafka's
+ * KStreamImpl#doStreamTableJoin names it so), and Kafka allows a grace period only on a versioned
+ * table: the table is made versioned. Neither value is printed: both are 0 (no wait, no history).
+ */
+export function streamTableJoin(n: DescribedNode, g: DescribedGraph, b: DesignBuilder): RuleResult {
+  const buffer = graceBuffer(n);
+  if (n.type !== 'processor' || n.predecessors.length !== 1 || g.ownStores(n).some((s) => s !== buffer)) return false;
+  const owner = g.getterOwner(g.readStores(n));
+  if (!owner) return false;
+  const from = b.out.get(n.predecessors[0]);
+  const table = b.out.get(owner.name);
+  if (!from || !table) return 'wait';
+  if (from.kind !== 'KStream' || table.kind !== 'KTable') return false;
+  const kind = generated(n.name, 'KSTREAM-LEFTJOIN') ? 'leftJoin' : 'join';
+  const grace = g.ownStores(n).length > 0 && versionTable(b, table);
+  const id = b.add(kind, n.name, { joiner: stub(kind, 'joiner', n.name), ...(grace ? { gracePeriodMs: 0 } : {}) }, `Imported from describe(): Processor ${n.name} (stores: [${n.stores.join(', ')}]).${grace ? ' The grace period and the table\'s history retention are not printed: set them.' : ''}`);
+  b.connect(from, id, 'left');
+  b.connect(table, id, 'right');
+  b.consume([n.name], { id, kind: 'KStream' });
+  if (g.ownStores(n).length && !grace) b.note('INEXACT', n.name, `"${n.name}" had a grace period (its store ${buffer}), but the table it reads cannot be versioned in the design`, id);
+  return true;
+}
+
+/**
+ * Versions the table behind `out` (history retention 0 unless set). It is the node owning the store
+ * the join reads, so it materializes the table: a table, toTable, or a filter/mapValues with a store.
+ */
+function versionTable(b: DesignBuilder, out: Output): boolean {
+  const node = b.nodes.find((x) => x.id === out.id);
+  const p = (node?.params ?? {}) as { storeName?: string; historyRetentionMs?: number | null };
+  if (!node || !(node.kind === 'table' || node.kind === 'toTable' || (['filter', 'filterNot', 'mapValues'].includes(node.kind) && p.storeName))) return false;
+  if (typeof p.historyRetentionMs !== 'number') p.historyRetentionMs = 0;
   return true;
 }
 

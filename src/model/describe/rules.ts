@@ -88,7 +88,10 @@ export const repartition: Rule = (n, g, b) => {
   const name = base(n.topic!);
   const table = from.kind === 'KTable';
   const kind = table ? 'groupBy' : 'repartition';
-  const id = b.add(kind, b.freeName(name), table ? { mapper: stub('groupBy', 'mapper', n.name) } : {}, `Imported from describe(): ${[n.name, ...hop.sources.map((s) => s.name)].join(', ')} (topic ${n.topic}).`);
+  // A topic named after the processor reading it (a toTable or join after a key change): the repartition takes another node name and keeps the topic's.
+  const nodeName = b.freeName(name);
+  const params = table ? { mapper: stub('groupBy', 'mapper', n.name) } : nodeName !== name ? { repartitionName: name } : {};
+  const id = b.add(kind, nodeName, params, `Imported from describe(): ${[n.name, ...hop.sources.map((s) => s.name)].join(', ')} (topic ${n.topic}).`);
   b.connect(from, id);
   b.consume([n.name, ...hop.sources.map((s) => s.name)], { id, kind: table ? 'KGroupedTable' : 'KStream' });
   if (!n.topic!.endsWith('-repartition') || n.name !== `${n.topic}-sink` || hop.sources.some((s) => s.name !== `${n.topic}-source`)) b.note('INEXACT', n.name, `the ${kind} "${name}" prints its topic as ${name}-repartition, with ${name}-repartition-sink and -source`, id);
@@ -158,7 +161,7 @@ export const merge: Rule = (n, _g, b) => {
 
 /** A processor that owns a store after a stream or a grouping: an aggregation (count, reduce or aggregate). */
 export const aggregation: Rule = (n, g, b) => {
-  if (n.type !== 'processor' || n.predecessors.length !== 1 || !g.ownStores(n).length || n.stores[0] !== g.ownStores(n)[0]) return false;
+  if (n.type !== 'processor' || n.predecessors.length !== 1 || !g.ownStores(n).length || n.stores[0] !== g.ownStores(n)[0] || g.versionedByGrace(n)) return false;
   const from = input(n, b);
   if (!from) return 'wait';
   // A stream processor with a store that feeds a sink is a processor, not an aggregation (a table cannot feed a sink).
@@ -173,22 +176,6 @@ export const aggregation: Rule = (n, g, b) => {
   const id = b.add(kind, n.name, { ...fns, storeName: n.stores[0] }, `${was(n)} Windows are not printed: add windowedBy before it if it was windowed.`);
   b.connect(grouped(b, from, n.name), id);
   b.consume([n.name], { id, kind: 'KTable' });
-  return true;
-};
-
-/** A stream processor reading a table's store: the stream-table join (KSTREAM-JOIN / KSTREAM-LEFTJOIN). */
-export const streamTableJoin: Rule = (n, g, b) => {
-  if (n.type !== 'processor' || n.predecessors.length !== 1 || g.ownStores(n).length || n.stores.length !== 1) return false;
-  const owner = g.owner(n.stores[0]);
-  const from = input(n, b);
-  const table = owner && b.out.get(owner.name);
-  if (!from || !table) return 'wait';
-  if (from.kind !== 'KStream' || table.kind !== 'KTable') return false;
-  const kind = generated(n.name, 'KSTREAM-LEFTJOIN') ? 'leftJoin' : 'join';
-  const id = b.add(kind, n.name, { joiner: stub(kind, 'joiner', n.name) }, was(n));
-  b.connect(from, id, 'left');
-  b.connect(table, id, 'right');
-  b.consume([n.name], { id, kind: 'KStream' });
   return true;
 };
 
@@ -220,8 +207,8 @@ export const single: Rule = (n, g, b) => {
   const own = g.ownStores(n);
   const store = own[0] ? { storeName: own[0] } : {};
   if (from.kind === 'KTable') {
-    const [kind, fnParam] = TABLE_OPS[prefix] ?? (own.length ? ['mapValues', 'mapper'] : g.children(n).some((c) => c.type === 'sink') ? ['toStream'] : ['mapValues', 'mapper']);
-    const known = prefix in TABLE_OPS || (kind === 'toStream' && !own.length);
+    const [kind, fnParam] = TABLE_OPS[prefix] ?? (g.readsThrough(n) ? ['suppress'] : own.length ? ['mapValues', 'mapper'] : g.children(n).some((c) => c.type === 'sink') ? ['toStream'] : ['mapValues', 'mapper']);
+    const known = prefix in TABLE_OPS || kind === 'suppress' || (kind === 'toStream' && !own.length);
     const id = b.add(kind, n.name, { ...(fnParam ? { [fnParam]: stub(kind, fnParam, n.name) } : {}), ...(kind === 'filter' || kind === 'mapValues' ? store : {}), ...(kind === 'suppress' ? { mode: 'untilTimeLimit' } : {}) }, was(n));
     b.connect(from, id);
     b.consume([n.name], { id, kind: kind === 'toStream' ? 'KStream' : 'KTable' });
@@ -229,7 +216,7 @@ export const single: Rule = (n, g, b) => {
     return true;
   }
   if (from.kind !== 'KStream') return false;
-  const [kind, fnParam] = STREAM_OPS[prefix] ?? (generated(n.name, 'KSTREAM-TOTABLE') ? ['toTable'] : []);
+  const [kind, fnParam] = STREAM_OPS[prefix] ?? (generated(n.name, 'KSTREAM-TOTABLE') || g.versionedByGrace(n) ? ['toTable'] : []);
   if (!kind || kind === 'toStream') return placeholder(n, g, b, from);
   const id = b.add(kind, n.name, { ...(fnParam ? { [fnParam]: stub(kind, fnParam, n.name) } : {}), ...(kind === 'toTable' ? store : {}) }, was(n));
   b.connect(from, id);

@@ -13,22 +13,6 @@ import type { TopologyDocument } from '../../../src/model/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/**
- * Conformance topologies whose text the import cannot give back, and why (docs/describe-import.md, limits):
- * a stream-table join with a grace period lists a buffer store and needs a versioned table, which the
- * text does not say; a toTable after a key change repartitions under its own name, which a second
- * node of that name cannot reproduce; a suppress feeding a table join lists stores in an order the
- * importer reads as the join's own store.
- */
-const KNOWN_DIFFERENT = new Set([
-  'stream-table-join-grace-2ms-versioned-table-delays-and-orders',
-  'stream-table-inner-join-grace-versioned-table-integration',
-  'kstream-map-then-toTable-key-change',
-  'relaxed-null-key-left-stream-table-join',
-  'suppress-time-limit-before-outer-join-right-side',
-  'suppress-time-limit-before-outer-join-left-side',
-]);
-
 function designs(): [string, TopologyDocument][] {
   const out: [string, TopologyDocument][] = [];
   const ex = join(ROOT, 'public', 'examples');
@@ -51,20 +35,11 @@ describe('describe() round trip', () => {
     expect(all.length).toBeGreaterThan(300);
   });
 
-  it.each(all.filter(([n]) => !KNOWN_DIFFERENT.has(n)))('%s: describe -> import -> describe is the same text, and the design passes the checker', (_name, doc) => {
+  it.each(all)('%s: describe -> import -> describe is the same text, and the design passes the checker', (_name, doc) => {
     const text = compileDesign(doc).topology.describe().toString();
     const r = importDescribe(text);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(checkDesign(r.doc).filter((d) => d.severity === 'error')).toEqual([]);
     expect(compileDesign(r.doc).topology.describe().toString()).toBe(text);
-  });
-
-  it('the known differences still differ (remove one from the list when the import learns it)', () => {
-    for (const [name, doc] of all.filter(([n]) => KNOWN_DIFFERENT.has(n))) {
-      const text = compileDesign(doc).topology.describe().toString();
-      const r = importDescribe(text);
-      expect(r.ok, name).toBe(true);
-      if (r.ok) expect(compileDesign(r.doc).topology.describe().toString(), name).not.toBe(text);
-    }
   });
 });
