@@ -21,6 +21,8 @@ const argValues = (name: string) => process.argv.flatMap((a, i) => (a === name ?
 const num = (name: string, dflt: number) => Number(argValues(name)[0] ?? dflt);
 const dists = argValues('--dist');
 if (!dists.length) {
+  // A production build even when run from a shell or tool that sets NODE_ENV (vitest sets 'test': React's development build).
+  process.env.NODE_ENV = 'production';
   if (!process.argv.includes('--no-build')) buildApp();
   dists.push('dist');
 }
