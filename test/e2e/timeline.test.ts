@@ -56,10 +56,21 @@ describe('timeline', () => {
     expect(statuses).toEqual(['expired', 'closed', 'closed', 'open']);
     await screenshot(page, 'timeline-late-drop');
 
-    // The slider drags through the records in processing order.
+    // The slider drags through the records in processing order. The position shown and the state it
+    // names change in the same update: what the page holds the moment the position flips is record 3's.
+    await page.evaluate(`(() => {
+      const pos = document.querySelector('[data-testid=timeline-position]');
+      new MutationObserver(() => {
+        if (pos.getAttribute('data-position') !== '2' || window.__atFlip) return;
+        const row = document.querySelector('[data-testid="timeline-node-views-per-minute"] [data-testid=timeline-emitted]');
+        window.__atFlip = { emitted: row.textContent, badge: document.querySelector('[data-testid="node-views-per-minute"] [data-testid=cursor-state]').textContent };
+      }).observe(pos, { attributes: true });
+    })()`);
     await page.locator('[data-testid=timeline-slider]').fill('2');
     await expect.poll(() => position(page)).toBe(2);
     expect(await nodeRow(page, 'views-per-minute', 'timeline-emitted')).toBe('3');
+    expect(await page.evaluate('window.__atFlip')).toEqual({ emitted: '3', badge: await badge.textContent() });
+    expect(await badge.textContent()).toContain('3 out');
     expect(page.errors).toEqual([]);
     await page.close();
   }, 90_000);
