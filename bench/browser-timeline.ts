@@ -66,3 +66,16 @@ export async function measureTimelineSteps(page: Page, steps = 31): Promise<{ ti
     records,
   };
 }
+
+/**
+ * The least the step figure can be: the same harness with nothing to wait for (the first frame after
+ * the call, then one more), as the page's frames fall. A step whose state is in the document before
+ * the first frame measures this; an implementation cannot go below it.
+ */
+export async function measureFrameFloor(page: Page, samples = 31): Promise<number[]> {
+  const xs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    xs.push((await page.evaluate(`new Promise((resolve) => { const t0 = performance.now(); requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0))); })`)) as number);
+  }
+  return xs;
+}

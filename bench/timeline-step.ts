@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp, launch, serve } from '../test/e2e/browser';
-import { measureTimelineSteps } from './browser-timeline';
+import { measureFrameFloor, measureTimelineSteps } from './browser-timeline';
 import { chainDesign } from './designs';
 import { chromiumWork, type ChromiumWork } from './chromium-work';
 
@@ -29,7 +29,7 @@ if (!dists.length) {
 const ROUNDS = num('--rounds', 3);
 const STEPS = num('--steps', 31);
 
-interface Subject { dist: string; browser: Browser; page: Page; stop: () => void; times: number[]; domTimes: number[]; paintedTimes: number[]; worker: number[]; work: ChromiumWork[]; records: number }
+interface Subject { dist: string; browser: Browser; page: Page; stop: () => void; times: number[]; domTimes: number[]; paintedTimes: number[]; floor: number[]; worker: number[]; work: ChromiumWork[]; records: number }
 
 const file = join(tmpdir(), 'sw-timeline-20x10k.json');
 writeFileSync(file, JSON.stringify(chainDesign(20, 10_000)));
@@ -45,7 +45,7 @@ async function open(dist: string): Promise<Subject> {
   await page.waitForFunction(() => document.querySelector('[data-testid=preview-status]')?.textContent === 'up to date', undefined, { timeout: 60_000 });
   // A few steps unmeasured: the timeline recorded, its code and the page warmed up.
   await measureTimelineSteps(page, 5);
-  return { dist, browser, page, stop: server.stop, times: [], domTimes: [], paintedTimes: [], worker: [], work: [], records: 0 };
+  return { dist, browser, page, stop: server.stop, times: [], domTimes: [], paintedTimes: [], floor: [], worker: [], work: [], records: 0 };
 }
 
 const subjects: Subject[] = [];
@@ -61,6 +61,7 @@ for (let r = 0; r < ROUNDS; r++) {
     s.worker.push(result.workerMedianMs);
     s.work.push(work);
     s.records = result.records;
+    s.floor.push(...(await measureFrameFloor(s.page, STEPS)));
   }
 }
 
@@ -78,6 +79,8 @@ const out = subjects.map((s) => ({
   // ... -> the frame that shows it painted (main thread; the figure above waits for the next frame too).
   paintedMedianMs: q(s.paintedTimes, 0.5),
   workerMedianMs: q(s.worker, 0.5),
+  // The harness alone, nothing to wait for (bench/browser-timeline.ts measureFrameFloor): the figure's floor.
+  floorMedianMs: q(s.floor, 0.5),
   // Medians over the rounds of each round's per-step average.
   chromiumPerStep: perStep(s.work),
 }));
