@@ -41,11 +41,28 @@ async function open(dist: string): Promise<Subject> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  await page.setInputFiles('[data-testid=open-file]', file);
-  await page.waitForFunction(() => document.querySelector('[data-testid=preview-status]')?.textContent === 'up to date', undefined, { timeout: 60_000 });
+  await showTimeline(page);
   // A few steps unmeasured: the timeline recorded, its code and the page warmed up.
   await measureTimelineSteps(page, 5);
   return { dist, browser, page, stop: server.stop, times: [], domTimes: [], paintedTimes: [], floor: [], worker: [], work: [], records: 0 };
+}
+
+/**
+ * Opens the design and shows its timeline. On a loaded machine the recorded run of 10k records can hit
+ * the preview's time limit (TIMEOUT_MS, preview-runner.ts) and stop: the design is opened again, up to 3 times.
+ */
+async function showTimeline(page: Page): Promise<void> {
+  const status = () => page.locator('[data-testid=preview-status]').textContent();
+  for (let attempt = 1; ; attempt++) {
+    await page.setInputFiles('[data-testid=open-file]', file);
+    // (again: the last run's "stopped" stays until the new one starts)
+    if (attempt > 1) await page.waitForFunction(() => !['stopped', 'failed'].includes(document.querySelector('[data-testid=preview-status]')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => {});
+    await page.click('[data-testid=tab-timeline]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=timeline-slider]') || ['stopped', 'failed'].includes(document.querySelector('[data-testid=preview-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    if (await page.locator('[data-testid=timeline-slider]').count()) return;
+    if (attempt === 3) throw new Error(`the recorded run of the design did not finish (preview ${await status()}) three times: machine too loaded?`);
+    console.error(`preview ${await status()} (attempt ${attempt}): opening the design again`);
+  }
 }
 
 const subjects: Subject[] = [];
