@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StreamsBuilder } from '../../src/engine';
 import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
-import { badLines, FileFeed, runFeeds, type OutputSink } from '../../src/engine/local';
+import { badLines, FileFeed, MixedFile, runFeeds, type OutputSink } from '../../src/engine/local';
 import { jsonErrorOffset } from '../../src/engine/local/json-error';
 import { LineBatches } from '../../src/engine/local/line-batches';
 import { parseRecordLine } from '../../src/engine/local/record-line';
@@ -102,6 +102,24 @@ describe('runFeeds', () => {
     const run = runFeeds(topology(), [new FileFeed('in', path, badLines(false))], sink);
     await expect(run).rejects.toThrow(`${path}:3:`);
     expect(openFds()).toBe(before);
+  });
+  it('processes every record before a bad line, then stops naming it', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ key: `k${i}`, value: i, timestamp: i }));
+    lines.splice(500, 0, '{"key":"k","value":1}');
+    const written: unknown[] = [];
+    const collect: OutputSink = { write: (_t, r) => void written.push(r.value), pending: null, close: async () => undefined };
+    const path = file(lines.join('\n') + '\n');
+    await expect(runFeeds(topology(), [new FileFeed('in', path, badLines(false))], collect)).rejects.toThrow(`${path}:501: timestamp: is missing`);
+    expect(written).toEqual(Array.from({ length: 500 }, (_, i) => i));
+  });
+  it('so does one file of many topics', async () => {
+    const good = (i: number) => JSON.stringify({ topic: 'in', key: `k${i}`, value: i, timestamp: i });
+    const written: unknown[] = [];
+    const collect: OutputSink = { write: (_t, r) => void written.push(r.value), pending: null, close: async () => undefined };
+    const path = file(`${good(0)}\n${good(1)}\n{"key":"k","value":1,"timestamp":2}\n${good(3)}\n`);
+    const feeds = new MixedFile(path, ['in'], badLines(false)).feeds();
+    await expect(runFeeds(topology(), feeds, collect)).rejects.toThrow(`${path}:3: each line needs a "topic"`);
+    expect(written).toEqual([0, 1]);
   });
   it('and when the run ends normally', async () => {
     const path = file(`${JSON.stringify({ key: 'k', value: 1, timestamp: 1 })}\n`);

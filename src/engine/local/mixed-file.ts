@@ -61,21 +61,29 @@ export class MixedFile {
     return this.lines.close();
   }
 
+  /** A bad line's error: the records queued before it are taken first, then a queue asking for more gets it. */
+  private failure: unknown = null;
+
   async readMore(): Promise<void> {
+    if (this.failure !== null) throw this.failure;
     const batch = await this.lines.next();
     if (!batch) {
       for (const q of this.queues.values()) q.done = true;
       return;
     }
-    for (let i = 0; i < batch.lines.length; i++) {
-      const line = batch.lines[i];
-      if (isBlankLine(line)) continue;
-      const r = this.parser.parse(line);
-      const n = batch.first + i;
-      const topic = this.parser.topic;
-      if (r === null) badLine(this.report, this.label, n, this.parser.problem!);
-      else if (typeof topic !== 'string') badLine(this.report, this.label, n, { message: 'each line needs a "topic"' });
-      else this.queues.get(topic)?.push(r);
+    try {
+      for (let i = 0; i < batch.lines.length; i++) this.take(batch.lines[i], batch.first + i);
+    } catch (e) {
+      this.failure = e;
     }
+  }
+
+  private take(line: string, n: number): void {
+    if (isBlankLine(line)) return;
+    const r = this.parser.parse(line);
+    const topic = this.parser.topic;
+    if (r === null) badLine(this.report, this.label, n, this.parser.problem!);
+    else if (typeof topic !== 'string') badLine(this.report, this.label, n, { message: 'each line needs a "topic"' });
+    else this.queues.get(topic)?.push(r);
   }
 }
