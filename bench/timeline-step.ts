@@ -29,7 +29,7 @@ if (!dists.length) {
 const ROUNDS = num('--rounds', 3);
 const STEPS = num('--steps', 31);
 
-interface Subject { dist: string; browser: Browser; page: Page; stop: () => void; times: number[]; domTimes: number[]; paintedTimes: number[]; floor: number[]; worker: number[]; work: ChromiumWork[]; records: number }
+interface Subject { dist: string; browser: Browser; page: Page; stop: () => void; times: number[]; domTimes: number[]; paintedTimes: number[]; floor: number[]; worker: number[]; work: ChromiumWork[]; records: number; memory?: { checkpoints: number; estimatedBytes: number } }
 
 const file = join(tmpdir(), 'sw-timeline-20x10k.json');
 writeFileSync(file, JSON.stringify(chainDesign(20, 10_000)));
@@ -78,6 +78,7 @@ for (let r = 0; r < ROUNDS; r++) {
     s.worker.push(result.workerMedianMs);
     s.work.push(work);
     s.records = result.records;
+    s.memory = { checkpoints: result.checkpoints, estimatedBytes: result.estimatedBytes };
     s.floor.push(...(await measureFrameFloor(s.page, STEPS)));
   }
 }
@@ -87,6 +88,8 @@ const perStep = (ws: ChromiumWork[]): Record<string, number> => Object.fromEntri
 const out = subjects.map((s) => ({
   dist: s.dist,
   records: s.records,
+  // What the recorded history holds, as the page reports it (timeline-memory).
+  memory: s.memory,
   steps: s.times.length,
   medianMs: q(s.times, 0.5),
   p95Ms: q(s.times, 0.95),
@@ -95,6 +98,7 @@ const out = subjects.map((s) => ({
   domMedianMs: q(s.domTimes, 0.5),
   // ... -> the frame that shows it painted (main thread; the figure above waits for the next frame too).
   paintedMedianMs: q(s.paintedTimes, 0.5),
+  paintedP95Ms: q(s.paintedTimes, 0.95),
   workerMedianMs: q(s.worker, 0.5),
   // The harness alone, nothing to wait for (bench/browser-timeline.ts measureFrameFloor): the figure's floor.
   floorMedianMs: q(s.floor, 0.5),
