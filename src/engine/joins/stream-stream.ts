@@ -56,12 +56,13 @@ export class JoinSideStore implements StateStore {
 
   private sweep(minLive: number): void {
     this.swept = this.observed;
-    for (const [k, list] of this.byKey) {
+    // forEach: a for-of over the entries made a [key, list] array per key at every sweep.
+    this.byKey.forEach((list, k) => {
       let expired = 0;
       while (expired < list.length && list[expired].ts <= minLive) expired++;
       if (expired === list.length) this.byKey.delete(k);
       else if (expired) list.splice(0, expired);
-    }
+    });
   }
   /** Live records of the key with from <= ts <= to, oldest first; null when there are none. */
   fetch(key: unknown, from: number, to: number): Timed[] | null {
