@@ -11,6 +11,27 @@ const env = useDesigner();
 const position = (page: import('playwright-core').Page) => page.locator('[data-testid=timeline-position]').getAttribute('data-position').then(Number);
 const nodeRow = (page: import('playwright-core').Page, name: string, cell: string) => page.locator(`[data-testid="timeline-node-${name}"] [data-testid=${cell}]`).textContent();
 
+/**
+ * The slider drags through the records in processing order. The position shown and the state it names
+ * change in the same update: what the page holds the moment the position flips is record 3's.
+ */
+async function sliderMovesPositionAndStateTogether(page: import('playwright-core').Page): Promise<void> {
+  const badge = page.locator('[data-testid="node-views-per-minute"] [data-testid=cursor-state]');
+  await page.evaluate(`(() => {
+    const pos = document.querySelector('[data-testid=timeline-position]');
+    new MutationObserver(() => {
+      if (pos.getAttribute('data-position') !== '2' || window.__atFlip) return;
+      const row = document.querySelector('[data-testid="timeline-node-views-per-minute"] [data-testid=timeline-emitted]');
+      window.__atFlip = { emitted: row.textContent, badge: document.querySelector('[data-testid="node-views-per-minute"] [data-testid=cursor-state]').textContent };
+    }).observe(pos, { attributes: true });
+  })()`);
+  await page.locator('[data-testid=timeline-slider]').fill('2');
+  await expect.poll(() => position(page)).toBe(2);
+  expect(await nodeRow(page, 'views-per-minute', 'timeline-emitted')).toBe('3');
+  expect(await page.evaluate('window.__atFlip')).toEqual({ emitted: '3', badge: await badge.textContent() });
+  expect(await badge.textContent()).toContain('3 out');
+}
+
 describe('timeline', () => {
   it('steps through the input records: state at the cursor, windows by status, the late record dropped with its rule', async () => {
     const page = await openApp(env);
@@ -56,21 +77,7 @@ describe('timeline', () => {
     expect(statuses).toEqual(['expired', 'closed', 'closed', 'open']);
     await screenshot(page, 'timeline-late-drop');
 
-    // The slider drags through the records in processing order. The position shown and the state it
-    // names change in the same update: what the page holds the moment the position flips is record 3's.
-    await page.evaluate(`(() => {
-      const pos = document.querySelector('[data-testid=timeline-position]');
-      new MutationObserver(() => {
-        if (pos.getAttribute('data-position') !== '2' || window.__atFlip) return;
-        const row = document.querySelector('[data-testid="timeline-node-views-per-minute"] [data-testid=timeline-emitted]');
-        window.__atFlip = { emitted: row.textContent, badge: document.querySelector('[data-testid="node-views-per-minute"] [data-testid=cursor-state]').textContent };
-      }).observe(pos, { attributes: true });
-    })()`);
-    await page.locator('[data-testid=timeline-slider]').fill('2');
-    await expect.poll(() => position(page)).toBe(2);
-    expect(await nodeRow(page, 'views-per-minute', 'timeline-emitted')).toBe('3');
-    expect(await page.evaluate('window.__atFlip')).toEqual({ emitted: '3', badge: await badge.textContent() });
-    expect(await badge.textContent()).toContain('3 out');
+    await sliderMovesPositionAndStateTogether(page);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 90_000);
