@@ -7,7 +7,10 @@ import { StreamsBuilder } from '../../src/engine';
 import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
 import { badLines, FileFeed, MixedFile, runFeeds, type OutputSink } from '../../src/engine/local';
 import { jsonErrorOffset } from '../../src/engine/local/json-error';
+import { jsonText } from '../../src/engine/local/jsonl-out';
 import { LineBatches } from '../../src/engine/local/line-batches';
+import { StringDecoder } from 'node:string_decoder';
+import fc from 'fast-check';
 import { parseRecordLine } from '../../src/engine/local/record-line';
 
 const file = (text: string | Buffer) => {
@@ -35,8 +38,34 @@ describe('LineBatches', () => {
       ]);
     }
   });
+  it('reads ASCII chunks and UTF-8 chunks (even invalid bytes, cut anywhere) as one decoder reading the whole file would', async () => {
+    // ASCII chunks take a faster path (latin1): a character left incomplete before one must still become U+FFFD.
+    const bytes = fc.array(fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.constant(0x0a), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80)), { maxLength: 60 });
+    await fc.assert(
+      fc.asyncProperty(bytes, fc.integer({ min: 1, max: 9 }), async (bs, chunk) => {
+        const buf = Buffer.from(bs);
+        const d = new StringDecoder('utf8');
+        const whole = (d.write(buf) + d.end()).split('\n');
+        if (whole[whole.length - 1] === '') whole.pop();
+        expect((await allLines(file(buf), chunk)).map(([, l]) => l)).toEqual(whole.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
+      }),
+      { numRuns: 150 },
+    );
+  });
   it('an empty file has no lines', async () => {
     expect(await allLines(file(''), 16)).toEqual([]);
+  });
+});
+
+describe('jsonText', () => {
+  it('writes what JSON.stringify writes (null for undefined), strings of any characters included', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00', '😀') }));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.double(), fc.jsonValue(), fc.constant(undefined)), (v) => {
+        expect(jsonText(v)).toBe(JSON.stringify(v) ?? 'null');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

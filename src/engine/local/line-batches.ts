@@ -4,6 +4,7 @@
  * kept for error messages; a trailing "\r" (Windows line ends) is dropped. The next chunk is read
  * while the caller works on this one's lines, so the run does not wait on the disk between batches.
  */
+import { isAscii } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -45,12 +46,23 @@ export class LineBatches {
       this.rest = '';
       return text === '' ? null : this.batch([text]);
     }
-    text = this.rest + this.decoder.write(this.buffer.subarray(0, bytesRead));
+    text = this.rest + this.decode(this.buffer.subarray(0, bytesRead));
     // The bytes are in text now: the buffer is free for the next chunk.
     this.ahead = this.readChunk();
     const lines = text.split('\n');
     this.rest = lines.pop()!;
     return this.batch(lines);
+  }
+
+  /**
+   * The chunk as text. Most JSONL is ASCII, and ASCII bytes read as latin1 are the same text at a
+   * fraction of UTF-8 decoding's cost (~0.2 against ~3.8 ms per MiB here; the decode was ~10% of a
+   * run). The decoder still ends a character an earlier chunk left incomplete (as U+FFFD, as its
+   * write() would), and decodes every chunk that is not ASCII.
+   */
+  private decode(bytes: Buffer): string {
+    if (isAscii(bytes)) return this.decoder.end() + bytes.toString('latin1');
+    return this.decoder.write(bytes);
   }
 
   private readChunk(): Promise<{ bytesRead: number }> {
