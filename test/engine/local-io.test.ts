@@ -7,7 +7,7 @@ import { StreamsBuilder } from '../../src/engine';
 import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
 import { badLines, FileFeed, MixedFile, runFeeds, type OutputSink } from '../../src/engine/local';
 import { jsonErrorOffset } from '../../src/engine/local/json-error';
-import { jsonText } from '../../src/engine/local/jsonl-out';
+import { jsonText, windowedKeyJson } from '../../src/engine/core/json-text';
 import { LineBatches } from '../../src/engine/local/line-batches';
 import { StringDecoder } from 'node:string_decoder';
 import fc from 'fast-check';
@@ -58,14 +58,24 @@ describe('LineBatches', () => {
 });
 
 describe('jsonText', () => {
-  it('writes what JSON.stringify writes (null for undefined), strings of any characters included', () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00', '😀') }));
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00', '😀') }));
+  // Epoch milliseconds and the edges of the two-part integer path (1e8, 2^53), with neighbours.
+  const edges = [1e8 - 1, 1e8, 1e8 + 1, 1e16 / 3, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 1700000000000, 1699999999999.5, 9.999999999e15];
+  const number = fc.oneof(fc.double(), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(...edges, ...edges.map((e) => -e)), fc.integer({ min: 0, max: 2 ** 40 }).map((n) => n * 1e8 - 1));
+  const windowed = fc.record({ key: fc.oneof(text, number), start: number, end: number });
+  it('writes what JSON.stringify writes (null for undefined): numbers, strings of any characters, windowed keys, any JSON', () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.double(), fc.jsonValue(), fc.constant(undefined)), (v) => {
+      fc.property(fc.oneof(text, number, windowed, fc.jsonValue(), fc.constant(undefined)), (v) => {
         expect(jsonText(v)).toBe(JSON.stringify(v) ?? 'null');
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
+  });
+  it('takes the hand-built path only for the exact windowed shape', () => {
+    expect(windowedKeyJson({ key: 'k', start: 0, end: 60000 })).toBe('{"key":"k","start":0,"end":60000}');
+    for (const other of [{ start: 0, key: 'k', end: 1 }, { key: 'k', start: 0, end: 1, x: 1 }, { key: {}, start: 0, end: 1 }, { key: 'k', start: '0', end: 1 }, Object.assign(Object.create({ inherited: 1 }), { key: 'k', start: 0, end: 1 })]) {
+      expect(windowedKeyJson(other)).toBeNull();
+    }
   });
 });
 

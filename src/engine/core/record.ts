@@ -1,3 +1,5 @@
+import { windowedKeyJson } from './json-text';
+
 /** A record as it flows between processors. Timestamps are epoch ms from the record, never the wall clock. */
 export interface StreamRecord<K = unknown, V = unknown> {
   key: K;
@@ -34,24 +36,6 @@ export interface ValueAndTimestamp<V = unknown> {
 export function storeKey(key: unknown): unknown {
   if (typeof key !== 'object' || key === null) return key;
   return '\u0000' + (windowedKeyJson(key as Record<string, unknown>) ?? JSON.stringify(key));
-}
-
-const WINDOWED_KEY_PROPS = ['key', 'start', 'end'];
-
-/**
- * JSON.stringify of a windowed key { key, start, end } (string or number key, finite bounds) built
- * by hand: caching windowed aggregations look keys up for every record, and the generic serializer
- * dominated that. Any other shape returns null (the caller uses JSON.stringify).
- */
-function windowedKeyJson(k: Record<string, unknown>): string | null {
-  if (Object.getPrototypeOf(k) !== Object.prototype) return null;
-  let i = 0;
-  for (const p in k) if (p !== WINDOWED_KEY_PROPS[i++]) return null;
-  const { key, start, end } = k;
-  if (i !== 3 || typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end)) return null;
-  if (typeof key === 'string') return `{"key":${JSON.stringify(key)},"start":${start},"end":${end}}`;
-  if (typeof key === 'number' && Number.isFinite(key)) return `{"key":${key},"start":${start},"end":${end}}`;
-  return null;
 }
 
 /**

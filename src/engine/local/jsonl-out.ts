@@ -8,6 +8,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { OutputRecord } from '../topic-writers';
 import { topicFileName } from '../topic-files';
+import { jsonText, numberText } from '../core/json-text';
 
 /** What the local runner writes to. */
 export interface OutputSink {
@@ -27,27 +28,7 @@ export interface TextStream {
 const FLUSH_AT = 1 << 16;
 
 export function jsonlLine(prefix: string, r: OutputRecord): string {
-  return prefix + jsonText(r.key) + ',"value":' + jsonText(r.value) + ',"timestamp":' + r.timestamp + '}\n';
-}
-
-/**
- * JSON.stringify(v) ?? 'null', without the call for a number (counts, sums: most aggregations'
- * values) or a short string that needs no escape (words, ids: most keys), where the call cost twice
- * the scan.
- */
-export function jsonText(v: unknown): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? '' + v : 'null';
-  if (typeof v === 'string' && v.length <= 32 && !needsEscape(v)) return '"' + v + '"';
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** What JSON.stringify escapes in a string: ", \, control characters, and surrogates (when lone; any here, to be safe). */
-function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
+  return prefix + jsonText(r.key) + ',"value":' + jsonText(r.value) + ',"timestamp":' + numberText(r.timestamp) + '}\n';
 }
 
 /** Gathers text into large writes to one stream, honouring back-pressure. */
