@@ -19,6 +19,8 @@ export function jsonText(v: unknown): string {
 
 /** The JSON text of a number: as JSON.stringify ('null' when not finite). */
 export function numberText(v: number): string {
+  // The same epoch number comes again and again (a line's words, a window's bounds): kept once.
+  if (v === lastNumber) return lastNumberText;
   // Integers from 1e8 to 2^53 (epoch milliseconds) print as two small integers, the low one padded
   // to 8 digits: both parts take V8's fast small-integer path. The split is exact: every value
   // here is an integer below 2^53, and lo is corrected if the division rounded.
@@ -28,12 +30,16 @@ export function numberText(v: number): string {
     if (lo < 0) (hi -= 1), (lo += 1e8);
     else if (lo >= 1e8) (hi += 1), (lo -= 1e8);
     const low = '' + lo;
-    return '' + hi + ZEROS[8 - low.length] + low;
+    lastNumber = v;
+    return (lastNumberText = '' + hi + ZEROS[8 - low.length] + low);
   }
   return Number.isFinite(v) ? '' + v : 'null';
 }
 
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
+/** The last number printed by the two-part path and its text (NaN: none yet; NaN equals nothing). */
+let lastNumber = NaN;
+let lastNumberText = '';
 
 /** The JSON text of a string: as JSON.stringify. */
 export function stringText(s: string): string {
