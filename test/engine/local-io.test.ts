@@ -1,11 +1,11 @@
 /** The streaming runner's parts: lines read in batches, bad lines located, one ordering rule for ties. */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, mkdtempSync, openSync, readSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StreamsBuilder } from '../../src/engine';
 import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
-import { badLines, FileFeed, MixedFile, runFeeds, type OutputSink } from '../../src/engine/local';
+import { badLines, DirectoryOutput, FileFeed, MixedFile, runFeeds, type OutputSink } from '../../src/engine/local';
 import { jsonErrorOffset } from '../../src/engine/local/json-error';
 import { jsonText, windowedKeyJson } from '../../src/engine/core/json-text';
 import { LineBatches } from '../../src/engine/local/line-batches';
@@ -54,6 +54,40 @@ describe('LineBatches', () => {
   });
   it('an empty file has no lines', async () => {
     expect(await allLines(file(''), 16)).toEqual([]);
+  });
+});
+
+describe('DirectoryOutput over an earlier run', () => {
+  async function writeOne(dir: string, value: string): Promise<void> {
+    const out = new DirectoryOutput(dir);
+    out.write('t', { key: 'k', value, timestamp: 1 });
+    await out.close();
+  }
+  const line = (value: string) => `{"key":"k","value":"${value}","timestamp":1}\n`;
+  it('replaces a regular file (keeping its mode), writes through a symlink, and into a file with other names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-out-'));
+    writeFileSync(join(dir, 't.jsonl'), 'old output, longer than the new one\n', { mode: 0o640 });
+    // Replaced, not truncated: a reader of the earlier file still reads it whole.
+    const reader = openSync(join(dir, 't.jsonl'), 'r');
+    await writeOne(dir, 'new');
+    const earlier = Buffer.alloc(64);
+    expect(earlier.toString('utf8', 0, readSync(reader, earlier, 0, 64, 0))).toBe('old output, longer than the new one\n');
+    closeSync(reader);
+    expect(readFileSync(join(dir, 't.jsonl'), 'utf8')).toBe(line('new'));
+    expect(statSync(join(dir, 't.jsonl')).mode & 0o777).toBe(0o640);
+
+    const linked = mkdtempSync(join(tmpdir(), 'sw-out-'));
+    writeFileSync(join(linked, 'target.jsonl'), 'old\n');
+    symlinkSync(join(linked, 'target.jsonl'), join(linked, 't.jsonl'));
+    await writeOne(linked, 'through');
+    expect(lstatSync(join(linked, 't.jsonl')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(linked, 'target.jsonl'), 'utf8')).toBe(line('through'));
+
+    const hard = mkdtempSync(join(tmpdir(), 'sw-out-'));
+    writeFileSync(join(hard, 't.jsonl'), 'old\n');
+    linkSync(join(hard, 't.jsonl'), join(hard, 'other-name.jsonl'));
+    await writeOne(hard, 'shared');
+    expect(readFileSync(join(hard, 'other-name.jsonl'), 'utf8')).toBe(line('shared'));
   });
 });
 
