@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { StreamsBuilder } from '../../src/engine';
 import { headBefore, mergeByTimestamp } from '../../src/engine/input-order';
 import { badLines, DirectoryOutput, FileFeed, MixedFile, runFeeds, type OutputSink } from '../../src/engine/local';
+import { JsonlLines } from '../../src/engine/local/jsonl-out';
 import { jsonErrorOffset } from '../../src/engine/local/json-error';
 import { jsonText, windowedKeyJson } from '../../src/engine/core/json-text';
 import { LineBatches } from '../../src/engine/local/line-batches';
@@ -103,6 +104,16 @@ describe('jsonText', () => {
         expect(jsonText(v)).toBe(JSON.stringify(v) ?? 'null');
       }),
       { numRuns: 5000 },
+    );
+  });
+  it('writes output lines as JSON.stringify would, a line after another (its end reused while the timestamp repeats)', () => {
+    const record = fc.record({ key: fc.oneof(text, number, windowed, fc.jsonValue()), value: fc.oneof(text, number, fc.jsonValue()), timestamp: fc.constantFrom(0, 5, 1700000000000, 1700000000050, 2 ** 53 - 1) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 20 }), fc.constantFrom('{"key":', '{"topic":"t\\"x","key":'), (records, prefix) => {
+        const lines = new JsonlLines(prefix);
+        for (const r of records) expect(lines.line(r)).toBe(`${prefix}${JSON.stringify(r.key) ?? 'null'},"value":${JSON.stringify(r.value) ?? 'null'},"timestamp":${JSON.stringify(r.timestamp)}}\n`);
+      }),
+      { numRuns: 1000 },
     );
   });
   it('takes the hand-built path only for the exact windowed shape', () => {

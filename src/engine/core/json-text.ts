@@ -43,13 +43,18 @@ let lastNumberText = '';
 
 /** The JSON text of a string: as JSON.stringify. */
 export function stringText(s: string): string {
-  if (s.length > SCAN_MAX) return JSON.stringify(s);
+  return isPlainText(s) ? '"' + s + '"' : JSON.stringify(s);
+}
+
+/** A short string JSON writes as it is between quotes (nothing to escape). */
+export function isPlainText(s: string): boolean {
+  if (s.length > SCAN_MAX) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // What JSON.stringify escapes: ", \, control characters and lone surrogates (any surrogate here).
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
   }
-  return '"' + s + '"';
+  return true;
 }
 
 const WINDOWED_KEY_PROPS = ['key', 'start', 'end'];

@@ -8,7 +8,7 @@ import { closeSync, fchmodSync, lstatSync, openSync, unlinkSync, writeSync, type
 import { resolve, sep } from 'node:path';
 import type { OutputRecord } from '../topic-writers';
 import { topicFileName } from '../topic-files';
-import { jsonText, numberText } from '../core/json-text';
+import { isPlainText, jsonText, numberText } from '../core/json-text';
 
 /** What the local runner writes to. */
 export interface OutputSink {
@@ -27,8 +27,30 @@ export interface TextStream {
 
 const FLUSH_AT = 1 << 16;
 
-export function jsonlLine(prefix: string, r: OutputRecord): string {
-  return prefix + jsonText(r.key) + ',"value":' + jsonText(r.value) + ',"timestamp":' + numberText(r.timestamp) + '}\n';
+/**
+ * One output line: `prefix` (`{"key":`, or `{"topic":…,"key":`) and the record's key, value and
+ * timestamp. Built from as few strings as it can (each `+` is an allocation, and lines are most of
+ * a run's garbage): a plain string key goes between quotes in one piece, and the line's end is
+ * reused while the timestamp repeats (a word count's words of one line).
+ */
+export class JsonlLines {
+  private lastTimestamp = NaN;
+  private end = '';
+  private readonly prefixQuote: string;
+
+  constructor(private readonly prefix: string) {
+    this.prefixQuote = prefix + '"';
+  }
+
+  line(r: OutputRecord): string {
+    const k = r.key;
+    const head = typeof k === 'string' && isPlainText(k) ? this.prefixQuote + k + '","value":' : this.prefix + jsonText(k) + ',"value":';
+    if (r.timestamp !== this.lastTimestamp) {
+      this.lastTimestamp = r.timestamp;
+      this.end = ',"timestamp":' + numberText(r.timestamp) + '}\n';
+    }
+    return head + jsonText(r.value) + this.end;
+  }
 }
 
 /** Gathers text into large writes to one stream, honouring back-pressure. */
@@ -105,22 +127,29 @@ function openFresh(path: string): number {
   return fd;
 }
 
+interface TopicFile {
+  text: BufferedText;
+  lines: JsonlLines;
+  /** Records written. */
+  n: number;
+}
+
 /** Every sink topic to `<dir>/<topic file>` (topicFileName: encoded; a path that would still leave the folder is refused). */
 export class DirectoryOutput implements OutputSink {
   /** One lookup per record: the topic's file and how many records went to it. */
-  private readonly files = new Map<string, { text: BufferedText; n: number }>();
+  private readonly files = new Map<string, TopicFile>();
   constructor(private readonly dir: string) {}
 
   /** The topic written last and its file: most runs write one sink topic, so most records skip the lookup. */
   private lastTopic: string | null = null;
-  private lastFile: { text: BufferedText; n: number } | null = null;
+  private lastFile: TopicFile | null = null;
 
   write(topic: string, r: OutputRecord): void {
     let f = topic === this.lastTopic ? this.lastFile : this.files.get(topic);
-    if (!f) this.files.set(topic, (f = { text: new BufferedText(syncFileText(this.pathOf(topic))), n: 0 }));
+    if (!f) this.files.set(topic, (f = { text: new BufferedText(syncFileText(this.pathOf(topic))), lines: new JsonlLines('{"key":'), n: 0 }));
     this.lastTopic = topic;
     this.lastFile = f;
-    f.text.add(jsonlLine('{"key":', r));
+    f.text.add(f.lines.line(r));
     f.n++;
   }
 
@@ -148,16 +177,16 @@ export class DirectoryOutput implements OutputSink {
 
 /** Every sink record on one stream, with its topic first on each line. */
 export class StreamOutput implements OutputSink {
-  private readonly prefixes = new Map<string, string>();
+  private readonly lines = new Map<string, JsonlLines>();
   private readonly out: BufferedText;
   constructor(stream: TextStream) {
     this.out = new BufferedText(stream);
   }
 
   write(topic: string, r: OutputRecord): void {
-    let p = this.prefixes.get(topic);
-    if (p === undefined) this.prefixes.set(topic, (p = `{"topic":${JSON.stringify(topic)},"key":`));
-    this.out.add(jsonlLine(p, r));
+    let l = this.lines.get(topic);
+    if (l === undefined) this.lines.set(topic, (l = new JsonlLines(`{"topic":${JSON.stringify(topic)},"key":`)));
+    this.out.add(l.line(r));
   }
 
   get pending(): Promise<void> | null {
