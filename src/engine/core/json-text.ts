@@ -27,8 +27,13 @@ export function numberText(v: number): string {
   if (v >= 1e8 && v <= Number.MAX_SAFE_INTEGER && Math.floor(v) === v) {
     let hi = Math.floor(v / 1e8);
     let lo = v - hi * 1e8;
-    if (lo < 0) (hi -= 1), (lo += 1e8);
-    else if (lo >= 1e8) (hi += 1), (lo -= 1e8);
+    if (lo < 0) {
+      hi -= 1;
+      lo += 1e8;
+    } else if (lo >= 1e8) {
+      hi += 1;
+      lo -= 1e8;
+    }
     const low = '' + lo;
     lastNumber = v;
     return (lastNumberText = '' + hi + ZEROS[8 - low.length] + low);
