@@ -16,7 +16,9 @@ describe('export', () => {
     await previewSettled(page);
     await page.click('[data-testid=tab-code]');
     const files = page.locator('[data-testid=code-files]');
-    await files.getByRole('button', { name: 'src/topology.ts' }).waitFor({ timeout: 30_000 });
+    // The first visit generates the whole project in the page (~100 vendored engine files): 7 s in a
+    // full CI run, but once over 30 s while other test files were building projects beside it.
+    await files.getByRole('button', { name: 'src/topology.ts' }).waitFor({ timeout: 60_000 });
     const listed = await files.locator('button:not([data-testid])').allTextContents();
     for (const f of ['package.json', 'README.md', 'src/topology.ts', 'src/main.ts']) expect(listed).toContain(f);
     await expect(files.textContent()).resolves.toMatch(/\+ \d+ vendored engine files in src\/streams\//);
