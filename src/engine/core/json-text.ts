@@ -75,7 +75,6 @@ export function windowedKeyJson(k: Record<string, unknown>): string | null {
   for (const p in k) if (p !== WINDOWED_KEY_PROPS[i++]) return null;
   const { key, start, end } = k;
   if (i !== 3 || typeof start !== 'number' || typeof end !== 'number') return null;
-  if (typeof key === 'string') return '{"key":' + stringText(key) + ',"start":' + numberText(start) + ',"end":' + numberText(end) + '}';
-  if (typeof key === 'number') return '{"key":' + numberText(key) + ',"start":' + numberText(start) + ',"end":' + numberText(end) + '}';
-  return null;
+  const keyText = typeof key === 'string' ? stringText(key) : typeof key === 'number' ? numberText(key) : null;
+  return keyText === null ? null : '{"key":' + keyText + ',"start":' + numberText(start) + ',"end":' + numberText(end) + '}';
 }

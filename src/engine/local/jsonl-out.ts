@@ -44,7 +44,8 @@ export class JsonlLines {
 
   line(r: OutputRecord): string {
     const k = r.key;
-    const head = typeof k === 'string' && isPlainText(k) ? this.prefixQuote + k + '","value":' : this.prefix + jsonText(k) + ',"value":';
+    // A string is scanned once: plain, it is quoted here; else JSON.stringify escapes it.
+    const head = typeof k !== 'string' ? this.prefix + jsonText(k) + ',"value":' : isPlainText(k) ? this.prefixQuote + k + '","value":' : this.prefix + JSON.stringify(k) + ',"value":';
     if (r.timestamp !== this.lastTimestamp) {
       this.lastTimestamp = r.timestamp;
       this.end = ',"timestamp":' + numberText(r.timestamp) + '}\n';
